@@ -1,0 +1,296 @@
+//! The abstract syntax tree. It follows CPython's `ast` module closely (same node names, same
+//! shapes) so that anyone who knows `ast.dump` can read it. Every statement and expression carries
+//! the byte span of its source text; line and column are derived from spans on the cold path
+//! (see [`crate::span::LineIndex`]).
+
+use crate::span::Span;
+
+/// A whole file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Module {
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum StmtKind {
+    /// An expression evaluated for its effect (`f(x)`).
+    Expr(Expr),
+    /// `a = b = value`: one or more targets. A target is a Name, Attribute, Subscript, Tuple,
+    /// List or Starred (inside a Tuple/List) expression.
+    Assign { targets: Vec<Expr>, value: Expr },
+    /// `target op= value` (`op` is the binary operator, e.g. Add for `+=`).
+    AugAssign { target: Expr, op: BinOp, value: Expr },
+    /// `target: annotation [= value]`. Annotations are parsed and ignored by the compiler.
+    AnnAssign { target: Expr, annotation: Expr, value: Option<Expr> },
+    /// `if test: body` with `elif` represented as a nested `If` alone in `orelse`.
+    If { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    While { test: Expr, body: Vec<Stmt>, orelse: Vec<Stmt> },
+    For { target: Expr, iter: Expr, body: Vec<Stmt>, orelse: Vec<Stmt>, is_async: bool },
+    Break,
+    Continue,
+    Pass,
+    Return(Option<Expr>),
+    FunctionDef(Box<FunctionDef>),
+    ClassDef(Box<ClassDef>),
+    Try { body: Vec<Stmt>, handlers: Vec<ExceptHandler>, orelse: Vec<Stmt>, finalbody: Vec<Stmt> },
+    /// `raise`, `raise exc`, `raise exc from cause`.
+    Raise { exc: Option<Expr>, cause: Option<Expr> },
+    Assert { test: Expr, msg: Option<Expr> },
+    With { items: Vec<WithItem>, body: Vec<Stmt>, is_async: bool },
+    /// `import a.b as c, d`
+    Import(Vec<Alias>),
+    /// `from module import a as b, c` / `from module import *` (one Alias named "*").
+    /// `level` counts leading dots (always 0 for the built-in modules gilvm has).
+    ImportFrom { module: String, names: Vec<Alias>, level: u32 },
+    Global(Vec<String>),
+    Nonlocal(Vec<String>),
+    /// `del a, b[0], c.d`
+    Delete(Vec<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct FunctionDef {
+    pub name: String,
+    pub params: Params,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    pub returns: Option<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassDef {
+    pub name: String,
+    pub bases: Vec<Expr>,
+    /// `class A(B, metaclass=M)`: keyword arguments in the class header.
+    pub keywords: Vec<Keyword>,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+}
+
+/// A parameter list: `def f(a, b=1, /, c=2, *args, d, e=3, **kw)`.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Params {
+    /// Positional-only parameters (before `/`).
+    pub posonly: Vec<Param>,
+    /// Positional-or-keyword parameters.
+    pub args: Vec<Param>,
+    /// `*args`
+    pub vararg: Option<Param>,
+    /// Keyword-only parameters (after `*` or `*args`).
+    pub kwonly: Vec<Param>,
+    /// `**kwargs`
+    pub kwarg: Option<Param>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub default: Option<Expr>,
+    pub annotation: Option<Expr>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExceptHandler {
+    /// `except T` / `except (A, B)`; None for a bare `except:`.
+    pub typ: Option<Expr>,
+    /// `except T as name`
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WithItem {
+    pub context_expr: Expr,
+    pub optional_vars: Option<Expr>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// Possibly dotted (`os.path`) for `import`; a plain name for `from ... import`.
+    pub name: String,
+    pub asname: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExprKind {
+    Name(String),
+    Constant(Constant),
+    /// An f-string: literal pieces and formatted values, in order.
+    JoinedStr(Vec<FStringPart>),
+    BinOp { left: Box<Expr>, op: BinOp, right: Box<Expr> },
+    UnaryOp { op: UnaryOp, operand: Box<Expr> },
+    /// `a and b and c` (values has 2 or more elements).
+    BoolOp { op: BoolOp, values: Vec<Expr> },
+    /// `a < b <= c`: `ops.len() == comparators.len() >= 1`.
+    Compare { left: Box<Expr>, ops: Vec<CmpOp>, comparators: Vec<Expr> },
+    /// `func(args, *star, kw=v, **kwargs)`. A `*x` argument is a `Starred` in `args`;
+    /// a `**x` argument is a Keyword with `arg: None`.
+    Call { func: Box<Expr>, args: Vec<Expr>, keywords: Vec<Keyword> },
+    Attribute { value: Box<Expr>, attr: String },
+    /// `value[index]`; a slice index is a `Slice` expression, `a[1:2, 3]` a Tuple holding one.
+    Subscript { value: Box<Expr>, index: Box<Expr> },
+    /// Only valid as (part of) a subscript index.
+    Slice { lower: Option<Box<Expr>>, upper: Option<Box<Expr>>, step: Option<Box<Expr>> },
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    /// `{k: v, **other}`: a `None` key marks a `**other` entry whose mapping is in `values`.
+    Dict { keys: Vec<Option<Expr>>, values: Vec<Expr> },
+    Set(Vec<Expr>),
+    ListComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    SetComp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    DictComp { key: Box<Expr>, value: Box<Expr>, generators: Vec<Comprehension> },
+    GeneratorExp { elt: Box<Expr>, generators: Vec<Comprehension> },
+    Lambda { params: Box<Params>, body: Box<Expr> },
+    /// `body if test else orelse`
+    IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
+    /// `*value` in a call, a display or an assignment target.
+    Starred(Box<Expr>),
+    /// `target := value`
+    NamedExpr { target: Box<Expr>, value: Box<Expr> },
+    Yield(Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
+    Await(Box<Expr>),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Constant {
+    None,
+    Bool(bool),
+    /// gilvm integers are 64-bit; a literal that does not fit is a syntax error.
+    Int(i64),
+    Float(f64),
+    /// Imaginary literals are not supported (a syntax error naming them).
+    Str(String),
+    Bytes(Vec<u8>),
+    Ellipsis,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FStringPart {
+    Literal(String),
+    /// `{value!conversion:format_spec}`. `debug_text` is `Some("x=")` for `{x=}`, whose output
+    /// is that text followed by the repr of the value (unless a conversion or spec is given).
+    Formatted {
+        value: Box<Expr>,
+        /// 's', 'r' or 'a'.
+        conversion: Option<char>,
+        /// The spec may itself contain replacement fields (`{x:>{width}}`).
+        format_spec: Option<Vec<FStringPart>>,
+        debug_text: Option<String>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Keyword {
+    /// None for `**mapping`.
+    pub arg: Option<String>,
+    pub value: Expr,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mult,
+    MatMult,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+}
+
+impl BinOp {
+    /// The operator as written in source (`+`, `//`, ...).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mult => "*",
+            BinOp::MatMult => "@",
+            BinOp::Div => "/",
+            BinOp::FloorDiv => "//",
+            BinOp::Mod => "%",
+            BinOp::Pow => "**",
+            BinOp::LShift => "<<",
+            BinOp::RShift => ">>",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::BitAnd => "&",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    Invert,
+    Not,
+    UAdd,
+    USub,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BoolOp {
+    And,
+    Or,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+impl CmpOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            CmpOp::Eq => "==",
+            CmpOp::NotEq => "!=",
+            CmpOp::Lt => "<",
+            CmpOp::LtE => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::GtE => ">=",
+            CmpOp::Is => "is",
+            CmpOp::IsNot => "is not",
+            CmpOp::In => "in",
+            CmpOp::NotIn => "not in",
+        }
+    }
+}

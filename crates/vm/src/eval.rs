@@ -1,0 +1,1 @@
+//! The eval loop. (H3)

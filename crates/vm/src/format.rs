@@ -1,0 +1,12 @@
+//! The format-spec mini-language (`format(x, ".3f")`, f-string `{x:>8}`, `{n:,}`) and
+//! `str.format` / `%` formatting.
+
+use crate::error::PyResult;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// `format(v, spec)`: apply a format spec to a value (user `__format__` is consulted first).
+pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    let _ = (vm, v, spec);
+    todo!("H4")
+}

@@ -1,0 +1,328 @@
+//! Values and the objects they point to.
+//!
+//! A [`Value`] is 16 bytes: small immutable values (None, bools, 64-bit ints, floats) are stored
+//! inline; everything else is an `Arc` to an object. Objects are shared between OS threads; their
+//! mutable parts sit in [`GilCell`]s and are reached only with the [`Gil`] token.
+
+use std::sync::Arc;
+
+use gilvm_compiler::CodeObject;
+use indexmap::IndexMap;
+use rustc_hash::FxBuildHasher;
+
+use crate::gilcell::{Gil, GilCell};
+
+/// A Python value.
+#[derive(Clone, Debug, Default)]
+pub enum Value {
+    #[default]
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(Arc<PyStr>),
+    Bytes(Arc<PyBytes>),
+    List(Arc<List>),
+    Tuple(Arc<Tuple>),
+    Dict(Arc<Dict>),
+    Set(Arc<Set>),
+    Range(Arc<Range>),
+    Slice(Arc<Slice>),
+    Function(Arc<Function>),
+    /// A function implemented in Rust, possibly bound to a receiver.
+    Builtin(Arc<Builtin>),
+    /// A Python function bound to an instance (`obj.method` without calling it).
+    BoundMethod(Arc<BoundMethod>),
+    /// A class: user classes, built-in types (`int`, `str`, ...) and exception classes alike.
+    Class(Arc<Class>),
+    Instance(Arc<Instance>),
+    Module(Arc<Module>),
+    /// A native iterator (list/tuple/str/range/dict iterators, enumerate, zip, map, ...).
+    Iter(Arc<Iter>),
+    /// A closure cell (only on the stack while a closure tuple is being built).
+    Cell(Arc<Cell>),
+    /// A code object, as pushed by LoadConst before MakeFunction.
+    Code(Arc<Code>),
+    /// An object of a native type that has no dedicated variant (files, property objects,
+    /// staticmethod/classmethod wrappers, and later threads, locks, queues ...).
+    Native(Arc<Box<dyn NativeObject>>),
+    Ellipsis,
+    NotImplemented,
+}
+
+// Values are copied all the time by the eval loop: keep them two words.
+const _: () = assert!(std::mem::size_of::<Value>() <= 16);
+
+/// An immutable string with its length in characters cached.
+#[derive(Debug)]
+pub struct PyStr {
+    pub s: Box<str>,
+    /// Number of chars (== s.len() when the string is ASCII).
+    pub char_len: usize,
+}
+
+impl PyStr {
+    pub fn new(s: impl Into<Box<str>>) -> PyStr {
+        let s = s.into();
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s, char_len }
+    }
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.s.len()
+    }
+}
+
+/// Immutable bytes.
+#[derive(Debug)]
+pub struct PyBytes {
+    pub data: Box<[u8]>,
+}
+
+pub type List = GilCell<Vec<Value>>;
+
+/// Tuples are immutable: no cell.
+#[derive(Debug, Default)]
+pub struct Tuple {
+    pub items: Box<[Value]>,
+}
+
+/// A hashable value with its hash computed once, as stored in dicts and sets. Equality is
+/// Python equality for the built-in hashable types (so `1`, `1.0` and `True` are the same key)
+/// and identity for instances (user `__eq__`/`__hash__` are not consulted: see LIMITATIONS).
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub hash: u64,
+    pub value: Value,
+}
+
+pub type DictMap = IndexMap<Key, Value, FxBuildHasher>;
+pub type Dict = GilCell<DictMap>;
+pub type SetMap = IndexMap<Key, (), FxBuildHasher>;
+pub type Set = GilCell<SetMap>;
+
+#[derive(Debug, Clone, Copy)]
+pub struct Range {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct Slice {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+/// A code object ready to run: the compiler's code plus its constants turned into values.
+/// Nested code constants become `Value::Code`, so a whole module is converted once.
+#[derive(Debug)]
+pub struct Code {
+    pub code: Arc<CodeObject>,
+    pub consts: Box<[Value]>,
+    /// `names` of the code object as str values (attribute/global names), for dict lookups.
+    pub names: Box<[Arc<PyStr>]>,
+}
+
+#[derive(Debug)]
+pub struct Function {
+    pub code: Arc<Code>,
+    pub globals: Arc<Module>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Box<[Value]>,
+    /// Defaults of keyword-only parameters.
+    pub kwdefaults: Option<Arc<Dict>>,
+    pub closure: Box<[Arc<Cell>]>,
+    pub name: Arc<PyStr>,
+    pub qualname: Arc<PyStr>,
+    /// Function attributes (`f.__doc__`, `f.calls = 0`), rarely used.
+    pub attrs: GilCell<Option<DictMap>>,
+}
+
+pub type Cell = GilCell<Option<Value>>;
+
+/// The signature of a function implemented in Rust. `args` are the positional arguments (for a
+/// method, the receiver first); `kwargs` the keyword arguments in call order.
+pub type NativeFn = fn(&mut crate::Vm, &[Value], &[(Arc<PyStr>, Value)]) -> crate::PyResult<Value>;
+
+#[derive(Debug)]
+pub struct Builtin {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The receiver when bound (`[].append`): passed as the first positional argument.
+    pub receiver: Option<Value>,
+}
+
+#[derive(Debug)]
+pub struct BoundMethod {
+    pub receiver: Value,
+    pub function: Value,
+}
+
+/// The built-in type a class stands for, if it is one (what `int(...)`, `isinstance(x, int)`
+/// and friends dispatch on).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BuiltinType {
+    Object,
+    Type,
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Module,
+    Iterator,
+    Cell,
+    Code,
+    Ellipsis,
+    NotImplemented,
+    /// BaseException and every built-in exception class.
+    Exception,
+    /// Any other native type (file, property, ...): the class name tells which.
+    Native,
+}
+
+#[derive(Debug)]
+pub struct Class {
+    pub name: Arc<PyStr>,
+    pub qualname: Arc<PyStr>,
+    pub bases: Vec<Arc<Class>>,
+    /// Method resolution order, starting with the class itself (single inheritance: the chain
+    /// of bases).
+    pub mro: Vec<Arc<Class>>,
+    /// Attributes and methods.
+    pub dict: GilCell<DictMap>,
+    /// The built-in type this class is or derives from (user classes inherit their base's;
+    /// plain user classes have `Object`).
+    pub builtin: BuiltinType,
+    /// Module name, for repr (`<class '__main__.A'>`).
+    pub module: Arc<PyStr>,
+}
+
+/// An instance of a user class (including user exceptions) or of a built-in exception class.
+#[derive(Debug)]
+pub struct Instance {
+    pub class: Arc<Class>,
+    pub attrs: GilCell<DictMap>,
+    /// Present for exception instances.
+    pub exc: Option<Box<GilCell<ExcState>>>,
+}
+
+/// What an exception carries besides its attributes.
+#[derive(Debug, Default, Clone)]
+pub struct ExcState {
+    pub args: Vec<Value>,
+    /// Frames it passed through, oldest first.
+    pub traceback: Vec<TracebackEntry>,
+    pub cause: Option<Value>,
+    pub context: Option<Value>,
+    pub suppress_context: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TracebackEntry {
+    pub code: Arc<Code>,
+    pub ip: u32,
+}
+
+/// A module: a name and its namespace (globals).
+#[derive(Debug)]
+pub struct Module {
+    pub name: Arc<PyStr>,
+    pub globals: Dict,
+    /// The source file, for tracebacks (`None` for built-in modules).
+    pub filename: Option<Arc<str>>,
+}
+
+/// A native iterator. The state is behind a cell because `next` advances it.
+pub type Iter = GilCell<IterState>;
+
+#[derive(Debug)]
+pub enum IterState {
+    List { list: Arc<List>, index: usize },
+    Tuple { tuple: Arc<Tuple>, index: usize },
+    Str { s: Arc<PyStr>, byte_index: usize },
+    Bytes { bytes: Arc<PyBytes>, index: usize },
+    Range { next: i64, stop: i64, step: i64 },
+    /// Over a snapshot of keys / values / items of a dict or set.
+    Seq { items: Vec<Value>, index: usize },
+    Enumerate { inner: Value, count: i64 },
+    Zip { inners: Vec<Value> },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// `iter(callable, sentinel)`
+    Callable { func: Value, sentinel: Value },
+    /// A user object with `__next__`, wrapped so `for` can drive it uniformly.
+    User { obj: Value },
+    Exhausted,
+}
+
+/// An object of a native type without its own `Value` variant (files, property,
+/// staticmethod, classmethod, and the thread/lock/queue objects to come).
+pub trait NativeObject: std::fmt::Debug + Send + Sync + 'static {
+    /// The Python type name (`_io.TextIOWrapper`, `property`, ...).
+    fn type_name(&self) -> &'static str;
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+impl Value {
+    pub fn str(s: impl Into<Box<str>>) -> Value {
+        Value::Str(Arc::new(PyStr::new(s)))
+    }
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::List(Arc::new(GilCell::new(items)))
+    }
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::Tuple(Arc::new(Tuple { items: items.into_boxed_slice() }))
+    }
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+    /// Identity (`is`): same inline value or same object.
+    pub fn is(&self, other: &Value) -> bool {
+        use Value::*;
+        match (self, other) {
+            (None, None) | (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
+            (Bool(a), Bool(b)) => a == b,
+            (Int(a), Int(b)) => a == b,
+            (Float(a), Float(b)) => a.to_bits() == b.to_bits(),
+            (Str(a), Str(b)) => Arc::ptr_eq(a, b) || a.s == b.s,
+            (Bytes(a), Bytes(b)) => Arc::ptr_eq(a, b),
+            (List(a), List(b)) => Arc::ptr_eq(a, b),
+            (Tuple(a), Tuple(b)) => Arc::ptr_eq(a, b) || (a.items.is_empty() && b.items.is_empty()),
+            (Dict(a), Dict(b)) => Arc::ptr_eq(a, b),
+            (Set(a), Set(b)) => Arc::ptr_eq(a, b),
+            (Range(a), Range(b)) => Arc::ptr_eq(a, b),
+            (Slice(a), Slice(b)) => Arc::ptr_eq(a, b),
+            (Function(a), Function(b)) => Arc::ptr_eq(a, b),
+            (Builtin(a), Builtin(b)) => Arc::ptr_eq(a, b),
+            (BoundMethod(a), BoundMethod(b)) => Arc::ptr_eq(a, b),
+            (Class(a), Class(b)) => Arc::ptr_eq(a, b),
+            (Instance(a), Instance(b)) => Arc::ptr_eq(a, b),
+            (Module(a), Module(b)) => Arc::ptr_eq(a, b),
+            (Iter(a), Iter(b)) => Arc::ptr_eq(a, b),
+            (Cell(a), Cell(b)) => Arc::ptr_eq(a, b),
+            (Code(a), Code(b)) => Arc::ptr_eq(a, b),
+            (Native(a), Native(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+/// Shorthand used throughout: a token that must come from the thread holding the GIL.
+pub type GilToken = Gil;
