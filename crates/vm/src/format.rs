@@ -10,3 +10,15 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     let _ = (vm, v, spec);
     todo!("H4")
 }
+
+/// `fmt % args` for str (`"%d items" % n`, `"%s=%.2f" % (k, v)`, `"%(name)s" % d`).
+pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    let _ = (vm, fmt, args);
+    todo!("H4")
+}
+
+/// `fmt.format(*args, **kwargs)`.
+pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(std::sync::Arc<crate::value::PyStr>, Value)]) -> PyResult<String> {
+    let _ = (vm, fmt, args, kwargs);
+    todo!("H4")
+}

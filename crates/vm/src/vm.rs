@@ -39,6 +39,30 @@ pub struct Interp {
     /// Buffered standard output shared by all threads (`print` writes here; flushed on
     /// `flush=True`, before reading stdin, before writing to stderr, and at exit).
     pub stdout: parking_lot::Mutex<std::io::BufWriter<std::io::Stdout>>,
+    /// Current recursion limit (`sys.setrecursionlimit`).
+    pub recursion_limit: std::sync::atomic::AtomicUsize,
+    /// Current switch interval in seconds as f64 bits (`sys.setswitchinterval`).
+    pub switch_interval_bits: std::sync::atomic::AtomicU64,
+}
+
+impl Interp {
+    pub fn switch_interval(&self) -> f64 {
+        f64::from_bits(self.switch_interval_bits.load(std::sync::atomic::Ordering::Relaxed))
+    }
+    pub fn set_switch_interval(&self, seconds: f64) {
+        self.switch_interval_bits.store(seconds.to_bits(), std::sync::atomic::Ordering::Relaxed)
+    }
+    pub fn recursion_limit(&self) -> usize {
+        self.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    pub fn set_recursion_limit(&self, limit: usize) {
+        self.recursion_limit.store(limit, std::sync::atomic::Ordering::Relaxed)
+    }
+    /// Flush buffered stdout (before stderr output, input(), and at exit).
+    pub fn flush_stdout(&self) {
+        use std::io::Write;
+        let _ = self.stdout.lock().flush();
+    }
 }
 
 /// One thread's interpreter.
