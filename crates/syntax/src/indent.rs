@@ -127,10 +127,11 @@ impl<'s> Layout<'s> {
                 _ => break,
             }
         }
-        let tab_error = || SyntaxError {
-            kind: "TabError",
-            message: "inconsistent use of tabs and spaces in indentation".into(),
-            span: Span::new(first, first),
+        let tab_error = || {
+            SyntaxError::tab(
+                "inconsistent use of tabs and spaces in indentation",
+                Span::new(first, first),
+            )
         };
         let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
         if col == top {

@@ -15,8 +15,9 @@ use crate::lexer::{Tok, Token};
 use crate::span::Span;
 
 /// Nested expressions (brackets, unary operators, lambdas...) deeper than this are an error.
-pub const MAX_EXPR_DEPTH: u32 = 200;
-/// Nested statement blocks deeper than this are an error.
+pub const MAX_EXPR_DEPTH: u32 = 250;
+/// Nesting this many statement blocks is an error (CPython's tokenizer allows 100 indentation
+/// levels, so this fires first).
 pub const MAX_BLOCK_DEPTH: u32 = 100;
 
 pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {
