@@ -3,6 +3,7 @@
 //! with loops, and every recursion through brackets, unary operators or nested blocks is
 //! counted so that deep nesting fails with a SyntaxError instead of overflowing the stack.
 
+mod atoms;
 mod expr;
 mod fstring;
 mod params;
