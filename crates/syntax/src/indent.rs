@@ -16,7 +16,13 @@ pub const MAX_INDENT_DEPTH: usize = 100;
 
 /// Tokenize a whole file.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
-    Layout::new(src, 0, false).run(src)
+    // A UTF-8 byte order mark at the start is skipped, as CPython does.
+    let start = if src.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    Layout::new(src, start, false).run(&src[start..])
 }
 
 /// Tokenize `src[start..end]` as if it were inside brackets (the expression of an f-string

@@ -190,3 +190,47 @@ fn dump_tokens_format() {
         "NAME \"x\" 1:1\nOP \"=\" 1:3\nINT \"1\" 1:5\nNEWLINE \"\\n\" 1:6\nENDMARKER \"\" 2:1\n"
     );
 }
+
+#[test]
+fn byte_order_mark_is_skipped() {
+    assert_eq!(joined("\u{feff}x = 1\n"), "x = 1 NL END");
+    assert!(crate::parse("\u{feff}if x:\n    pass\n").is_ok());
+}
+
+/// The deepest inputs the limits allow (199 brackets of each kind, 249 lambdas, inside 99
+/// nested blocks) parse on an 8 MB stack; in a debug build they need under 4 MB.
+#[test]
+fn worst_case_nesting_fits_a_main_thread_stack() {
+    let mut blocks = String::from("def g():\n");
+    for i in 1..99 {
+        blocks.push_str(&" ".repeat(i));
+        blocks.push_str("for x in y:\n");
+    }
+    let pad = " ".repeat(99);
+    let cases = [
+        format!("x = {}1{}\n", "-(".repeat(199), ")".repeat(199)),
+        format!("x = {}1{}\n", "f(".repeat(199), ")".repeat(199)),
+        format!("x = {}1{}\n", "{1: ".repeat(199), "}".repeat(199)),
+        format!("x = {}1{}\n", "[".repeat(199), "]".repeat(199)),
+        format!("x = {}1\n", "lambda: ".repeat(249)),
+        format!(
+            "{blocks}{pad}x = {}1{}\n",
+            "f(lambda: ".repeat(100),
+            ")".repeat(100)
+        ),
+        format!(
+            "{blocks}{pad}x = {}1{}\n",
+            "a[".repeat(199),
+            "]".repeat(199)
+        ),
+        format!(
+            "{blocks}{pad}x = {}1{}\n",
+            "(yield ".repeat(199),
+            ")".repeat(199)
+        ),
+    ];
+    for src in cases {
+        let r = big_stack(move || crate::parse(&src).map(|_| ()).map_err(|e| e.message));
+        assert_eq!(r, Ok(()));
+    }
+}
