@@ -24,7 +24,11 @@ pub(crate) fn is_terminal(op: &Op) -> bool {
     matches!(op, Op::Jump(_) | Op::Return | Op::Raise(_) | Op::Reraise)
 }
 
-pub(crate) fn assemble(mut code: Vec<Op>, mut spans: Vec<Span>, labels: &[u32]) -> (Vec<Op>, Vec<Span>) {
+pub(crate) fn assemble(
+    mut code: Vec<Op>,
+    mut spans: Vec<Span>,
+    labels: &[u32],
+) -> (Vec<Op>, Vec<Span>) {
     let last = code.len().saturating_sub(1) as u32;
     for op in code.iter_mut() {
         if let Some(l) = op.jump_target() {
@@ -49,7 +53,9 @@ fn thread_jumps(code: &mut [Op]) -> bool {
     let mut changed = false;
     for i in 0..code.len() {
         let op = code[i];
-        let Some(mut t) = op.jump_target() else { continue };
+        let Some(mut t) = op.jump_target() else {
+            continue;
+        };
         let mut hops = 0;
         while let Some(Op::Jump(next)) = code.get(t as usize).copied() {
             if next == t || hops > 16 {
@@ -68,8 +74,12 @@ fn thread_jumps(code: &mut [Op]) -> bool {
             {
                 new = with_target(op, t2);
             }
-            (Op::JumpIfFalseOrPop(_), Some(Op::JumpIfTrueOrPop(_))) => new = Op::PopJumpIfFalse(t + 1),
-            (Op::JumpIfTrueOrPop(_), Some(Op::JumpIfFalseOrPop(_))) => new = Op::PopJumpIfTrue(t + 1),
+            (Op::JumpIfFalseOrPop(_), Some(Op::JumpIfTrueOrPop(_))) => {
+                new = Op::PopJumpIfFalse(t + 1)
+            }
+            (Op::JumpIfTrueOrPop(_), Some(Op::JumpIfFalseOrPop(_))) => {
+                new = Op::PopJumpIfTrue(t + 1)
+            }
             _ => {}
         }
         if matches!(new, Op::Jump(x) if x as usize == i + 1) {

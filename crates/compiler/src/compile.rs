@@ -28,9 +28,15 @@ pub(crate) struct Label(pub(crate) u32);
 /// What a `break`, `continue` or `return` must undo on its way out (CPython's fblocks).
 #[derive(Clone, Debug)]
 pub(crate) enum FBlock<'a> {
-    While { cont: Label, brk: Label },
+    While {
+        cont: Label,
+        brk: Label,
+    },
     /// The iterator is on the stack.
-    For { cont: Label, brk: Label },
+    For {
+        cont: Label,
+        brk: Label,
+    },
     /// The body of a try/except: a handler block is pushed.
     TryExcept,
     /// The body of a try/finally: a handler block is pushed; leaving runs the finally body.
@@ -39,7 +45,9 @@ pub(crate) enum FBlock<'a> {
     FinallyEnd,
     /// An except clause body: the exception is handled (not on the operand stack). With a
     /// name, the body runs under a cleanup handler block that unbinds the name.
-    Handler { name: Option<&'a str> },
+    Handler {
+        name: Option<&'a str>,
+    },
     /// A with body: `__exit__` is on the stack and a handler block is pushed.
     With,
     /// A value (a pending return value) sits on the stack while an inline finally body runs.
@@ -68,7 +76,9 @@ fn const_key(c: &Const, counter: usize) -> ConstKey {
         Const::Str(s) => ConstKey::Str(s.clone()),
         Const::Bytes(b) => ConstKey::Bytes(b.clone()),
         Const::Ellipsis => ConstKey::Ellipsis,
-        Const::Tuple(items) => ConstKey::Tuple(items.iter().map(|c| const_key(c, counter)).collect()),
+        Const::Tuple(items) => {
+            ConstKey::Tuple(items.iter().map(|c| const_key(c, counter)).collect())
+        }
         Const::Code(_) => ConstKey::Code(counter),
     }
 }
@@ -114,9 +124,18 @@ pub(crate) enum NameCtx {
     Delete,
 }
 
-pub fn compile_module(module: &Module, source: &str, filename: &str) -> Result<Arc<CodeObject>, CompileError> {
+pub fn compile_module(
+    module: &Module,
+    source: &str,
+    filename: &str,
+) -> Result<Arc<CodeObject>, CompileError> {
     let st = symtable::build(module)?;
-    let mut c = Compiler { units: Vec::new(), lines: LineIndex::new(source), filename: filename.into(), code_counter: 0 };
+    let mut c = Compiler {
+        units: Vec::new(),
+        lines: LineIndex::new(source),
+        filename: filename.into(),
+        code_counter: 0,
+    };
     c.enter_unit(&st, "<module>", "<module>".into(), Span::default());
     c.stmts(&module.body)?;
     if let Some(last) = module.body.last() {
@@ -137,21 +156,44 @@ impl<'a> Compiler<'a> {
         &mut self.units[n]
     }
 
-    pub(crate) fn enter_unit(&mut self, st: &'a SymbolTable, name: &str, qualname: Arc<str>, span: Span) {
-        let to_arcs = |v: &[String]| v.iter().map(|s| Arc::<str>::from(s.as_str())).collect::<Vec<_>>();
+    pub(crate) fn enter_unit(
+        &mut self,
+        st: &'a SymbolTable,
+        name: &str,
+        qualname: Arc<str>,
+        span: Span,
+    ) {
+        let to_arcs = |v: &[String]| {
+            v.iter()
+                .map(|s| Arc::<str>::from(s.as_str()))
+                .collect::<Vec<_>>()
+        };
         let varnames = to_arcs(&st.varnames);
         let cellvars = to_arcs(&st.cellvars);
         let freevars = to_arcs(&st.freevars);
-        let var_index = varnames.iter().enumerate().map(|(i, n)| (n.clone(), i as u32)).collect();
+        let var_index = varnames
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
         let mut cell_index: FxHashMap<Arc<str>, u32> = FxHashMap::default();
         for (i, n) in cellvars.iter().chain(&freevars).enumerate() {
             cell_index.entry(n.clone()).or_insert(i as u32);
         }
         let cell_params = cellvars
             .iter()
-            .map(|c| st.params.iter().position(|p| p.as_str() == &**c).map(|i| i as u32))
+            .map(|c| {
+                st.params
+                    .iter()
+                    .position(|p| p.as_str() == &**c)
+                    .map(|i| i as u32)
+            })
             .collect();
-        let first_line = if st.kind == ScopeKind::Module { 1 } else { self.lines.line(span.start) };
+        let first_line = if st.kind == ScopeKind::Module {
+            1
+        } else {
+            self.lines.line(span.start)
+        };
         self.units.push(Unit {
             st,
             name: name.into(),
@@ -175,11 +217,21 @@ impl<'a> Compiler<'a> {
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
-            flags: CodeFlags { uses_namespace: st.kind == ScopeKind::Class, ..CodeFlags::default() },
+            flags: CodeFlags {
+                uses_namespace: st.kind == ScopeKind::Class,
+                ..CodeFlags::default()
+            },
         });
     }
 
-    pub(crate) fn set_arg_counts(&mut self, argcount: u32, posonly: u32, kwonly: u32, varargs: bool, varkw: bool) {
+    pub(crate) fn set_arg_counts(
+        &mut self,
+        argcount: u32,
+        posonly: u32,
+        kwonly: u32,
+        varargs: bool,
+        varkw: bool,
+    ) {
         let u = self.unit_mut();
         u.argcount = argcount;
         u.posonlyargcount = posonly;
@@ -290,11 +342,12 @@ impl<'a> Compiler<'a> {
 
     /// The cell index of a cell or free variable of the current unit.
     pub(crate) fn cell_index(&self, name: &str, span: Span) -> Result<u32, CompileError> {
-        self.unit()
-            .cell_index
-            .get(name)
-            .copied()
-            .ok_or_else(|| CompileError::new(format!("internal compiler error: no cell for '{name}'"), span))
+        self.unit().cell_index.get(name).copied().ok_or_else(|| {
+            CompileError::new(
+                format!("internal compiler error: no cell for '{name}'"),
+                span,
+            )
+        })
     }
 
     /// Load, store or delete a variable, choosing the instruction from its resolved scope.
@@ -318,7 +371,10 @@ impl<'a> Compiler<'a> {
             (_, Scope::Local) => match u.var_index.get(name) {
                 Some(&i) => Access::Fast(i),
                 None => {
-                    return Err(CompileError::new(format!("internal compiler error: no local slot for '{name}'"), span))
+                    return Err(CompileError::new(
+                        format!("internal compiler error: no local slot for '{name}'"),
+                        span,
+                    ))
                 }
             },
         };

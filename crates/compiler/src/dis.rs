@@ -27,7 +27,11 @@ fn dis_recursive(code: &CodeObject, out: &mut String) {
     if !out.is_empty() {
         out.push('\n');
     }
-    let _ = writeln!(out, "Disassembly of <code object {} at line {}>:", code.qualname, code.first_line);
+    let _ = writeln!(
+        out,
+        "Disassembly of <code object {} at line {}>:",
+        code.qualname, code.first_line
+    );
     dis_code(code, out);
     for c in &code.consts {
         if let Const::Code(inner) = c {
@@ -60,8 +64,12 @@ fn dis_code(code: &CodeObject, out: &mut String) {
         let marker = if targets[i] { ">>" } else { "  " };
         let (name, arg, resolved) = describe(code, op);
         let mut text = format!("{line_col:>4}     {marker} {i:>5} {name:<20}");
-        if let Some(a) = arg {
-            let _ = write!(text, " {a:>4}");
+        match arg {
+            Some(a) => {
+                let _ = write!(text, " {a:>4}");
+            }
+            None if resolved.is_some() => text.push_str("     "),
+            None => {}
         }
         if let Some(r) = resolved {
             let _ = write!(text, " ({r})");
@@ -72,12 +80,18 @@ fn dis_code(code: &CodeObject, out: &mut String) {
 }
 
 fn name_of(v: &[std::sync::Arc<str>], i: u32) -> String {
-    v.get(i as usize).map(|s| s.to_string()).unwrap_or_else(|| "?".into())
+    v.get(i as usize)
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "?".into())
 }
 
 fn cell_name(code: &CodeObject, i: u32) -> String {
     let i = i as usize;
-    code.cellvars.get(i).or_else(|| code.freevars.get(i.wrapping_sub(code.cellvars.len()))).map(|s| s.to_string()).unwrap_or_else(|| "?".into())
+    code.cellvars
+        .get(i)
+        .or_else(|| code.freevars.get(i.wrapping_sub(code.cellvars.len())))
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| "?".into())
 }
 
 /// Opcode name, numeric operand, resolved operand.
@@ -85,9 +99,19 @@ fn describe(code: &CodeObject, op: &Op) -> (String, Option<String>, Option<Strin
     let dbg = format!("{op:?}");
     let name = dbg.split('(').next().unwrap_or("").to_string();
     let (arg, resolved): (Option<String>, Option<String>) = match *op {
-        Op::LoadConst(i) => (Some(i.to_string()), Some(code.consts.get(i as usize).map(const_repr).unwrap_or_else(|| "?".into()))),
+        Op::LoadConst(i) => (
+            Some(i.to_string()),
+            Some(
+                code.consts
+                    .get(i as usize)
+                    .map(const_repr)
+                    .unwrap_or_else(|| "?".into()),
+            ),
+        ),
         Op::LoadSmallInt(v) => (Some(v.to_string()), None),
-        Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => (Some(i.to_string()), Some(name_of(&code.varnames, i))),
+        Op::LoadFast(i) | Op::StoreFast(i) | Op::DeleteFast(i) => {
+            (Some(i.to_string()), Some(name_of(&code.varnames, i)))
+        }
         Op::LoadDeref(i) | Op::StoreDeref(i) | Op::DeleteDeref(i) | Op::LoadClosure(i) => {
             (Some(i.to_string()), Some(cell_name(code, i)))
         }
@@ -120,11 +144,26 @@ fn describe(code: &CodeObject, op: &Op) -> (String, Option<String>, Option<Strin
                 FORMAT_CONV_ASCII => "ascii",
                 _ => "",
             };
-            let spec = if f & FORMAT_HAS_SPEC != 0 { "with format" } else { "" };
-            let r = [conv, spec].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(", ");
-            (Some(f.to_string()), if r.is_empty() { None } else { Some(r) })
+            let spec = if f & FORMAT_HAS_SPEC != 0 {
+                "with format"
+            } else {
+                ""
+            };
+            let r = [conv, spec]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                Some(f.to_string()),
+                if r.is_empty() { None } else { Some(r) },
+            )
         }
-        Op::UnpackEx(n) => (Some(n.to_string()), Some(format!("{} before, {} after", n & 0xFF, n >> 8))),
+        Op::UnpackEx(n) => (
+            Some(n.to_string()),
+            Some(format!("{} before, {} after", n & 0xFF, n >> 8)),
+        ),
         Op::MakeFunction(f) => {
             let mut parts = Vec::new();
             if f & MAKE_FUNCTION_DEFAULTS != 0 {
@@ -136,9 +175,19 @@ fn describe(code: &CodeObject, op: &Op) -> (String, Option<String>, Option<Strin
             if f & MAKE_FUNCTION_CLOSURE != 0 {
                 parts.push("closure");
             }
-            (Some(f.to_string()), if parts.is_empty() { None } else { Some(parts.join(", ")) })
+            (
+                Some(f.to_string()),
+                if parts.is_empty() {
+                    None
+                } else {
+                    Some(parts.join(", "))
+                },
+            )
         }
-        Op::BuildClassKw(n) => (Some(n.to_string()), Some(format!("{} bases, {} keywords", n & 0xFFFF, n >> 16))),
+        Op::BuildClassKw(n) => (
+            Some(n.to_string()),
+            Some(format!("{} bases, {} keywords", n & 0xFFFF, n >> 16)),
+        ),
         Op::CallMethod(n)
         | Op::BuildSlice(n)
         | Op::BuildList(n)
@@ -183,7 +232,10 @@ pub fn const_repr(c: &Const) -> String {
                 format!("({})", parts.join(", "))
             }
         }
-        Const::Code(code) => format!("<code object {} at line {}>", code.qualname, code.first_line),
+        Const::Code(code) => format!(
+            "<code object {} at line {}>",
+            code.qualname, code.first_line
+        ),
     }
 }
 
@@ -196,7 +248,11 @@ pub fn float_repr(f: f64) -> String {
         return if f > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if f.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let abs = f.abs();
     if (1e-4..1e16).contains(&abs) {
@@ -218,7 +274,11 @@ pub fn float_repr(f: f64) -> String {
 
 /// Python's `repr(str)`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {
@@ -242,7 +302,11 @@ pub fn str_repr(s: &str) -> String {
 }
 
 fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::from("b");
     out.push(quote);
     for &c in b {

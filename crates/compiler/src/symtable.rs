@@ -31,7 +31,10 @@ pub enum ScopeKind {
 impl ScopeKind {
     /// Function-like scopes keep their locals in fast slots.
     pub fn is_function(self) -> bool {
-        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+        matches!(
+            self,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
     }
 }
 
@@ -125,7 +128,9 @@ impl SymbolTable {
 
     /// The resolved scope of a name (names the scope never mentions are implicit globals).
     pub fn scope_of(&self, name: &str) -> Scope {
-        self.lookup(name).map(|s| s.scope).unwrap_or(Scope::GlobalImplicit)
+        self.lookup(name)
+            .map(|s| s.scope)
+            .unwrap_or(Scope::GlobalImplicit)
     }
 
     pub fn symbols(&self) -> &[Symbol] {
@@ -152,16 +157,31 @@ impl SymbolTable {
             return;
         }
         self.index.insert(name.to_string(), self.symbols.len());
-        self.symbols.push(Symbol { name: name.to_string(), flags, scope: Scope::GlobalImplicit, decl_span: span });
+        self.symbols.push(Symbol {
+            name: name.to_string(),
+            flags,
+            scope: Scope::GlobalImplicit,
+            decl_span: span,
+        });
     }
 }
 
 /// Build and resolve the symbol table of a module.
 pub fn build(module: &Module) -> Result<SymbolTable, CompileError> {
-    let mut b = Builder { stack: vec![SymbolTable::new(ScopeKind::Module, "top", Span::default())] };
+    let mut b = Builder {
+        stack: vec![SymbolTable::new(ScopeKind::Module, "top", Span::default())],
+    };
     b.stmts(&module.body)?;
-    let mut top = b.stack.pop().unwrap_or_else(|| SymbolTable::new(ScopeKind::Module, "top", Span::default()));
-    analyze(&mut top, None, &FxHashSet::default(), &mut FxHashSet::default())?;
+    let mut top = b
+        .stack
+        .pop()
+        .unwrap_or_else(|| SymbolTable::new(ScopeKind::Module, "top", Span::default()));
+    analyze(
+        &mut top,
+        None,
+        &FxHashSet::default(),
+        &mut FxHashSet::default(),
+    )?;
     Ok(top)
 }
 
@@ -183,7 +203,10 @@ impl Builder {
     fn add_def(&mut self, name: &str, flag: u32, span: Span) -> R {
         let cur = self.cur();
         if flag & DEF_PARAM != 0 && cur.flags(name) & DEF_PARAM != 0 {
-            return Err(CompileError::new(format!("duplicate argument '{name}' in function definition"), span));
+            return Err(CompileError::new(
+                format!("duplicate argument '{name}' in function definition"),
+                span,
+            ));
         }
         cur.insert(name, flag, span);
         Ok(())
@@ -197,7 +220,9 @@ impl Builder {
         if self.stack.len() < 2 {
             return;
         }
-        let Some(child) = self.stack.pop() else { return };
+        let Some(child) = self.stack.pop() else {
+            return;
+        };
         let parent = self.cur();
         parent.child_of_node.insert(node, parent.children.len());
         parent.children.push(child);
@@ -227,8 +252,15 @@ impl Builder {
                     let cur = self.cur().flags(n);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && value.is_none() {
                         // `global x` then `x: int`: CPython rejects it.
-                        let which = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return Err(CompileError::new(format!("annotated name '{n}' can't be {which}"), target.span));
+                        let which = if cur & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        return Err(CompileError::new(
+                            format!("annotated name '{n}' can't be {which}"),
+                            target.span,
+                        ));
                     }
                     self.add_def(n, DEF_LOCAL | DEF_ANNOT, target.span)?;
                 } else {
@@ -244,7 +276,13 @@ impl Builder {
                 self.stmts(body)?;
                 self.stmts(orelse)
             }
-            StmtKind::For { target, iter, body, orelse, .. } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                ..
+            } => {
                 self.target(target)?;
                 self.expr(iter)?;
                 self.stmts(body)?;
@@ -272,7 +310,12 @@ impl Builder {
                 self.leave(node_id(&**c));
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 self.stmts(body)?;
                 for h in handlers {
                     self.opt_expr(h.typ.as_ref())?;
@@ -315,7 +358,10 @@ impl Builder {
                 for a in names {
                     if a.name == "*" {
                         if self.cur().kind != ScopeKind::Module {
-                            return Err(CompileError::new("import * only allowed at module level", a.span));
+                            return Err(CompileError::new(
+                                "import * only allowed at module level",
+                                a.span,
+                            ));
                         }
                         continue;
                     }
@@ -326,7 +372,10 @@ impl Builder {
             StmtKind::Global(names) => self.declare(names, DEF_GLOBAL, "global", s.span),
             StmtKind::Nonlocal(names) => {
                 if self.cur().kind == ScopeKind::Module {
-                    return Err(CompileError::new("nonlocal declaration not allowed at module level", s.span));
+                    return Err(CompileError::new(
+                        "nonlocal declaration not allowed at module level",
+                        s.span,
+                    ));
                 }
                 self.declare(names, DEF_NONLOCAL, "nonlocal", s.span)
             }
@@ -349,9 +398,16 @@ impl Builder {
                 };
                 return Err(CompileError::new(msg, span));
             }
-            let other = if flag == DEF_GLOBAL { DEF_NONLOCAL } else { DEF_GLOBAL };
+            let other = if flag == DEF_GLOBAL {
+                DEF_NONLOCAL
+            } else {
+                DEF_GLOBAL
+            };
             if cur & other != 0 {
-                return Err(CompileError::new(format!("name '{name}' is nonlocal and global"), span));
+                return Err(CompileError::new(
+                    format!("name '{name}' is nonlocal and global"),
+                    span,
+                ));
             }
             let t = self.cur();
             t.insert(name, flag, span);
@@ -372,7 +428,13 @@ impl Builder {
     }
 
     fn params(&mut self, p: &Params) -> R {
-        let ordered = p.posonly.iter().chain(&p.args).chain(&p.kwonly).chain(&p.vararg).chain(&p.kwarg);
+        let ordered = p
+            .posonly
+            .iter()
+            .chain(&p.args)
+            .chain(&p.kwonly)
+            .chain(&p.vararg)
+            .chain(&p.kwarg);
         for param in ordered {
             self.add_def(&param.name, DEF_PARAM, param.span)?;
             self.cur().params.push(param.name.clone());
@@ -391,7 +453,9 @@ impl Builder {
     fn target(&mut self, e: &Expr) -> R {
         match &e.kind {
             ExprKind::Name(n) => self.add_def(n, DEF_LOCAL, e.span),
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.target(i)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.target(i))
+            }
             ExprKind::Starred(inner) => self.target(inner),
             // Attribute, subscript (and anything invalid, which the compiler rejects): the
             // sub-expressions are reads.
@@ -416,11 +480,17 @@ impl Builder {
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::BoolOp { values, .. } => self.exprs(values),
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left)?;
                 self.exprs(comparators)
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func)?;
                 self.exprs(args)?;
                 keywords.iter().try_for_each(|k| self.expr(&k.value))
@@ -435,7 +505,9 @@ impl Builder {
                 self.opt_expr(upper.as_deref())?;
                 self.opt_expr(step.as_deref())
             }
-            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => self.exprs(items),
+            ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::Set(items) => {
+                self.exprs(items)
+            }
             ExprKind::Dict { keys, values } => {
                 for (k, v) in keys.iter().zip(values) {
                     self.opt_expr(k.as_ref())?;
@@ -443,12 +515,20 @@ impl Builder {
                 }
                 Ok(())
             }
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, "<listcomp>", generators, &[elt]),
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, "<setcomp>", generators, &[elt]),
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, "<genexpr>", generators, &[elt]),
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, "<dictcomp>", generators, &[key, value])
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", generators, &[elt])
             }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, "<setcomp>", generators, &[elt])
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", generators, &[elt])
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "<dictcomp>", generators, &[key, value]),
             ExprKind::Lambda { params, body } => {
                 self.param_defaults(params)?;
                 self.enter(ScopeKind::Lambda, "<lambda>", e.span);
@@ -474,7 +554,10 @@ impl Builder {
 
     fn fstring(&mut self, parts: &[FStringPart]) -> R {
         for p in parts {
-            if let FStringPart::Formatted { value, format_spec, .. } = p {
+            if let FStringPart::Formatted {
+                value, format_spec, ..
+            } = p
+            {
                 self.expr(value)?;
                 if let Some(spec) = format_spec {
                     self.fstring(spec)?;
@@ -485,7 +568,9 @@ impl Builder {
     }
 
     fn comprehension(&mut self, e: &Expr, name: &str, gens: &[Comprehension], elts: &[&Expr]) -> R {
-        let Some(first) = gens.first() else { return Ok(()) };
+        let Some(first) = gens.first() else {
+            return Ok(());
+        };
         // The outermost iterable is evaluated in the enclosing scope.
         self.expr(&first.iter)?;
         self.enter(ScopeKind::Comprehension, name, e.span);
@@ -508,7 +593,9 @@ impl Builder {
     fn comp_target(&mut self, e: &Expr) -> R {
         match &e.kind {
             ExprKind::Name(n) => self.add_def(n, DEF_LOCAL | DEF_COMP_ITER, e.span),
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.comp_target(i)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.comp_target(i))
+            }
             ExprKind::Starred(inner) => self.comp_target(inner),
             _ => self.expr(e),
         }
@@ -517,7 +604,9 @@ impl Builder {
     /// `name := value`: inside a comprehension the name binds in the enclosing function (or
     /// module) scope, as PEP 572 says.
     fn named_target(&mut self, target: &Expr) -> R {
-        let ExprKind::Name(name) = &target.kind else { return self.target(target) };
+        let ExprKind::Name(name) = &target.kind else {
+            return self.target(target);
+        };
         if self.cur().kind != ScopeKind::Comprehension {
             return self.add_def(name, DEF_LOCAL, target.span);
         }
@@ -590,10 +679,16 @@ fn analyze(
             Scope::GlobalExplicit
         } else if flags & DEF_NONLOCAL != 0 {
             let Some(b) = bound else {
-                return Err(CompileError::new("nonlocal declaration not allowed at module level", sym.decl_span));
+                return Err(CompileError::new(
+                    "nonlocal declaration not allowed at module level",
+                    sym.decl_span,
+                ));
             };
             if !b.contains(name) {
-                return Err(CompileError::new(format!("no binding for nonlocal '{name}' found"), sym.decl_span));
+                return Err(CompileError::new(
+                    format!("no binding for nonlocal '{name}' found"),
+                    sym.decl_span,
+                ));
             }
             free.insert(name.clone());
             Scope::Free

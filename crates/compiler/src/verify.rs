@@ -53,10 +53,14 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => (1, 0),
         Op::GetIter => (1, 1),
         Op::ForIter(_) => (1, 2),
-        Op::BuildList(n) | Op::BuildTuple(n) | Op::BuildSet(n) | Op::BuildString(n) => (n as i32, 1),
+        Op::BuildList(n) | Op::BuildTuple(n) | Op::BuildSet(n) | Op::BuildString(n) => {
+            (n as i32, 1)
+        }
         Op::BuildMap(n) => (2 * n as i32, 1),
         // The collection is i items deep; the values above it are only read.
-        Op::ListAppend(i) | Op::SetAdd(i) | Op::ListExtend(i) | Op::SetUpdate(i) => (i as i32 + 1, i as i32),
+        Op::ListAppend(i) | Op::SetAdd(i) | Op::ListExtend(i) | Op::SetUpdate(i) => {
+            (i as i32 + 1, i as i32)
+        }
         Op::DictUpdate(i) | Op::DictMerge(i) => (i as i32 + 1, i as i32),
         Op::MapAdd(i) => (i as i32 + 2, i as i32),
         Op::ListToTuple => (1, 1),
@@ -97,14 +101,23 @@ pub fn max_stack(code: &[Op]) -> Result<u32, String> {
     }
     let mut states: Vec<Option<State>> = vec![None; n];
     let mut work = vec![0usize];
-    states[0] = Some(State { depth: 0, blocks: Vec::new(), handled: 0 });
+    states[0] = Some(State {
+        depth: 0,
+        blocks: Vec::new(),
+        handled: 0,
+    });
     let mut max = 0i32;
     while let Some(i) = work.pop() {
-        let Some(state) = states[i].clone() else { continue };
+        let Some(state) = states[i].clone() else {
+            continue;
+        };
         let op = code[i];
         let (pops, pushes) = effect(&op);
         if state.depth < pops {
-            return Err(format!("stack underflow at {i} ({op:?}): depth {} < {pops}", state.depth));
+            return Err(format!(
+                "stack underflow at {i} ({op:?}): depth {} < {pops}",
+                state.depth
+            ));
         }
         let mut next = state.clone();
         next.depth = state.depth - pops + pushes;
@@ -112,7 +125,11 @@ pub fn max_stack(code: &[Op]) -> Result<u32, String> {
         let mut succ: Vec<(usize, State)> = Vec::new();
         match op {
             Op::SetupExcept(h) => {
-                let handler = State { depth: state.depth + 1, blocks: state.blocks.clone(), handled: state.handled + 1 };
+                let handler = State {
+                    depth: state.depth + 1,
+                    blocks: state.blocks.clone(),
+                    handled: state.handled + 1,
+                };
                 max = max.max(handler.depth);
                 succ.push((h as usize, handler));
                 next.blocks.push((h, state.depth, state.handled));
@@ -164,7 +181,9 @@ pub fn max_stack(code: &[Op]) -> Result<u32, String> {
                     work.push(t);
                 }
                 Some(old) if *old != s => {
-                    return Err(format!("inconsistent state at {t} (from {i} {op:?}): {old:?} vs {s:?}"));
+                    return Err(format!(
+                        "inconsistent state at {t} (from {i} {op:?}): {old:?} vs {s:?}"
+                    ));
                 }
                 Some(_) => {}
             }
@@ -184,7 +203,10 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
     let ctx = |e: String| format!("{}: {e}", code.qualname);
     let max = max_stack(&code.code).map_err(ctx)?;
     if max > code.max_stack {
-        return Err(ctx(format!("max_stack {} below real depth {max}", code.max_stack)));
+        return Err(ctx(format!(
+            "max_stack {} below real depth {max}",
+            code.max_stack
+        )));
     }
     if code.spans.len() != code.code.len() || code.lines.len() != code.code.len() {
         return Err(ctx("spans/lines length mismatch".into()));
@@ -193,8 +215,12 @@ pub fn verify(code: &CodeObject) -> Result<(), String> {
     for (i, op) in code.code.iter().enumerate() {
         let bad = match *op {
             Op::LoadConst(c) => c as usize >= code.consts.len(),
-            Op::LoadFast(v) | Op::StoreFast(v) | Op::DeleteFast(v) => v as usize >= code.varnames.len(),
-            Op::LoadDeref(c) | Op::StoreDeref(c) | Op::DeleteDeref(c) | Op::LoadClosure(c) => c >= ncells,
+            Op::LoadFast(v) | Op::StoreFast(v) | Op::DeleteFast(v) => {
+                v as usize >= code.varnames.len()
+            }
+            Op::LoadDeref(c) | Op::StoreDeref(c) | Op::DeleteDeref(c) | Op::LoadClosure(c) => {
+                c >= ncells
+            }
             Op::LoadGlobal(x)
             | Op::StoreGlobal(x)
             | Op::DeleteGlobal(x)

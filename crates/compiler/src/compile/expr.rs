@@ -18,7 +18,10 @@ pub(crate) fn const_value(e: &Expr) -> Option<Const> {
             let consts: Option<Vec<Const>> = items.iter().map(const_value).collect();
             consts.map(|v| Const::Tuple(v.into()))
         }
-        ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match &operand.kind {
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
             ExprKind::Constant(Constant::Int(i)) => i.checked_neg().map(Const::Int),
             ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
             _ => None,
@@ -69,8 +72,14 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::BoolOp { op, values } => {
                 let end = self.new_label();
-                let jump = if *op == BoolOp::And { Op::JumpIfFalseOrPop } else { Op::JumpIfTrueOrPop };
-                let Some((last, rest)) = values.split_last() else { return Ok(()) };
+                let jump = if *op == BoolOp::And {
+                    Op::JumpIfFalseOrPop
+                } else {
+                    Op::JumpIfTrueOrPop
+                };
+                let Some((last, rest)) = values.split_last() else {
+                    return Ok(());
+                };
                 for v in rest {
                     self.expr(v)?;
                     self.emit_jump(jump, end);
@@ -79,8 +88,16 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators),
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords),
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.compare(left, ops, comparators),
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;
                 let i = self.name_index(attr);
@@ -132,12 +149,21 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Set(items) => self.set_display(items),
             ExprKind::Dict { keys, values } => self.dict_display(keys, values),
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, "<listcomp>", generators, elt, None),
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, "<setcomp>", generators, elt, None),
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, "<dictcomp>", generators, key, Some(value))
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", generators, elt, None)
             }
-            ExprKind::GeneratorExp { .. } => Err(CompileError::new("generator expressions are not supported yet", e.span)),
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, "<setcomp>", generators, elt, None)
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "<dictcomp>", generators, key, Some(value)),
+            ExprKind::GeneratorExp { .. } => Err(CompileError::new(
+                "generator expressions are not supported yet",
+                e.span,
+            )),
             ExprKind::Lambda { params, body } => self.lambda(e, params, body),
             ExprKind::IfExp { test, body, orelse } => {
                 let else_l = self.new_label();
@@ -150,7 +176,10 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            ExprKind::Starred(_) => Err(CompileError::new("can't use starred expression here", e.span)),
+            ExprKind::Starred(_) => Err(CompileError::new(
+                "can't use starred expression here",
+                e.span,
+            )),
             ExprKind::NamedExpr { target, value } => {
                 self.expr(value)?;
                 self.emit(Op::Dup);
@@ -158,7 +187,10 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
                 if self.scope_kind().is_function() {
-                    Err(CompileError::new("generators and 'yield' are not supported yet", e.span))
+                    Err(CompileError::new(
+                        "generators and 'yield' are not supported yet",
+                        e.span,
+                    ))
                 } else {
                     Err(CompileError::new("'yield' outside function", e.span))
                 }
@@ -188,10 +220,15 @@ impl<'a> Compiler<'a> {
 
     fn jump_if_inner(&mut self, e: &'a Expr, cond: bool, target: Label) -> R {
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => self.jump_if(operand, !cond, target),
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => self.jump_if(operand, !cond, target),
             ExprKind::BoolOp { op, values } => {
                 let is_and = *op == BoolOp::And;
-                let Some((last, rest)) = values.split_last() else { return Ok(()) };
+                let Some((last, rest)) = values.split_last() else {
+                    return Ok(());
+                };
                 if cond != is_and {
                     // `a and b` jumping when false, `a or b` jumping when true: any operand decides.
                     for v in values {
@@ -207,7 +244,11 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Compare { left, ops, comparators } if ops.len() > 1 => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() > 1 => {
                 let cleanup = self.new_label();
                 let end = self.new_label();
                 self.expr(left)?;
@@ -223,7 +264,14 @@ impl<'a> Compiler<'a> {
                 self.expr(&comparators[n - 1])?;
                 self.set_span(e.span);
                 self.emit(Op::Compare(ops[n - 1]));
-                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+                self.emit_jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    target,
+                );
                 self.emit_jump(Op::Jump, end);
                 self.bind(cleanup);
                 self.emit(Op::Pop);
@@ -241,7 +289,14 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.expr(e)?;
-                self.emit_jump(if cond { Op::PopJumpIfTrue } else { Op::PopJumpIfFalse }, target);
+                self.emit_jump(
+                    if cond {
+                        Op::PopJumpIfTrue
+                    } else {
+                        Op::PopJumpIfFalse
+                    },
+                    target,
+                );
                 Ok(())
             }
         }
@@ -287,7 +342,10 @@ impl<'a> Compiler<'a> {
         for k in keywords {
             if let Some(name) = &k.arg {
                 if seen.contains(&name.as_str()) {
-                    return Err(CompileError::new(format!("keyword argument repeated: {name}"), k.span));
+                    return Err(CompileError::new(
+                        format!("keyword argument repeated: {name}"),
+                        k.span,
+                    ));
                 }
                 seen.push(name);
             }
@@ -468,7 +526,12 @@ impl<'a> Compiler<'a> {
         for part in parts {
             match part {
                 FStringPart::Literal(s) => text.push_str(s),
-                FStringPart::Formatted { value, conversion, format_spec, debug_text } => {
+                FStringPart::Formatted {
+                    value,
+                    conversion,
+                    format_spec,
+                    debug_text,
+                } => {
                     if let Some(d) = debug_text {
                         text.push_str(d);
                     }
@@ -520,10 +583,16 @@ impl<'a> Compiler<'a> {
         value: Option<&'a Expr>,
     ) -> R {
         if generators.iter().any(|g| g.is_async) {
-            return Err(CompileError::new("asynchronous comprehensions are not supported yet", e.span));
+            return Err(CompileError::new(
+                "asynchronous comprehensions are not supported yet",
+                e.span,
+            ));
         }
         let Some(first) = generators.first() else {
-            return Err(CompileError::new("comprehension without a 'for' clause", e.span));
+            return Err(CompileError::new(
+                "comprehension without a 'for' clause",
+                e.span,
+            ));
         };
         let st = self.child_scope(crate::symtable::node_id(e), e.span)?;
         let qualname = self.child_qualname(name);

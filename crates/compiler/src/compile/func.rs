@@ -13,9 +13,14 @@ use crate::symtable::{node_id, SymbolTable};
 use crate::CompileError;
 
 impl<'a> Compiler<'a> {
-    pub(crate) fn child_scope(&self, node: usize, span: Span) -> Result<&'a SymbolTable, CompileError> {
+    pub(crate) fn child_scope(
+        &self,
+        node: usize,
+        span: Span,
+    ) -> Result<&'a SymbolTable, CompileError> {
         let st: &'a SymbolTable = self.unit().st;
-        st.child(node).ok_or_else(|| CompileError::new("internal compiler error: missing scope", span))
+        st.child(node)
+            .ok_or_else(|| CompileError::new("internal compiler error: missing scope", span))
     }
 
     /// Push the closure tuple (if the code has free variables) and the code constant, then
@@ -49,7 +54,10 @@ impl<'a> Compiler<'a> {
                     defaults.push(d);
                 }
                 None if seen_default => {
-                    return Err(CompileError::new("non-default argument follows default argument", p.span));
+                    return Err(CompileError::new(
+                        "non-default argument follows default argument",
+                        p.span,
+                    ));
                 }
                 None => {}
             }
@@ -147,8 +155,14 @@ impl<'a> Compiler<'a> {
         self.load_str(&qualname);
         let q = self.name_index("__qualname__");
         self.emit(Op::StoreName(q));
-        if let Some(Stmt { kind: StmtKind::Expr(Expr { kind: ExprKind::Constant(Constant::Str(doc)), .. }), .. }) =
-            c.body.first()
+        if let Some(Stmt {
+            kind:
+                StmtKind::Expr(Expr {
+                    kind: ExprKind::Constant(Constant::Str(doc)),
+                    ..
+                }),
+            ..
+        }) = c.body.first()
         {
             self.load_str(doc);
             let d = self.name_index("__doc__");
@@ -171,7 +185,10 @@ impl<'a> Compiler<'a> {
         self.load_str(&c.name);
         for b in &c.bases {
             if matches!(b.kind, ExprKind::Starred(_)) {
-                return Err(CompileError::new("starred base classes are not supported", b.span));
+                return Err(CompileError::new(
+                    "starred base classes are not supported",
+                    b.span,
+                ));
             }
             self.expr(b)?;
         }
@@ -185,7 +202,10 @@ impl<'a> Compiler<'a> {
                 match &k.arg {
                     Some(n) => names.push(Const::Str(n.as_str().into())),
                     None => {
-                        return Err(CompileError::new("'**' in a class definition is not supported", k.span));
+                        return Err(CompileError::new(
+                            "'**' in a class definition is not supported",
+                            k.span,
+                        ));
                     }
                 }
             }

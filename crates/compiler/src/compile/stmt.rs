@@ -40,7 +40,11 @@ impl<'a> Compiler<'a> {
             },
             StmtKind::If { test, body, orelse } => {
                 let end = self.new_label();
-                let else_l = if orelse.is_empty() { end } else { self.new_label() };
+                let else_l = if orelse.is_empty() {
+                    end
+                } else {
+                    self.new_label()
+                };
                 self.jump_if(test, false, else_l)?;
                 self.stmts(body)?;
                 if !orelse.is_empty() {
@@ -52,9 +56,18 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
-                    return Err(CompileError::new("'async for' is not supported yet", s.span));
+                    return Err(CompileError::new(
+                        "'async for' is not supported yet",
+                        s.span,
+                    ));
                 }
                 self.for_loop(target, iter, body, orelse)
             }
@@ -64,7 +77,12 @@ impl<'a> Compiler<'a> {
             StmtKind::Return(value) => self.return_stmt(value.as_ref(), s),
             StmtKind::FunctionDef(f) => self.function_def(f, s.span),
             StmtKind::ClassDef(c) => self.class_def(c, s.span),
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse)
                 } else {
@@ -96,14 +114,25 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 Ok(())
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
-                    return Err(CompileError::new("'async with' is not supported yet", s.span));
+                    return Err(CompileError::new(
+                        "'async with' is not supported yet",
+                        s.span,
+                    ));
                 }
                 self.with_stmt(items, body)
             }
             StmtKind::Import(aliases) => self.import(aliases),
-            StmtKind::ImportFrom { module, names, level } => self.import_from(module, names, *level, s),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.import_from(module, names, *level, s),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.delete_target(t)),
         }
     }
@@ -116,7 +145,9 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         self.jump_if(test, false, else_l)?;
         self.bind(body_l);
-        self.unit_mut().fblocks.push(FBlock::While { cont, brk: end });
+        self.unit_mut()
+            .fblocks
+            .push(FBlock::While { cont, brk: end });
         self.stmts(body)?;
         self.unit_mut().fblocks.pop();
         self.bind(cont);
@@ -127,7 +158,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn for_loop(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+    fn for_loop(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> R {
         let start = self.new_label();
         let exit = self.new_label();
         let end = self.new_label();
@@ -136,7 +173,10 @@ impl<'a> Compiler<'a> {
         self.bind(start);
         self.emit_jump(Op::ForIter, exit);
         self.store_target(target)?;
-        self.unit_mut().fblocks.push(FBlock::For { cont: start, brk: end });
+        self.unit_mut().fblocks.push(FBlock::For {
+            cont: start,
+            brk: end,
+        });
         self.stmts(body)?;
         self.unit_mut().fblocks.pop();
         self.emit_jump(Op::Jump, start);
@@ -171,7 +211,11 @@ impl<'a> Compiler<'a> {
 
     fn break_continue(&mut self, is_break: bool, s: &Stmt) -> R {
         if !self.unwind_to_loop(is_break)? {
-            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
+            let msg = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
             return Err(CompileError::new(msg, s.span));
         }
         Ok(())
@@ -186,7 +230,12 @@ impl<'a> Compiler<'a> {
     /// NEXT: ...; Reraise
     /// END:
     /// ```
-    pub(crate) fn try_except(&mut self, body: &'a [Stmt], handlers: &'a [ExceptHandler], orelse: &'a [Stmt]) -> R {
+    pub(crate) fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> R {
         if handlers.is_empty() {
             // `try: ... finally:` with the finally handled by the caller, or a degenerate try.
             self.stmts(body)?;
@@ -223,7 +272,9 @@ impl<'a> Compiler<'a> {
                     let cleanup = self.new_label();
                     self.name_op(name, NameCtx::Store)?;
                     self.emit_jump(Op::SetupExcept, cleanup);
-                    self.unit_mut().fblocks.push(FBlock::Handler { name: Some(name) });
+                    self.unit_mut()
+                        .fblocks
+                        .push(FBlock::Handler { name: Some(name) });
                     self.stmts(&h.body)?;
                     self.unit_mut().fblocks.pop();
                     self.set_span(h.span);
@@ -304,7 +355,9 @@ impl<'a> Compiler<'a> {
     /// END:
     /// ```
     fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> R {
-        let Some((item, rest)) = items.split_first() else { return self.stmts(body) };
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
         let handler = self.new_label();
         let swallow = self.new_label();
         let end = self.new_label();
@@ -371,13 +424,19 @@ impl<'a> Compiler<'a> {
 
     fn import_from(&mut self, module: &str, names: &'a [Alias], level: u32, s: &Stmt) -> R {
         if level > 0 {
-            return Err(CompileError::new("relative imports are not supported", s.span));
+            return Err(CompileError::new(
+                "relative imports are not supported",
+                s.span,
+            ));
         }
         let m = self.name_index(module);
         self.emit(Op::ImportName(m));
         if names.len() == 1 && names[0].name == "*" {
             if self.scope_kind() != crate::symtable::ScopeKind::Module {
-                return Err(CompileError::new("import * only allowed at module level", names[0].span));
+                return Err(CompileError::new(
+                    "import * only allowed at module level",
+                    names[0].span,
+                ));
             }
             self.emit(Op::ImportStar);
             return Ok(());
@@ -385,7 +444,10 @@ impl<'a> Compiler<'a> {
         for a in names {
             let saved = self.set_span(a.span);
             if a.name == "*" {
-                return Err(CompileError::new("invalid syntax: '*' must be the only name imported", a.span));
+                return Err(CompileError::new(
+                    "invalid syntax: '*' must be the only name imported",
+                    a.span,
+                ));
             }
             let i = self.name_index(&a.name);
             self.emit(Op::ImportFrom(i));

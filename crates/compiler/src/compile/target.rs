@@ -58,10 +58,18 @@ impl<'a> Compiler<'a> {
     /// `a, b = b, a` (2 or 3 items, no starred): evaluate the items and rotate them instead of
     /// building and unpacking a tuple.
     fn try_swap_assign(&mut self, target: &'a Expr, value: &'a Expr) -> Result<bool, CompileError> {
-        let (ExprKind::Tuple(ts) | ExprKind::List(ts)) = &target.kind else { return Ok(false) };
-        let ExprKind::Tuple(vs) = &value.kind else { return Ok(false) };
+        let (ExprKind::Tuple(ts) | ExprKind::List(ts)) = &target.kind else {
+            return Ok(false);
+        };
+        let ExprKind::Tuple(vs) = &value.kind else {
+            return Ok(false);
+        };
         let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
-        if ts.len() != vs.len() || !(2..=3).contains(&ts.len()) || ts.iter().any(starred) || vs.iter().any(starred) {
+        if ts.len() != vs.len()
+            || !(2..=3).contains(&ts.len())
+            || ts.iter().any(starred)
+            || vs.iter().any(starred)
+        {
             return Ok(false);
         }
         self.exprs(vs)?;
@@ -105,7 +113,10 @@ impl<'a> Compiler<'a> {
                 for (i, item) in items.iter().enumerate() {
                     if matches!(item.kind, ExprKind::Starred(_)) {
                         if star.is_some() {
-                            return Err(CompileError::new("multiple starred expressions in assignment", t.span));
+                            return Err(CompileError::new(
+                                "multiple starred expressions in assignment",
+                                t.span,
+                            ));
                         }
                         star = Some(i);
                     }
@@ -114,7 +125,10 @@ impl<'a> Compiler<'a> {
                     Some(i) => {
                         let after = items.len() - i - 1;
                         if i > 0xFF || after > 0xFF_FFFF {
-                            return Err(CompileError::new("too many expressions in star-unpacking assignment", t.span));
+                            return Err(CompileError::new(
+                                "too many expressions in star-unpacking assignment",
+                                t.span,
+                            ));
                         }
                         self.emit(Op::UnpackEx(i as u32 | ((after as u32) << 8)));
                     }
@@ -128,10 +142,14 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => {
-                Err(CompileError::new("starred assignment target must be in a list or tuple", t.span))
-            }
-            _ => Err(CompileError::new(format!("cannot assign to {}", describe(t)), t.span)),
+            ExprKind::Starred(_) => Err(CompileError::new(
+                "starred assignment target must be in a list or tuple",
+                t.span,
+            )),
+            _ => Err(CompileError::new(
+                format!("cannot assign to {}", describe(t)),
+                t.span,
+            )),
         }
     }
 
@@ -174,12 +192,19 @@ impl<'a> Compiler<'a> {
             ExprKind::Tuple(_) | ExprKind::List(_) => Err(CompileError::new(
                 format!(
                     "'{}' is an illegal expression for augmented assignment",
-                    if matches!(target.kind, ExprKind::Tuple(_)) { "tuple" } else { "list" }
+                    if matches!(target.kind, ExprKind::Tuple(_)) {
+                        "tuple"
+                    } else {
+                        "list"
+                    }
                 ),
                 target.span,
             )),
             _ => Err(CompileError::new(
-                format!("'{}' is an illegal expression for augmented assignment", describe(target)),
+                format!(
+                    "'{}' is an illegal expression for augmented assignment",
+                    describe(target)
+                ),
                 target.span,
             )),
         }
@@ -203,8 +228,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::DeleteSubscript);
                 Ok(())
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|i| self.delete_target(i)),
-            _ => Err(CompileError::new(format!("cannot delete {}", describe(t)), t.span)),
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
+                items.iter().try_for_each(|i| self.delete_target(i))
+            }
+            _ => Err(CompileError::new(
+                format!("cannot delete {}", describe(t)),
+                t.span,
+            )),
         };
         self.set_span(saved);
         r

@@ -62,12 +62,21 @@ impl<'a> Compiler<'a> {
     /// block further out does, since returning discards the frame's stack.
     pub(crate) fn unwind_for_return(&mut self, preserve_tos: bool) -> R {
         let blocks = &self.unit().fblocks;
-        let needs = |b: &FBlock| !matches!(b, FBlock::While { .. } | FBlock::For { .. } | FBlock::PopValue);
-        let Some(outermost) = blocks.iter().position(needs) else { return Ok(()) };
+        let needs = |b: &FBlock| {
+            !matches!(
+                b,
+                FBlock::While { .. } | FBlock::For { .. } | FBlock::PopValue
+            )
+        };
+        let Some(outermost) = blocks.iter().position(needs) else {
+            return Ok(());
+        };
         let saved = blocks.clone();
         let mut result = Ok(());
         while self.unit().fblocks.len() > outermost {
-            let Some(b) = self.unit_mut().fblocks.pop() else { break };
+            let Some(b) = self.unit_mut().fblocks.pop() else {
+                break;
+            };
             result = self.unwind_block(&b, preserve_tos);
             if result.is_err() {
                 break;
