@@ -248,7 +248,7 @@ impl<'a> Compiler<'a> {
                 left,
                 ops,
                 comparators,
-            } if ops.len() > 1 => {
+            } if ops.len() > 1 && comparators.len() > 1 => {
                 let cleanup = self.new_label();
                 let end = self.new_label();
                 self.expr(left)?;
