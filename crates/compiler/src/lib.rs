@@ -1,11 +1,13 @@
 //! gilvm-compiler: AST to bytecode. [`compile`] turns a parsed module into a [`CodeObject`];
 //! [`dis::disassemble`] prints one the way `gilvm dis` shows it.
 
+pub(crate) mod assemble;
 pub mod code;
 pub mod compile;
 pub mod dis;
 pub mod op;
 pub mod symtable;
+pub mod verify;
 
 pub use code::{CodeFlags, CodeObject, Const};
 pub use op::Op;
@@ -17,7 +19,11 @@ use std::sync::Arc;
 pub type CompileError = gilvm_syntax::SyntaxError;
 
 /// Compile a module. `filename` is recorded in every code object for tracebacks.
-pub fn compile(module: &gilvm_syntax::ast::Module, source: &str, filename: &str) -> Result<Arc<CodeObject>, CompileError> {
+pub fn compile(
+    module: &gilvm_syntax::ast::Module,
+    source: &str,
+    filename: &str,
+) -> Result<Arc<CodeObject>, CompileError> {
     compile::compile_module(module, source, filename)
 }
 

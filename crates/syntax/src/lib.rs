@@ -9,8 +9,10 @@ pub mod indent;
 pub mod lexer;
 pub mod parser;
 pub mod span;
+pub mod strings;
 
 pub use diagnostic::SyntaxError;
+pub use parser::parse_expression;
 pub use span::{LineIndex, Span};
 
 /// Parse a whole file. `source` is the file's text; errors carry a span into it.
