@@ -8,6 +8,15 @@ fn main() {
         }
         return;
     }
+    if std::env::args().nth(2).as_deref() == Some("time") {
+        let t = std::time::Instant::now();
+        let r = gilvm_syntax::indent::tokenize(&src);
+        println!("tokenize {:?}", t.elapsed());
+        let t = std::time::Instant::now();
+        let r = gilvm_syntax::parse(&src).map(|_| r);
+        println!("{:?} ok={}", t.elapsed(), r.is_ok());
+        return;
+    }
     match gilvm_syntax::parse(&src) {
         Ok(m) => println!("{:#?}", m),
         Err(e) => print!("{}", e.render(&path, &src, false)),

@@ -42,7 +42,8 @@ pub enum Tok {
     /// End of input; produced by the indentation layer only.
     EndMarker,
 
-    #[regex(r"[\p{XID_Start}_][\p{XID_Continue}]*")]
+    #[regex(r"[A-Za-z_][A-Za-z0-9_]*", lex_name)]
+    #[regex(r"[^\x00-\x7F]", lex_unicode_name)]
     Name,
     #[regex(r"[0-9](_?[0-9])*", lex_decimal)]
     #[regex(r"0[xX](_?[0-9a-fA-F])+", |lex| lex_radix(lex, 16))]
@@ -294,6 +295,36 @@ pub struct Token {
     pub span: Span,
 }
 
+/// Continue an identifier into non-ASCII characters (`café`). Unicode identifiers are
+/// approximated with `char::is_alphanumeric` (XID_Continue also has combining marks).
+fn lex_name(lex: &mut logos::Lexer<Tok>) {
+    let rest = lex.remainder();
+    if rest.as_bytes().first().is_some_and(|b| !b.is_ascii()) {
+        let n: usize = rest
+            .chars()
+            .take_while(|&c| c.is_alphanumeric() || c == '_')
+            .map(char::len_utf8)
+            .sum();
+        lex.bump(n);
+    }
+}
+
+/// An identifier starting with a non-ASCII letter, or an invalid character.
+fn lex_unicode_name(lex: &mut logos::Lexer<Tok>) -> Result<(), LexError> {
+    let c = lex.slice().chars().next().unwrap_or('\0');
+    if !c.is_alphabetic() {
+        return Err(LexError::default());
+    }
+    let rest = lex.remainder();
+    let n: usize = rest
+        .chars()
+        .take_while(|&c| c.is_alphanumeric() || c == '_')
+        .map(char::len_utf8)
+        .sum();
+    lex.bump(n);
+    Ok(())
+}
+
 /// Keywords that may directly follow a number without a space (`1if x else 2`); CPython
 /// accepts these with a warning.
 const KEYWORDS_AFTER_NUMBER: [&str; 8] = ["and", "else", "for", "if", "in", "is", "not", "or"];
@@ -328,8 +359,19 @@ fn check_number_end(lex: &logos::Lexer<Tok>, kind: &str) -> Result<(), LexError>
     let text = lex.slice();
     let msg = match (text, c) {
         ("0", 'x' | 'X') => "invalid hexadecimal literal".to_string(),
-        ("0", 'o' | 'O') => "invalid octal literal".to_string(),
-        ("0", 'b' | 'B') => "invalid binary literal".to_string(),
+        ("0", 'o' | 'O' | 'b' | 'B') => {
+            let (name, ok): (&str, fn(char) -> bool) = if matches!(c, 'o' | 'O') {
+                ("octal", |d| ('0'..='7').contains(&d))
+            } else {
+                ("binary", |d| d == '0' || d == '1')
+            };
+            match rest[1..].chars().next() {
+                Some(d) if d.is_ascii_digit() && !ok(d) => {
+                    format!("invalid digit '{d}' in {name} literal")
+                }
+                _ => format!("invalid {name} literal"),
+            }
+        }
         _ if kind == "octal" && c.is_ascii_digit() => {
             format!("invalid digit '{c}' in octal literal")
         }
@@ -397,7 +439,12 @@ fn lex_string(lex: &mut logos::Lexer<Tok>) -> Result<(), LexError> {
         let Some(&b) = rest.get(i) else {
             let src = lex.source();
             let message = if triple {
-                let line = LineIndex::new(src).line(src.len() as u32);
+                let last = if src.ends_with('\n') {
+                    src.len() - 1
+                } else {
+                    src.len()
+                };
+                let line = LineIndex::new(src).line(last as u32);
                 format!("unterminated triple-quoted string literal (detected at line {line})")
             } else {
                 let line = LineIndex::new(src).line(start as u32);

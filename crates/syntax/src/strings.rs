@@ -47,16 +47,28 @@ pub enum Escaped {
     Backslash,
 }
 
-fn unicode_error(msg: &str, span: Span) -> SyntaxError {
+fn unicode_error(msg: &str, span: Span, base: usize) -> SyntaxError {
+    let (a, b) = (
+        (span.start as usize).saturating_sub(base),
+        (span.end as usize).saturating_sub(base + 1),
+    );
     SyntaxError::new(
-        format!("(unicode error) 'unicodeescape' codec can't decode bytes: {msg}"),
+        format!(
+            "(unicode error) 'unicodeescape' codec can't decode bytes in position {a}-{b}: {msg}"
+        ),
         span,
     )
 }
 
 /// Decode the escape sequence starting with the backslash at `src[i]`. Returns what it stands
-/// for and the index just after it.
-pub fn escape(src: &str, i: usize, bytes: bool) -> Result<(Escaped, usize), SyntaxError> {
+/// for and the index just after it. `base` is where the literal's contents start (for the
+/// positions in CPython's message).
+pub fn escape(
+    src: &str,
+    i: usize,
+    bytes: bool,
+    base: usize,
+) -> Result<(Escaped, usize), SyntaxError> {
     let b = src.as_bytes();
     let Some(&c) = b.get(i + 1) else {
         return Ok((Escaped::Backslash, i + 1));
@@ -104,11 +116,14 @@ pub fn escape(src: &str, i: usize, bytes: bool) -> Result<(Escaped, usize), Synt
             let digits = src
                 .get(i + 2..i + 2 + n)
                 .filter(|d| d.bytes().all(|d| d.is_ascii_hexdigit()));
-            let span = Span::new(i, (i + 2 + n).min(src.len()));
+            let hex_end = (i + 2..(i + 2 + n).min(b.len()))
+                .find(|&k| !b[k].is_ascii_hexdigit())
+                .unwrap_or((i + 2 + n).min(b.len()));
+            let span = Span::new(i, hex_end);
             let Some(digits) = digits else {
-                return Err(unicode_error(name, span));
+                return Err(unicode_error(name, span, base));
             };
-            let v = u32::from_str_radix(digits, 16).map_err(|_| unicode_error(name, span))?;
+            let v = u32::from_str_radix(digits, 16).map_err(|_| unicode_error(name, span, base))?;
             if bytes {
                 return Ok((Escaped::Byte(v as u8), i + 2 + n));
             }
@@ -118,7 +133,7 @@ pub fn escape(src: &str, i: usize, bytes: bool) -> Result<(Escaped, usize), Synt
                     "lone surrogate escapes (\\ud800-\\udfff) are not supported by gilvm",
                     span,
                 )),
-                None => Err(unicode_error("illegal Unicode character", span)),
+                None => Err(unicode_error("illegal Unicode character", span, base)),
             }
         }
         b'N' if !bytes => {
@@ -155,7 +170,7 @@ pub fn decode_str(src: &str, tok: &StrToken) -> Result<String, SyntaxError> {
     let mut i = tok.start;
     while i < tok.end {
         if src.as_bytes()[i] == b'\\' && !tok.raw {
-            let (e, next) = escape(src, i, false)?;
+            let (e, next) = escape(src, i, false, tok.start)?;
             match e {
                 Escaped::Char(c) => out.push(c),
                 Escaped::Byte(b) => out.push(b as char),
@@ -183,7 +198,7 @@ pub fn decode_bytes(src: &str, tok: &StrToken, span: Span) -> Result<Vec<u8>, Sy
             ));
         }
         if b[i] == b'\\' && !tok.raw {
-            let (e, next) = escape(src, i, true)?;
+            let (e, next) = escape(src, i, true, tok.start)?;
             match e {
                 Escaped::Char(c) => out.push(c as u8),
                 Escaped::Byte(v) => out.push(v),

@@ -125,6 +125,9 @@ impl Parser<'_> {
 
     pub(super) fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
+        if !self.in_func {
+            return Err(SyntaxError::new("'yield' outside function", self.span()));
+        }
         self.expect(Tok::Yield)?;
         if self.eat(Tok::From) {
             let value = self.expression()?;
@@ -175,6 +178,24 @@ impl Parser<'_> {
     }
 
     fn expression_inner(&mut self) -> PResult<Expr> {
+        // Fast path: a lone name or number followed by a delimiter (most arguments, targets
+        // and values) skips the descent through every precedence level.
+        if matches!(
+            self.tok(),
+            Tok::Name | Tok::Int(_) | Tok::Float(_) | Tok::True | Tok::False | Tok::None
+        ) && matches!(
+            self.peek(1),
+            Tok::Comma
+                | Tok::RPar
+                | Tok::RSqb
+                | Tok::RBrace
+                | Tok::Colon
+                | Tok::Newline
+                | Tok::Equal
+                | Tok::Semi
+        ) {
+            return self.atom();
+        }
         if self.at(Tok::Lambda) {
             return self.lambda();
         }
@@ -234,7 +255,11 @@ impl Parser<'_> {
         self.expect(Tok::Lambda)?;
         let params = self.param_list(Tok::Colon, false)?;
         self.expect(Tok::Colon)?;
-        let body = self.expression()?;
+        let saved = self.in_func;
+        self.in_func = true;
+        let body = self.expression();
+        self.in_func = saved;
+        let body = body?;
         let kind = ExprKind::Lambda {
             params: Box::new(params),
             body: Box::new(body),
@@ -521,6 +546,12 @@ impl Parser<'_> {
             if self.eat(Tok::Star) {
                 let value = self.expression()?;
                 let span = self.since(astart);
+                if self.at(Tok::For) {
+                    return Err(SyntaxError::new(
+                        "iterable unpacking cannot be used in comprehension",
+                        span,
+                    ));
+                }
                 if seen_unpack {
                     return Err(SyntaxError::new(
                         "iterable argument unpacking follows keyword argument unpacking",

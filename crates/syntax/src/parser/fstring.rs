@@ -109,7 +109,7 @@ impl Parser<'_> {
                 }
                 b'}' => return Err(fstring_error("single '}' is not allowed", *i)),
                 b'\\' if !tok.raw => {
-                    let (e, next) = escape(src, *i, false)?;
+                    let (e, next) = escape(src, *i, false, tok.start)?;
                     match e {
                         Escaped::Char(c) => lit.push(c),
                         Escaped::Byte(v) => lit.push(v as char),
@@ -255,7 +255,9 @@ impl Parser<'_> {
             ));
         }
         let e = sub.star_expressions_or_yield().map_err(prefix)?;
-        sub.expect_end().map_err(prefix)?;
+        if !sub.at(Tok::EndMarker) {
+            return Err(prefix(sub.missing_comma(e.span.start)));
+        }
         Ok(e)
     }
 }

@@ -46,6 +46,12 @@ pub(crate) struct Parser<'s> {
     depth: u32,
     /// Current statement block nesting depth.
     blocks: u32,
+    /// Inside a `def` or `lambda` body (not counting class bodies within it).
+    in_func: bool,
+    /// Loops enclosing the current statement within the current function or class body.
+    loops: u32,
+    /// Enclosing `def`/`class` bodies.
+    scopes: u32,
 }
 
 type PResult<T> = Result<T, SyntaxError>;
@@ -59,6 +65,9 @@ impl<'s> Parser<'s> {
             last_end: 0,
             depth,
             blocks: 0,
+            in_func: false,
+            loops: 0,
+            scopes: 0,
         }
     }
 
@@ -167,6 +176,18 @@ impl<'s> Parser<'s> {
     }
     fn leave(&mut self) {
         self.depth -= 1;
+    }
+
+    /// Run `f` as the body of a function (`func`) or class: loops outside do not count.
+    fn in_scope<T>(&mut self, func: bool, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        let saved = (self.in_func, self.loops);
+        self.in_func = func;
+        self.loops = 0;
+        self.scopes += 1;
+        let r = f(self);
+        self.scopes -= 1;
+        (self.in_func, self.loops) = saved;
+        r
     }
 }
 

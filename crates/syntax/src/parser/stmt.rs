@@ -111,6 +111,13 @@ impl Parser<'_> {
         Ok(body)
     }
 
+    fn loop_block(&mut self, what: &str, header: u32) -> PResult<Vec<Stmt>> {
+        self.loops += 1;
+        let r = self.block(what, header);
+        self.loops -= 1;
+        r
+    }
+
     fn compound(&mut self) -> PResult<Stmt> {
         let start = self.start();
         match self.tok() {
@@ -118,7 +125,7 @@ impl Parser<'_> {
             Tok::While => {
                 self.advance();
                 let test = self.named_expression()?;
-                let body = self.block("'while' statement", start)?;
+                let body = self.loop_block("'while' statement", start)?;
                 let orelse = self.else_block()?;
                 Ok(stmt(
                     StmtKind::While { test, body, orelse },
@@ -200,7 +207,7 @@ impl Parser<'_> {
         check_store(&target, false)?;
         self.expect(Tok::In)?;
         let iter = self.star_expressions()?;
-        let body = self.block("'for' statement", start)?;
+        let body = self.loop_block("'for' statement", start)?;
         let orelse = self.else_block()?;
         Ok(stmt(
             StmtKind::For {
@@ -386,7 +393,7 @@ impl Parser<'_> {
         } else {
             None
         };
-        let body = self.block("function definition", start)?;
+        let body = self.in_scope(true, |p| p.block("function definition", start))?;
         let def = FunctionDef {
             name,
             params,
@@ -411,7 +418,7 @@ impl Parser<'_> {
         } else {
             (Vec::new(), Vec::new())
         };
-        let body = self.block("class definition", start)?;
+        let body = self.in_scope(false, |p| p.block("class definition", start))?;
         let class = ClassDef {
             name,
             bases,
@@ -430,15 +437,24 @@ impl Parser<'_> {
                 StmtKind::Pass
             }
             Tok::Break => {
-                self.advance();
+                let span = self.advance().span;
+                if self.loops == 0 {
+                    return Err(SyntaxError::new("'break' outside loop", span));
+                }
                 StmtKind::Break
             }
             Tok::Continue => {
-                self.advance();
+                let span = self.advance().span;
+                if self.loops == 0 {
+                    return Err(SyntaxError::new("'continue' not properly in loop", span));
+                }
                 StmtKind::Continue
             }
             Tok::Return => {
-                self.advance();
+                let span = self.advance().span;
+                if !self.in_func {
+                    return Err(SyntaxError::new("'return' outside function", span));
+                }
                 let value = if starts_expr(self.tok()) || self.at(Tok::Star) {
                     let v = self.star_expressions()?;
                     no_bare_star(&v)?;
@@ -461,7 +477,13 @@ impl Parser<'_> {
             }
             Tok::Global | Tok::Nonlocal => {
                 let global = self.at(Tok::Global);
-                self.advance();
+                let span = self.advance().span;
+                if !global && self.scopes == 0 {
+                    return Err(SyntaxError::new(
+                        "nonlocal declaration not allowed at module level",
+                        span,
+                    ));
+                }
                 let mut names = vec![self.expect_name()?.0];
                 while self.eat(Tok::Comma) {
                     names.push(self.expect_name()?.0);
@@ -557,6 +579,26 @@ impl Parser<'_> {
             });
         }
         no_bare_star(&first)?;
+        if matches!(&first.kind, ExprKind::Name(n) if n == "print" || n == "exec")
+            && starts_expr(self.tok())
+        {
+            let ExprKind::Name(name) = &first.kind else {
+                return Err(self.invalid());
+            };
+            let message =
+                format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+            let mut end = self.span().end;
+            while !matches!(self.tok(), Tok::Newline | Tok::EndMarker | Tok::Semi) {
+                end = self.advance().span.end;
+            }
+            return Err(SyntaxError::new(
+                message,
+                Span {
+                    start: first.span.start,
+                    end,
+                },
+            ));
+        }
         Ok(StmtKind::Expr(first))
     }
 
