@@ -141,6 +141,13 @@ impl Vm {
                         let cell = self.cell(fi, i);
                         *cell.borrow_mut(self.gil()) = Some(v);
                     }
+                    Op::DeleteDeref(i) => {
+                        let cell = self.cell(fi, i);
+                        let old = cell.borrow_mut(self.gil()).take();
+                        if old.is_none() {
+                            break self.unbound_deref(&code, i);
+                        }
+                    }
                     Op::LoadClosure(i) => {
                         let cell = self.cell(fi, i);
                         self.stack.push(Value::Cell(cell));

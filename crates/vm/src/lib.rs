@@ -29,3 +29,6 @@ pub use error::{PyErr, PyResult};
 pub use gilcell::{Gil, GilCell};
 pub use value::Value;
 pub use vm::{Interp, Vm, VmConfig};
+
+#[cfg(test)]
+mod tests;

@@ -108,13 +108,38 @@ pub struct Vm {
 impl Vm {
     /// A new interpreter with one thread (this one), which holds the GIL from now on.
     pub fn new(config: VmConfig) -> Vm {
+        let mut vm = Vm::new_thread(Vm::new_interp(config));
+        crate::class::install_core(&mut vm);
+        crate::builtins::install(&mut vm);
+        crate::class::install_builtins(&mut vm);
+        vm
+    }
+
+    /// A Vm with the core only: classes, `super`/`property`/`staticmethod`/`classmethod` and the
+    /// exception classes in builtins, but not `builtins::install` (for the core's own tests).
+    #[doc(hidden)]
+    pub fn new_core(config: VmConfig) -> Vm {
+        let mut vm = Vm::new_thread(Vm::new_interp(config));
+        crate::class::install_core(&mut vm);
+        crate::class::install_builtins(&mut vm);
+        let gil = vm.gil;
+        let classes: Vec<_> = vm.types().exceptions.clone();
+        let mut g = vm.interp.builtins.globals.borrow_mut(gil);
+        for c in classes {
+            g.insert(crate::hash::str_key(c.name.as_str()), Value::Class(c));
+        }
+        drop(g);
+        vm
+    }
+
+    fn new_interp(config: VmConfig) -> Arc<Interp> {
         let types = Types::new();
         let builtins = Arc::new(Module {
             name: Arc::new(PyStr::new("builtins")),
             globals: GilCell::new(DictMap::default()),
             filename: None,
         });
-        let interp = Arc::new(Interp {
+        Arc::new(Interp {
             types,
             builtins,
             recursion_limit: AtomicUsize::new(config.recursion_limit),
@@ -124,12 +149,11 @@ impl Vm {
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             eval_breaker: AtomicBool::new(false),
-        });
-        Vm::new_thread(interp, false)
+        })
     }
 
-    /// A Vm for a thread of an existing interpreter (`install` = false) or the first one.
-    fn new_thread(interp: Arc<Interp>, existing: bool) -> Vm {
+    /// The per-thread state of a thread of `interp`.
+    fn new_thread(interp: Arc<Interp>) -> Vm {
         // SAFETY: single-threaded so far: this thread is the interpreter's only thread and holds
         // the (not yet real) interpreter lock for its whole life; see gilcell.rs and design §3.
         let gil = unsafe { Gil::assume_held() };
@@ -147,11 +171,6 @@ impl Vm {
             countdown: 1,
         };
         vm.reset_countdown();
-        if !existing {
-            crate::class::install_core(&mut vm);
-            crate::builtins::install(&mut vm);
-            crate::class::install_builtins(&mut vm);
-        }
         vm
     }
 
