@@ -19,8 +19,12 @@ fn main() {
         if p.extension().is_none_or(|x| x != "py") {
             continue;
         }
-        let Ok(source) = std::fs::read_to_string(&p) else { continue };
-        let Ok(module) = gilvm_syntax::parse(&source) else { continue };
+        let Ok(source) = std::fs::read_to_string(&p) else {
+            continue;
+        };
+        let Ok(module) = gilvm_syntax::parse(&source) else {
+            continue;
+        };
         match gilvm_compiler::compile(&module, &source, &p.to_string_lossy()) {
             Ok(code) => {
                 ok += 1;
