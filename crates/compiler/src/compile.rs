@@ -114,6 +114,8 @@ pub(crate) struct Compiler<'a> {
     lines: LineIndex,
     filename: Arc<str>,
     code_counter: usize,
+    /// Expression nesting (see `symtable::MAX_EXPR_NESTING`).
+    depth: u32,
 }
 
 /// How a name is accessed.
@@ -135,6 +137,7 @@ pub fn compile_module(
         lines: LineIndex::new(source),
         filename: filename.into(),
         code_counter: 0,
+        depth: 0,
     };
     c.enter_unit(&st, "<module>", "<module>".into(), Span::default());
     c.stmts(&module.body)?;
