@@ -1,6 +1,6 @@
-//! AST to bytecode. One [`Unit`] per code object being built (module, function, lambda,
+//! AST to bytecode. One `Unit` per code object being built (module, function, lambda,
 //! comprehension, class body); statements, expressions, targets and scopes are compiled in the
-//! submodules. Jumps are emitted against [`Label`]s and resolved by [`crate::assemble`].
+//! submodules. Jumps are emitted against `Label`s and resolved by `crate::assemble`.
 //!
 //! Conventions the VM relies on (beyond the stack effects documented in [`crate::op`]):
 //! - Module code uses LoadGlobal/StoreGlobal/DeleteGlobal for every name (its namespace is the
