@@ -1,0 +1,402 @@
+//! The hand-off machinery behind [`super::GilLock`]: who owns the lock, the queue of waiting
+//! threads, and how a waiting thread sleeps until its turn.
+//!
+//! # Shape
+//!
+//! - `owner` (an atomic) names the holder (`FREE` when nobody holds the lock). It is written
+//!   only with `queue` locked, and read without the mutex by spinning waiters (Acquire, pairing
+//!   with the Release store of the giver, so the taker sees everything the giver wrote while it
+//!   held the lock — what `GilCell` relies on).
+//! - `queue` (a parking_lot mutex) holds the waiting threads in turn order. Under `fifo` and
+//!   `io-priority` a hand-off pops the head and writes its id into `owner` (a direct hand-off:
+//!   nobody can slip in between), so `owner == FREE` implies an empty queue. Under `naive` the
+//!   releaser just frees the lock and every waiter (the releaser included) races to claim it.
+//! - Each thread has a [`Parker`]: a condvar (used with the queue mutex) it parks on, and flags
+//!   saying whether it is parked or spinning.
+//!
+//! # Spinning before parking (design §7)
+//!
+//! Waking a parked thread costs about 25 µs here; a turn at the default 100 instructions lasts
+//! about 1 µs. So a waiter first spins on `owner` (`spin_loop`, then `yield_now`) for a bounded
+//! time and only then parks. Spinning is allowed only while the holder plus the spinning threads
+//! fit on the machine's cores (`available_parallelism() - 1` spin slots: one on two cores), so a
+//! spinner never takes the holder's CPU; under `fifo`/`io-priority` only the head of the queue
+//! spins (nobody else can be next). A taker that was spinning gives its slot back at the
+//! hand-off (the giver does it for it), so the giver, now queued, can spin in turn.
+//!
+//! # The interval trigger
+//!
+//! A parked waiter waits with a timeout of `switch_interval`. If it times out while the same
+//! holder still has the lock (no switch happened during the wait), it sets a drop request and
+//! the eval breaker; the holder sees the breaker at its next `tick`. Nobody reads the clock per
+//! instruction.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use parking_lot::{Condvar, Mutex, MutexGuard};
+
+use super::policy::{GilPolicy, SwitchSettings};
+
+/// `owner` when nobody holds the lock (thread ids start at 1).
+pub(super) const FREE: u64 = 0;
+/// Drop request bit: a waiter waited out the switch interval.
+pub(super) const DROP_INTERVAL: u8 = 1;
+/// Drop request bit: a thread back from a blocking call wants the lock (io-priority).
+pub(super) const DROP_IO: u8 = 2;
+
+/// Pure spinning (`spin_loop`) for this long, ...
+const SPIN_FOR: Duration = Duration::from_micros(20);
+/// ... then `yield_now` until this long, then park.
+const SPIN_YIELD_UNTIL: Duration = Duration::from_micros(50);
+/// How long a parked waiter sleeps between looks when the interval trigger is off (so a
+/// `setswitchinterval` made meanwhile is noticed).
+const IDLE_WAIT: Duration = Duration::from_millis(50);
+
+/// Where one thread sleeps while it waits for the lock.
+#[derive(Default)]
+pub(super) struct Parker {
+    cond: Condvar,
+    /// Parked on `cond` (written and read with the queue mutex held).
+    parked: AtomicBool,
+    /// Holds a spin slot (whoever swaps it back to false returns the slot).
+    spinning: AtomicBool,
+}
+
+/// A thread's identity as the hand-off machinery sees it.
+pub(super) struct Me {
+    pub(super) id: u64,
+    pub(super) parker: Arc<Parker>,
+}
+
+/// A queued thread.
+struct Waiter {
+    id: u64,
+    parker: Arc<Parker>,
+    /// Queued by io-priority on its way back from a blocking call.
+    priority: bool,
+}
+
+pub(super) struct HandOff {
+    policy: GilPolicy,
+    /// The holder's id, or `FREE`.
+    owner: AtomicU64,
+    queue: Mutex<VecDeque<Waiter>>,
+    /// `queue.len()`, readable without the mutex (the holder's "is anyone waiting?").
+    waiting: AtomicUsize,
+    /// Acquisitions so far (a waiter's timeout only counts if no switch happened meanwhile).
+    switches: AtomicU64,
+    /// Why the holder should yield (`DROP_*` bits).
+    drop_request: AtomicU8,
+    /// Something other than the GIL needs the running thread's attention (signals, later).
+    attention: AtomicBool,
+    /// CPython's eval breaker: set when `drop_request` or `attention` is; read (relaxed) by
+    /// the holder's `tick`.
+    pub(super) eval_breaker: AtomicBool,
+    /// How many threads may spin at once (cores - 1; 0 = never spin).
+    spin_slots: usize,
+    spinners: AtomicUsize,
+}
+
+impl HandOff {
+    pub(super) fn new(policy: GilPolicy, spin: bool) -> HandOff {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        HandOff {
+            policy,
+            owner: AtomicU64::new(FREE),
+            queue: Mutex::new(VecDeque::new()),
+            waiting: AtomicUsize::new(0),
+            switches: AtomicU64::new(0),
+            drop_request: AtomicU8::new(0),
+            attention: AtomicBool::new(false),
+            eval_breaker: AtomicBool::new(false),
+            spin_slots: if spin { cores.saturating_sub(1) } else { 0 },
+            spinners: AtomicUsize::new(0),
+        }
+    }
+
+    /// Is another thread waiting for the lock?
+    #[inline]
+    pub(super) fn has_waiters(&self) -> bool {
+        self.waiting.load(Ordering::Relaxed) > 0
+    }
+
+    pub(super) fn waiting(&self) -> usize {
+        self.waiting.load(Ordering::Relaxed)
+    }
+
+    pub(super) fn owner(&self) -> u64 {
+        self.owner.load(Ordering::Relaxed)
+    }
+
+    // ---- Take the lock ------------------------------------------------------------------
+
+    /// Take the lock for `me`: at once if it is free, else queue (at the back, or at the front
+    /// with a drop request when `priority`) and wait for the turn.
+    pub(super) fn take(&self, me: &Me, priority: bool, settings: &SwitchSettings) {
+        let mut q = self.queue.lock();
+        if self.owner.load(Ordering::Relaxed) == FREE {
+            self.claim(me, &mut q);
+            return;
+        }
+        if priority {
+            let at = q.iter().take_while(|w| w.priority).count();
+            q.insert(at, waiter(me, true));
+            self.request_drop(DROP_IO);
+        } else {
+            q.push_back(waiter(me, false));
+        }
+        self.waiting.store(q.len(), Ordering::Relaxed);
+        let head = q.front().is_some_and(|w| w.id == me.id);
+        drop(q);
+        self.wait_for_turn(me, head, settings);
+    }
+
+    /// `me` becomes the holder of the free lock (queue mutex held).
+    fn claim(&self, me: &Me, q: &mut VecDeque<Waiter>) {
+        if let Some(at) = q.iter().position(|w| w.id == me.id) {
+            q.remove(at);
+            self.waiting.store(q.len(), Ordering::Relaxed);
+        }
+        self.owner.store(me.id, Ordering::Release);
+        self.switches.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Does `me` hold the lock now? (Under `naive`, claim it if it is free.) Queue mutex held.
+    fn try_claim(&self, me: &Me, q: &mut VecDeque<Waiter>) -> bool {
+        let owner = self.owner.load(Ordering::Acquire);
+        if owner == me.id {
+            return true;
+        }
+        if owner == FREE {
+            // Only possible under `naive` (a direct hand-off never leaves waiters behind a
+            // free lock), but claiming is right whatever the policy.
+            self.claim(me, q);
+            return true;
+        }
+        false
+    }
+
+    // ---- Sleep until the turn comes -----------------------------------------------------
+
+    /// The waiting thread's loop: spin briefly (if allowed), then park on its condvar with a
+    /// timeout of the switch interval, asking the holder to drop the lock each time the
+    /// timeout runs out with no switch in between. Returns once `me` holds the lock.
+    fn wait_for_turn(&self, me: &Me, head: bool, settings: &SwitchSettings) {
+        let mut switches_seen = self.switches.load(Ordering::Relaxed);
+        let mut deadline = Instant::now() + wait_slice(settings);
+        let mut may_spin = head || self.policy == GilPolicy::Naive;
+        loop {
+            if may_spin && self.spin(me) {
+                return;
+            }
+            let mut q = self.queue.lock();
+            loop {
+                if self.try_claim(me, &mut q) {
+                    return;
+                }
+                me.parker.parked.store(true, Ordering::Relaxed);
+                let timed_out = me.parker.cond.wait_until(&mut q, deadline).timed_out();
+                me.parker.parked.store(false, Ordering::Relaxed);
+                if self.try_claim(me, &mut q) {
+                    return;
+                }
+                if !timed_out {
+                    // Woken without the lock: under `naive` a release (go and race for it);
+                    // otherwise we were moved to the head. Spin again if we may.
+                    may_spin = self.policy == GilPolicy::Naive || is_head(&q, me);
+                    break;
+                }
+                let switches = self.switches.load(Ordering::Relaxed);
+                if !settings.interval().is_zero() && switches == switches_seen {
+                    // The same holder has had the lock for a whole interval: ask it to yield.
+                    self.request_drop(DROP_INTERVAL);
+                }
+                switches_seen = switches;
+                deadline = Instant::now() + wait_slice(settings);
+            }
+        }
+    }
+
+    /// Spin for the lock for a bounded time; true if `me` got it.
+    fn spin(&self, me: &Me) -> bool {
+        let reserved = self
+            .spinners
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                (n < self.spin_slots).then_some(n + 1)
+            })
+            .is_ok();
+        if !reserved {
+            return false;
+        }
+        me.parker.spinning.store(true, Ordering::Relaxed);
+        let start = Instant::now();
+        let mut got = false;
+        let mut round = 0u32;
+        loop {
+            let owner = self.owner.load(Ordering::Acquire);
+            if owner == me.id {
+                got = true;
+                break;
+            }
+            if owner == FREE {
+                let mut q = self.queue.lock();
+                if self.try_claim(me, &mut q) {
+                    got = true;
+                    break;
+                }
+            }
+            round = round.wrapping_add(1);
+            if round % 32 == 0 {
+                let spun = start.elapsed();
+                if spun >= SPIN_YIELD_UNTIL {
+                    break;
+                }
+                if spun >= SPIN_FOR {
+                    std::thread::yield_now();
+                    continue;
+                }
+            }
+            std::hint::spin_loop();
+        }
+        self.return_spin_slot(&me.parker);
+        got
+    }
+
+    fn return_spin_slot(&self, parker: &Parker) {
+        if parker.spinning.swap(false, Ordering::Relaxed) {
+            self.spinners.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+
+    // ---- Release / hand over ------------------------------------------------------------
+
+    /// The holder lets go (before a blocking call, or at exit): under `fifo`/`io-priority` the
+    /// head of the queue gets the lock; under `naive` it is freed and a parked waiter woken.
+    pub(super) fn release(&self) {
+        let mut q = self.queue.lock();
+        match self.policy {
+            GilPolicy::Naive => self.free(&q),
+            GilPolicy::Fifo | GilPolicy::IoPriority => self.give(&mut q),
+        }
+    }
+
+    /// A forced switch: hand the lock over and wait for the next turn. Under `fifo` and
+    /// `io-priority` the head of the queue gets it and the giver queues at the back; under
+    /// `naive` the lock is freed and the giver at once races for it again. Returns false if
+    /// nobody was waiting after all (the lock was kept).
+    pub(super) fn switch(&self, me: &Me, settings: &SwitchSettings) -> bool {
+        let mut q = self.queue.lock();
+        if q.is_empty() {
+            return false;
+        }
+        match self.policy {
+            GilPolicy::Naive => {
+                self.free(&q);
+                drop(q);
+                self.take(me, false, settings);
+            }
+            GilPolicy::Fifo | GilPolicy::IoPriority => {
+                self.give(&mut q);
+                q.push_back(waiter(me, false));
+                self.waiting.store(q.len(), Ordering::Relaxed);
+                let head = q.len() == 1;
+                drop(q);
+                self.wait_for_turn(me, head, settings);
+            }
+        }
+        true
+    }
+
+    /// Direct hand-off to the head of the queue (or free the lock if nobody waits).
+    fn give(&self, q: &mut MutexGuard<'_, VecDeque<Waiter>>) {
+        match q.pop_front() {
+            Some(next) => {
+                self.return_spin_slot(&next.parker);
+                self.owner.store(next.id, Ordering::Release);
+                self.switches.fetch_add(1, Ordering::Relaxed);
+                if next.parker.parked.load(Ordering::Relaxed) {
+                    next.parker.cond.notify_one();
+                }
+            }
+            None => self.owner.store(FREE, Ordering::Release),
+        }
+        self.waiting.store(q.len(), Ordering::Relaxed);
+        // The new holder starts with a clean slate, except that a priority waiter now at the
+        // head keeps its request standing.
+        let io = q.front().is_some_and(|w| w.priority);
+        self.drop_request
+            .store(if io { DROP_IO } else { 0 }, Ordering::Relaxed);
+        self.refresh_breaker();
+    }
+
+    /// `naive`: free the lock and wake one parked waiter to race for it.
+    fn free(&self, q: &VecDeque<Waiter>) {
+        self.owner.store(FREE, Ordering::Release);
+        self.drop_request.store(0, Ordering::Relaxed);
+        self.refresh_breaker();
+        if let Some(w) = q.iter().find(|w| w.parker.parked.load(Ordering::Relaxed)) {
+            w.parker.cond.notify_one();
+        }
+    }
+
+    // ---- Drop requests and the eval breaker ---------------------------------------------
+
+    fn request_drop(&self, why: u8) {
+        self.drop_request.fetch_or(why, Ordering::Relaxed);
+        self.eval_breaker.store(true, Ordering::Relaxed);
+    }
+
+    /// The holder's side: clear the breaker and return the pending `DROP_*` bits.
+    pub(super) fn take_drop_request(&self) -> u8 {
+        self.eval_breaker.store(false, Ordering::Relaxed);
+        let why = self.drop_request.swap(0, Ordering::Relaxed);
+        if self.attention.load(Ordering::Relaxed) {
+            self.eval_breaker.store(true, Ordering::Relaxed);
+        }
+        why
+    }
+
+    fn refresh_breaker(&self) {
+        let on = self.drop_request.load(Ordering::Relaxed) != 0
+            || self.attention.load(Ordering::Relaxed);
+        self.eval_breaker.store(on, Ordering::Relaxed);
+    }
+
+    pub(super) fn request_attention(&self) {
+        self.attention.store(true, Ordering::Relaxed);
+        self.eval_breaker.store(true, Ordering::Relaxed);
+    }
+
+    pub(super) fn take_attention(&self) -> bool {
+        let was = self.attention.swap(false, Ordering::Relaxed);
+        if was {
+            self.refresh_breaker();
+        }
+        was
+    }
+}
+
+fn waiter(me: &Me, priority: bool) -> Waiter {
+    Waiter {
+        id: me.id,
+        parker: me.parker.clone(),
+        priority,
+    }
+}
+
+fn is_head(q: &VecDeque<Waiter>, me: &Me) -> bool {
+    q.front().is_some_and(|w| w.id == me.id)
+}
+
+/// How long one timed wait lasts: the switch interval, or `IDLE_WAIT` when it is off.
+fn wait_slice(settings: &SwitchSettings) -> Duration {
+    let interval = settings.interval();
+    if interval.is_zero() {
+        IDLE_WAIT
+    } else {
+        interval
+    }
+}
