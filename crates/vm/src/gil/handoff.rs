@@ -249,7 +249,7 @@ impl HandOff {
                 }
             }
             round = round.wrapping_add(1);
-            if round % 32 == 0 {
+            if round.is_multiple_of(32) {
                 let spun = start.elapsed();
                 if spun >= SPIN_YIELD_UNTIL {
                     break;
