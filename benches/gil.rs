@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use gilvm_vm::gil::{GilConfig, GilLock, ThreadGil};
 
 const INSTRUCTIONS: u64 = 10_000_000;
@@ -76,8 +76,8 @@ fn hot_path(c: &mut Criterion) {
     g.finish();
 }
 
-/// `handoffs` hand-offs between two threads; returns the summed release-to-running latency.
-fn ping_pong(handoffs: u64, spin: bool) -> Duration {
+/// `handoffs` hand-offs between two threads; returns every release-to-running latency (ns).
+fn ping_pong(handoffs: u64, spin: bool) -> Vec<u64> {
     let lock = GilLock::new(GilConfig {
         switch_instructions: 1,
         switch_interval: Duration::ZERO,
@@ -86,17 +86,12 @@ fn ping_pong(handoffs: u64, spin: bool) -> Duration {
     });
     let base = Instant::now();
     let released_at = Arc::new(AtomicU64::new(0));
-    let total = Arc::new(AtomicU64::new(0));
     let count = Arc::new(AtomicU64::new(0));
     let threads: Vec<_> = (0..2)
         .map(|i| {
-            let (lock, released_at, total, count) = (
-                lock.clone(),
-                released_at.clone(),
-                total.clone(),
-                count.clone(),
-            );
+            let (lock, released_at, count) = (lock.clone(), released_at.clone(), count.clone());
             std::thread::spawn(move || {
+                let mut latencies = Vec::with_capacity(handoffs as usize / 2 + 1);
                 let mut h = lock.register(format!("pp-{i}"));
                 if i == 1 {
                     while lock.holder().is_none() {
@@ -115,21 +110,45 @@ fn ping_pong(handoffs: u64, spin: bool) -> Duration {
                         if h.maybe_switch() {
                             let latency = nanos_since(base)
                                 .saturating_sub(released_at.load(Ordering::Relaxed));
-                            total.fetch_add(latency, Ordering::Relaxed);
+                            latencies.push(latency);
                             count.fetch_add(1, Ordering::Relaxed);
                         }
                     }
                 }
                 h.finish();
+                latencies
             })
         })
         .collect();
-    for t in threads {
-        t.join().expect("ping-pong thread");
+    let mut all: Vec<u64> = threads
+        .into_iter()
+        .flat_map(|t| t.join().expect("ping-pong thread"))
+        .collect();
+    all.truncate(handoffs as usize);
+    all
+}
+
+fn total(latencies: &[u64]) -> Duration {
+    Duration::from_nanos(latencies.iter().sum())
+}
+
+/// Percentiles of single hand-offs (criterion reports means per sample, which a few
+/// preemptions of a thread by the OS can dominate on a loaded machine).
+fn latency_summary() {
+    for spin in [true, false] {
+        let mut l = ping_pong(20_000, spin);
+        l.sort_unstable();
+        let p = |q: f64| l[((l.len() - 1) as f64 * q) as usize] as f64 / 1000.0;
+        eprintln!(
+            "handoff latency ({}): p50 {:.2} µs, p90 {:.2} µs, p99 {:.2} µs, mean {:.2} µs over {} hand-offs",
+            if spin { "spin_then_park" } else { "park_only" },
+            p(0.5),
+            p(0.9),
+            p(0.99),
+            l.iter().sum::<u64>() as f64 / l.len() as f64 / 1000.0,
+            l.len()
+        );
     }
-    // The last hand-off (to the thread that then stops) may add one more; scale to `handoffs`.
-    let n = count.load(Ordering::Relaxed).max(1);
-    Duration::from_nanos(total.load(Ordering::Relaxed) * handoffs / n)
 }
 
 fn nanos_since(base: Instant) -> u64 {
@@ -139,11 +158,11 @@ fn nanos_since(base: Instant) -> u64 {
 fn handoff(c: &mut Criterion) {
     let mut g = c.benchmark_group("handoff");
     g.bench_function("spin_then_park", |b| {
-        b.iter_custom(|iters| ping_pong(iters, true))
+        b.iter_custom(|iters| total(&ping_pong(iters, true)))
     });
     g.sample_size(20);
     g.bench_function("park_only", |b| {
-        b.iter_custom(|iters| ping_pong(iters, false))
+        b.iter_custom(|iters| total(&ping_pong(iters, false)))
     });
     g.finish();
 }
@@ -185,4 +204,9 @@ fn contention(c: &mut Criterion) {
 }
 
 criterion_group!(benches, hot_path, handoff, contention);
-criterion_main!(benches);
+
+fn main() {
+    latency_summary();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

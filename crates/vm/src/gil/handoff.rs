@@ -16,13 +16,21 @@
 //!
 //! # Spinning before parking (design §7)
 //!
-//! Waking a parked thread costs about 25 µs here; a turn at the default 100 instructions lasts
-//! about 1 µs. So a waiter first spins on `owner` (`spin_loop`, then `yield_now`) for a bounded
-//! time and only then parks. Spinning is allowed only while the holder plus the spinning threads
-//! fit on the machine's cores (`available_parallelism() - 1` spin slots: one on two cores), so a
-//! spinner never takes the holder's CPU; under `fifo`/`io-priority` only the head of the queue
-//! spins (nobody else can be next). A taker that was spinning gives its slot back at the
-//! hand-off (the giver does it for it), so the giver, now queued, can spin in turn.
+//! Waking a parked thread on an idle core costs about 25 µs in these VMs; a turn at the
+//! default 100 instructions lasts about 1 µs. So a waiter first spins on `owner`
+//! (`spin_loop`), yields once, and only then parks. Spinning is allowed only while the holder
+//! plus the spinning threads fit on the machine's cores (`available_parallelism() - 1` spin
+//! slots: one on two cores), so our own spinners never take the holder's CPU; under
+//! `fifo`/`io-priority` only the head of the queue spins (nobody else can be next). A taker
+//! that was spinning gives its slot back at the hand-off (the giver does it for it), so the
+//! giver, now queued, can spin in turn.
+//!
+//! Spinning only pays when the holder really runs on another core. When the machine is busy
+//! (more runnable threads, ours or other processes', than cores) the holder and the waiter end
+//! up sharing a core and the spinner just delays the holder; a futex wake is then cheap (the
+//! core is not idle). So the spin budget adapts: it starts at 20 µs, grows (up to 50 µs) while
+//! spins catch the lock, and halves each time a spin fails; below 1 µs waiters park at once
+//! and only every 16th wait probes with a 10 µs spin.
 //!
 //! # The interval trigger
 //!
@@ -32,7 +40,7 @@
 //! instruction.
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicU8, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicU8, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -47,10 +55,15 @@ pub(super) const DROP_INTERVAL: u8 = 1;
 /// Drop request bit: a thread back from a blocking call wants the lock (io-priority).
 pub(super) const DROP_IO: u8 = 2;
 
-/// Pure spinning (`spin_loop`) for this long, ...
-const SPIN_FOR: Duration = Duration::from_micros(20);
-/// ... then `yield_now` until this long, then park.
-const SPIN_YIELD_UNTIL: Duration = Duration::from_micros(50);
+/// The spin budget starts here (ns) ...
+const SPIN_START_NS: u32 = 20_000;
+/// ... and never grows past this.
+const SPIN_MAX_NS: u32 = 50_000;
+/// A budget below this means spinning does not pay here and now: waiters park at once, but
+/// every `PROBE_EVERY`-th wait spins for `PROBE_NS` to notice when it pays again.
+const SPIN_USEFUL_NS: u32 = 1_000;
+const PROBE_EVERY: u32 = 16;
+const PROBE_NS: u32 = 10_000;
 /// How long a parked waiter sleeps between looks when the interval trigger is off (so a
 /// `setswitchinterval` made meanwhile is noticed).
 const IDLE_WAIT: Duration = Duration::from_millis(50);
@@ -98,6 +111,10 @@ pub(super) struct HandOff {
     /// How many threads may spin at once (cores - 1; 0 = never spin).
     spin_slots: usize,
     spinners: AtomicUsize,
+    /// How long a waiter spins (ns), adapted to how well spinning has been catching the lock.
+    spin_budget_ns: AtomicU32,
+    /// Waits since spinning was judged useless (every `PROBE_EVERY`-th one probes).
+    probes: AtomicU32,
 }
 
 impl HandOff {
@@ -114,6 +131,8 @@ impl HandOff {
             eval_breaker: AtomicBool::new(false),
             spin_slots: if spin { cores.saturating_sub(1) } else { 0 },
             spinners: AtomicUsize::new(0),
+            spin_budget_ns: AtomicU32::new(SPIN_START_NS),
+            probes: AtomicU32::new(0),
         }
     }
 
@@ -220,8 +239,18 @@ impl HandOff {
         }
     }
 
-    /// Spin for the lock for a bounded time; true if `me` got it.
+    /// Spin for the lock for a bounded, adaptive time, then yield once; true if `me` got it.
     fn spin(&self, me: &Me) -> bool {
+        let budget_ns = self.spin_budget_ns.load(Ordering::Relaxed);
+        let probing = budget_ns < SPIN_USEFUL_NS;
+        if probing
+            && !self
+                .probes
+                .fetch_add(1, Ordering::Relaxed)
+                .is_multiple_of(PROBE_EVERY)
+        {
+            return false;
+        }
         let reserved = self
             .spinners
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
@@ -232,37 +261,45 @@ impl HandOff {
             return false;
         }
         me.parker.spinning.store(true, Ordering::Relaxed);
+        let budget = Duration::from_nanos(u64::from(if probing { PROBE_NS } else { budget_ns }));
         let start = Instant::now();
-        let mut got = false;
+        let mut caught = None;
+        let mut yielded = false;
         let mut round = 0u32;
         loop {
             let owner = self.owner.load(Ordering::Acquire);
-            if owner == me.id {
-                got = true;
+            if owner == me.id || (owner == FREE && self.try_claim(me, &mut self.queue.lock())) {
+                caught = Some(start.elapsed());
                 break;
             }
-            if owner == FREE {
-                let mut q = self.queue.lock();
-                if self.try_claim(me, &mut q) {
-                    got = true;
-                    break;
-                }
-            }
             round = round.wrapping_add(1);
-            if round.is_multiple_of(32) {
-                let spun = start.elapsed();
-                if spun >= SPIN_YIELD_UNTIL {
+            if round.is_multiple_of(32) && start.elapsed() >= budget {
+                if yielded {
                     break;
                 }
-                if spun >= SPIN_FOR {
-                    std::thread::yield_now();
-                    continue;
-                }
+                // One yield before parking: a holder that shares this core gets to run.
+                std::thread::yield_now();
+                yielded = true;
+                continue;
             }
             std::hint::spin_loop();
         }
         self.return_spin_slot(&me.parker);
-        got
+        // Adapt: spinning that catches the lock keeps (and stretches) the budget; spinning that
+        // does not (the holder is not running beside us, or its turns are long) halves it.
+        let old = self.spin_budget_ns.load(Ordering::Relaxed);
+        let new = match caught {
+            Some(t) if !yielded => {
+                let t = u32::try_from(t.as_nanos()).unwrap_or(u32::MAX);
+                old.saturating_add(old / 8)
+                    .max(t.saturating_mul(2))
+                    .max(4 * SPIN_USEFUL_NS)
+                    .min(SPIN_MAX_NS)
+            }
+            _ => old / 2,
+        };
+        self.spin_budget_ns.store(new, Ordering::Relaxed);
+        caught.is_some()
     }
 
     fn return_spin_slot(&self, parker: &Parker) {
