@@ -54,6 +54,9 @@ pub(super) const FREE: u64 = 0;
 pub(super) const DROP_INTERVAL: u8 = 1;
 /// Drop request bit: a thread back from a blocking call wants the lock (io-priority).
 pub(super) const DROP_IO: u8 = 2;
+/// Not a drop request: the first waiter arrived, so the holder (whose countdown ran uncounted
+/// while nobody waited) must start counting `switch_instructions` now.
+pub(super) const WAITER_ARRIVED: u8 = 4;
 
 /// The spin budget starts here (ns) ...
 const SPIN_START_NS: u32 = 20_000;
@@ -168,6 +171,9 @@ impl HandOff {
             q.push_back(waiter(me, false));
         }
         self.waiting.store(q.len(), Ordering::Relaxed);
+        if q.len() == 1 {
+            self.request_drop(WAITER_ARRIVED);
+        }
         let head = q.front().is_some_and(|w| w.id == me.id);
         drop(q);
         self.wait_for_turn(me, head, settings);
@@ -382,14 +388,16 @@ impl HandOff {
     // ---- Drop requests and the eval breaker ---------------------------------------------
 
     fn request_drop(&self, why: u8) {
-        self.drop_request.fetch_or(why, Ordering::Relaxed);
+        // Release/AcqRel: the holder that takes the request sees the queue as it was when the
+        // request was made (`waiting` in particular).
+        self.drop_request.fetch_or(why, Ordering::Release);
         self.eval_breaker.store(true, Ordering::Relaxed);
     }
 
     /// The holder's side: clear the breaker and return the pending `DROP_*` bits.
     pub(super) fn take_drop_request(&self) -> u8 {
         self.eval_breaker.store(false, Ordering::Relaxed);
-        let why = self.drop_request.swap(0, Ordering::Relaxed);
+        let why = self.drop_request.swap(0, Ordering::AcqRel);
         if self.attention.load(Ordering::Relaxed) {
             self.eval_breaker.store(true, Ordering::Relaxed);
         }

@@ -57,10 +57,10 @@ pub use events::{GilEvent, ThreadState, Transition};
 pub use policy::{GilConfig, GilPolicy, SwitchSettings, UnknownPolicy};
 pub use stats::{format_gil_stats, ThreadReport, ThreadStats};
 
-use handoff::{HandOff, Me, Parker, DROP_INTERVAL, DROP_IO, FREE};
+use handoff::{HandOff, Me, Parker, DROP_INTERVAL, DROP_IO, FREE, WAITER_ARRIVED};
 
-/// The countdown used when the instruction trigger is off: the cold path still runs this
-/// often (to notice `set_switch_instructions`), which costs nothing measurable.
+/// The countdown used when the instruction trigger is off or nobody waits: the cold path
+/// still runs this often (to notice `set_switch_instructions`), which costs nothing measurable.
 const UNCOUNTED_CHUNK: u32 = 10_000;
 
 /// The interpreter's lock, shared (`Arc`) by all its threads.
@@ -264,11 +264,15 @@ impl ThreadGil {
         (self.countdown == 0) | self.lock.handoff.eval_breaker.load(Ordering::Relaxed)
     }
 
-    /// Set the countdown from the current `switch_instructions`.
+    /// Set the countdown: `switch_instructions` if another thread waits, else (or with the
+    /// count trigger off) `UNCOUNTED_CHUNK`. A thread that starts waiting while nobody else
+    /// does sets the eval breaker (`WAITER_ARRIVED`), and the holder re-arms at its next tick:
+    /// a waiter gets the lock at most `switch_instructions` instructions after it arrived,
+    /// and a thread running alone takes the cold path only every `UNCOUNTED_CHUNK`.
     fn arm(&mut self) {
         let n = self.lock.settings.instructions();
-        self.counting = n != 0;
-        self.countdown = if n == 0 { UNCOUNTED_CHUNK } else { n };
+        self.counting = n != 0 && self.lock.handoff.has_waiters();
+        self.countdown = if self.counting { n } else { UNCOUNTED_CHUNK };
         self.armed = self.countdown;
     }
 
@@ -308,13 +312,23 @@ impl ThreadGil {
         } else {
             None
         };
-        match reason {
-            Some(reason) if handoff.has_waiters() => self.switch(reason),
-            _ => {
-                self.arm();
-                false
+        if let Some(reason) = reason {
+            if handoff.has_waiters() {
+                return self.switch(reason);
             }
         }
+        let was_counting = self.counting;
+        self.arm();
+        if request & WAITER_ARRIVED != 0 && !was_counting && self.counting {
+            // A first waiter arrived while the countdown ran uncounted: this tick's instruction
+            // is the first of the `switch_instructions` it waits for.
+            if self.countdown == 1 {
+                return self.switch(Transition::SwitchInstructions);
+            }
+            self.countdown -= 1;
+            self.armed = self.countdown;
+        }
+        false
     }
 
     /// A forced switch: Running -> Ready, hand over, wait, Ready -> Running.
