@@ -299,8 +299,7 @@ impl HandOff {
                 let t = u32::try_from(t.as_nanos()).unwrap_or(u32::MAX);
                 old.saturating_add(old / 8)
                     .max(t.saturating_mul(2))
-                    .max(4 * SPIN_USEFUL_NS)
-                    .min(SPIN_MAX_NS)
+                    .clamp(4 * SPIN_USEFUL_NS, SPIN_MAX_NS)
             }
             _ => old / 2,
         };

@@ -346,6 +346,31 @@ impl ThreadGil {
     /// the lock back after — CPython's `Py_BEGIN_ALLOW_THREADS`. The closure is `Send`, so it
     /// cannot capture the `Gil` token or anything borrowed from a `GilCell`. If it panics, the
     /// lock is taken back while unwinding.
+    ///
+    /// ```
+    /// use gilvm_vm::gil::{GilConfig, GilLock};
+    /// let lock = GilLock::new(GilConfig::default());
+    /// let mut thread = lock.register("MainThread");
+    /// let _gil = thread.acquire();
+    /// let slept = thread.allow_threads(|| {
+    ///     std::thread::sleep(std::time::Duration::from_millis(1));
+    ///     "done"
+    /// });
+    /// assert_eq!(slept, "done");
+    /// assert_eq!(thread.stats().voluntary_switches, 1);
+    /// ```
+    ///
+    /// The token cannot go along:
+    ///
+    /// ```compile_fail
+    /// use gilvm_vm::gil::{GilConfig, GilLock};
+    /// let lock = GilLock::new(GilConfig::default());
+    /// let mut thread = lock.register("MainThread");
+    /// let gil = thread.acquire();
+    /// thread.allow_threads(move || {
+    ///     let _token = gil;
+    /// });
+    /// ```
     pub fn allow_threads<T, F>(&mut self, f: F) -> T
     where
         F: FnOnce() -> T + Send,
