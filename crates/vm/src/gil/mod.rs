@@ -63,6 +63,15 @@ use handoff::{HandOff, Me, Parker, DROP_INTERVAL, DROP_IO, FREE, WAITER_ARRIVED}
 /// still runs this often (to notice `set_switch_instructions`), which costs nothing measurable.
 const UNCOUNTED_CHUNK: u32 = 10_000;
 
+// The lock is shared by all threads; a handle is created by the parent (`threading`) and moved
+// into the new thread.
+const _: () = {
+    const fn assert_send_sync<T: Send + Sync>() {}
+    const fn assert_send<T: Send>() {}
+    assert_send_sync::<GilLock>();
+    assert_send::<ThreadGil>();
+};
+
 /// The interpreter's lock, shared (`Arc`) by all its threads.
 pub struct GilLock {
     policy: GilPolicy,
