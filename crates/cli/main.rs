@@ -1,1 +1,182 @@
-fn main() {}
+//! The `gilvm` command line: a thin layer over the libraries. It parses arguments with clap,
+//! reads the script, compiles it and hands it to the VM on a thread with a large stack.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+use gilvm_vm::{Vm, VmConfig};
+
+const EXAMPLES: &str = "\
+Examples:
+  gilvm programs/hello.py              run a script (same as `gilvm run programs/hello.py`)
+  gilvm run programs/fib.py 25         run a script with arguments (sys.argv[1] == '25')
+  gilvm -c 'print(6 * 7)'              run a one-line program
+  gilvm dis programs/fib.py            show the bytecode of a script";
+
+/// gilvm: a Python-subset interpreter whose global interpreter lock you can see and tune.
+#[derive(Parser, Debug)]
+#[command(name = "gilvm", version, about, after_help = EXAMPLES, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// Run CODE as the program (sys.argv[0] is '-c').
+    #[arg(short = 'c', value_name = "CODE")]
+    code: Option<String>,
+
+    /// A script to run, followed by its arguments.
+    #[arg(
+        value_name = "FILE [ARGS]...",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    script: Vec<String>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run a script: `gilvm run FILE [ARGS]...`
+    Run(RunArgs),
+    /// Print a script's bytecode.
+    Dis(DisArgs),
+}
+
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// The script to run.
+    file: String,
+    /// Arguments passed to the script as sys.argv[1:].
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    args: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+struct DisArgs {
+    /// The script to disassemble.
+    file: String,
+}
+
+/// Stack size of the interpreter thread: deep (but limited) recursion in native code paths, such
+/// as the repr of a deeply nested list, must never hit the end of the stack.
+const INTERPRETER_STACK: usize = 256 << 20;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let status = match cli.command {
+        Some(Command::Run(run)) => run_file(&run.file, run.args),
+        Some(Command::Dis(dis)) => dis_file(&dis.file),
+        None => {
+            match (cli.code, cli.script.split_first()) {
+                (Some(code), _) => {
+                    let mut argv = vec!["-c".to_string()];
+                    argv.extend(cli.script.iter().cloned());
+                    run_source("<string>", code, argv)
+                }
+                (None, Some((file, args))) => run_file(file, args.to_vec()),
+                (None, None) => {
+                    eprintln!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}");
+                    2
+                }
+            }
+        }
+    };
+    ExitCode::from(status.clamp(0, 255) as u8)
+}
+
+/// Read a script as UTF-8, reporting a missing file or bad encoding the way a user can act on.
+fn read_script(path: &str) -> Result<String, i32> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            eprintln!("gilvm: can't open file '{path}': {err}");
+            return Err(1);
+        }
+    };
+    String::from_utf8(bytes).map_err(|err| {
+        let offset = err.utf8_error().valid_up_to();
+        let bytes = err.as_bytes();
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = offset - bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
+        eprintln!("{path}:{line}:{col}: the file is not valid UTF-8");
+        eprintln!(
+            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared",
+            bytes[offset]
+        );
+        1
+    })
+}
+
+fn run_file(path: &str, args: Vec<String>) -> i32 {
+    let source = match read_script(path) {
+        Ok(source) => source,
+        Err(status) => return status,
+    };
+    let mut argv = vec![path.to_string()];
+    argv.extend(args);
+    run_source(path, source, argv)
+}
+
+/// Compile and run a program on the interpreter thread; returns the exit status.
+fn run_source(filename: &str, source: String, argv: Vec<String>) -> i32 {
+    let filename = filename.to_string();
+    on_interpreter_thread(move || {
+        let code = match gilvm_compiler::compile_source(&source, &filename) {
+            Ok(code) => code,
+            Err(err) => {
+                eprint!(
+                    "{}",
+                    err.render(&filename, &source, std::io::stderr().is_terminal())
+                );
+                return 1;
+            }
+        };
+        let mut vm = Vm::new(VmConfig {
+            argv,
+            ..VmConfig::default()
+        });
+        vm.run_main(code, Arc::from(source))
+    })
+}
+
+fn dis_file(path: &str) -> i32 {
+    let source = match read_script(path) {
+        Ok(source) => source,
+        Err(status) => return status,
+    };
+    let path = path.to_string();
+    on_interpreter_thread(
+        move || match gilvm_compiler::compile_source(&source, &path) {
+            Ok(code) => {
+                print!("{}", gilvm_compiler::dis::disassemble(&code));
+                0
+            }
+            Err(err) => {
+                eprint!(
+                    "{}",
+                    err.render(&path, &source, std::io::stderr().is_terminal())
+                );
+                1
+            }
+        },
+    )
+}
+
+fn on_interpreter_thread(work: impl FnOnce() -> i32 + Send + 'static) -> i32 {
+    let spawned = std::thread::Builder::new()
+        .name("gilvm-main".into())
+        .stack_size(INTERPRETER_STACK)
+        .spawn(work);
+    match spawned.map(|handle| handle.join()) {
+        Ok(Ok(status)) => status,
+        Ok(Err(_)) => {
+            eprintln!("gilvm: internal error (the interpreter thread panicked); please report this with the script");
+            70
+        }
+        Err(err) => {
+            eprintln!("gilvm: cannot start the interpreter thread: {err}");
+            1
+        }
+    }
+}

@@ -1,2 +1,8 @@
 //! (H2)
-pub fn compile_module(_m: &gilvm_syntax::ast::Module, _s: &str, _f: &str) -> Result<std::sync::Arc<crate::CodeObject>, crate::CompileError> { todo!() }
+pub fn compile_module(
+    _m: &gilvm_syntax::ast::Module,
+    _s: &str,
+    _f: &str,
+) -> Result<std::sync::Arc<crate::CodeObject>, crate::CompileError> {
+    todo!()
+}

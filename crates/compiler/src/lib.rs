@@ -17,7 +17,11 @@ use std::sync::Arc;
 pub type CompileError = gilvm_syntax::SyntaxError;
 
 /// Compile a module. `filename` is recorded in every code object for tracebacks.
-pub fn compile(module: &gilvm_syntax::ast::Module, source: &str, filename: &str) -> Result<Arc<CodeObject>, CompileError> {
+pub fn compile(
+    module: &gilvm_syntax::ast::Module,
+    source: &str,
+    filename: &str,
+) -> Result<Arc<CodeObject>, CompileError> {
     compile::compile_module(module, source, filename)
 }
 

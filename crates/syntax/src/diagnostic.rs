@@ -15,10 +15,18 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(message: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError { kind: "SyntaxError", message: message.into(), span }
+        SyntaxError {
+            kind: "SyntaxError",
+            message: message.into(),
+            span,
+        }
     }
     pub fn indentation(message: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError { kind: "IndentationError", message: message.into(), span }
+        SyntaxError {
+            kind: "IndentationError",
+            message: message.into(),
+            span,
+        }
     }
 
     /// Render for a terminal: `file:line:col`, the source line with a caret under the span,
@@ -47,9 +55,15 @@ fn render_error(err: &SyntaxError, filename: &str, source: &str, color: bool) ->
     range.end = range.end.clamp(range.start, source.len());
     let diag = Diagnostic::error()
         .with_message(err.to_string())
-        .with_labels(vec![Label::primary((), range).with_message(err.message.clone())]);
+        .with_labels(vec![
+            Label::primary((), range).with_message(err.message.clone())
+        ]);
     let config = term::Config::default();
-    let mut buf = if color { termcolor::Buffer::ansi() } else { termcolor::Buffer::no_color() };
+    let mut buf = if color {
+        termcolor::Buffer::ansi()
+    } else {
+        termcolor::Buffer::no_color()
+    };
     let mut out = String::new();
     if term::emit(&mut buf, &config, &file, &diag).is_ok() {
         out.push_str(&String::from_utf8_lossy(buf.as_slice()));

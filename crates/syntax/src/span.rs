@@ -9,11 +9,17 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: usize, end: usize) -> Span {
-        Span { start: start as u32, end: end as u32 }
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
     }
     /// The smallest span covering both.
     pub fn to(self, other: Span) -> Span {
-        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
     }
     pub fn range(self) -> std::ops::Range<usize> {
         self.start as usize..self.end as usize
@@ -29,7 +35,12 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(src: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(src.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i as u32 + 1));
+        starts.extend(
+            src.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i as u32 + 1),
+        );
         LineIndex { starts }
     }
     /// 1-based line number of a byte offset.
@@ -44,14 +55,25 @@ impl LineIndex {
         let line = self.line(offset);
         let start = self.starts[line as usize - 1] as usize;
         let end = (offset as usize).min(src.len());
-        let col = src.get(start..end).map(|s| s.chars().count()).unwrap_or(end - start);
+        let col = src
+            .get(start..end)
+            .map(|s| s.chars().count())
+            .unwrap_or(end - start);
         (line, col as u32 + 1)
     }
     /// The text of a 1-based line, without its line ending.
     pub fn line_text<'a>(&self, src: &'a str, line: u32) -> &'a str {
-        let Some(&start) = self.starts.get(line as usize - 1) else { return "" };
-        let end = self.starts.get(line as usize).map(|&e| e as usize).unwrap_or(src.len());
-        src.get(start as usize..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        let Some(&start) = self.starts.get(line as usize - 1) else {
+            return "";
+        };
+        let end = self
+            .starts
+            .get(line as usize)
+            .map(|&e| e as usize)
+            .unwrap_or(src.len());
+        src.get(start as usize..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 }
 

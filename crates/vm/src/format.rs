@@ -18,7 +18,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 }
 
 /// `fmt.format(*args, **kwargs)`.
-pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(std::sync::Arc<crate::value::PyStr>, Value)]) -> PyResult<String> {
+pub fn str_format(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(std::sync::Arc<crate::value::PyStr>, Value)],
+) -> PyResult<String> {
     let _ = (vm, fmt, args, kwargs);
     todo!("H4")
 }

@@ -27,7 +27,12 @@ pub struct VmConfig {
 
 impl Default for VmConfig {
     fn default() -> Self {
-        VmConfig { argv: vec![String::new()], recursion_limit: 1000, switch_instructions: 100, switch_interval: 0.015 }
+        VmConfig {
+            argv: vec![String::new()],
+            recursion_limit: 1000,
+            switch_instructions: 100,
+            switch_interval: 0.015,
+        }
     }
 }
 
@@ -47,16 +52,22 @@ pub struct Interp {
 
 impl Interp {
     pub fn switch_interval(&self) -> f64 {
-        f64::from_bits(self.switch_interval_bits.load(std::sync::atomic::Ordering::Relaxed))
+        f64::from_bits(
+            self.switch_interval_bits
+                .load(std::sync::atomic::Ordering::Relaxed),
+        )
     }
     pub fn set_switch_interval(&self, seconds: f64) {
-        self.switch_interval_bits.store(seconds.to_bits(), std::sync::atomic::Ordering::Relaxed)
+        self.switch_interval_bits
+            .store(seconds.to_bits(), std::sync::atomic::Ordering::Relaxed)
     }
     pub fn recursion_limit(&self) -> usize {
-        self.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+        self.recursion_limit
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
     pub fn set_recursion_limit(&self, limit: usize) {
-        self.recursion_limit.store(limit, std::sync::atomic::Ordering::Relaxed)
+        self.recursion_limit
+            .store(limit, std::sync::atomic::Ordering::Relaxed)
     }
     /// Flush buffered stdout (before stderr output, input(), and at exit).
     pub fn flush_stdout(&self) {
@@ -91,7 +102,12 @@ impl Vm {
 
     /// Run a module's code as `__main__` (or another module name); `source` is kept for
     /// tracebacks. Returns the module.
-    pub fn run_module(&mut self, code: Arc<CodeObject>, name: &str, source: Arc<str>) -> PyResult<Arc<Module>> {
+    pub fn run_module(
+        &mut self,
+        code: Arc<CodeObject>,
+        name: &str,
+        source: Arc<str>,
+    ) -> PyResult<Arc<Module>> {
         let _ = (code, name, source);
         todo!("H3")
     }
@@ -102,7 +118,12 @@ impl Vm {
     }
 
     /// Call any callable with positional and keyword arguments.
-    pub fn call_kw(&mut self, callable: &Value, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
         let _ = (callable, args, kwargs);
         todo!("H3")
     }
