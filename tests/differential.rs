@@ -137,6 +137,7 @@ fn bless() -> bool {
 fn check_case(case: &Case, python: &str) -> Result<(), String> {
     let mut py = run_one(case, util::python_command(python));
     // CPython 3.9+ shows the main script's path absolute in tracebacks; gilvm shows it as given.
+    // Both are normalised to the name given on the command line.
     let file = case
         .path
         .file_name()
@@ -150,7 +151,8 @@ fn check_case(case: &Case, python: &str) -> Result<(), String> {
             py.dump()
         ));
     }
-    let gv = run_one(case, Command::new(util::gilvm_bin()));
+    let mut gv = run_one(case, Command::new(util::gilvm_bin()));
+    gv.stderr = gv.stderr.replace(&*case.path.to_string_lossy(), &file);
     let mut problems = Vec::new();
     if gv.timed_out {
         problems.push(format!("gilvm hung: {}", gv.describe_status()));

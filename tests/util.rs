@@ -76,9 +76,13 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The gilvm binary built for this test run.
+/// The gilvm binary built for this test run, or `GILVM_BIN` when set (to test another build,
+/// such as `target/release/gilvm`).
 pub fn gilvm_bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_gilvm"))
+    match std::env::var_os("GILVM_BIN") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_gilvm")),
+    }
 }
 
 /// The timeout for one child process: `GILVM_TEST_TIMEOUT` seconds, default 60 (a debug build of
