@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
+use std::time::Duration;
 
 use crate::util::{self, Output, Scratch};
 
@@ -94,7 +95,7 @@ fn sibling(case: &Case, ext: &str) -> PathBuf {
 }
 
 /// Run one interpreter on a case.
-fn run_one(case: &Case, mut cmd: Command) -> Output {
+fn run_one(case: &Case, mut cmd: Command, timeout: Duration) -> Output {
     let dir = case.path.parent().unwrap_or(Path::new("."));
     let file = case
         .path
@@ -109,7 +110,7 @@ fn run_one(case: &Case, mut cmd: Command) -> Output {
         .map(|word| word.replace("{tmp}", &scratch.path.to_string_lossy()))
         .collect();
     cmd.current_dir(dir).arg(&file).args(&args);
-    util::run(cmd, &stdin, util::timeout())
+    util::run(cmd, &stdin, timeout)
 }
 
 /// The exception type of a `TypeName: message` line.
@@ -134,8 +135,13 @@ fn bless() -> bool {
 }
 
 /// Run a case under both interpreters; `Err` describes every way they disagree.
-fn check_case(case: &Case, python: &str) -> Result<(), String> {
-    let mut py = run_one(case, util::python_command(python));
+fn check_case(
+    case: &Case,
+    python: &str,
+    timeout: Duration,
+    hung: &AtomicUsize,
+) -> Result<(), String> {
+    let mut py = run_one(case, util::python_command(python), timeout);
     // CPython 3.9+ shows the main script's path absolute in tracebacks; gilvm shows it as given.
     // Both are normalised to the name given on the command line.
     let file = case
@@ -151,10 +157,11 @@ fn check_case(case: &Case, python: &str) -> Result<(), String> {
             py.dump()
         ));
     }
-    let mut gv = run_one(case, Command::new(util::gilvm_bin()));
+    let mut gv = run_one(case, Command::new(util::gilvm_bin()), timeout);
     gv.stderr = gv.stderr.replace(&*case.path.to_string_lossy(), &file);
     let mut problems = Vec::new();
     if gv.timed_out {
+        hung.fetch_add(1, Ordering::Relaxed);
         problems.push(format!("gilvm hung: {}", gv.describe_status()));
     }
     if gv.stderr.contains("panicked") {
@@ -242,8 +249,12 @@ fn tail_lines(text: &str, n: usize) -> String {
     lines[lines.len().saturating_sub(n)..].join("\n")
 }
 
+/// After this many hung gilvm runs the remaining cases are reported as not run, so that a
+/// hanging interpreter fails the suite in minutes rather than hours.
+const MAX_HUNG: usize = 5;
+
 /// Run every case on a few workers and fail once, listing every failing case.
-fn run_all(group: &str, cases: Vec<Case>) {
+fn run_all(group: &str, cases: Vec<Case>, timeout: Duration) {
     let python = util::python3();
     if cases.is_empty() {
         if std::env::var("GILVM_CASE").is_ok() {
@@ -257,13 +268,19 @@ fn run_all(group: &str, cases: Vec<Case>) {
         .clamp(2, 4)
         .min(cases.len());
     let next = AtomicUsize::new(0);
+    let hung = AtomicUsize::new(0);
     let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(case) = cases.get(i) else { break };
-                if let Err(report) = check_case(case, &python) {
+                let verdict = if hung.load(Ordering::Relaxed) >= MAX_HUNG {
+                    Err(format!("not run: {MAX_HUNG} cases already hung"))
+                } else {
+                    check_case(case, &python, timeout, &hung)
+                };
+                if let Err(report) = verdict {
                     failures
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
@@ -297,12 +314,23 @@ fn run_all(group: &str, cases: Vec<Case>) {
 
 #[test]
 fn programs() {
-    run_all("programs", collect(&util::root().join("programs"), false));
+    // The programs run with the small sizes of their NAME.args; a debug build is still slow.
+    let timeout = util::timeout_or(Duration::from_secs(120));
+    run_all(
+        "programs",
+        collect(&util::root().join("programs"), false),
+        timeout,
+    );
 }
 
 #[test]
 fn cases() {
-    run_all("cases", collect(&util::root().join("tests/cases"), true));
+    let timeout = util::timeout_or(Duration::from_secs(20));
+    run_all(
+        "cases",
+        collect(&util::root().join("tests/cases"), true),
+        timeout,
+    );
 }
 
 /// The case tree itself: enough cases, each in a topic directory, and every side file

@@ -85,15 +85,19 @@ pub fn gilvm_bin() -> PathBuf {
     }
 }
 
-/// The timeout for one child process: `GILVM_TEST_TIMEOUT` seconds, default 60 (a debug build of
-/// gilvm is slow; a case that takes this long is hung, not slow).
-pub fn timeout() -> Duration {
-    let secs = std::env::var("GILVM_TEST_TIMEOUT")
+/// The timeout for one child process: `GILVM_TEST_TIMEOUT` seconds if set, else `default`
+/// (a debug build of gilvm is slow, but a small case that takes this long is hung, not slow).
+pub fn timeout_or(default: Duration) -> Duration {
+    std::env::var("GILVM_TEST_TIMEOUT")
         .ok()
         .and_then(|s| s.trim().parse::<f64>().ok())
-        .filter(|s| *s > 0.0)
-        .unwrap_or(60.0);
-    Duration::from_secs_f64(secs)
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map_or(default, Duration::from_secs_f64)
+}
+
+/// The default timeout of a gilvm run in the CLI tests.
+pub fn timeout() -> Duration {
+    timeout_or(Duration::from_secs(30))
 }
 
 /// The python3 executable (`GILVM_PYTHON` overrides). Panics with a clear message when it cannot
