@@ -95,7 +95,7 @@ class Transaction:
         for account, balance in zip(self.accounts, self.saved):
             account.balance = balance
         print(f"  rollback after {exc_type.__name__}: {exc}")
-        return issubclass(exc_type, BankError)
+        return isinstance(exc, BankError)
 
 
 def transfer(source, target, amount):
