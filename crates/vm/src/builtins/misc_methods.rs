@@ -18,6 +18,37 @@ pub fn install(vm: &mut Vm) {
     add_methods(vm, &bool_, int_methods);
     add_methods(vm, &float, &[("is_integer", is_integer), ("hex", float_hex), ("conjugate", conjugate)]);
     add_methods(vm, &bytes, &[("decode", decode), ("hex", bytes_hex)]);
+    let props: [(&'static str, crate::value::NativeFn); 4] =
+        [("real", num_real), ("imag", num_imag), ("numerator", num_real), ("denominator", int_one)];
+    for (name, getter) in props {
+        for class in [&int, &bool_] {
+            super::dict_set_str(vm, &class.dict, name, super::file::native_property(name, getter));
+        }
+        if name == "real" || name == "imag" {
+            super::dict_set_str(vm, &float.dict, name, super::file::native_property(name, getter));
+        }
+    }
+}
+
+/// `x.real` / `n.numerator`: the number itself (bools become ints).
+fn num_real(_vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    Ok(match a.first() {
+        Some(Value::Bool(b)) => Value::Int(*b as i64),
+        Some(v) => v.clone(),
+        None => Value::None,
+    })
+}
+
+/// `x.imag`: zero of the number's type.
+fn num_imag(_vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    Ok(match a.first() {
+        Some(Value::Float(_)) => Value::Float(0.0),
+        _ => Value::Int(0),
+    })
+}
+
+fn int_one(_vm: &mut Vm, _a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(1))
 }
 
 fn tuple_items<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a [Value]> {

@@ -203,3 +203,6 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, g, "False", Value::Bool(false));
     dict_set_str(vm, g, "__name__", Value::str("builtins"));
 }
+
+#[cfg(test)]
+mod tests;

@@ -216,23 +216,86 @@ fn fmod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Float(x % y))
 }
 
-fn hypot_of(coords: &[f64]) -> f64 {
-    if coords.iter().any(|c| c.is_infinite()) {
-        return f64::INFINITY;
-    }
-    match coords {
-        [] => 0.0,
-        [x] => x.abs(),
-        [x, y] => x.hypot(*y),
-        _ => {
-            let max = coords.iter().fold(0.0f64, |m, c| m.max(c.abs()));
-            if max == 0.0 || max.is_nan() {
-                return max;
-            }
-            let sum: f64 = coords.iter().map(|c| (c / max) * (c / max)).sum();
-            max * sum.sqrt()
+/// CPython 3.11's `vector_norm`: a correctly rounded (in practice) Euclidean norm, used by
+/// `hypot` and `dist` for any number of coordinates.
+pub fn hypot_of(coords: &[f64]) -> f64 {
+    const T27: f64 = 134_217_729.0;
+    let mut max = 0.0f64;
+    let mut found_nan = false;
+    for &c in coords {
+        let a = c.abs();
+        found_nan |= a.is_nan();
+        if a > max {
+            max = a;
         }
     }
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || coords.len() <= 1 {
+        return max;
+    }
+    let max_e = frexp_exp(max);
+    let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
+    if max_e >= -1023 {
+        let scale = 2f64.powi(-max_e);
+        let split = |x: f64| {
+            let t = x * T27;
+            let hi = t - (t - x);
+            (hi, x - hi)
+        };
+        for &c in coords {
+            let x = c * scale;
+            let (hi, lo) = split(x);
+            let x = hi * hi;
+            let old = csum;
+            csum += x;
+            frac1 += (old - csum) + x;
+            let x = 2.0 * hi * lo;
+            let old = csum;
+            csum += x;
+            frac2 += (old - csum) + x;
+            frac3 += lo * lo;
+        }
+        let h = (csum - 1.0 + (frac1 + frac2 + frac3)).sqrt();
+        let (hi, lo) = split(h);
+        let x = -hi * hi;
+        let old = csum;
+        csum += x;
+        frac1 += (old - csum) + x;
+        let x = -2.0 * hi * lo;
+        let old = csum;
+        csum += x;
+        frac2 += (old - csum) + x;
+        let x = -lo * lo;
+        let old = csum;
+        csum += x;
+        frac3 += (old - csum) + x;
+        let x = csum - 1.0 + (frac1 + frac2 + frac3);
+        return (h + x / (2.0 * h)) / scale;
+    }
+    for &c in coords {
+        let x = c / max;
+        let x = x * x;
+        let old = csum;
+        csum += x;
+        frac1 += (old - csum) + x;
+    }
+    max * (csum - 1.0 + frac1).sqrt()
+}
+
+/// The exponent `frexp` would return (x = m * 2**e, 0.5 <= m < 1), for finite x > 0.
+fn frexp_exp(x: f64) -> i32 {
+    let bits = x.to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i32;
+    if e == 0 {
+        // Subnormal: scale up.
+        return frexp_exp(x * 2f64.powi(64)) - 64;
+    }
+    e - 1022
 }
 
 fn hypot(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -608,6 +671,11 @@ mod tests {
         assert_eq!(fsum_of(&[]), Ok(0.0));
         assert_eq!(fsum_of(&[f64::INFINITY, 1.0]), Ok(f64::INFINITY));
         assert!(fsum_of(&[f64::INFINITY, f64::NEG_INFINITY]).is_err());
+        // python3: math.hypot(1, 2, 3), math.hypot(3, 4), math.hypot(0.1, 0.2), math.hypot(1e-300, 1e-300)
         assert_eq!(hypot_of(&[1.0, 2.0, 3.0]), 3.7416573867739413);
+        assert_eq!(hypot_of(&[3.0, 4.0]), 5.0);
+        assert_eq!(hypot_of(&[0.1, 0.2]), 0.223606797749979);
+        assert_eq!(hypot_of(&[1e-300, 1e-300]), 1.414213562373095e-300);
+        assert_eq!(hypot_of(&[1.5, 2.5, 3.5, 4.5]), 6.4031242374328485);
     }
 }
