@@ -49,4 +49,4 @@ macro_rules! program_tests {
     };
 }
 
-program_tests!(basics, strings, numbers, formatting, containers, iteration);
+program_tests!(basics, strings, numbers, formatting, containers, iteration, files, modules_test);
