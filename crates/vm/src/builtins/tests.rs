@@ -12,10 +12,15 @@ pub fn run(source: &str) -> String {
         Ok(c) => c,
         Err(e) => return format!("compile error: {e:?}"),
     };
-    let mut vm = Vm::new(VmConfig { argv: vec!["test.py".into()], ..VmConfig::default() });
+    let mut vm = Vm::new(VmConfig {
+        argv: vec!["test.py".into()],
+        ..VmConfig::default()
+    });
     super::io::CAPTURE.with(|c| *c.borrow_mut() = Some(String::new()));
     let result = vm.run_module(code, "__main__", Arc::from(source));
-    let mut out = super::io::CAPTURE.with(|c| c.borrow_mut().take()).unwrap_or_default();
+    let mut out = super::io::CAPTURE
+        .with(|c| c.borrow_mut().take())
+        .unwrap_or_default();
     if let Err(e) = result {
         out.push_str(&vm.format_exception(&e));
     }
@@ -49,4 +54,14 @@ macro_rules! program_tests {
     };
 }
 
-program_tests!(basics, strings, numbers, formatting, containers, iteration, files, modules_test);
+program_tests!(
+    basics,
+    strings,
+    numbers,
+    formatting,
+    containers,
+    iteration,
+    files,
+    modules_test,
+    objects
+);
