@@ -15,8 +15,9 @@ impl Vm {
     #[inline]
     pub(crate) fn call_from_stack(&mut self, ret: usize, start: usize, kwnames: Option<&[Value]>) -> PyResult<Called> {
         match &self.stack[ret] {
-            Value::Function(f) => {
-                let f = f.clone();
+            Value::Function(_) => {
+                // Move the function off the stack: the slot is cut away when the frame returns.
+                let Value::Function(f) = std::mem::take(&mut self.stack[ret]) else { unreachable!() };
                 self.push_function_frame(f, start, kwnames, ret, false)?;
                 Ok(Called::Frame)
             }

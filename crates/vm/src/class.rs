@@ -284,9 +284,12 @@ impl Vm {
         let Some(frame) = self.frames.last() else {
             return Err(self.runtime_error("super(): no arguments"));
         };
-        let co = &frame.code.code;
+        let Some(func) = &frame.func else {
+            return Err(self.runtime_error("super(): no arguments"));
+        };
+        let co = &func.code.code;
         let class_cell = if let Some(j) = co.freevars.iter().position(|n| &**n == "__class__") {
-            frame.func.as_ref().and_then(|f| f.closure.get(j).cloned())
+            func.closure.get(j).cloned()
         } else {
             co.cellvars.iter().position(|n| &**n == "__class__").and_then(|j| frame.cells.get(j).cloned())
         };

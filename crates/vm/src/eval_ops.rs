@@ -12,15 +12,16 @@ use crate::error::{PyErr, PyResult};
 use crate::eval::Raised;
 use crate::gilcell::GilCell;
 use crate::hash::StrKey;
-use crate::value::{Code, DictMap, Function, Key, SetMap, Value};
+use crate::value::{DictMap, Function, Key, SetMap, Value};
 use crate::vm::Vm;
 
 impl Vm {
     #[inline]
-    pub(crate) fn load_global(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<Value> {
+    pub(crate) fn load_global(&mut self, func: &Function, i: u32) -> PyResult<Value> {
         let gil = self.gil();
+        let code = &func.code;
         let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
-        if let Some(v) = self.frames[fi].globals.globals.borrow(gil).get(&key) {
+        if let Some(v) = func.globals.globals.borrow(gil).get(&key) {
             return Ok(v.clone());
         }
         if let Some(v) = self.interp.builtins.globals.borrow(gil).get(&key) {
@@ -29,45 +30,50 @@ impl Vm {
         Err(self.name_error(format!("name '{}' is not defined", key.s)))
     }
 
-    pub(crate) fn store_global(&mut self, fi: usize, code: &Code, i: u32, v: Value) {
+    pub(crate) fn store_global(&mut self, func: &Function, i: u32, v: Value) {
         let gil = self.gil();
+        let code = &func.code;
         let key = Key { hash: code.name_hashes[i as usize], value: Value::Str(code.names[i as usize].clone()) };
-        self.frames[fi].globals.globals.borrow_mut(gil).insert(key, v);
+        func.globals.globals.borrow_mut(gil).insert(key, v);
     }
 
-    pub(crate) fn delete_global(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<()> {
+    pub(crate) fn delete_global(&mut self, func: &Function, i: u32) -> PyResult<()> {
         let gil = self.gil();
+        let code = &func.code;
         let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
-        if self.frames[fi].globals.globals.borrow_mut(gil).shift_remove(&key).is_none() {
+        if func.globals.globals.borrow_mut(gil).shift_remove(&key).is_none() {
             return Err(self.name_error(format!("name '{}' is not defined", key.s)));
         }
         Ok(())
     }
 
-    pub(crate) fn load_name(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<Value> {
+    pub(crate) fn load_name(&mut self, fi: usize, func: &Function, i: u32) -> PyResult<Value> {
         let gil = self.gil();
+        let code = &func.code;
         if let Some(ns) = &self.frames[fi].namespace {
             let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
             if let Some(v) = ns.borrow(gil).get(&key) {
                 return Ok(v.clone());
             }
         }
-        self.load_global(fi, code, i)
+        self.load_global(func, i)
     }
 
-    pub(crate) fn store_name(&mut self, fi: usize, code: &Code, i: u32, v: Value) {
+    pub(crate) fn store_name(&mut self, fi: usize, func: &Function, i: u32, v: Value) {
         let gil = self.gil();
+        let code = &func.code;
         match &self.frames[fi].namespace {
             Some(ns) => {
                 let key = Key { hash: code.name_hashes[i as usize], value: Value::Str(code.names[i as usize].clone()) };
                 ns.borrow_mut(gil).insert(key, v);
             }
-            None => self.store_global(fi, code, i, v),
+            None => self.store_global(func, i, v),
         }
     }
 
-    pub(crate) fn delete_name(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<()> {
+    pub(crate) fn delete_name(&mut self, fi: usize, func: &Function, i: u32) -> PyResult<()> {
         let gil = self.gil();
+        let code = &func.code;
         match &self.frames[fi].namespace {
             Some(ns) => {
                 let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
@@ -76,7 +82,7 @@ impl Vm {
                 }
                 Ok(())
             }
-            None => self.delete_global(fi, code, i),
+            None => self.delete_global(func, i),
         }
     }
 
@@ -211,7 +217,7 @@ impl Vm {
         Ok(())
     }
 
-    pub(crate) fn make_function(&mut self, fi: usize, flags: u32) -> PyResult<Value> {
+    pub(crate) fn make_function(&mut self, func: &Function, flags: u32) -> PyResult<Value> {
         let code = self.stack.pop().unwrap_or_default();
         let Value::Code(code) = code else {
             return Err(self.runtime_error("gilvm: MakeFunction without a code object"));
@@ -247,7 +253,7 @@ impl Vm {
         } else {
             Box::new([])
         };
-        let globals = self.frames[fi].globals.clone();
+        let globals = func.globals.clone();
         Ok(Value::Function(Arc::new(Function {
             name: code.name.clone(),
             qualname: code.qualname.clone(),
@@ -349,7 +355,7 @@ impl Vm {
         }
     }
 
-    pub(crate) fn import_star(&mut self, fi: usize, m: &Value) -> PyResult<()> {
+    pub(crate) fn import_star(&mut self, fi: usize, func: &Function, m: &Value) -> PyResult<()> {
         let Value::Module(m) = m else { return Ok(()) };
         let gil = self.gil();
         let all = crate::hash::dict_get_str(&m.globals.borrow(gil), "__all__").cloned();
@@ -375,7 +381,7 @@ impl Vm {
         let frame = &self.frames[fi];
         match &frame.namespace {
             Some(ns) => ns.borrow_mut(gil).extend(pairs),
-            None => frame.globals.globals.borrow_mut(gil).extend(pairs),
+            None => func.globals.globals.borrow_mut(gil).extend(pairs),
         }
         Ok(())
     }

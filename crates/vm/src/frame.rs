@@ -22,10 +22,10 @@ pub(crate) struct Block {
 }
 
 pub(crate) struct Frame {
-    pub code: Arc<Code>,
-    /// The function running (for its closure); `None` for module code.
+    /// The function running (module code runs as a function too): its code, globals and
+    /// closure. Moved off the stack on a call, so a call costs no reference count.
+    /// `None` while the frame is the running one: the eval loop holds it in a local.
     pub func: Option<Arc<Function>>,
-    pub globals: Arc<Module>,
     /// The namespace of a class body (LoadName/StoreName); module code uses `globals`.
     pub namespace: Option<Arc<Dict>>,
     /// The frame's own cells (`cellvars`); free variables come from `func.closure`.
@@ -43,10 +43,23 @@ pub(crate) struct Frame {
     pub entry: bool,
 }
 
+/// Interned name strings: every code object's `names` share one `PyStr` per distinct name, so
+/// global and attribute lookups usually match keys by pointer.
+pub type Interner = rustc_hash::FxHashMap<Box<str>, Arc<PyStr>>;
+
+fn intern(interner: &mut Interner, s: &str) -> Arc<PyStr> {
+    if let Some(p) = interner.get(s) {
+        return p.clone();
+    }
+    let p = Arc::new(PyStr::new(s));
+    interner.insert(s.into(), p.clone());
+    p
+}
+
 /// Turn a compiler code object into a runnable one (constants become values, recursively).
-pub fn load_code(code: Arc<CodeObject>) -> Arc<Code> {
-    let consts = code.consts.iter().map(const_value).collect::<Vec<_>>().into_boxed_slice();
-    let names: Box<[Arc<PyStr>]> = code.names.iter().map(|n| Arc::new(PyStr::new(&**n))).collect();
+pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
+    let consts = code.consts.iter().map(|c| const_value(c, interner)).collect::<Vec<_>>().into_boxed_slice();
+    let names: Box<[Arc<PyStr>]> = code.names.iter().map(|n| intern(interner, n)).collect();
     let name_hashes = names.iter().map(|n| crate::hash::hash_str(n.as_str())).collect();
     Arc::new(Code {
         name: Arc::new(PyStr::new(&*code.name)),
@@ -58,7 +71,7 @@ pub fn load_code(code: Arc<CodeObject>) -> Arc<Code> {
     })
 }
 
-fn const_value(c: &Const) -> Value {
+fn const_value(c: &Const, interner: &mut Interner) -> Value {
     match c {
         Const::None => Value::None,
         Const::Bool(b) => Value::Bool(*b),
@@ -67,8 +80,8 @@ fn const_value(c: &Const) -> Value {
         Const::Str(s) => Value::str(&**s),
         Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes { data: b.to_vec().into_boxed_slice() })),
         Const::Ellipsis => Value::Ellipsis,
-        Const::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),
-        Const::Code(c) => Value::Code(load_code(c.clone())),
+        Const::Tuple(items) => Value::tuple(items.iter().map(|c| const_value(c, interner)).collect()),
+        Const::Code(c) => Value::Code(load_code(c.clone(), interner)),
     }
 }
 
@@ -116,8 +129,7 @@ impl Vm {
         entry: bool,
     ) -> PyResult<()> {
         self.check_depth()?;
-        let code = func.code.clone();
-        let co = &code.code;
+        let co = &func.code.code;
         let nargs = self.stack.len() - start;
         let nlocals = co.varnames.len();
         let simple = kwnames.is_none()
@@ -132,6 +144,7 @@ impl Vm {
         } else {
             self.bind_slow(&func, start, kwnames)?;
         }
+        let co = &func.code.code;
         let cells = if co.cellvars.is_empty() {
             Vec::new()
         } else {
@@ -151,11 +164,8 @@ impl Vm {
             }
             cells
         };
-        let globals = func.globals.clone();
         self.frames.push(Frame {
-            code,
             func: Some(func),
-            globals,
             namespace: None,
             cells,
             blocks: Vec::new(),
@@ -292,10 +302,18 @@ impl Vm {
             self.stack.push(self.null.clone());
         }
         let cells = (0..code.code.cellvars.len()).map(|_| Arc::new(GilCell::new(None))).collect();
-        self.frames.push(Frame {
+        let func = Arc::new(Function {
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
             code,
-            func: None,
             globals,
+            defaults: Box::new([]),
+            kwdefaults: None,
+            closure: Box::new([]),
+            attrs: GilCell::new(None),
+        });
+        self.frames.push(Frame {
+            func: Some(func),
             namespace,
             cells,
             blocks: Vec::new(),

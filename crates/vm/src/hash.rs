@@ -184,7 +184,13 @@ impl Hash for StrKey<'_> {
 impl Equivalent<Key> for StrKey<'_> {
     #[inline]
     fn equivalent(&self, key: &Key) -> bool {
-        matches!(&key.value, Value::Str(s) if s.as_str() == self.s)
+        match &key.value {
+            Value::Str(s) => {
+                let k = s.as_str();
+                (k.as_ptr() == self.s.as_ptr() && k.len() == self.s.len()) || k == self.s
+            }
+            _ => false,
+        }
     }
 }
 

@@ -48,6 +48,8 @@ pub struct Interp {
     pub switch_interval_bits: std::sync::atomic::AtomicU64,
     /// Imported modules by name (`sys.modules`), `__main__` included.
     pub modules: GilCell<FxHashMap<String, Arc<Module>>>,
+    /// Interned attribute/global names of loaded code.
+    pub(crate) interned: GilCell<crate::frame::Interner>,
     /// Source text of every file run, by filename (for traceback lines).
     pub sources: parking_lot::Mutex<FxHashMap<Arc<str>, Arc<str>>>,
     /// CPython's "eval breaker": set (relaxed) by another thread to make the running thread
@@ -148,6 +150,7 @@ impl Vm {
             stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
+            interned: GilCell::new(FxHashMap::default()),
             eval_breaker: AtomicBool::new(false),
         })
     }
@@ -220,7 +223,7 @@ impl Vm {
             g.insert(crate::hash::str_key("__builtins__"), Value::Module(self.interp.builtins.clone()));
         }
         self.interp.modules.borrow_mut(self.gil).insert(name.to_string(), module.clone());
-        let code = crate::frame::load_code(code);
+        let code = crate::frame::load_code(code, &mut self.interp.interned.borrow_mut(self.gil));
         self.run_code(code, module.clone(), None)?;
         Ok(module)
     }
