@@ -16,7 +16,13 @@ pub const MAX_INDENT_DEPTH: usize = 100;
 
 /// Tokenize a whole file.
 pub fn tokenize(src: &str) -> Result<Vec<Token>, SyntaxError> {
-    Layout::new(src, 0, false).run(src)
+    // A UTF-8 byte order mark at the start is skipped, as CPython does.
+    let start = if src.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    Layout::new(src, start, false).run(&src[start..])
 }
 
 /// Tokenize `src[start..end]` as if it were inside brackets (the expression of an f-string
@@ -127,10 +133,11 @@ impl<'s> Layout<'s> {
                 _ => break,
             }
         }
-        let tab_error = || SyntaxError {
-            kind: "TabError",
-            message: "inconsistent use of tabs and spaces in indentation".into(),
-            span: Span::new(first, first),
+        let tab_error = || {
+            SyntaxError::tab(
+                "inconsistent use of tabs and spaces in indentation",
+                Span::new(first, first),
+            )
         };
         let (top, top_alt) = *self.indents.last().unwrap_or(&(0, 0));
         if col == top {

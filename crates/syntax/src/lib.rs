@@ -5,6 +5,7 @@
 
 pub mod ast;
 pub mod diagnostic;
+pub mod dump;
 pub mod indent;
 pub mod lexer;
 pub mod parser;
@@ -19,3 +20,6 @@ pub use span::{LineIndex, Span};
 pub fn parse(source: &str) -> Result<ast::Module, SyntaxError> {
     parser::parse_module(source)
 }
+
+#[cfg(test)]
+mod tests;

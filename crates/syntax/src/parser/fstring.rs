@@ -151,7 +151,16 @@ impl Parser<'_> {
                 q @ (b'\'' | b'"') => {
                     let close = src[j + 1..tok.end].find(q as char);
                     match close {
-                        Some(k) => j += k + 2,
+                        Some(k) => {
+                            if let Some(bs) = src[j + 1..j + 1 + k].find('\\') {
+                                let at = j + 1 + bs;
+                                return Err(SyntaxError::new(
+                                    "f-string expression part cannot include a backslash",
+                                    Span::new(at, at + 1),
+                                ));
+                            }
+                            j += k + 2
+                        }
                         None => return Err(fstring_error("unterminated string", j)),
                     }
                     continue;

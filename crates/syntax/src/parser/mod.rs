@@ -3,6 +3,7 @@
 //! with loops, and every recursion through brackets, unary operators or nested blocks is
 //! counted so that deep nesting fails with a SyntaxError instead of overflowing the stack.
 
+mod atoms;
 mod expr;
 mod fstring;
 mod params;
@@ -15,8 +16,9 @@ use crate::lexer::{Tok, Token};
 use crate::span::Span;
 
 /// Nested expressions (brackets, unary operators, lambdas...) deeper than this are an error.
-pub const MAX_EXPR_DEPTH: u32 = 200;
-/// Nested statement blocks deeper than this are an error.
+pub const MAX_EXPR_DEPTH: u32 = 250;
+/// Nesting this many statement blocks is an error (CPython's tokenizer allows 100 indentation
+/// levels, so this fires first).
 pub const MAX_BLOCK_DEPTH: u32 = 100;
 
 pub fn parse_module(src: &str) -> Result<Module, SyntaxError> {

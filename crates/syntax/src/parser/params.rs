@@ -105,9 +105,6 @@ impl Parser<'_> {
             }
         }
         if !self.at(close) {
-            if close == Tok::RPar && self.at(Tok::Colon) && !annotations {
-                return Err(self.invalid());
-            }
             return Err(self.invalid());
         }
         self.check_duplicates(&params)?;
@@ -138,8 +135,9 @@ impl Parser<'_> {
             .chain(&params.kwonly)
             .chain(&params.kwarg)
             .collect();
-        for (i, p) in all.iter().enumerate() {
-            if all[..i].iter().any(|q| q.name == p.name) {
+        let mut seen = std::collections::HashSet::with_capacity(all.len());
+        for p in all {
+            if !seen.insert(p.name.as_str()) {
                 return Err(SyntaxError::new(
                     format!("duplicate argument '{}' in function definition", p.name),
                     p.span,

@@ -95,7 +95,7 @@ impl Parser<'_> {
         }
         self.advance();
         self.blocks += 1;
-        if self.blocks > MAX_BLOCK_DEPTH {
+        if self.blocks >= MAX_BLOCK_DEPTH {
             return Err(SyntaxError::new(
                 "too many statically nested blocks",
                 self.span(),
@@ -518,7 +518,7 @@ impl Parser<'_> {
                 StmtKind::Assert { test, msg }
             }
             Tok::Import => self.import()?,
-            Tok::From => self.from_import()?,
+            Tok::From => self.import_from()?,
             _ => self.expr_stmt()?,
         };
         Ok(stmt(kind, self.since(start)))
@@ -633,7 +633,7 @@ impl Parser<'_> {
         }
     }
 
-    fn from_import(&mut self) -> PResult<StmtKind> {
+    fn import_from(&mut self) -> PResult<StmtKind> {
         self.advance();
         let mut level = 0;
         loop {
