@@ -1,6 +1,24 @@
-//! AST to bytecode. One [`Unit`] per code object being built (module, function, lambda,
+//! AST to bytecode. One `Unit` per code object being built (module, function, lambda,
 //! comprehension, class body); statements, expressions, targets and scopes are compiled in the
-//! submodules. Jumps are emitted against [`Label`]s and resolved by [`crate::assemble`].
+//! submodules. Jumps are emitted against `Label`s and resolved by `crate::assemble`.
+//!
+//! Conventions the VM relies on (beyond the stack effects documented in [`crate::op`]):
+//! - Module code uses LoadGlobal/StoreGlobal/DeleteGlobal for every name (its namespace is the
+//!   globals); only class bodies use LoadName/StoreName/DeleteName (`flags.uses_namespace`).
+//!   Functions use fast locals, cells (LoadDeref/StoreDeref/DeleteDeref) and globals.
+//! - A class body starts with `__module__ = __name__; __qualname__ = '<qualname>'` (and
+//!   `__doc__` when it has a docstring) and ends with `LoadClosure(__class__); Return` when a
+//!   method uses `super`/`__class__`, else `LoadNone; Return`.
+//! - A comprehension is a function whose only parameter `.0` is the outermost iterator: the
+//!   caller emits `MakeFunction; <iterable>; GetIter; Call(1)`.
+//! - except clause: at the handler `[exc]`; `<type>; CheckExcMatch; PopJumpIfFalse next` keeps
+//!   `[exc]`; then `StoreX name` or `Pop`; the body; `PopExcept`. A named clause runs its body
+//!   under a cleanup block that does `name = None; del name; Reraise`. No clause matched:
+//!   `Reraise`.
+//! - `break`/`continue`/`return` leaving a try, with or handler emit the cleanup inline
+//!   (PopBlock, the finally body, `exit(None, None, None)`, PopExcept) before jumping; a return
+//!   value stays on top of the stack meanwhile (Rot2 moves it above what is popped). So every
+//!   `Return` runs with no open block and no handled exception of its frame.
 
 mod expr;
 mod func;
@@ -114,6 +132,8 @@ pub(crate) struct Compiler<'a> {
     lines: LineIndex,
     filename: Arc<str>,
     code_counter: usize,
+    /// Expression nesting (see `symtable::MAX_EXPR_NESTING`).
+    depth: u32,
 }
 
 /// How a name is accessed.
@@ -135,6 +155,7 @@ pub fn compile_module(
         lines: LineIndex::new(source),
         filename: filename.into(),
         code_counter: 0,
+        depth: 0,
     };
     c.enter_unit(&st, "<module>", "<module>".into(), Span::default());
     c.stmts(&module.body)?;

@@ -169,6 +169,7 @@ impl SymbolTable {
 /// Build and resolve the symbol table of a module.
 pub fn build(module: &Module) -> Result<SymbolTable, CompileError> {
     let mut b = Builder {
+        depth: 0,
         stack: vec![SymbolTable::new(ScopeKind::Module, "top", Span::default())],
     };
     b.stmts(&module.body)?;
@@ -190,6 +191,8 @@ pub fn build(module: &Module) -> Result<SymbolTable, CompileError> {
 
 struct Builder {
     stack: Vec<SymbolTable>,
+    /// Expression nesting, bounded so that pathological input cannot overflow the stack.
+    depth: u32,
 }
 
 type R = Result<(), CompileError>;
@@ -464,6 +467,16 @@ impl Builder {
     }
 
     fn expr(&mut self, e: &Expr) -> R {
+        if self.depth >= MAX_EXPR_NESTING {
+            return Err(CompileError::new("expression too deeply nested", e.span));
+        }
+        self.depth += 1;
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> R {
         match &e.kind {
             ExprKind::Name(n) => {
                 self.add_def(n, USE, e.span)?;
@@ -474,9 +487,14 @@ impl Builder {
             }
             ExprKind::Constant(_) => Ok(()),
             ExprKind::JoinedStr(parts) => self.fstring(parts),
-            ExprKind::BinOp { left, right, .. } => {
-                self.expr(left)?;
-                self.expr(right)
+            ExprKind::BinOp { .. } => {
+                // Long `a + b + c + ...` chains nest to the left: walk them without recursion.
+                let (first, rest) = left_spine(e);
+                self.expr(first)?;
+                rest.iter().rev().try_for_each(|node| match &node.kind {
+                    ExprKind::BinOp { right, .. } => self.expr(right),
+                    _ => Ok(()),
+                })
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::BoolOp { values, .. } => self.exprs(values),
@@ -650,6 +668,21 @@ impl Builder {
             }
         }
     }
+}
+
+/// How deeply expressions may nest (CPython raises RecursionError during compilation for
+/// similar depths); long left-nested operator chains do not count.
+pub const MAX_EXPR_NESTING: u32 = 200;
+
+/// For `((a op b) op c) op d`: the leftmost operand and the BinOp nodes from the outermost in.
+pub(crate) fn left_spine(e: &Expr) -> (&Expr, Vec<&Expr>) {
+    let mut nodes = Vec::new();
+    let mut cur = e;
+    while let ExprKind::BinOp { left, .. } = &cur.kind {
+        nodes.push(cur);
+        cur = left;
+    }
+    (cur, nodes)
 }
 
 // ---------------------------------------------------------------------------------------------

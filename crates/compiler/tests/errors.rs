@@ -152,3 +152,16 @@ fn unsupported_constructs_are_named() {
         1,
     );
 }
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    // Runs on a test thread (2 MiB stack): the nesting limit must fit in it, even in debug.
+    let ok = format!("x = y{}\n", ".a".repeat(199));
+    assert!(gilvm_compiler::compile_source(&ok, "t.py").is_ok());
+    let deep = format!("x = y{}\n", ".a".repeat(5000));
+    check(&deep, "expression too deeply nested", 1);
+    // Long left-nested operator chains are walked iteratively and have no limit.
+    let long = format!("x = 1{}\n", " + 1".repeat(5000));
+    let code = gilvm_compiler::compile_source(&long, "t.py").unwrap();
+    assert_eq!(code.code.len(), 5000 * 2 + 4);
+}

@@ -36,9 +36,14 @@ fn is_starred(e: &Expr) -> bool {
 
 impl<'a> Compiler<'a> {
     pub(crate) fn expr(&mut self, e: &'a Expr) -> R {
+        if self.depth >= crate::symtable::MAX_EXPR_NESTING {
+            return Err(CompileError::new("expression too deeply nested", e.span));
+        }
+        self.depth += 1;
         let saved = self.set_span(e.span);
         let r = self.expr_inner(e);
         self.set_span(saved);
+        self.depth -= 1;
         r
     }
 
@@ -50,10 +55,17 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             ExprKind::JoinedStr(parts) => self.fstring(parts),
-            ExprKind::BinOp { left, op, right } => {
-                self.expr(left)?;
-                self.expr(right)?;
-                self.emit(Op::Binary(*op));
+            ExprKind::BinOp { .. } => {
+                // Long `a + b + c + ...` chains nest to the left: walk them without recursion.
+                let (first, rest) = crate::symtable::left_spine(e);
+                self.expr(first)?;
+                for node in rest.iter().rev() {
+                    if let ExprKind::BinOp { op, right, .. } = &node.kind {
+                        self.expr(right)?;
+                        self.set_span(node.span);
+                        self.emit(Op::Binary(*op));
+                    }
+                }
                 Ok(())
             }
             ExprKind::UnaryOp { op, operand } => {
@@ -248,7 +260,7 @@ impl<'a> Compiler<'a> {
                 left,
                 ops,
                 comparators,
-            } if ops.len() > 1 => {
+            } if ops.len() > 1 && comparators.len() > 1 => {
                 let cleanup = self.new_label();
                 let end = self.new_label();
                 self.expr(left)?;
