@@ -1,28 +1,19 @@
-//! Run a script on the VM core with a minimal private `print` (for timing the eval loop before
-//! the real builtins are installed): `cargo run --release -p gilvm-vm --example core_run FILE`.
-
-use std::io::Write;
-use std::sync::Arc;
-
-use gilvm_vm::value::{Builtin, PyStr, Value};
-use gilvm_vm::{PyResult, Vm, VmConfig};
-
-fn print(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    let mut s = String::new();
-    for (i, a) in args.iter().enumerate() {
-        if i > 0 {
-            s.push(' ');
-        }
-        s.push_str(&vm.to_str(a)?);
-    }
-    s.push('\n');
-    let _ = vm.interp.stdout.lock().write_all(s.as_bytes());
-    Ok(Value::None)
-}
+//! Run a script on the VM (for timing the eval loop from this crate alone):
+//! `cargo run --release -p gilvm-vm --example core_run FILE [ARGS...]`.
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: core_run FILE");
-    let src = std::fs::read_to_string(&path).expect("read");
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = argv.first().cloned() else {
+        eprintln!("usage: core_run FILE [ARGS...]");
+        std::process::exit(2);
+    };
+    let src = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("core_run: {path}: {e}");
+            std::process::exit(2);
+        }
+    };
     let status = std::thread::Builder::new()
         .stack_size(256 << 20)
         .spawn(move || {
@@ -33,13 +24,14 @@ fn main() {
                     return 1;
                 }
             };
-            let mut vm = Vm::new_core(VmConfig::default());
-            let b = Value::Builtin(Arc::new(Builtin { name: "print", func: print, receiver: None }));
-            vm.interp.builtins.globals.borrow_mut(vm.gil()).insert(gilvm_vm::hash::str_key("print"), b);
+            let config = gilvm_vm::VmConfig {
+                argv,
+                ..Default::default()
+            };
+            let mut vm = gilvm_vm::Vm::new(config);
             vm.run_main(code, src.into())
         })
-        .expect("spawn")
-        .join()
+        .map(|h| h.join().unwrap_or(101))
         .unwrap_or(101);
     std::process::exit(status);
 }

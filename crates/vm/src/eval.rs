@@ -197,8 +197,16 @@ impl Vm {
                         self.stack.push(Value::Cell(cell));
                     }
                     Op::LoadGlobal(i) => {
-                        let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
-                        let found = func.globals.globals.borrow(self.gil()).get(&key).map(fast_clone);
+                        let key = StrKey {
+                            hash: code.name_hashes[i as usize],
+                            s: code.names[i as usize].as_str(),
+                        };
+                        let found = func
+                            .globals
+                            .globals
+                            .borrow(self.gil())
+                            .get(&key)
+                            .map(fast_clone);
                         let v = match found {
                             Some(v) => v,
                             None => tri!(self.load_global(&func, i)),
@@ -235,14 +243,19 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let obj = pop!(self);
-                        let (m, recv) = tri!(self.load_method(obj, code.names[i as usize].as_str()));
+                        let (m, recv) =
+                            tri!(self.load_method(obj, code.names[i as usize].as_str()));
                         self.stack.push(m);
                         self.stack.push(recv.unwrap_or_else(|| self.null.clone()));
                     }
                     Op::CallMethod(n) => {
                         let n = n as usize;
                         let ret = self.stack.len() - n - 2;
-                        let start = if self.is_null(&self.stack[ret + 1]) { ret + 2 } else { ret + 1 };
+                        let start = if self.is_null(&self.stack[ret + 1]) {
+                            ret + 2
+                        } else {
+                            ret + 1
+                        };
                         do_call!(self.call_from_stack(ret, start, None))
                     }
                     Op::Call(n) => {
@@ -258,7 +271,11 @@ impl Vm {
                         do_call!(self.call_from_stack(ret, ret + 1, Some(&names.items)))
                     }
                     Op::CallEx(flag) => {
-                        let kwargs = if flag & 1 != 0 { Some(pop!(self)) } else { None };
+                        let kwargs = if flag & 1 != 0 {
+                            Some(pop!(self))
+                        } else {
+                            None
+                        };
                         let args = pop!(self);
                         do_call!(self.call_ex(args, kwargs))
                     }
@@ -307,21 +324,36 @@ impl Vm {
                         let step = if n == 3 { pop!(self) } else { Value::None };
                         let stop = pop!(self);
                         let start = pop!(self);
-                        self.stack.push(Value::Slice(Arc::new(crate::value::Slice { start, stop, step })));
+                        self.stack.push(Value::Slice(Arc::new(crate::value::Slice {
+                            start,
+                            stop,
+                            step,
+                        })));
                     }
                     Op::Binary(bop) | Op::InplaceBinary(bop)
                         if matches!(bop, BinOp::Add | BinOp::Sub)
                             && matches!(
-                                (&self.stack[self.stack.len() - 2], &self.stack[self.stack.len() - 1]),
+                                (
+                                    &self.stack[self.stack.len() - 2],
+                                    &self.stack[self.stack.len() - 1]
+                                ),
                                 (Value::Int(_), Value::Int(_))
                             ) =>
                     {
                         let n = self.stack.len();
-                        let (Value::Int(x), Value::Int(y)) = (&self.stack[n - 2], &self.stack[n - 1]) else {
+                        let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        else {
                             unreachable!()
                         };
-                        let r = if bop == BinOp::Add { x.checked_add(*y) } else { x.checked_sub(*y) };
-                        let Some(r) = r else { break self.int_overflow() };
+                        let r = if bop == BinOp::Add {
+                            x.checked_add(*y)
+                        } else {
+                            x.checked_sub(*y)
+                        };
+                        let Some(r) = r else {
+                            break self.int_overflow();
+                        };
                         if let Some(top) = self.stack.pop() {
                             std::mem::forget(top);
                         }
@@ -385,12 +417,20 @@ impl Vm {
                     }
                     Op::Compare(cop)
                         if matches!(
-                            (&self.stack[self.stack.len() - 2], &self.stack[self.stack.len() - 1]),
+                            (
+                                &self.stack[self.stack.len() - 2],
+                                &self.stack[self.stack.len() - 1]
+                            ),
                             (Value::Int(_), Value::Int(_))
-                        ) && !matches!(cop, CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot) =>
+                        ) && !matches!(
+                            cop,
+                            CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot
+                        ) =>
                     {
                         let n = self.stack.len();
-                        let (Value::Int(x), Value::Int(y)) = (&self.stack[n - 2], &self.stack[n - 1]) else {
+                        let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        else {
                             unreachable!()
                         };
                         let (x, y) = (*x, *y);
@@ -577,9 +617,11 @@ impl Vm {
                         let target = self.stack[self.stack.len() - i as usize].clone();
                         let items = tri!(self.collect(&v));
                         if let Value::Set(s) = target {
-                            let keys: PyResult<Vec<_>> = items.into_iter().map(|it| self.key(it)).collect();
+                            let keys: PyResult<Vec<_>> =
+                                items.into_iter().map(|it| self.key(it)).collect();
                             let keys = tri!(keys);
-                            s.borrow_mut(self.gil()).extend(keys.into_iter().map(|k| (k, ())));
+                            s.borrow_mut(self.gil())
+                                .extend(keys.into_iter().map(|k| (k, ())));
                         }
                     }
                     Op::DictUpdate(i) | Op::DictMerge(i) => {
@@ -591,7 +633,9 @@ impl Vm {
                     Op::ListToTuple => {
                         let v = pop!(self);
                         let t = match v {
-                            Value::List(l) => Value::tuple(std::mem::take(&mut *l.borrow_mut(self.gil()))),
+                            Value::List(l) => {
+                                Value::tuple(std::mem::take(&mut *l.borrow_mut(self.gil())))
+                            }
                             other => other,
                         };
                         self.stack.push(t);
@@ -619,7 +663,8 @@ impl Vm {
                     }
                     Op::BuildClassKw(n) => {
                         save_ip!();
-                        let c = tri!(self.build_class_op((n & 0xffff) as usize, (n >> 16) as usize));
+                        let c =
+                            tri!(self.build_class_op((n & 0xffff) as usize, (n >> 16) as usize));
                         self.stack.push(c);
                     }
                     Op::SetupExcept(h) => {
@@ -661,7 +706,8 @@ impl Vm {
                         self.stack.push(Value::Bool(m));
                     }
                     Op::LoadAssertionError => {
-                        self.stack.push(Value::Class(self.types().assertion_error.clone()));
+                        self.stack
+                            .push(Value::Class(self.types().assertion_error.clone()));
                     }
                     Op::BeforeWith => {
                         let cm = pop!(self);
@@ -698,7 +744,9 @@ impl Vm {
                         tri!(self.import_star(fi, &func, &m));
                     }
                     Op::YieldValue | Op::YieldFrom | Op::GetAwaitable => {
-                        break self.runtime_error("gilvm: generators and coroutines are not supported yet");
+                        break self.runtime_error(
+                            "gilvm: generators and coroutines are not supported yet",
+                        );
                     }
                 }
             };
@@ -719,7 +767,11 @@ impl Vm {
         let gil = self.gil();
         let mut add_entry = how == Raised::New;
         if add_entry {
-            let fresh = err.0.exc.as_ref().is_some_and(|e| e.borrow(gil).traceback.is_empty());
+            let fresh = err
+                .0
+                .exc
+                .as_ref()
+                .is_some_and(|e| e.borrow(gil).traceback.is_empty());
             if fresh {
                 self.set_context(&err);
             }
@@ -730,7 +782,10 @@ impl Vm {
             };
             if let (true, Some(func)) = (add_entry, &frame.func) {
                 if let Some(st) = &err.0.exc {
-                    let entry = TracebackEntry { code: func.code.clone(), ip: frame.ip.saturating_sub(1) };
+                    let entry = TracebackEntry {
+                        code: func.code.clone(),
+                        ip: frame.ip.saturating_sub(1),
+                    };
                     st.borrow_mut(gil).traceback.insert(0, entry);
                 }
             }
@@ -810,10 +865,17 @@ impl Vm {
 
     #[cold]
     fn unbound_local(&self, code: &crate::value::Code, i: u32) -> PyErr {
-        let name = code.code.varnames.get(i as usize).map(|s| &**s).unwrap_or("?");
+        let name = code
+            .code
+            .varnames
+            .get(i as usize)
+            .map(|s| &**s)
+            .unwrap_or("?");
         self.new_error(
             &self.types().unbound_local_error.clone(),
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -825,10 +887,16 @@ impl Vm {
             let name = &co.cellvars[i];
             self.new_error(
                 &self.types().unbound_local_error.clone(),
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
-            let name = co.freevars.get(i - co.cellvars.len()).map(|s| &**s).unwrap_or("?");
+            let name = co
+                .freevars
+                .get(i - co.cellvars.len())
+                .map(|s| &**s)
+                .unwrap_or("?");
             self.name_error(format!(
                 "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
             ))

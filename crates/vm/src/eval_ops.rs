@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use gilvm_compiler::op::{
-    FORMAT_CONV_ASCII, FORMAT_CONV_MASK, FORMAT_CONV_REPR, FORMAT_CONV_STR, FORMAT_HAS_SPEC, MAKE_FUNCTION_CLOSURE,
-    MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS,
+    FORMAT_CONV_ASCII, FORMAT_CONV_MASK, FORMAT_CONV_REPR, FORMAT_CONV_STR, FORMAT_HAS_SPEC,
+    MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS,
 };
 
 use crate::error::{PyErr, PyResult};
@@ -20,7 +20,10 @@ impl Vm {
     pub(crate) fn load_global(&mut self, func: &Function, i: u32) -> PyResult<Value> {
         let gil = self.gil();
         let code = &func.code;
-        let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
+        let key = StrKey {
+            hash: code.name_hashes[i as usize],
+            s: code.names[i as usize].as_str(),
+        };
         if let Some(v) = func.globals.globals.borrow(gil).get(&key) {
             return Ok(v.clone());
         }
@@ -33,15 +36,27 @@ impl Vm {
     pub(crate) fn store_global(&mut self, func: &Function, i: u32, v: Value) {
         let gil = self.gil();
         let code = &func.code;
-        let key = Key { hash: code.name_hashes[i as usize], value: Value::Str(code.names[i as usize].clone()) };
+        let key = Key {
+            hash: code.name_hashes[i as usize],
+            value: Value::Str(code.names[i as usize].clone()),
+        };
         func.globals.globals.borrow_mut(gil).insert(key, v);
     }
 
     pub(crate) fn delete_global(&mut self, func: &Function, i: u32) -> PyResult<()> {
         let gil = self.gil();
         let code = &func.code;
-        let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
-        if func.globals.globals.borrow_mut(gil).shift_remove(&key).is_none() {
+        let key = StrKey {
+            hash: code.name_hashes[i as usize],
+            s: code.names[i as usize].as_str(),
+        };
+        if func
+            .globals
+            .globals
+            .borrow_mut(gil)
+            .shift_remove(&key)
+            .is_none()
+        {
             return Err(self.name_error(format!("name '{}' is not defined", key.s)));
         }
         Ok(())
@@ -51,7 +66,10 @@ impl Vm {
         let gil = self.gil();
         let code = &func.code;
         if let Some(ns) = &self.frames[fi].namespace {
-            let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
+            let key = StrKey {
+                hash: code.name_hashes[i as usize],
+                s: code.names[i as usize].as_str(),
+            };
             if let Some(v) = ns.borrow(gil).get(&key) {
                 return Ok(v.clone());
             }
@@ -64,7 +82,10 @@ impl Vm {
         let code = &func.code;
         match &self.frames[fi].namespace {
             Some(ns) => {
-                let key = Key { hash: code.name_hashes[i as usize], value: Value::Str(code.names[i as usize].clone()) };
+                let key = Key {
+                    hash: code.name_hashes[i as usize],
+                    value: Value::Str(code.names[i as usize].clone()),
+                };
                 ns.borrow_mut(gil).insert(key, v);
             }
             None => self.store_global(func, i, v),
@@ -76,7 +97,10 @@ impl Vm {
         let code = &func.code;
         match &self.frames[fi].namespace {
             Some(ns) => {
-                let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
+                let key = StrKey {
+                    hash: code.name_hashes[i as usize],
+                    s: code.names[i as usize].as_str(),
+                };
                 if ns.borrow_mut(gil).shift_remove(&key).is_none() {
                     return Err(self.name_error(format!("name '{}' is not defined", key.s)));
                 }
@@ -108,7 +132,11 @@ impl Vm {
     /// The (key, value) pairs of a mapping: a dict, or anything with `keys()` and `[]`.
     pub(crate) fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Key, Value)>> {
         if let Value::Dict(d) = m {
-            return Ok(d.borrow(self.gil()).iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+            return Ok(d
+                .borrow(self.gil())
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect());
         }
         let Some(keys) = self.get_attr_opt(m, "keys")? else {
             let tn = self.type_name(m);
@@ -126,7 +154,9 @@ impl Vm {
 
     pub(crate) fn dict_update(&mut self, target: &Value, v: &Value, merge: bool) -> PyResult<()> {
         let items = self.mapping_items(v)?;
-        let Value::Dict(d) = target else { return Ok(()) };
+        let Value::Dict(d) = target else {
+            return Ok(());
+        };
         let gil = self.gil();
         for (k, val) in items {
             if merge {
@@ -135,7 +165,8 @@ impl Vm {
                 }
                 if d.borrow(gil).contains_key(&k) {
                     let name = self.to_str(&k.value)?;
-                    return Err(self.type_error(format!("got multiple values for keyword argument '{name}'")));
+                    return Err(self
+                        .type_error(format!("got multiple values for keyword argument '{name}'")));
                 }
             }
             d.borrow_mut(gil).insert(k, val);
@@ -144,7 +175,11 @@ impl Vm {
     }
 
     pub(crate) fn format_value_op(&mut self, flags: u8) -> PyResult<Value> {
-        let spec = if flags & FORMAT_HAS_SPEC != 0 { self.stack.pop() } else { None };
+        let spec = if flags & FORMAT_HAS_SPEC != 0 {
+            self.stack.pop()
+        } else {
+            None
+        };
         let v = self.stack.pop().unwrap_or_default();
         let v = match flags & FORMAT_CONV_MASK {
             FORMAT_CONV_STR => Value::str(self.to_str(&v)?),
@@ -153,10 +188,14 @@ impl Vm {
             _ => v,
         };
         match spec {
-            Some(Value::Str(s)) if !s.as_str().is_empty() => Ok(Value::str(crate::format::format_value(self, &v, s.as_str())?)),
+            Some(Value::Str(s)) if !s.as_str().is_empty() => Ok(Value::str(
+                crate::format::format_value(self, &v, s.as_str())?,
+            )),
             _ => match v {
                 Value::Str(_) => Ok(v),
-                Value::Instance(_) | Value::Native(_) => Ok(Value::str(crate::format::format_value(self, &v, "")?)),
+                Value::Instance(_) | Value::Native(_) => {
+                    Ok(Value::str(crate::format::format_value(self, &v, "")?))
+                }
                 _ => Ok(Value::str(self.to_str(&v)?)),
             },
         }
@@ -170,9 +209,14 @@ impl Vm {
             _ => {
                 let it = match self.get_iter(v) {
                     Ok(it) => it,
-                    Err(e) if self.err_is(&e, &self.types().type_error.clone()) && !self.is_iterable(v) => {
+                    Err(e)
+                        if self.err_is(&e, &self.types().type_error.clone())
+                            && !self.is_iterable(v) =>
+                    {
                         let tn = self.type_name(v);
-                        return Err(self.type_error(format!("cannot unpack non-iterable {tn} object")));
+                        return Err(
+                            self.type_error(format!("cannot unpack non-iterable {tn} object"))
+                        );
                     }
                     Err(e) => return Err(e),
                 };
@@ -194,7 +238,10 @@ impl Vm {
             return Err(self.value_error(format!("too many values to unpack (expected {n})")));
         }
         if items.len() < n {
-            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
         }
         self.stack.extend(items.into_iter().rev());
         Ok(())
@@ -285,10 +332,17 @@ impl Vm {
         match n {
             0 => match self.handled.last() {
                 Some(e) => (e.clone(), Raised::Reraise),
-                None => (self.runtime_error("No active exception to reraise"), Raised::New),
+                None => (
+                    self.runtime_error("No active exception to reraise"),
+                    Raised::New,
+                ),
             },
             _ => {
-                let cause = if n >= 2 { Some(self.stack.pop().unwrap_or_default()) } else { None };
+                let cause = if n >= 2 {
+                    Some(self.stack.pop().unwrap_or_default())
+                } else {
+                    None
+                };
                 let exc = self.stack.pop().unwrap_or_default();
                 let err = match self.make_exception(exc, "exceptions") {
                     Ok(e) => e,
@@ -317,7 +371,9 @@ impl Vm {
     /// `except T:` matching.
     pub(crate) fn exc_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         match ty {
-            Value::Class(c) if c.builtin == crate::value::BuiltinType::Exception => Ok(self.isinstance(exc, c)),
+            Value::Class(c) if c.builtin == crate::value::BuiltinType::Exception => {
+                Ok(self.isinstance(exc, c))
+            }
             Value::Tuple(t) => {
                 for item in t.items.iter() {
                     if self.exc_matches(exc, item)? {
@@ -326,7 +382,9 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -336,7 +394,9 @@ impl Vm {
             Some(m) => Ok(m),
             None => {
                 let tn = self.type_name(cm);
-                Err(self.type_error(format!("'{tn}' object does not support the context manager protocol")))
+                Err(self.type_error(format!(
+                    "'{tn}' object does not support the context manager protocol"
+                )))
             }
         }
     }
@@ -350,7 +410,10 @@ impl Vm {
                     _ => "?".to_string(),
                 };
                 let class = self.types().import_error.clone();
-                Err(self.new_error(&class, format!("cannot import name '{name}' from '{mname}' (unknown location)")))
+                Err(self.new_error(
+                    &class,
+                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                ))
             }
         }
     }

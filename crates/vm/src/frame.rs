@@ -8,7 +8,7 @@ use gilvm_compiler::{CodeObject, Const};
 
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
-use crate::value::{Cell, Code, Dict, DictMap, Function, Module, PyStr, PyBytes, Value};
+use crate::value::{Cell, Code, Dict, DictMap, Function, Module, PyBytes, PyStr, Value};
 use crate::vm::Vm;
 
 /// An exception handler block (`SetupExcept`).
@@ -58,9 +58,17 @@ fn intern(interner: &mut Interner, s: &str) -> Arc<PyStr> {
 
 /// Turn a compiler code object into a runnable one (constants become values, recursively).
 pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
-    let consts = code.consts.iter().map(|c| const_value(c, interner)).collect::<Vec<_>>().into_boxed_slice();
+    let consts = code
+        .consts
+        .iter()
+        .map(|c| const_value(c, interner))
+        .collect::<Vec<_>>()
+        .into_boxed_slice();
     let names: Box<[Arc<PyStr>]> = code.names.iter().map(|n| intern(interner, n)).collect();
-    let name_hashes = names.iter().map(|n| crate::hash::hash_str(n.as_str())).collect();
+    let name_hashes = names
+        .iter()
+        .map(|n| crate::hash::hash_str(n.as_str()))
+        .collect();
     Arc::new(Code {
         name: Arc::new(PyStr::new(&*code.name)),
         qualname: Arc::new(PyStr::new(&*code.qualname)),
@@ -78,9 +86,13 @@ fn const_value(c: &Const, interner: &mut Interner) -> Value {
         Const::Int(i) => Value::Int(*i),
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::str(&**s),
-        Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes { data: b.to_vec().into_boxed_slice() })),
+        Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes {
+            data: b.to_vec().into_boxed_slice(),
+        })),
         Const::Ellipsis => Value::Ellipsis,
-        Const::Tuple(items) => Value::tuple(items.iter().map(|c| const_value(c, interner)).collect()),
+        Const::Tuple(items) => {
+            Value::tuple(items.iter().map(|c| const_value(c, interner)).collect())
+        }
         Const::Code(c) => Value::Code(load_code(c.clone(), interner)),
     }
 }
@@ -105,7 +117,7 @@ impl Vm {
     /// Check the recursion limit before entering a frame.
     #[inline]
     pub(crate) fn check_depth(&self) -> PyResult<()> {
-        if self.frames.len() + self.native_depth >= self.interp.recursion_limit() {
+        if self.frames.len() + self.native_depth > self.interp.recursion_limit() {
             return Err(self.recursion_error());
         }
         Ok(())
@@ -113,7 +125,10 @@ impl Vm {
 
     #[cold]
     pub(crate) fn recursion_error(&self) -> crate::PyErr {
-        self.new_error(&self.types().recursion_error.clone(), "maximum recursion depth exceeded")
+        self.new_error(
+            &self.types().recursion_error.clone(),
+            "maximum recursion depth exceeded",
+        )
     }
 
     /// Push a frame for `func`. Its arguments are already on the stack at `start..`:
@@ -181,7 +196,12 @@ impl Vm {
     /// General argument binding: defaults, keywords, `*args`, `**kwargs`, keyword-only
     /// parameters, with CPython's error messages. Replaces `stack[start..]` with the locals.
     #[cold]
-    fn bind_slow(&mut self, func: &Arc<Function>, start: usize, kwnames: Option<&[Value]>) -> PyResult<()> {
+    fn bind_slow(
+        &mut self,
+        func: &Arc<Function>,
+        start: usize,
+        kwnames: Option<&[Value]>,
+    ) -> PyResult<()> {
         let co = func.code.code.clone();
         let gil = self.gil();
         let fname = func.qualname.as_str();
@@ -217,11 +237,16 @@ impl Vm {
                     return Err(self.type_error("keywords must be strings"));
                 };
                 let n = name.as_str();
-                let found = co.varnames[posonly..argc + kwonly].iter().position(|p| &**p == n).map(|j| j + posonly);
+                let found = co.varnames[posonly..argc + kwonly]
+                    .iter()
+                    .position(|p| &**p == n)
+                    .map(|j| j + posonly);
                 match found {
                     Some(j) => {
                         if !self.is_null(&locals[j]) {
-                            return Err(self.type_error(format!("{fname}() got multiple values for argument '{n}'")));
+                            return Err(self.type_error(format!(
+                                "{fname}() got multiple values for argument '{n}'"
+                            )));
                         }
                         locals[j] = v;
                     }
@@ -234,7 +259,9 @@ impl Vm {
                                 "{fname}() got some positional-only arguments passed as keyword arguments: '{n}'"
                             )));
                         } else {
-                            return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+                            return Err(self.type_error(format!(
+                                "{fname}() got an unexpected keyword argument '{n}'"
+                            )));
                         }
                     }
                 }
@@ -244,12 +271,22 @@ impl Vm {
             let ndef = func.defaults.len();
             let given = npos;
             let takes = if ndef > 0 {
-                format!("from {} to {} positional arguments", argc - ndef.min(argc), argc)
+                format!(
+                    "from {} to {} positional arguments",
+                    argc - ndef.min(argc),
+                    argc
+                )
             } else {
-                format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argc,
+                    if argc == 1 { "" } else { "s" }
+                )
             };
             let were = if given == 1 { "was" } else { "were" };
-            return Err(self.type_error(format!("{fname}() takes {takes} but {given} {were} given")));
+            return Err(
+                self.type_error(format!("{fname}() takes {takes} but {given} {were} given"))
+            );
         }
         // Defaults of positional parameters.
         let ndef = func.defaults.len().min(argc);
@@ -275,7 +312,10 @@ impl Vm {
         for i in argc..argc + kwonly {
             if self.is_null(&locals[i]) {
                 let name = &co.varnames[i];
-                let d = func.kwdefaults.as_ref().and_then(|d| crate::hash::dict_get_str(&d.borrow(gil), name).cloned());
+                let d = func
+                    .kwdefaults
+                    .as_ref()
+                    .and_then(|d| crate::hash::dict_get_str(&d.borrow(gil), name).cloned());
                 match d {
                     Some(v) => locals[i] = v,
                     None => missing.push(name),
@@ -295,13 +335,20 @@ impl Vm {
     }
 
     /// Run a code object (module code or a class body) to completion in a new entry frame.
-    pub(crate) fn run_code(&mut self, code: Arc<Code>, globals: Arc<Module>, namespace: Option<Arc<Dict>>) -> PyResult<Value> {
+    pub(crate) fn run_code(
+        &mut self,
+        code: Arc<Code>,
+        globals: Arc<Module>,
+        namespace: Option<Arc<Dict>>,
+    ) -> PyResult<Value> {
         self.check_depth()?;
         let start = self.stack.len();
         for _ in 0..code.code.varnames.len() {
             self.stack.push(self.null.clone());
         }
-        let cells = (0..code.code.cellvars.len()).map(|_| Arc::new(GilCell::new(None))).collect();
+        let cells = (0..code.code.cellvars.len())
+            .map(|_| Arc::new(GilCell::new(None)))
+            .collect();
         let func = Arc::new(Function {
             name: code.name.clone(),
             qualname: code.qualname.clone(),
