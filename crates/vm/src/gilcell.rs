@@ -36,7 +36,9 @@ impl Gil {
     /// The calling thread must hold the interpreter lock for as long as the token (or any copy
     /// of it) is used, per the invariants above.
     pub unsafe fn assume_held() -> Gil {
-        Gil { _not_send: PhantomData }
+        Gil {
+            _not_send: PhantomData,
+        }
     }
 }
 
@@ -52,7 +54,9 @@ unsafe impl<T: Send> Sync for GilCell<T> {}
 
 impl<T> GilCell<T> {
     pub fn new(value: T) -> GilCell<T> {
-        GilCell { inner: RefCell::new(value) }
+        GilCell {
+            inner: RefCell::new(value),
+        }
     }
     #[inline]
     pub fn borrow<'a>(&'a self, _gil: Gil) -> Ref<'a, T> {

@@ -70,7 +70,11 @@ pub struct Types {
 }
 
 /// Make a built-in class with the given base.
-pub fn new_builtin_class(name: &str, base: Option<&Arc<Class>>, builtin: BuiltinType) -> Arc<Class> {
+pub fn new_builtin_class(
+    name: &str,
+    base: Option<&Arc<Class>>,
+    builtin: BuiltinType,
+) -> Arc<Class> {
     let name = Arc::new(PyStr::new(name));
     let bases: Vec<Arc<Class>> = base.into_iter().cloned().collect();
     Arc::new(Class {
@@ -120,7 +124,11 @@ impl Types {
         let mut by_name: FxHashMap<&str, Arc<Class>> = FxHashMap::default();
         let mut exceptions = Vec::new();
         for &(name, base) in EXCEPTIONS {
-            let base = if base == "object" { object.clone() } else { by_name[base].clone() };
+            let base = if base == "object" {
+                object.clone()
+            } else {
+                by_name[base].clone()
+            };
             let class = new_builtin_class(name, Some(&base), B::Exception);
             by_name.insert(name, class.clone());
             exceptions.push(class);

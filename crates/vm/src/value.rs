@@ -64,7 +64,11 @@ pub struct PyStr {
 impl PyStr {
     pub fn new(s: impl Into<Box<str>>) -> PyStr {
         let s = s.into();
-        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        let char_len = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
         PyStr { s, char_len }
     }
     #[inline]
@@ -260,21 +264,56 @@ pub type Iter = GilCell<IterState>;
 
 #[derive(Debug)]
 pub enum IterState {
-    List { list: Arc<List>, index: usize },
-    Tuple { tuple: Arc<Tuple>, index: usize },
-    Str { s: Arc<PyStr>, byte_index: usize },
-    Bytes { bytes: Arc<PyBytes>, index: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    List {
+        list: Arc<List>,
+        index: usize,
+    },
+    Tuple {
+        tuple: Arc<Tuple>,
+        index: usize,
+    },
+    Str {
+        s: Arc<PyStr>,
+        byte_index: usize,
+    },
+    Bytes {
+        bytes: Arc<PyBytes>,
+        index: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Over a snapshot of keys / values / items of a dict or set.
-    Seq { items: Vec<Value>, index: usize },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value> },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Seq {
+        items: Vec<Value>,
+        index: usize,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// `iter(callable, sentinel)`
-    Callable { func: Value, sentinel: Value },
+    Callable {
+        func: Value,
+        sentinel: Value,
+    },
     /// A user object with `__next__`, wrapped so `for` can drive it uniformly.
-    User { obj: Value },
+    User {
+        obj: Value,
+    },
     Exhausted,
 }
 
@@ -294,7 +333,9 @@ impl Value {
         Value::List(Arc::new(GilCell::new(items)))
     }
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Arc::new(Tuple { items: items.into_boxed_slice() }))
+        Value::Tuple(Arc::new(Tuple {
+            items: items.into_boxed_slice(),
+        }))
     }
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
