@@ -58,11 +58,27 @@ impl Vm {
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let gil = self.gil();
         Ok(match v {
-            Value::List(l) => new_iter(IterState::List { list: l.clone(), index: 0 }),
-            Value::Tuple(t) => new_iter(IterState::Tuple { tuple: t.clone(), index: 0 }),
-            Value::Str(s) => new_iter(IterState::Str { s: s.clone(), byte_index: 0 }),
-            Value::Bytes(b) => new_iter(IterState::Bytes { bytes: b.clone(), index: 0 }),
-            Value::Range(r) => new_iter(IterState::Range { next: r.start, stop: r.stop, step: r.step }),
+            Value::List(l) => new_iter(IterState::List {
+                list: l.clone(),
+                index: 0,
+            }),
+            Value::Tuple(t) => new_iter(IterState::Tuple {
+                tuple: t.clone(),
+                index: 0,
+            }),
+            Value::Str(s) => new_iter(IterState::Str {
+                s: s.clone(),
+                byte_index: 0,
+            }),
+            Value::Bytes(b) => new_iter(IterState::Bytes {
+                bytes: b.clone(),
+                index: 0,
+            }),
+            Value::Range(r) => new_iter(IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            }),
             Value::Dict(d) => {
                 let items = d.borrow(gil).keys().map(|k| k.value.clone()).collect();
                 new_iter(IterState::Seq { items, index: 0 })
@@ -77,12 +93,17 @@ impl Vm {
                     let it = self.call_method_value(&f, v, &[])?;
                     if !self.is_iterator(&it) {
                         let tn = self.type_name(&it);
-                        return Err(self.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                        return Err(
+                            self.type_error(format!("iter() returned non-iterator of type '{tn}'"))
+                        );
                     }
                     return Ok(it);
                 }
                 if user_lookup(&inst.class, "__getitem__", gil).is_some() {
-                    return Ok(crate::class::native(SeqIter { obj: v.clone(), index: GilCell::new(Some(0)) }));
+                    return Ok(crate::class::native(SeqIter {
+                        obj: v.clone(),
+                        index: GilCell::new(Some(0)),
+                    }));
                 }
                 return Err(self.not_iterable(v));
             }
@@ -121,11 +142,13 @@ impl Vm {
             | Value::Set(_)
             | Value::Iter(_) => true,
             Value::Instance(i) => {
-                user_lookup(&i.class, "__iter__", gil).is_some() || user_lookup(&i.class, "__getitem__", gil).is_some()
+                user_lookup(&i.class, "__iter__", gil).is_some()
+                    || user_lookup(&i.class, "__getitem__", gil).is_some()
             }
             Value::Native(_) => {
                 let c = self.type_of(v);
-                class_lookup(&c, "__iter__", gil).is_some() || class_lookup(&c, "__next__", gil).is_some()
+                class_lookup(&c, "__iter__", gil).is_some()
+                    || class_lookup(&c, "__next__", gil).is_some()
             }
             _ => false,
         }
@@ -159,11 +182,16 @@ impl Vm {
             Value::Iter(state) => self.iter_next(state),
             Value::Instance(inst) => match user_lookup(&inst.class, "__next__", gil) {
                 Some(f) => self.call_next(&f, iter),
-                None => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+                None => Err(self.type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(iter)
+                ))),
             },
             Value::Native(n) => {
                 if let Some(s) = n.as_any().downcast_ref::<SeqIter>() {
-                    let Some(i) = *s.index.borrow(gil) else { return Ok(None) };
+                    let Some(i) = *s.index.borrow(gil) else {
+                        return Ok(None);
+                    };
                     let obj = s.obj.clone();
                     return match self.get_item(&obj, &Value::Int(i)) {
                         Ok(v) => {
@@ -183,10 +211,16 @@ impl Vm {
                 let class = self.type_of(iter);
                 match class_lookup(&class, "__next__", gil) {
                     Some(f) => self.call_next(&f, iter),
-                    None => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(iter)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(iter)
+            ))),
         }
     }
 
@@ -263,7 +297,9 @@ impl Vm {
                 IterState::Zip { inners } => Step::Zip(inners.clone()),
                 IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
                 IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
-                IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
+                IterState::Callable { func, sentinel } => {
+                    Step::Callable(func.clone(), sentinel.clone())
+                }
                 IterState::User { obj } => Step::User(obj.clone()),
             }
         };
@@ -395,7 +431,10 @@ impl Vm {
             _ => None,
         };
         let Some(f) = f else {
-            return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))));
+            return Err(self.type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            )));
         };
         match self.call_method_value(&f, v, &[])? {
             Value::Int(n) if n >= 0 => Ok(n as usize),
@@ -410,8 +449,12 @@ impl Vm {
 
     /// The CPython type name of a native iterator, for its repr.
     pub(crate) fn iter_type_name(&self, v: &Value) -> &'static str {
-        let Value::Iter(it) = v else { return "iterator" };
-        let Some(st) = it.try_borrow(self.gil()) else { return "iterator" };
+        let Value::Iter(it) = v else {
+            return "iterator";
+        };
+        let Some(st) = it.try_borrow(self.gil()) else {
+            return "iterator";
+        };
         match &*st {
             IterState::List { .. } => "list_iterator",
             IterState::Tuple { .. } => "tuple_iterator",
