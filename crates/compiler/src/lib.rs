@@ -1,11 +1,13 @@
 //! gilvm-compiler: AST to bytecode. [`compile`] turns a parsed module into a [`CodeObject`];
 //! [`dis::disassemble`] prints one the way `gilvm dis` shows it.
 
+pub(crate) mod assemble;
 pub mod code;
 pub mod compile;
 pub mod dis;
 pub mod op;
 pub mod symtable;
+pub mod verify;
 
 pub use code::{CodeFlags, CodeObject, Const};
 pub use op::Op;

@@ -82,6 +82,9 @@ pub enum Op {
     LoadDeref(u32),
     /// [v] -> []
     StoreDeref(u32),
+    /// [] -> []; empties cell i (`del x` of a captured variable; same error as LoadDeref if
+    /// already empty). Added by the compiler helper.
+    DeleteDeref(u32),
     /// [] -> [cell i itself], to build a closure tuple for MakeFunction.
     LoadClosure(u32),
     /// [] -> [globals[names[i]] or builtins[names[i]]]; NameError if neither.

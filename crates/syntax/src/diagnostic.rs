@@ -29,6 +29,22 @@ impl SyntaxError {
         }
     }
 
+    /// A `TabError` (a kind of IndentationError in CPython).
+    pub fn tab(message: impl Into<String>, span: Span) -> SyntaxError {
+        SyntaxError {
+            kind: "TabError",
+            message: message.into(),
+            span,
+        }
+    }
+
+    /// 1-based (line, column) of the start of the error in `source`; the column counts
+    /// characters.
+    pub fn location(&self, source: &str) -> (u32, u32) {
+        let start = self.span.start.min(source.len() as u32);
+        crate::span::LineIndex::new(source).line_col(source, start)
+    }
+
     /// Render for a terminal: `file:line:col`, the source line with a caret under the span,
     /// then the CPython-style last line `SyntaxError: message`.
     pub fn render(&self, filename: &str, source: &str, color: bool) -> String {
@@ -65,7 +81,7 @@ fn render_error(err: &SyntaxError, filename: &str, source: &str, color: bool) ->
         termcolor::Buffer::no_color()
     };
     let mut out = String::new();
-    if term::emit(&mut buf, &config, &file, &diag).is_ok() {
+    if term::emit_to_write_style(&mut buf, &config, &file, &diag).is_ok() {
         out.push_str(&String::from_utf8_lossy(buf.as_slice()));
     }
     out.push_str(&format!("{err}\n"));

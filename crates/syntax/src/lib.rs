@@ -5,15 +5,21 @@
 
 pub mod ast;
 pub mod diagnostic;
+pub mod dump;
 pub mod indent;
 pub mod lexer;
 pub mod parser;
 pub mod span;
+pub mod strings;
 
 pub use diagnostic::SyntaxError;
+pub use parser::parse_expression;
 pub use span::{LineIndex, Span};
 
 /// Parse a whole file. `source` is the file's text; errors carry a span into it.
 pub fn parse(source: &str) -> Result<ast::Module, SyntaxError> {
     parser::parse_module(source)
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,7 +3,8 @@
 
 use std::sync::Arc;
 
-use crate::value::{Class, Instance, Value};
+use crate::gilcell::GilCell;
+use crate::value::{Class, DictMap, ExcState, Instance, Value};
 use crate::vm::Vm;
 
 /// A raised Python exception: always an instance of a BaseException subclass.
@@ -21,16 +22,26 @@ impl PyErr {
     }
 }
 
+/// A fresh exception instance of `class` with `args` (no traceback yet).
+pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
+    Arc::new(Instance {
+        class: class.clone(),
+        attrs: GilCell::new(DictMap::default()),
+        exc: Some(Box::new(GilCell::new(ExcState {
+            args,
+            ..ExcState::default()
+        }))),
+    })
+}
+
 impl Vm {
     /// A new exception of `class` with one str argument (`class(msg)`).
     pub fn new_error(&self, class: &Arc<Class>, msg: impl Into<String>) -> PyErr {
-        let _ = (class, msg.into());
-        todo!("H3")
+        PyErr(new_exception(class, vec![Value::str(msg.into())]))
     }
     /// A new exception of `class` with the given args.
     pub fn new_error_args(&self, class: &Arc<Class>, args: Vec<Value>) -> PyErr {
-        let _ = (class, args);
-        todo!("H3")
+        PyErr(new_exception(class, args))
     }
     pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
         self.new_error(&self.types().type_error.clone(), msg)
@@ -64,15 +75,155 @@ impl Vm {
     pub fn os_error(&self, class: &Arc<Class>, msg: impl Into<String>) -> PyErr {
         self.new_error(class, msg)
     }
+    /// The standard int overflow error of gilvm's 64-bit ints.
+    pub fn int_overflow(&self) -> PyErr {
+        self.overflow_error("integer overflow (gilvm ints are 64-bit)")
+    }
     /// Is `err` an instance of `class` (or a subclass)?
     pub fn err_is(&self, err: &PyErr, class: &Arc<Class>) -> bool {
         crate::types::is_subclass(&err.0.class, class)
     }
+
+    /// `str(exc)` for an exception without a user `__str__`: '' for no args, str(arg) for one
+    /// (repr(key) for KeyError), else str of the args tuple.
+    pub(crate) fn exc_args_str(&mut self, inst: &Arc<Instance>) -> crate::PyResult<String> {
+        let args = exc_args(inst, self);
+        match args.len() {
+            0 => Ok(String::new()),
+            1 => {
+                if crate::types::is_subclass(&inst.class, &self.types().key_error.clone()) {
+                    self.repr(&args[0])
+                } else {
+                    self.to_str(&args[0])
+                }
+            }
+            _ => self.repr(&Value::tuple(args)),
+        }
+    }
+
+    /// The one-line summary `Type: message` (or `Type` for an empty message).
+    pub fn format_exception_only(&mut self, exc: &Value) -> String {
+        let class = self.type_of(exc);
+        let mut name = String::new();
+        let module = class.module.as_str();
+        if module != "__main__" && module != "builtins" {
+            name.push_str(module);
+            name.push('.');
+        }
+        name.push_str(class.qualname.as_str());
+        let msg = match self.to_str(exc) {
+            Ok(m) => m,
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{name}: {msg}")
+        }
+    }
+
     /// Render an uncaught exception the way CPython does: "Traceback (most recent call
     /// last):", one `File "x.py", line N, in f` entry per frame with its source line, then
     /// `Type: message` (chained causes and contexts first, as CPython prints them).
     pub fn format_exception(&mut self, err: &PyErr) -> String {
-        let _ = err;
-        todo!("H3")
+        let mut out = String::new();
+        let mut seen = Vec::new();
+        self.format_chain(&err.0, &mut out, &mut seen);
+        out
     }
+
+    fn format_chain(&mut self, inst: &Arc<Instance>, out: &mut String, seen: &mut Vec<usize>) {
+        seen.push(Arc::as_ptr(inst) as usize);
+        let gil = self.gil();
+        let st = inst
+            .exc
+            .as_ref()
+            .map(|e| e.borrow(gil).clone())
+            .unwrap_or_default();
+        let unseen = |v: &Option<Value>, seen: &Vec<usize>| match v {
+            Some(Value::Instance(i))
+                if i.exc.is_some() && !seen.contains(&(Arc::as_ptr(i) as usize)) =>
+            {
+                Some(i.clone())
+            }
+            _ => None,
+        };
+        if seen.len() < 100 {
+            if let Some(cause) = unseen(&st.cause, seen) {
+                self.format_chain(&cause, out, seen);
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
+            } else if let (false, Some(ctx)) = (st.suppress_context, unseen(&st.context, seen)) {
+                self.format_chain(&ctx, out, seen);
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
+            }
+        }
+        if !st.traceback.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            self.format_traceback_entries(&st.traceback, out);
+        }
+        out.push_str(&self.format_exception_only(&Value::Instance(inst.clone())));
+        out.push('\n');
+    }
+
+    fn format_traceback_entries(
+        &mut self,
+        entries: &[crate::value::TracebackEntry],
+        out: &mut String,
+    ) {
+        // CPython collapses runs of more than 3 identical entries.
+        let mut last: Option<(usize, u32)> = None;
+        let mut repeat = 0usize;
+        let flush_repeat = |out: &mut String, repeat: usize| {
+            if repeat > 3 {
+                let n = repeat - 3;
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    n,
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+        };
+        for e in entries {
+            let code = &e.code.code;
+            let line = code.line_at(e.ip as usize);
+            let key = (Arc::as_ptr(&e.code) as usize, line);
+            if last == Some(key) {
+                repeat += 1;
+                if repeat > 3 {
+                    continue;
+                }
+            } else {
+                flush_repeat(out, repeat);
+                repeat = 1;
+                last = Some(key);
+            }
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                code.filename, line, code.name
+            ));
+            if let Some(src) = self.source_of(&code.filename) {
+                if let Some(text) = src.lines().nth((line as usize).wrapping_sub(1)) {
+                    let text = text.trim();
+                    if !text.is_empty() {
+                        out.push_str("    ");
+                        out.push_str(text);
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        flush_repeat(out, repeat);
+    }
+}
+
+/// The args of an exception instance (empty for non-exceptions).
+pub fn exc_args(inst: &Instance, vm: &Vm) -> Vec<Value> {
+    inst.exc
+        .as_ref()
+        .map(|e| e.borrow(vm.gil()).args.clone())
+        .unwrap_or_default()
 }

@@ -1,1 +1,905 @@
-//! The eval loop. (H3)
+//! The eval loop, in the manner of clox/loxido: one `match` over [`Op`] in a loop that keeps the
+//! instruction pointer, the code slice and the frame's stack base in locals. Python-to-Python
+//! calls push a [`Frame`](crate::frame::Frame) and continue the same loop; errors leave the hot
+//! loop for [`Vm::unwind`], which finds a handler block or pops frames.
+
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use gilvm_compiler::Op;
+use gilvm_syntax::ast::{BinOp, CmpOp};
+
+use crate::error::{PyErr, PyResult};
+use crate::frame::Block;
+use crate::hash::StrKey;
+use crate::value::{TracebackEntry, Value};
+use crate::vm::Vm;
+
+/// What a call instruction did.
+pub(crate) enum Called {
+    /// A Python frame was pushed: continue in it.
+    Frame,
+    /// The call finished with this value.
+    Value(Value),
+}
+
+/// How an error entered the unwinder.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Raised {
+    /// A new error at the current instruction: add a traceback entry, set `__context__`.
+    New,
+    /// `raise` / `Reraise`: no entry for this frame, no new context.
+    Reraise,
+}
+
+/// Clone without an out-of-line call for the inline (refcount-free) values.
+#[inline(always)]
+fn fast_clone(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(*i),
+        Value::None => Value::None,
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Float(f) => Value::Float(*f),
+        _ => v.clone(),
+    }
+}
+
+/// Drop without an out-of-line call for the inline values.
+#[inline(always)]
+fn fast_drop(v: Value) {
+    match v {
+        Value::Int(_) | Value::None | Value::Bool(_) | Value::Float(_) => std::mem::forget(v),
+        _ => drop(v),
+    }
+}
+
+macro_rules! pop {
+    ($vm:ident) => {
+        match $vm.stack.pop() {
+            Some(v) => v,
+            None => Value::None,
+        }
+    };
+}
+
+impl Vm {
+    /// Run the innermost frame (an entry frame) and everything it calls until it returns.
+    pub(crate) fn run(&mut self) -> PyResult<Value> {
+        let interp = self.interp.clone();
+        let breaker = &interp.eval_breaker;
+        let mut raised = Raised::New;
+        let mut budget = self.countdown.max(1);
+        'frames: loop {
+            let fi = self.frames.len() - 1;
+            // The running frame's function lives in this local while the frame runs (no
+            // reference counting on frame switches); it goes back into the frame before a call
+            // or an error leaves this loop iteration.
+            let Some(func) = self.frames[fi].func.take() else {
+                return Err(self.runtime_error("gilvm: frame without a function"));
+            };
+            let code: &crate::value::Code = &func.code;
+            let ops: &[Op] = &code.code.code;
+            let base = self.frames[fi].base as usize;
+            let mut ip = self.frames[fi].ip as usize;
+            macro_rules! tri {
+                ($e:expr) => {
+                    match $e {
+                        Ok(v) => v,
+                        Err(e) => break e,
+                    }
+                };
+            }
+            macro_rules! do_call {
+                ($call:expr) => {{
+                    self.frames[fi].ip = ip as u32;
+                    self.frames[fi].func = Some(func);
+                    match $call {
+                        Ok(Called::Frame) => {}
+                        Ok(Called::Value(v)) => self.stack.push(v),
+                        Err(e) => self.unwind(e, Raised::New)?,
+                    }
+                    continue 'frames;
+                }};
+            }
+            macro_rules! save_ip {
+                () => {
+                    self.frames[fi].ip = ip as u32
+                };
+            }
+            let err: PyErr = loop {
+                let Some(&op) = ops.get(ip) else {
+                    break self.runtime_error("gilvm: instruction pointer out of range");
+                };
+                ip += 1;
+                budget -= 1;
+                if budget == 0 || breaker.load(Ordering::Relaxed) {
+                    save_ip!();
+                    tri!(self.budget_exhausted());
+                    budget = self.countdown.max(1);
+                }
+                match op {
+                    Op::Nop => {}
+                    Op::Pop => {
+                        if let Some(v) = self.stack.pop() {
+                            fast_drop(v);
+                        }
+                    }
+                    Op::Dup => {
+                        let v = self.stack[self.stack.len() - 1].clone();
+                        self.stack.push(v);
+                    }
+                    Op::DupTwo => {
+                        let n = self.stack.len();
+                        let a = self.stack[n - 2].clone();
+                        let b = self.stack[n - 1].clone();
+                        self.stack.push(a);
+                        self.stack.push(b);
+                    }
+                    Op::Rot2 => {
+                        let n = self.stack.len();
+                        self.stack.swap(n - 1, n - 2);
+                    }
+                    Op::Rot3 => {
+                        let n = self.stack.len();
+                        self.stack[n - 3..].rotate_right(1);
+                    }
+                    Op::Rot4 => {
+                        let n = self.stack.len();
+                        self.stack[n - 4..].rotate_right(1);
+                    }
+                    Op::LoadConst(i) => {
+                        let v = fast_clone(&code.consts[i as usize]);
+                        self.stack.push(v);
+                    }
+                    Op::LoadNone => self.stack.push(Value::None),
+                    Op::LoadSmallInt(i) => self.stack.push(Value::Int(i as i64)),
+                    Op::LoadFast(i) => {
+                        let v = &self.stack[base + i as usize];
+                        if let Value::Cell(_) = v {
+                            break self.unbound_local(code, i);
+                        }
+                        let v = fast_clone(v);
+                        self.stack.push(v);
+                    }
+                    Op::StoreFast(i) => {
+                        let v = pop!(self);
+                        fast_drop(std::mem::replace(&mut self.stack[base + i as usize], v));
+                    }
+                    Op::DeleteFast(i) => {
+                        let slot = base + i as usize;
+                        if self.is_null(&self.stack[slot]) {
+                            break self.unbound_local(code, i);
+                        }
+                        self.stack[slot] = self.null.clone();
+                    }
+                    Op::LoadDeref(i) => {
+                        let cell = self.cell(fi, &func, i);
+                        let v = cell.borrow(self.gil()).clone();
+                        match v {
+                            Some(v) => self.stack.push(v),
+                            None => break self.unbound_deref(code, i),
+                        }
+                    }
+                    Op::StoreDeref(i) => {
+                        let v = pop!(self);
+                        let cell = self.cell(fi, &func, i);
+                        *cell.borrow_mut(self.gil()) = Some(v);
+                    }
+                    Op::DeleteDeref(i) => {
+                        let cell = self.cell(fi, &func, i);
+                        let old = cell.borrow_mut(self.gil()).take();
+                        if old.is_none() {
+                            break self.unbound_deref(code, i);
+                        }
+                    }
+                    Op::LoadClosure(i) => {
+                        let cell = self.cell(fi, &func, i);
+                        self.stack.push(Value::Cell(cell));
+                    }
+                    Op::LoadGlobal(i) => {
+                        let key = StrKey {
+                            hash: code.name_hashes[i as usize],
+                            s: code.names[i as usize].as_str(),
+                        };
+                        let found = func
+                            .globals
+                            .globals
+                            .borrow(self.gil())
+                            .get(&key)
+                            .map(fast_clone);
+                        let v = match found {
+                            Some(v) => v,
+                            None => tri!(self.load_global(&func, i)),
+                        };
+                        self.stack.push(v);
+                    }
+                    Op::StoreGlobal(i) => {
+                        let v = pop!(self);
+                        self.store_global(&func, i, v);
+                    }
+                    Op::DeleteGlobal(i) => tri!(self.delete_global(&func, i)),
+                    Op::LoadName(i) => {
+                        let v = tri!(self.load_name(fi, &func, i));
+                        self.stack.push(v);
+                    }
+                    Op::StoreName(i) => {
+                        let v = pop!(self);
+                        self.store_name(fi, &func, i, v);
+                    }
+                    Op::DeleteName(i) => tri!(self.delete_name(fi, &func, i)),
+                    Op::LoadAttr(i) => {
+                        let obj = pop!(self);
+                        let v = tri!(self.get_attr(&obj, code.names[i as usize].as_str()));
+                        self.stack.push(v);
+                    }
+                    Op::StoreAttr(i) => {
+                        let obj = pop!(self);
+                        let v = pop!(self);
+                        tri!(self.set_attr(&obj, code.names[i as usize].as_str(), v));
+                    }
+                    Op::DeleteAttr(i) => {
+                        let obj = pop!(self);
+                        tri!(self.del_attr(&obj, code.names[i as usize].as_str()));
+                    }
+                    Op::LoadMethod(i) => {
+                        let obj = pop!(self);
+                        let (m, recv) =
+                            tri!(self.load_method(obj, code.names[i as usize].as_str()));
+                        self.stack.push(m);
+                        self.stack.push(recv.unwrap_or_else(|| self.null.clone()));
+                    }
+                    Op::CallMethod(n) => {
+                        let n = n as usize;
+                        let ret = self.stack.len() - n - 2;
+                        let start = if self.is_null(&self.stack[ret + 1]) {
+                            ret + 2
+                        } else {
+                            ret + 1
+                        };
+                        do_call!(self.call_from_stack(ret, start, None))
+                    }
+                    Op::Call(n) => {
+                        let ret = self.stack.len() - n as usize - 1;
+                        do_call!(self.call_from_stack(ret, ret + 1, None))
+                    }
+                    Op::CallKw(n) => {
+                        let names = pop!(self);
+                        let ret = self.stack.len() - n as usize - 1;
+                        let Value::Tuple(names) = names else {
+                            break self.runtime_error("gilvm: CallKw without a names tuple");
+                        };
+                        do_call!(self.call_from_stack(ret, ret + 1, Some(&names.items)))
+                    }
+                    Op::CallEx(flag) => {
+                        let kwargs = if flag & 1 != 0 {
+                            Some(pop!(self))
+                        } else {
+                            None
+                        };
+                        let args = pop!(self);
+                        do_call!(self.call_ex(args, kwargs))
+                    }
+                    Op::Return => {
+                        let v = pop!(self);
+                        let Some(frame) = self.frames.pop() else {
+                            return Ok(v);
+                        };
+                        self.stack.truncate(frame.ret as usize);
+                        self.handled.truncate(frame.handled_base as usize);
+                        if frame.entry {
+                            return Ok(v);
+                        }
+                        self.stack.push(v);
+                        continue 'frames;
+                    }
+                    Op::Subscript => {
+                        let key = pop!(self);
+                        let obj = pop!(self);
+                        let v = match (&obj, &key) {
+                            (Value::List(l), Value::Int(i)) => {
+                                let l = l.borrow(self.gil());
+                                let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
+                                if idx >= 0 && (idx as usize) < l.len() {
+                                    Ok(l[idx as usize].clone())
+                                } else {
+                                    Err(self.index_error("list index out of range"))
+                                }
+                            }
+                            _ => self.get_item(&obj, &key),
+                        };
+                        self.stack.push(tri!(v));
+                    }
+                    Op::StoreSubscript => {
+                        let key = pop!(self);
+                        let obj = pop!(self);
+                        let v = pop!(self);
+                        tri!(self.set_item(&obj, &key, v));
+                    }
+                    Op::DeleteSubscript => {
+                        let key = pop!(self);
+                        let obj = pop!(self);
+                        tri!(self.del_item(&obj, &key));
+                    }
+                    Op::BuildSlice(n) => {
+                        let step = if n == 3 { pop!(self) } else { Value::None };
+                        let stop = pop!(self);
+                        let start = pop!(self);
+                        self.stack.push(Value::Slice(Arc::new(crate::value::Slice {
+                            start,
+                            stop,
+                            step,
+                        })));
+                    }
+                    Op::Binary(bop) | Op::InplaceBinary(bop)
+                        if matches!(bop, BinOp::Add | BinOp::Sub)
+                            && matches!(
+                                (
+                                    &self.stack[self.stack.len() - 2],
+                                    &self.stack[self.stack.len() - 1]
+                                ),
+                                (Value::Int(_), Value::Int(_))
+                            ) =>
+                    {
+                        let n = self.stack.len();
+                        let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        else {
+                            unreachable!()
+                        };
+                        let r = if bop == BinOp::Add {
+                            x.checked_add(*y)
+                        } else {
+                            x.checked_sub(*y)
+                        };
+                        let Some(r) = r else {
+                            break self.int_overflow();
+                        };
+                        if let Some(top) = self.stack.pop() {
+                            std::mem::forget(top);
+                        }
+                        std::mem::forget(std::mem::replace(&mut self.stack[n - 2], Value::Int(r)));
+                    }
+                    Op::Binary(bop) => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let r = match (bop, &a, &b) {
+                            (BinOp::Add, Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                                Some(r) => Value::Int(r),
+                                None => break self.int_overflow(),
+                            },
+                            (BinOp::Sub, Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
+                                Some(r) => Value::Int(r),
+                                None => break self.int_overflow(),
+                            },
+                            (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            _ => tri!(self.binary_op(bop, &a, &b)),
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::InplaceBinary(bop) => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let r = match (bop, &a, &b) {
+                            (BinOp::Add, Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
+                                Some(r) => Value::Int(r),
+                                None => break self.int_overflow(),
+                            },
+                            (BinOp::Sub, Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
+                                Some(r) => Value::Int(r),
+                                None => break self.int_overflow(),
+                            },
+                            _ => tri!(self.inplace_op(bop, a, &b)),
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::Neg => {
+                        let a = pop!(self);
+                        let r = tri!(self.unary_op(crate::ops_numeric::Unary::Neg, &a));
+                        self.stack.push(r);
+                    }
+                    Op::Pos => {
+                        let a = pop!(self);
+                        let r = tri!(self.unary_op(crate::ops_numeric::Unary::Pos, &a));
+                        self.stack.push(r);
+                    }
+                    Op::Invert => {
+                        let a = pop!(self);
+                        let r = tri!(self.unary_op(crate::ops_numeric::Unary::Invert, &a));
+                        self.stack.push(r);
+                    }
+                    Op::Not => {
+                        let a = pop!(self);
+                        let t = match a {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(&a)),
+                        };
+                        self.stack.push(Value::Bool(!t));
+                    }
+                    Op::Compare(cop)
+                        if matches!(
+                            (
+                                &self.stack[self.stack.len() - 2],
+                                &self.stack[self.stack.len() - 1]
+                            ),
+                            (Value::Int(_), Value::Int(_))
+                        ) && !matches!(
+                            cop,
+                            CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot
+                        ) =>
+                    {
+                        let n = self.stack.len();
+                        let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        else {
+                            unreachable!()
+                        };
+                        let (x, y) = (*x, *y);
+                        let r = match cop {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::LtE => x <= y,
+                            CmpOp::GtE => x >= y,
+                            CmpOp::Eq => x == y,
+                            _ => x != y,
+                        };
+                        // Both operands are ints: forget them without a drop call.
+                        if let Some(top) = self.stack.pop() {
+                            std::mem::forget(top);
+                        }
+                        if let Some(top) = self.stack.pop() {
+                            std::mem::forget(top);
+                        }
+                        // Fuse with a following conditional jump.
+                        match ops.get(ip) {
+                            Some(&Op::PopJumpIfFalse(t)) => {
+                                ip = if r { ip + 1 } else { t as usize };
+                            }
+                            Some(&Op::PopJumpIfTrue(t)) => {
+                                ip = if r { t as usize } else { ip + 1 };
+                            }
+                            _ => self.stack.push(Value::Bool(r)),
+                        }
+                    }
+                    Op::Compare(cop) => {
+                        let b = pop!(self);
+                        let a = pop!(self);
+                        let r = match (cop, &a, &b) {
+                            (CmpOp::Lt, Value::Int(x), Value::Int(y)) => Value::Bool(x < y),
+                            (CmpOp::Gt, Value::Int(x), Value::Int(y)) => Value::Bool(x > y),
+                            (CmpOp::LtE, Value::Int(x), Value::Int(y)) => Value::Bool(x <= y),
+                            (CmpOp::GtE, Value::Int(x), Value::Int(y)) => Value::Bool(x >= y),
+                            (CmpOp::Eq, Value::Int(x), Value::Int(y)) => Value::Bool(x == y),
+                            (CmpOp::NotEq, Value::Int(x), Value::Int(y)) => Value::Bool(x != y),
+                            _ => tri!(self.compare(cop, &a, &b)),
+                        };
+                        self.stack.push(r);
+                    }
+                    Op::Jump(t) => ip = t as usize,
+                    Op::PopJumpIfFalse(t) => {
+                        let v = pop!(self);
+                        let truth = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(&v)),
+                        };
+                        if !truth {
+                            ip = t as usize;
+                        }
+                    }
+                    Op::PopJumpIfTrue(t) => {
+                        let v = pop!(self);
+                        let truth = match v {
+                            Value::Bool(b) => b,
+                            _ => tri!(self.truthy(&v)),
+                        };
+                        if truth {
+                            ip = t as usize;
+                        }
+                    }
+                    Op::JumpIfFalseOrPop(t) => {
+                        let v = &self.stack[self.stack.len() - 1];
+                        let truth = match v {
+                            Value::Bool(b) => *b,
+                            _ => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                        };
+                        if truth {
+                            self.stack.pop();
+                        } else {
+                            ip = t as usize;
+                        }
+                    }
+                    Op::JumpIfTrueOrPop(t) => {
+                        let v = &self.stack[self.stack.len() - 1];
+                        let truth = match v {
+                            Value::Bool(b) => *b,
+                            _ => {
+                                let v = v.clone();
+                                tri!(self.truthy(&v))
+                            }
+                        };
+                        if truth {
+                            ip = t as usize;
+                        } else {
+                            self.stack.pop();
+                        }
+                    }
+                    Op::GetIter => {
+                        let v = pop!(self);
+                        let it = tri!(self.get_iter(&v));
+                        self.stack.push(it);
+                    }
+                    Op::ForIter(t) => {
+                        let it = &self.stack[self.stack.len() - 1];
+                        let next = match it {
+                            Value::Iter(state) => {
+                                let state = state.clone();
+                                save_ip!();
+                                tri!(self.iter_next(&state))
+                            }
+                            _ => {
+                                let it = it.clone();
+                                save_ip!();
+                                tri!(self.next(&it))
+                            }
+                        };
+                        match next {
+                            Some(v) => self.stack.push(v),
+                            None => {
+                                self.stack.pop();
+                                ip = t as usize;
+                            }
+                        }
+                    }
+                    Op::BuildList(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        self.stack.push(Value::list(items));
+                    }
+                    Op::BuildTuple(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        self.stack.push(Value::tuple(items));
+                    }
+                    Op::BuildSet(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let s = tri!(self.build_set(items));
+                        self.stack.push(s);
+                    }
+                    Op::BuildMap(n) => {
+                        let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
+                        let d = tri!(self.build_map(items));
+                        self.stack.push(d);
+                    }
+                    Op::BuildString(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let mut s = String::new();
+                        for it in &items {
+                            if let Value::Str(p) = it {
+                                s.push_str(p.as_str());
+                            }
+                        }
+                        self.stack.push(Value::str(s));
+                    }
+                    Op::ListAppend(i) => {
+                        let v = pop!(self);
+                        let target = self.stack[self.stack.len() - i as usize].clone();
+                        if let Value::List(l) = target {
+                            l.borrow_mut(self.gil()).push(v);
+                        }
+                    }
+                    Op::SetAdd(i) => {
+                        let v = pop!(self);
+                        let target = self.stack[self.stack.len() - i as usize].clone();
+                        if let Value::Set(s) = target {
+                            let k = tri!(self.key(v));
+                            s.borrow_mut(self.gil()).insert(k, ());
+                        }
+                    }
+                    Op::MapAdd(i) => {
+                        let v = pop!(self);
+                        let k = pop!(self);
+                        let target = self.stack[self.stack.len() - i as usize].clone();
+                        if let Value::Dict(d) = target {
+                            let k = tri!(self.key(k));
+                            d.borrow_mut(self.gil()).insert(k, v);
+                        }
+                    }
+                    Op::ListExtend(i) => {
+                        let v = pop!(self);
+                        let target = self.stack[self.stack.len() - i as usize].clone();
+                        let items = tri!(self.collect(&v));
+                        if let Value::List(l) = target {
+                            l.borrow_mut(self.gil()).extend(items);
+                        }
+                    }
+                    Op::SetUpdate(i) => {
+                        let v = pop!(self);
+                        let target = self.stack[self.stack.len() - i as usize].clone();
+                        let items = tri!(self.collect(&v));
+                        if let Value::Set(s) = target {
+                            let keys: PyResult<Vec<_>> =
+                                items.into_iter().map(|it| self.key(it)).collect();
+                            let keys = tri!(keys);
+                            s.borrow_mut(self.gil())
+                                .extend(keys.into_iter().map(|k| (k, ())));
+                        }
+                    }
+                    Op::DictUpdate(i) | Op::DictMerge(i) => {
+                        let v = pop!(self);
+                        let target = self.stack[self.stack.len() - i as usize].clone();
+                        let merge = matches!(op, Op::DictMerge(_));
+                        tri!(self.dict_update(&target, &v, merge));
+                    }
+                    Op::ListToTuple => {
+                        let v = pop!(self);
+                        let t = match v {
+                            Value::List(l) => {
+                                Value::tuple(std::mem::take(&mut *l.borrow_mut(self.gil())))
+                            }
+                            other => other,
+                        };
+                        self.stack.push(t);
+                    }
+                    Op::FormatValue(flags) => {
+                        let r = tri!(self.format_value_op(flags));
+                        self.stack.push(r);
+                    }
+                    Op::UnpackSequence(n) => {
+                        let v = pop!(self);
+                        tri!(self.unpack_sequence(v, n as usize));
+                    }
+                    Op::UnpackEx(n) => {
+                        let v = pop!(self);
+                        tri!(self.unpack_ex(v, (n & 0xff) as usize, (n >> 8) as usize));
+                    }
+                    Op::MakeFunction(flags) => {
+                        let f = tri!(self.make_function(&func, flags));
+                        self.stack.push(f);
+                    }
+                    Op::BuildClass(n) => {
+                        save_ip!();
+                        let c = tri!(self.build_class_op(n as usize, 0));
+                        self.stack.push(c);
+                    }
+                    Op::BuildClassKw(n) => {
+                        save_ip!();
+                        let c =
+                            tri!(self.build_class_op((n & 0xffff) as usize, (n >> 16) as usize));
+                        self.stack.push(c);
+                    }
+                    Op::SetupExcept(h) => {
+                        let block = Block {
+                            handler: h,
+                            stack_depth: self.stack.len() as u32,
+                            handled_depth: self.handled.len() as u32,
+                        };
+                        self.frames[fi].blocks.push(block);
+                    }
+                    Op::PopBlock => {
+                        self.frames[fi].blocks.pop();
+                    }
+                    Op::PopExcept => {
+                        self.handled.pop();
+                    }
+                    Op::Reraise => {
+                        let exc = pop!(self);
+                        self.handled.pop();
+                        match exc {
+                            Value::Instance(i) if i.exc.is_some() => {
+                                raised = Raised::Reraise;
+                                break PyErr(i);
+                            }
+                            _ => break self.runtime_error("gilvm: Reraise of a non-exception"),
+                        }
+                    }
+                    Op::Raise(n) => {
+                        save_ip!();
+                        let (e, how) = self.raise_op(n);
+                        raised = how;
+                        break e;
+                    }
+                    Op::CheckExcMatch => {
+                        let ty = pop!(self);
+                        let exc = &self.stack[self.stack.len() - 1];
+                        let exc = exc.clone();
+                        let m = tri!(self.exc_matches(&exc, &ty));
+                        self.stack.push(Value::Bool(m));
+                    }
+                    Op::LoadAssertionError => {
+                        self.stack
+                            .push(Value::Class(self.types().assertion_error.clone()));
+                    }
+                    Op::BeforeWith => {
+                        let cm = pop!(self);
+                        save_ip!();
+                        let exit = tri!(self.special_method(&cm, "__exit__"));
+                        let enter = tri!(self.special_method(&cm, "__enter__"));
+                        self.stack.push(exit);
+                        let r = tri!(self.call(&enter, &[]));
+                        self.stack.push(r);
+                    }
+                    Op::WithExceptStart => {
+                        let n = self.stack.len();
+                        let exit = self.stack[n - 2].clone();
+                        let exc = self.stack[n - 1].clone();
+                        save_ip!();
+                        let ty = Value::Class(self.type_of(&exc));
+                        let r = tri!(self.call(&exit, &[ty, exc, Value::None]));
+                        self.stack.push(r);
+                    }
+                    Op::ImportName(i) => {
+                        save_ip!();
+                        let name = code.names[i as usize].clone();
+                        let last = name.as_str().rsplit('.').next().unwrap_or("");
+                        let m = tri!(self.import(last));
+                        self.stack.push(Value::Module(m));
+                    }
+                    Op::ImportFrom(i) => {
+                        let m = self.stack[self.stack.len() - 1].clone();
+                        let v = tri!(self.import_from(&m, code.names[i as usize].as_str()));
+                        self.stack.push(v);
+                    }
+                    Op::ImportStar => {
+                        let m = pop!(self);
+                        tri!(self.import_star(fi, &func, &m));
+                    }
+                    Op::YieldValue | Op::YieldFrom | Op::GetAwaitable => {
+                        break self.runtime_error(
+                            "gilvm: generators and coroutines are not supported yet",
+                        );
+                    }
+                }
+            };
+            // Cold path: an instruction raised.
+            self.frames[fi].ip = ip as u32;
+            self.frames[fi].func = Some(func);
+            let how = raised;
+            raised = Raised::New;
+            self.unwind(err, how)?;
+        }
+    }
+
+    /// Find a handler for `err`: in the current frame, else in its callers up to the entry
+    /// frame. `Ok` means execution continues at a handler; `Err` that the entry frame was left.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn unwind(&mut self, err: PyErr, how: Raised) -> PyResult<()> {
+        let gil = self.gil();
+        let mut add_entry = how == Raised::New;
+        if add_entry {
+            let fresh = err
+                .0
+                .exc
+                .as_ref()
+                .is_some_and(|e| e.borrow(gil).traceback.is_empty());
+            if fresh {
+                self.set_context(&err);
+            }
+        }
+        loop {
+            let Some(frame) = self.frames.last_mut() else {
+                return Err(err);
+            };
+            if let (true, Some(func)) = (add_entry, &frame.func) {
+                if let Some(st) = &err.0.exc {
+                    let entry = TracebackEntry {
+                        code: func.code.clone(),
+                        ip: frame.ip.saturating_sub(1),
+                    };
+                    st.borrow_mut(gil).traceback.insert(0, entry);
+                }
+            }
+            add_entry = true;
+            if let Some(block) = frame.blocks.pop() {
+                frame.ip = block.handler;
+                self.stack.truncate(block.stack_depth as usize);
+                self.handled.truncate(block.handled_depth as usize);
+                self.handled.push(err.clone());
+                self.stack.push(err.value());
+                return Ok(());
+            }
+            let Some(frame) = self.frames.pop() else {
+                return Err(err);
+            };
+            self.stack.truncate(frame.ret as usize);
+            self.handled.truncate(frame.handled_base as usize);
+            if frame.entry {
+                return Err(err);
+            }
+        }
+    }
+
+    /// Set `err.__context__` to the exception being handled (breaking cycles like CPython).
+    pub(crate) fn set_context(&mut self, err: &PyErr) {
+        let gil = self.gil();
+        let Some(top) = self.handled.last().cloned() else {
+            return;
+        };
+        if Arc::ptr_eq(&top.0, &err.0) {
+            return;
+        }
+        // Break a cycle: if err is in top's context chain, cut the link to it.
+        let mut cur = top.0.clone();
+        let mut steps = 0;
+        loop {
+            let next = match &cur.exc {
+                Some(st) => st.borrow(gil).context.clone(),
+                None => None,
+            };
+            match next {
+                Some(Value::Instance(n)) => {
+                    if Arc::ptr_eq(&n, &err.0) {
+                        if let Some(st) = &cur.exc {
+                            st.borrow_mut(gil).context = None;
+                        }
+                        break;
+                    }
+                    cur = n;
+                }
+                _ => break,
+            }
+            steps += 1;
+            if steps > 1000 {
+                break;
+            }
+        }
+        if let Some(st) = &err.0.exc {
+            st.borrow_mut(gil).context = Some(top.value());
+        }
+    }
+
+    #[inline]
+    fn cell(&self, fi: usize, func: &crate::value::Function, i: u32) -> Arc<crate::value::Cell> {
+        let frame = &self.frames[fi];
+        let i = i as usize;
+        if i < frame.cells.len() {
+            frame.cells[i].clone()
+        } else {
+            let k = i - frame.cells.len();
+            match func.closure.get(k) {
+                Some(c) => c.clone(),
+                None => Arc::new(crate::gilcell::GilCell::new(None)),
+            }
+        }
+    }
+
+    #[cold]
+    fn unbound_local(&self, code: &crate::value::Code, i: u32) -> PyErr {
+        let name = code
+            .code
+            .varnames
+            .get(i as usize)
+            .map(|s| &**s)
+            .unwrap_or("?");
+        self.new_error(
+            &self.types().unbound_local_error.clone(),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
+        )
+    }
+
+    #[cold]
+    fn unbound_deref(&self, code: &crate::value::Code, i: u32) -> PyErr {
+        let co = &code.code;
+        let i = i as usize;
+        if i < co.cellvars.len() {
+            let name = &co.cellvars[i];
+            self.new_error(
+                &self.types().unbound_local_error.clone(),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
+        } else {
+            let name = co
+                .freevars
+                .get(i - co.cellvars.len())
+                .map(|s| &**s)
+                .unwrap_or("?");
+            self.name_error(format!(
+                "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+            ))
+        }
+    }
+}

@@ -2,14 +2,25 @@
 //! ([`vm`], [`eval`]), the object protocol ([`protocol`]), errors and tracebacks ([`error`]),
 //! built-in types ([`types`]), built-in functions ([`builtins`]) and modules ([`modules`]).
 
+pub mod attr;
 pub mod builtins;
+mod call;
+pub mod class;
 pub mod error;
 pub mod eval;
+mod eval_ops;
 pub mod exc_table;
 pub mod format;
+pub(crate) mod frame;
 pub mod gilcell;
+pub mod hash;
+pub mod item;
+pub mod iter;
 pub mod modules;
+pub mod ops_compare;
+pub mod ops_numeric;
 pub mod protocol;
+pub mod repr;
 pub mod types;
 pub mod value;
 pub mod vm;
@@ -18,3 +29,6 @@ pub use error::{PyErr, PyResult};
 pub use gilcell::{Gil, GilCell};
 pub use value::Value;
 pub use vm::{Interp, Vm, VmConfig};
+
+#[cfg(test)]
+mod tests;

@@ -1,120 +1,129 @@
 //! The object protocol: what `repr`, `str`, `==`, `<`, `hash`, truth, iteration, attribute access
 //! and the operators do for every kind of value, calling user dunder methods (`__repr__`,
 //! `__eq__`, `__lt__`, `__len__`, `__iter__`, `__getattr__`...) where classes define them.
+//!
+//! The public entry points are methods of [`Vm`], split by concept:
+//! - [`crate::repr`]: `repr`, `to_str`
+//! - [`crate::ops_numeric`]: `binary_op`, `inplace_op`, `unary_op`
+//! - [`crate::ops_compare`]: `eq`, `lt`, `compare`, `contains`
+//! - [`crate::hash`]: `hash` (here), `Key`'s `Hash`/`Eq`
+//! - [`crate::attr`]: `get_attr`, `get_attr_opt`, `set_attr`, `del_attr`
+//! - [`crate::item`]: `get_item`, `set_item`, `del_item`
+//! - [`crate::iter`]: `get_iter`, `next`, `collect`, `len`
+//! - here: `truthy`, `hash`, `key`, `type_of`, `type_name`, `isinstance`
 
 use std::sync::Arc;
 
-use gilvm_syntax::ast::{BinOp, CmpOp};
-
+use crate::attr::{class_lookup, user_lookup};
 use crate::error::PyResult;
 use crate::value::{Class, Key, Value};
 use crate::vm::Vm;
 
 impl Vm {
-    /// `repr(v)`
-    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
-        let _ = v;
-        todo!("H3")
-    }
-    /// `str(v)`
-    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
-        let _ = v;
-        todo!("H3")
-    }
     /// `bool(v)`
     pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
-        let _ = v;
-        todo!("H3")
+        let gil = self.gil();
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.s.is_empty(),
+            Value::Bytes(b) => !b.data.is_empty(),
+            Value::List(l) => !l.borrow(gil).is_empty(),
+            Value::Tuple(t) => !t.items.is_empty(),
+            Value::Dict(d) => !d.borrow(gil).is_empty(),
+            Value::Set(s) => !s.borrow(gil).is_empty(),
+            Value::Range(r) => crate::iter::range_len(r.start, r.stop, r.step) != 0,
+            Value::Instance(inst) => {
+                if let Some(f) = user_lookup(&inst.class, "__bool__", gil) {
+                    return match self.call_method_value(&f, v, &[])? {
+                        Value::Bool(b) => Ok(b),
+                        other => Err(self.type_error(format!(
+                            "__bool__ should return bool, returned {}",
+                            self.type_name(&other)
+                        ))),
+                    };
+                }
+                if user_lookup(&inst.class, "__len__", gil).is_some() {
+                    return Ok(self.len(v)? != 0);
+                }
+                true
+            }
+            Value::Native(_) => {
+                let class = self.type_of(v);
+                if let Some(f) = class_lookup(&class, "__bool__", gil) {
+                    let r = self.call_method_value(&f, v, &[])?;
+                    return Ok(matches!(r, Value::Bool(true)));
+                }
+                if class_lookup(&class, "__len__", gil).is_some() {
+                    return Ok(self.len(v)? != 0);
+                }
+                true
+            }
+            _ => true,
+        })
     }
-    /// `a == b`
-    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        let _ = (a, b);
-        todo!("H3")
-    }
-    /// `a < b` (what sorted, min and max use).
-    pub fn lt(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        let _ = (a, b);
-        todo!("H3")
-    }
-    /// Any comparison operator; the result is usually a bool.
-    pub fn compare(&mut self, op: CmpOp, a: &Value, b: &Value) -> PyResult<Value> {
-        let _ = (op, a, b);
-        todo!("H3")
-    }
-    /// Any binary operator (`a + b`, ...).
-    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
-        let _ = (op, a, b);
-        todo!("H3")
-    }
+
     /// `hash(v)`; TypeError "unhashable type: 'list'" for mutable containers.
     pub fn hash(&mut self, v: &Value) -> PyResult<u64> {
-        let _ = v;
-        todo!("H3")
+        match v {
+            Value::Str(s) => Ok(crate::hash::hash_str(s.as_str())),
+            Value::Int(i) => Ok(crate::hash::hash_int(*i) as u64),
+            _ => self.hash_impl(v),
+        }
     }
+
     /// A dict/set key for `v` (hash computed once).
     pub fn key(&mut self, v: Value) -> PyResult<Key> {
         let hash = self.hash(&v)?;
         Ok(Key { hash, value: v })
     }
-    /// `len(v)`
-    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
-        let _ = v;
-        todo!("H3")
-    }
-    /// `iter(v)`
-    pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
-        let _ = v;
-        todo!("H3")
-    }
-    /// `next(it)`; `Ok(None)` when exhausted (StopIteration is not raised to the caller).
-    pub fn next(&mut self, iter: &Value) -> PyResult<Option<Value>> {
-        let _ = iter;
-        todo!("H3")
-    }
-    /// Drain any iterable into a Vec.
-    pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
-        let _ = iterable;
-        todo!("H3")
-    }
-    /// `getattr(obj, name)`
-    pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        let _ = (obj, name);
-        todo!("H3")
-    }
-    /// `getattr(obj, name, None)` without raising: `Ok(None)` when the attribute is missing.
-    pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
-        let _ = (obj, name);
-        todo!("H3")
-    }
-    /// `setattr(obj, name, v)`
-    pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
-        let _ = (obj, name, v);
-        todo!("H3")
-    }
-    /// `obj[key]`
-    pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
-        let _ = (obj, key);
-        todo!("H3")
-    }
-    /// `obj[key] = v`
-    pub fn set_item(&mut self, obj: &Value, key: &Value, v: Value) -> PyResult<()> {
-        let _ = (obj, key, v);
-        todo!("H3")
-    }
-    /// `b in a` (a contains b).
-    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
-        let _ = (container, item);
-        todo!("H3")
-    }
+
     /// `type(v)`
     pub fn type_of(&self, v: &Value) -> Arc<Class> {
-        let _ = v;
-        todo!("H3")
+        let t = self.types();
+        match v {
+            Value::None => t.none_type.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str_.clone(),
+            Value::Bytes(_) => t.bytes.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Function(_) => t.function.clone(),
+            Value::Builtin(_) => t.builtin_function.clone(),
+            Value::BoundMethod(_) => t.method.clone(),
+            Value::Class(_) => t.type_.clone(),
+            Value::Instance(i) => i.class.clone(),
+            Value::Module(_) => t.module.clone(),
+            Value::Iter(_) => t.iterator.clone(),
+            Value::Cell(_) => t.cell.clone(),
+            Value::Code(_) => t.code.clone(),
+            Value::Native(n) => t
+                .natives
+                .borrow(self.gil())
+                .get(n.type_name())
+                .cloned()
+                .unwrap_or_else(|| t.object.clone()),
+            Value::Ellipsis => t.ellipsis.clone(),
+            Value::NotImplemented => t.not_implemented.clone(),
+        }
     }
+
     /// The type name used in error messages (`'int'`, `'Account'`).
     pub fn type_name(&self, v: &Value) -> String {
-        self.type_of(v).name.as_str().to_string()
+        match v {
+            Value::Native(n) => n.type_name().rsplit('.').next().unwrap_or("").to_string(),
+            _ => self.type_of(v).name.as_str().to_string(),
+        }
     }
+
     /// `isinstance(v, class)` for one class.
     pub fn isinstance(&self, v: &Value, class: &Arc<Class>) -> bool {
         crate::types::is_subclass(&self.type_of(v), class)

@@ -99,7 +99,7 @@ impl WithMro for Arc<Class> {
         let mut mro_rest: Vec<Arc<Class>> = Vec::new();
         if let Some(base) = self.bases.first() {
             mro_rest.push(base.clone());
-            mro_rest.extend(base.mro.iter().skip(1).cloned());
+            mro_rest.extend(base.mro.iter().cloned());
         }
         let this = Arc::get_mut(&mut self).expect("fresh class is unshared");
         this.mro = mro_rest;

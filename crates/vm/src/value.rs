@@ -131,6 +131,12 @@ pub struct Code {
     pub consts: Box<[Value]>,
     /// `names` of the code object as str values (attribute/global names), for dict lookups.
     pub names: Box<[Arc<PyStr>]>,
+    /// The dict hash of each of `names` (added by h-vmcore: LoadGlobal/LoadAttr skip hashing).
+    pub name_hashes: Box<[u64]>,
+    /// `code.name` / `code.qualname` as str values (added by h-vmcore), shared by every
+    /// function made from this code.
+    pub name: Arc<PyStr>,
+    pub qualname: Arc<PyStr>,
 }
 
 #[derive(Debug)]
@@ -206,8 +212,8 @@ pub struct Class {
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
     pub bases: Vec<Arc<Class>>,
-    /// Method resolution order, starting with the class itself (single inheritance: the chain
-    /// of bases).
+    /// Method resolution order *excluding* the class itself (an `Arc` to itself would be a
+    /// cycle): the chain of bases, nearest first, ending with `object`.
     pub mro: Vec<Arc<Class>>,
     /// Attributes and methods.
     pub dict: GilCell<DictMap>,

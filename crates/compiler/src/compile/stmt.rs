@@ -1,0 +1,466 @@
+//! Statements and control flow.
+
+use gilvm_syntax::ast::*;
+
+use super::{Compiler, FBlock, NameCtx, R};
+use crate::code::Const;
+use crate::op::Op;
+use crate::CompileError;
+
+impl<'a> Compiler<'a> {
+    pub(crate) fn stmts(&mut self, body: &'a [Stmt]) -> R {
+        body.iter().try_for_each(|s| self.stmt(s))
+    }
+
+    pub(crate) fn stmt(&mut self, s: &'a Stmt) -> R {
+        let saved = self.set_span(s.span);
+        let r = self.stmt_inner(s);
+        self.set_span(saved);
+        r
+    }
+
+    fn stmt_inner(&mut self, s: &'a Stmt) -> R {
+        match &s.kind {
+            StmtKind::Expr(e) => {
+                if matches!(e.kind, ExprKind::Constant(_)) {
+                    return Ok(()); // docstrings and `...`
+                }
+                self.expr(e)?;
+                self.emit(Op::Pop);
+                Ok(())
+            }
+            StmtKind::Assign { targets, value } => self.assign(targets, value),
+            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
+            StmtKind::AnnAssign { target, value, .. } => match value {
+                Some(v) => {
+                    self.expr(v)?;
+                    self.store_target(target)
+                }
+                None => Ok(()),
+            },
+            StmtKind::If { test, body, orelse } => {
+                let end = self.new_label();
+                let else_l = if orelse.is_empty() {
+                    end
+                } else {
+                    self.new_label()
+                };
+                self.jump_if(test, false, else_l)?;
+                self.stmts(body)?;
+                if !orelse.is_empty() {
+                    self.emit_jump(Op::Jump, end);
+                    self.bind(else_l);
+                    self.stmts(orelse)?;
+                }
+                self.bind(end);
+                Ok(())
+            }
+            StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
+                if *is_async {
+                    return Err(CompileError::new(
+                        "'async for' is not supported yet",
+                        s.span,
+                    ));
+                }
+                self.for_loop(target, iter, body, orelse)
+            }
+            StmtKind::Break => self.break_continue(true, s),
+            StmtKind::Continue => self.break_continue(false, s),
+            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => Ok(()),
+            StmtKind::Return(value) => self.return_stmt(value.as_ref(), s),
+            StmtKind::FunctionDef(f) => self.function_def(f, s.span),
+            StmtKind::ClassDef(c) => self.class_def(c, s.span),
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                if finalbody.is_empty() {
+                    self.try_except(body, handlers, orelse)
+                } else {
+                    self.try_finally(body, handlers, orelse, finalbody)
+                }
+            }
+            StmtKind::Raise { exc, cause } => {
+                let mut n = 0;
+                if let Some(e) = exc {
+                    self.expr(e)?;
+                    n = 1;
+                    if let Some(c) = cause {
+                        self.expr(c)?;
+                        n = 2;
+                    }
+                }
+                self.emit(Op::Raise(n));
+                Ok(())
+            }
+            StmtKind::Assert { test, msg } => {
+                let end = self.new_label();
+                self.jump_if(test, true, end)?;
+                self.emit(Op::LoadAssertionError);
+                if let Some(m) = msg {
+                    self.expr(m)?;
+                    self.emit(Op::Call(1));
+                }
+                self.emit(Op::Raise(1));
+                self.bind(end);
+                Ok(())
+            }
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
+                if *is_async {
+                    return Err(CompileError::new(
+                        "'async with' is not supported yet",
+                        s.span,
+                    ));
+                }
+                self.with_stmt(items, body)
+            }
+            StmtKind::Import(aliases) => self.import(aliases),
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.import_from(module, names, *level, s),
+            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.delete_target(t)),
+        }
+    }
+
+    fn while_loop(&mut self, test: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> R {
+        // Test at the top once, then at the bottom of every iteration (one jump per loop).
+        let body_l = self.new_label();
+        let cont = self.new_label();
+        let else_l = self.new_label();
+        let end = self.new_label();
+        self.jump_if(test, false, else_l)?;
+        self.bind(body_l);
+        self.unit_mut()
+            .fblocks
+            .push(FBlock::While { cont, brk: end });
+        self.stmts(body)?;
+        self.unit_mut().fblocks.pop();
+        self.bind(cont);
+        self.jump_if(test, true, body_l)?;
+        self.bind(else_l);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn for_loop(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> R {
+        let start = self.new_label();
+        let exit = self.new_label();
+        let end = self.new_label();
+        self.expr(iter)?;
+        self.emit(Op::GetIter);
+        self.bind(start);
+        self.emit_jump(Op::ForIter, exit);
+        self.store_target(target)?;
+        self.unit_mut().fblocks.push(FBlock::For {
+            cont: start,
+            brk: end,
+        });
+        self.stmts(body)?;
+        self.unit_mut().fblocks.pop();
+        self.emit_jump(Op::Jump, start);
+        self.bind(exit);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    fn return_stmt(&mut self, value: Option<&'a Expr>, s: &Stmt) -> R {
+        if !self.scope_kind().is_function() {
+            return Err(CompileError::new("'return' outside function", s.span));
+        }
+        match value {
+            Some(v) if !matches!(v.kind, ExprKind::Constant(_)) => {
+                self.expr(v)?;
+                self.unwind_for_return(true)?;
+                self.set_span(s.span);
+            }
+            _ => {
+                self.unwind_for_return(false)?;
+                self.set_span(s.span);
+                match value.map(|v| &v.kind) {
+                    Some(ExprKind::Constant(c)) => self.load_const(super::constant(c)),
+                    _ => self.emit(Op::LoadNone),
+                }
+            }
+        }
+        self.emit(Op::Return);
+        Ok(())
+    }
+
+    fn break_continue(&mut self, is_break: bool, s: &Stmt) -> R {
+        if !self.unwind_to_loop(is_break)? {
+            let msg = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
+            return Err(CompileError::new(msg, s.span));
+        }
+        Ok(())
+    }
+
+    /// try/except/else:
+    ///
+    /// ```text
+    ///     SetupExcept H; body; PopBlock; orelse; Jump END
+    /// H:  [exc] <type>; CheckExcMatch; PopJumpIfFalse NEXT; (store name | Pop); handler body;
+    ///     PopExcept; Jump END
+    /// NEXT: ...; Reraise
+    /// END:
+    /// ```
+    pub(crate) fn try_except(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> R {
+        if handlers.is_empty() {
+            // `try: ... finally:` with the finally handled by the caller, or a degenerate try.
+            self.stmts(body)?;
+            return self.stmts(orelse);
+        }
+        let handler = self.new_label();
+        let end = self.new_label();
+        self.emit_jump(Op::SetupExcept, handler);
+        self.unit_mut().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit_mut().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(orelse)?;
+        self.emit_jump(Op::Jump, end);
+        self.bind(handler);
+        for (i, h) in handlers.iter().enumerate() {
+            let saved = self.set_span(h.span);
+            let next = self.new_label();
+            match &h.typ {
+                Some(t) => {
+                    self.expr(t)?;
+                    self.set_span(h.span);
+                    self.emit(Op::CheckExcMatch);
+                    self.emit_jump(Op::PopJumpIfFalse, next);
+                }
+                None if i + 1 < handlers.len() => {
+                    return Err(CompileError::new("default 'except:' must be last", h.span));
+                }
+                None => {}
+            }
+            match &h.name {
+                Some(name) => {
+                    // The name is unbound at the end of the handler, even when the body raises.
+                    let cleanup = self.new_label();
+                    self.name_op(name, NameCtx::Store)?;
+                    self.emit_jump(Op::SetupExcept, cleanup);
+                    self.unit_mut()
+                        .fblocks
+                        .push(FBlock::Handler { name: Some(name) });
+                    self.stmts(&h.body)?;
+                    self.unit_mut().fblocks.pop();
+                    self.set_span(h.span);
+                    self.emit(Op::PopBlock);
+                    self.emit(Op::PopExcept);
+                    self.unbind(name)?;
+                    self.emit_jump(Op::Jump, end);
+                    self.bind(cleanup);
+                    self.unbind(name)?;
+                    self.emit(Op::Reraise);
+                }
+                None => {
+                    self.emit(Op::Pop);
+                    self.unit_mut().fblocks.push(FBlock::Handler { name: None });
+                    self.stmts(&h.body)?;
+                    self.unit_mut().fblocks.pop();
+                    self.set_span(h.span);
+                    self.emit(Op::PopExcept);
+                    self.emit_jump(Op::Jump, end);
+                }
+            }
+            self.bind(next);
+            if i + 1 == handlers.len() && h.typ.is_some() {
+                self.emit(Op::Reraise);
+            }
+            self.set_span(saved);
+        }
+        self.bind(end);
+        Ok(())
+    }
+
+    /// `name = None; del name` (CPython's cleanup of `except E as name`).
+    pub(crate) fn unbind(&mut self, name: &str) -> R {
+        self.emit(Op::LoadNone);
+        self.name_op(name, NameCtx::Store)?;
+        self.name_op(name, NameCtx::Delete)
+    }
+
+    /// try/finally (with optional except clauses inside):
+    ///
+    /// ```text
+    ///     SetupExcept F; <try/except/else>; PopBlock; finally body; Jump END
+    /// F:  [exc] finally body; Reraise
+    /// END:
+    /// ```
+    fn try_finally(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+        finalbody: &'a [Stmt],
+    ) -> R {
+        let fin = self.new_label();
+        let end = self.new_label();
+        self.emit_jump(Op::SetupExcept, fin);
+        self.unit_mut().fblocks.push(FBlock::FinallyTry(finalbody));
+        self.try_except(body, handlers, orelse)?;
+        self.unit_mut().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(finalbody)?;
+        self.emit_jump(Op::Jump, end);
+        self.bind(fin);
+        self.unit_mut().fblocks.push(FBlock::FinallyEnd);
+        self.stmts(finalbody)?;
+        self.unit_mut().fblocks.pop();
+        self.emit(Op::Reraise);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// with:
+    ///
+    /// ```text
+    ///     <cm>; BeforeWith; (store target | Pop); SetupExcept H; body; PopBlock;
+    ///     LoadNone x3; Call 3; Pop; Jump END
+    /// H:  [exit, exc] WithExceptStart; PopJumpIfTrue SWALLOW; Reraise
+    /// SWALLOW: Pop; Pop; PopExcept
+    /// END:
+    /// ```
+    fn with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> R {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let handler = self.new_label();
+        let swallow = self.new_label();
+        let end = self.new_label();
+        self.expr(&item.context_expr)?;
+        self.emit(Op::BeforeWith);
+        match &item.optional_vars {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(Op::Pop),
+        }
+        self.emit_jump(Op::SetupExcept, handler);
+        self.unit_mut().fblocks.push(FBlock::With);
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.with_stmt(rest, body)?;
+        }
+        self.unit_mut().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.call_exit_none();
+        self.emit_jump(Op::Jump, end);
+        self.bind(handler);
+        self.emit(Op::WithExceptStart);
+        self.emit_jump(Op::PopJumpIfTrue, swallow);
+        self.emit(Op::Reraise);
+        self.bind(swallow);
+        self.emit(Op::Pop);
+        self.emit(Op::Pop);
+        self.emit(Op::PopExcept);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// [exit] -> []: `exit(None, None, None)`, result discarded.
+    pub(crate) fn call_exit_none(&mut self) {
+        self.emit(Op::LoadNone);
+        self.emit(Op::LoadNone);
+        self.emit(Op::LoadNone);
+        self.emit(Op::Call(3));
+        self.emit(Op::Pop);
+    }
+
+    fn import(&mut self, aliases: &'a [Alias]) -> R {
+        for a in aliases {
+            let saved = self.set_span(a.span);
+            let full = self.name_index(&a.name);
+            self.emit(Op::ImportName(full));
+            match &a.asname {
+                Some(asname) => self.name_op(asname, NameCtx::Store)?,
+                None => match a.name.split_once('.') {
+                    Some((top, _)) => {
+                        // `import a.b` binds `a`.
+                        self.emit(Op::Pop);
+                        let t = self.name_index(top);
+                        self.emit(Op::ImportName(t));
+                        self.name_op(top, NameCtx::Store)?;
+                    }
+                    None => self.name_op(&a.name, NameCtx::Store)?,
+                },
+            }
+            self.set_span(saved);
+        }
+        Ok(())
+    }
+
+    fn import_from(&mut self, module: &str, names: &'a [Alias], level: u32, s: &Stmt) -> R {
+        if level > 0 {
+            return Err(CompileError::new(
+                "relative imports are not supported",
+                s.span,
+            ));
+        }
+        let m = self.name_index(module);
+        self.emit(Op::ImportName(m));
+        if names.len() == 1 && names[0].name == "*" {
+            if self.scope_kind() != crate::symtable::ScopeKind::Module {
+                return Err(CompileError::new(
+                    "import * only allowed at module level",
+                    names[0].span,
+                ));
+            }
+            self.emit(Op::ImportStar);
+            return Ok(());
+        }
+        for a in names {
+            let saved = self.set_span(a.span);
+            if a.name == "*" {
+                return Err(CompileError::new(
+                    "invalid syntax: '*' must be the only name imported",
+                    a.span,
+                ));
+            }
+            let i = self.name_index(&a.name);
+            self.emit(Op::ImportFrom(i));
+            self.name_op(a.asname.as_deref().unwrap_or(&a.name), NameCtx::Store)?;
+            self.set_span(saved);
+        }
+        self.emit(Op::Pop);
+        Ok(())
+    }
+
+    /// A constant used by several statement forms.
+    pub(crate) fn load_str(&mut self, s: &str) {
+        let i = self.add_const(Const::Str(s.into()));
+        self.emit(Op::LoadConst(i));
+    }
+}

@@ -1,0 +1,559 @@
+//! Attribute access: instance dict, then the class and its MRO (functions become bound methods,
+//! properties call their getter), `__getattr__` as a fallback; class, module, function and
+//! built-in value attributes; `super()` proxies; setattr and delattr.
+
+use std::sync::Arc;
+
+use crate::class::{ClassMethod, Property, StaticMethod, Super};
+use crate::error::PyResult;
+use crate::gilcell::Gil;
+use crate::hash::{dict_get_str, str_key, StrKey};
+use crate::value::{BoundMethod, Builtin, Class, Instance, Value};
+use crate::vm::Vm;
+
+pub use crate::class::is_user_class;
+
+/// Look `name` up in `class` and then its MRO.
+pub fn class_lookup(class: &Arc<Class>, name: &str, gil: Gil) -> Option<Value> {
+    let key = StrKey::new(name);
+    if let Some(v) = class.dict.borrow(gil).get(&key) {
+        return Some(v.clone());
+    }
+    for c in class.mro.iter() {
+        if let Some(v) = c.dict.borrow(gil).get(&key) {
+            return Some(v.clone());
+        }
+    }
+    None
+}
+
+/// Like [`class_lookup`] but only in user classes: stops at the first built-in class (so the
+/// native defaults of `object` and `BaseException` are not mistaken for user dunders).
+pub fn user_lookup(class: &Arc<Class>, name: &str, gil: Gil) -> Option<Value> {
+    let key = StrKey::new(name);
+    for c in std::iter::once(class).chain(class.mro.iter()) {
+        if !is_user_class(c, gil) {
+            return None;
+        }
+        if let Some(v) = c.dict.borrow(gil).get(&key) {
+            return Some(v.clone());
+        }
+    }
+    None
+}
+
+/// How instances of a class hash.
+pub(crate) enum HashKind {
+    Identity,
+    Unhashable,
+    User(Value),
+}
+
+/// `__hash__` defined -> call it; `__eq__` defined without `__hash__` -> unhashable (CPython sets
+/// `__hash__ = None`); neither -> identity.
+pub(crate) fn user_hash_kind(vm: &Vm, class: &Arc<Class>) -> HashKind {
+    let gil = vm.gil();
+    for c in std::iter::once(class).chain(class.mro.iter()) {
+        if !is_user_class(c, gil) {
+            break;
+        }
+        let d = c.dict.borrow(gil);
+        if let Some(h) = dict_get_str(&d, "__hash__") {
+            return if h.is_none() {
+                HashKind::Unhashable
+            } else {
+                HashKind::User(h.clone())
+            };
+        }
+        if dict_get_str(&d, "__eq__").is_some() {
+            return HashKind::Unhashable;
+        }
+    }
+    HashKind::Identity
+}
+
+fn downcast<T: 'static>(v: &Value) -> Option<&T> {
+    match v {
+        Value::Native(n) => n.as_any().downcast_ref::<T>(),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// `getattr(obj, name)`
+    pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.get_attr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    #[cold]
+    pub(crate) fn no_attribute(&self, obj: &Value, name: &str) -> crate::PyErr {
+        match obj {
+            Value::Class(c) => self.attribute_error(format!(
+                "type object '{}' has no attribute '{name}'",
+                c.name.as_str()
+            )),
+            Value::Module(m) => self.attribute_error(format!(
+                "module '{}' has no attribute '{name}'",
+                m.name.as_str()
+            )),
+            _ => self.attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                self.type_name(obj)
+            )),
+        }
+    }
+
+    /// `getattr(obj, name, None)` without raising: `Ok(None)` when the attribute is missing.
+    pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        match obj {
+            Value::Instance(inst) => self.instance_getattr(obj, inst, name),
+            Value::Class(c) => self.class_getattr(c, name),
+            Value::Module(m) => {
+                if let Some(v) = dict_get_str(&m.globals.borrow(gil), name) {
+                    return Ok(Some(v.clone()));
+                }
+                Ok(match name {
+                    "__name__" => Some(Value::Str(m.name.clone())),
+                    "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
+                        m.globals.borrow(gil).clone(),
+                    )))),
+                    _ => None,
+                })
+            }
+            Value::Function(f) => {
+                if let Some(attrs) = &*f.attrs.borrow(gil) {
+                    if let Some(v) = dict_get_str(attrs, name) {
+                        return Ok(Some(v.clone()));
+                    }
+                }
+                Ok(match name {
+                    "__name__" => Some(Value::Str(f.name.clone())),
+                    "__qualname__" => Some(Value::Str(f.qualname.clone())),
+                    "__module__" => {
+                        dict_get_str(&f.globals.globals.borrow(gil), "__name__").cloned()
+                    }
+                    "__doc__" => Some(Value::None),
+                    "__defaults__" => Some(if f.defaults.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(f.defaults.to_vec())
+                    }),
+                    _ => self.builtin_type_attr(obj, name)?,
+                })
+            }
+            Value::BoundMethod(b) => Ok(match name {
+                "__self__" => Some(b.receiver.clone()),
+                "__func__" => Some(b.function.clone()),
+                _ => {
+                    let f = b.function.clone();
+                    self.get_attr_opt(&f, name)?
+                }
+            }),
+            Value::Builtin(b) => Ok(match name {
+                "__name__" | "__qualname__" => Some(Value::str(b.name)),
+                "__self__" => Some(b.receiver.clone().unwrap_or(Value::None)),
+                _ => self.builtin_type_attr(obj, name)?,
+            }),
+            Value::Native(n) => {
+                if let Some(s) = n.as_any().downcast_ref::<Super>() {
+                    return self.super_getattr(s, name);
+                }
+                if let Some(p) = n.as_any().downcast_ref::<Property>() {
+                    match name {
+                        "fget" => return Ok(Some(p.fget.clone())),
+                        "fset" => return Ok(Some(p.fset.clone())),
+                        "fdel" => return Ok(Some(p.fdel.clone())),
+                        "__doc__" => return Ok(Some(p.doc.clone())),
+                        _ => {}
+                    }
+                }
+                if let Some(s) = n.as_any().downcast_ref::<StaticMethod>() {
+                    if name == "__func__" {
+                        return Ok(Some(s.0.clone()));
+                    }
+                }
+                if let Some(s) = n.as_any().downcast_ref::<ClassMethod>() {
+                    if name == "__func__" {
+                        return Ok(Some(s.0.clone()));
+                    }
+                }
+                self.builtin_type_attr(obj, name)
+            }
+            _ => self.builtin_type_attr(obj, name),
+        }
+    }
+
+    /// Attributes of built-in values: methods in their class dict, bound to the value.
+    fn builtin_type_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        let class = self.type_of(obj);
+        if name == "__class__" {
+            return Ok(Some(Value::Class(class)));
+        }
+        match class_lookup(&class, name, self.gil()) {
+            Some(v) => Ok(Some(self.bind(v, obj, &class)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// Bind a class attribute found for an instance `obj`.
+    pub(crate) fn bind(&mut self, attr: Value, obj: &Value, class: &Arc<Class>) -> PyResult<Value> {
+        Ok(match attr {
+            Value::Function(_) => Value::BoundMethod(Arc::new(BoundMethod {
+                receiver: obj.clone(),
+                function: attr,
+            })),
+            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Arc::new(Builtin {
+                name: b.name,
+                func: b.func,
+                receiver: Some(obj.clone()),
+            })),
+            Value::Native(ref n) => {
+                if let Some(p) = n.as_any().downcast_ref::<Property>() {
+                    if p.fget.is_none() {
+                        return Err(self.attribute_error("property has no getter"));
+                    }
+                    let g = p.fget.clone();
+                    return self.call(&g, std::slice::from_ref(obj));
+                }
+                if let Some(s) = n.as_any().downcast_ref::<StaticMethod>() {
+                    return Ok(s.0.clone());
+                }
+                if let Some(c) = n.as_any().downcast_ref::<ClassMethod>() {
+                    return Ok(Value::BoundMethod(Arc::new(BoundMethod {
+                        receiver: Value::Class(class.clone()),
+                        function: c.0.clone(),
+                    })));
+                }
+                attr
+            }
+            other => other,
+        })
+    }
+
+    /// A class attribute accessed on the class itself (`A.f`, `A.create`).
+    pub(crate) fn bind_class_attr(&mut self, attr: Value, class: &Arc<Class>) -> PyResult<Value> {
+        if let Some(s) = downcast::<StaticMethod>(&attr) {
+            return Ok(s.0.clone());
+        }
+        if let Some(c) = downcast::<ClassMethod>(&attr) {
+            return Ok(Value::BoundMethod(Arc::new(BoundMethod {
+                receiver: Value::Class(class.clone()),
+                function: c.0.clone(),
+            })));
+        }
+        Ok(attr)
+    }
+
+    fn instance_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &Arc<Instance>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        let class = inst.class.clone();
+        let class_attr = class_lookup(&class, name, gil);
+        if let Some(p) = class_attr.as_ref().and_then(downcast::<Property>) {
+            if p.fget.is_none() {
+                return Err(self.attribute_error(format!(
+                    "property '{name}' of '{}' object has no getter",
+                    class.name.as_str()
+                )));
+            }
+            let g = p.fget.clone();
+            return self.call(&g, std::slice::from_ref(obj)).map(Some);
+        }
+        if let Some(v) = dict_get_str(&inst.attrs.borrow(gil), name) {
+            return Ok(Some(v.clone()));
+        }
+        if let Some(st) = &inst.exc {
+            let st = st.borrow(gil);
+            match name {
+                "args" => return Ok(Some(Value::tuple(st.args.clone()))),
+                "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
+                "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
+                "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
+                "__traceback__" => return Ok(Some(Value::None)),
+                _ => {}
+            }
+        }
+        match name {
+            "__class__" => return Ok(Some(Value::Class(class))),
+            "__dict__" => {
+                let d = inst.attrs.borrow(gil).clone();
+                return Ok(Some(Value::Dict(Arc::new(crate::GilCell::new(d)))));
+            }
+            _ => {}
+        }
+        if let Some(attr) = class_attr {
+            return self.bind(attr, obj, &class).map(Some);
+        }
+        if let Some(ga) = user_lookup(&class, "__getattr__", gil) {
+            let r = self.call_method_value(&ga, obj, &[Value::str(name)]);
+            return match r {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, &self.types().attribute_error.clone()) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+        Ok(None)
+    }
+
+    fn class_getattr(&mut self, c: &Arc<Class>, name: &str) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        if let Some(v) = class_lookup(c, name, gil) {
+            return self.bind_class_attr(v, c).map(Some);
+        }
+        Ok(match name {
+            "__name__" => Some(Value::Str(c.name.clone())),
+            "__qualname__" => Some(Value::Str(c.qualname.clone())),
+            "__module__" => Some(Value::Str(c.module.clone())),
+            "__bases__" => Some(Value::tuple(
+                c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
+            )),
+            "__base__" => Some(
+                c.bases
+                    .first()
+                    .map(|b| Value::Class(b.clone()))
+                    .unwrap_or(Value::None),
+            ),
+            "__mro__" => Some(Value::tuple(
+                std::iter::once(c)
+                    .chain(c.mro.iter())
+                    .map(|b| Value::Class(b.clone()))
+                    .collect(),
+            )),
+            "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
+                c.dict.borrow(gil).clone(),
+            )))),
+            "__doc__" => Some(Value::None),
+            "__class__" => Some(Value::Class(self.types().type_.clone())),
+            _ => None,
+        })
+    }
+
+    fn super_getattr(&mut self, s: &Super, name: &str) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        let (obj_class, is_class) = match &s.obj {
+            Value::Class(c) => (c.clone(), true),
+            other => (self.type_of(other), false),
+        };
+        let chain: Vec<Arc<Class>> = std::iter::once(&obj_class)
+            .chain(obj_class.mro.iter())
+            .cloned()
+            .collect();
+        let pos = chain
+            .iter()
+            .position(|c| Arc::ptr_eq(c, &s.class))
+            .map_or(chain.len(), |p| p + 1);
+        let key = StrKey::new(name);
+        for c in &chain[pos..] {
+            let found = c.dict.borrow(gil).get(&key).cloned();
+            if let Some(v) = found {
+                if is_class {
+                    return self.bind_class_attr(v, &obj_class).map(Some);
+                }
+                return self.bind(v, &s.obj, &obj_class).map(Some);
+            }
+        }
+        if name == "__class__" {
+            return Ok(Some(Value::Class(
+                self.types()
+                    .natives
+                    .borrow(gil)
+                    .get("super")
+                    .cloned()
+                    .unwrap_or_else(|| self.types().object.clone()),
+            )));
+        }
+        Ok(None)
+    }
+
+    /// LoadMethod: `(function, Some(obj))` when `name` is a plain function (or native method) on
+    /// the type, so no bound method is allocated; else `(attr, None)`.
+    #[inline]
+    pub(crate) fn load_method(
+        &mut self,
+        obj: Value,
+        name: &str,
+    ) -> PyResult<(Value, Option<Value>)> {
+        let gil = self.gil();
+        match &obj {
+            Value::Instance(inst) => {
+                let key = StrKey::new(name);
+                if !inst.attrs.borrow(gil).contains_key(&key) {
+                    let mut found = inst.class.dict.borrow(gil).get(&key).cloned();
+                    if found.is_none() {
+                        for c in inst.class.mro.iter() {
+                            if let Some(v) = c.dict.borrow(gil).get(&key) {
+                                found = Some(v.clone());
+                                break;
+                            }
+                        }
+                    }
+                    match found {
+                        Some(f @ Value::Function(_)) => return Ok((f, Some(obj))),
+                        Some(Value::Builtin(b)) if b.receiver.is_none() && inst.exc.is_none() => {
+                            return Ok((Value::Builtin(b), Some(obj)))
+                        }
+                        _ => {}
+                    }
+                }
+                let v = self.get_attr(&obj, name)?;
+                Ok((v, None))
+            }
+            Value::Module(_)
+            | Value::Class(_)
+            | Value::Native(_)
+            | Value::Function(_)
+            | Value::BoundMethod(_) => {
+                let v = self.get_attr(&obj, name)?;
+                Ok((v, None))
+            }
+            _ => {
+                let class = self.type_of(&obj);
+                match class_lookup(&class, name, gil) {
+                    Some(Value::Builtin(b)) if b.receiver.is_none() => {
+                        Ok((Value::Builtin(b), Some(obj)))
+                    }
+                    Some(f @ Value::Function(_)) => Ok((f, Some(obj))),
+                    _ => {
+                        let v = self.get_attr(&obj, name)?;
+                        Ok((v, None))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `setattr(obj, name, v)`
+    pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if let Some(sa) = user_lookup(&inst.class, "__setattr__", self.gil()) {
+                self.call_method_value(&sa, obj, &[Value::str(name), v])?;
+                return Ok(());
+            }
+        }
+        self.set_attr_generic(obj, name, v)
+    }
+
+    /// `object.__setattr__`: setattr without a user `__setattr__`.
+    pub(crate) fn set_attr_generic(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        let gil = self.gil();
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(attr) = class_lookup(&inst.class, name, gil) {
+                    if let Some(p) = downcast::<Property>(&attr) {
+                        if p.fset.is_none() {
+                            return Err(self.attribute_error(format!(
+                                "property '{name}' of '{}' object has no setter",
+                                inst.class.name.as_str()
+                            )));
+                        }
+                        let f = p.fset.clone();
+                        self.call(&f, &[obj.clone(), v])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(st) = &inst.exc {
+                    let mut st = st.borrow_mut(gil);
+                    match name {
+                        "args" => {
+                            drop(st);
+                            let items = self.collect(&v)?;
+                            if let Some(st) = &inst.exc {
+                                st.borrow_mut(gil).args = items;
+                            }
+                            return Ok(());
+                        }
+                        "__cause__" => {
+                            st.cause = if v.is_none() { None } else { Some(v) };
+                            st.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            st.context = if v.is_none() { None } else { Some(v) };
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            st.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "__traceback__" => return Ok(()),
+                        _ => {}
+                    }
+                }
+                if !is_user_class(&inst.class, gil) && !inst.exc.is_some() {
+                    return Err(self.no_attribute(obj, name));
+                }
+                inst.attrs.borrow_mut(gil).insert(str_key(name), v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                if !is_user_class(c, gil) {
+                    return Err(self.type_error(format!(
+                        "cannot set '{name}' attribute of immutable type '{}'",
+                        c.name.as_str()
+                    )));
+                }
+                c.dict.borrow_mut(gil).insert(str_key(name), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.globals.borrow_mut(gil).insert(str_key(name), v);
+                Ok(())
+            }
+            Value::Function(f) => {
+                f.attrs
+                    .borrow_mut(gil)
+                    .get_or_insert_with(Default::default)
+                    .insert(str_key(name), v);
+                Ok(())
+            }
+            _ => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// `delattr(obj, name)`
+    pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        let gil = self.gil();
+        let key = StrKey::new(name);
+        let removed = match obj {
+            Value::Instance(inst) => {
+                if let Some(attr) = class_lookup(&inst.class, name, gil) {
+                    if let Some(p) = downcast::<Property>(&attr) {
+                        if p.fdel.is_none() {
+                            return Err(self.attribute_error(format!(
+                                "property '{name}' of '{}' object has no deleter",
+                                inst.class.name.as_str()
+                            )));
+                        }
+                        let f = p.fdel.clone();
+                        self.call(&f, std::slice::from_ref(obj))?;
+                        return Ok(());
+                    }
+                }
+                inst.attrs.borrow_mut(gil).shift_remove(&key).is_some()
+            }
+            Value::Class(c) if is_user_class(c, gil) => {
+                c.dict.borrow_mut(gil).shift_remove(&key).is_some()
+            }
+            Value::Module(m) => m.globals.borrow_mut(gil).shift_remove(&key).is_some(),
+            Value::Function(f) => f
+                .attrs
+                .borrow_mut(gil)
+                .as_mut()
+                .is_some_and(|a| a.shift_remove(&key).is_some()),
+            _ => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            Err(self.no_attribute(obj, name))
+        }
+    }
+}

@@ -1,0 +1,494 @@
+//! Iteration: `iter()`, `next()` over every [`IterState`] variant, user `__iter__`/`__next__`,
+//! sequences that only define `__getitem__`, native iterables; plus `len()` and `collect`.
+
+use std::sync::Arc;
+
+use crate::attr::{class_lookup, user_lookup};
+use crate::error::PyResult;
+use crate::gilcell::GilCell;
+use crate::value::{Iter, IterState, NativeObject, Value};
+use crate::vm::Vm;
+
+/// Number of items of `range(start, stop, step)`.
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    let n = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    n.min(i64::MAX as i128) as i64
+}
+
+/// The iterator of a class that only defines `__getitem__`: calls it with 0, 1, 2... until
+/// IndexError (or StopIteration).
+#[derive(Debug)]
+pub struct SeqIter {
+    pub obj: Value,
+    pub index: GilCell<Option<i64>>,
+}
+
+impl NativeObject for SeqIter {
+    fn type_name(&self) -> &'static str {
+        "iterator"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn new_iter(state: IterState) -> Value {
+    Value::Iter(Arc::new(GilCell::new(state)))
+}
+
+/// What a complex iterator step needs, copied out so no borrow is held while calling Python.
+enum Step {
+    Enumerate(Value, i64),
+    Zip(Vec<Value>),
+    Map(Value, Vec<Value>),
+    Filter(Value, Value),
+    Callable(Value, Value),
+    User(Value),
+}
+
+impl Vm {
+    /// `iter(v)`
+    pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
+        let gil = self.gil();
+        Ok(match v {
+            Value::List(l) => new_iter(IterState::List {
+                list: l.clone(),
+                index: 0,
+            }),
+            Value::Tuple(t) => new_iter(IterState::Tuple {
+                tuple: t.clone(),
+                index: 0,
+            }),
+            Value::Str(s) => new_iter(IterState::Str {
+                s: s.clone(),
+                byte_index: 0,
+            }),
+            Value::Bytes(b) => new_iter(IterState::Bytes {
+                bytes: b.clone(),
+                index: 0,
+            }),
+            Value::Range(r) => new_iter(IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            }),
+            Value::Dict(d) => {
+                let items = d.borrow(gil).keys().map(|k| k.value.clone()).collect();
+                new_iter(IterState::Seq { items, index: 0 })
+            }
+            Value::Set(s) => {
+                let items = s.borrow(gil).keys().map(|k| k.value.clone()).collect();
+                new_iter(IterState::Seq { items, index: 0 })
+            }
+            Value::Iter(_) => v.clone(),
+            Value::Instance(inst) => {
+                if let Some(f) = user_lookup(&inst.class, "__iter__", gil) {
+                    let it = self.call_method_value(&f, v, &[])?;
+                    if !self.is_iterator(&it) {
+                        let tn = self.type_name(&it);
+                        return Err(
+                            self.type_error(format!("iter() returned non-iterator of type '{tn}'"))
+                        );
+                    }
+                    return Ok(it);
+                }
+                if user_lookup(&inst.class, "__getitem__", gil).is_some() {
+                    return Ok(crate::class::native(SeqIter {
+                        obj: v.clone(),
+                        index: GilCell::new(Some(0)),
+                    }));
+                }
+                return Err(self.not_iterable(v));
+            }
+            Value::Native(n) => {
+                if n.as_any().downcast_ref::<SeqIter>().is_some() {
+                    return Ok(v.clone());
+                }
+                let class = self.type_of(v);
+                if let Some(f) = class_lookup(&class, "__iter__", gil) {
+                    return self.call_method_value(&f, v, &[]);
+                }
+                if class_lookup(&class, "__next__", gil).is_some() {
+                    return Ok(v.clone());
+                }
+                return Err(self.not_iterable(v));
+            }
+            _ => return Err(self.not_iterable(v)),
+        })
+    }
+
+    #[cold]
+    fn not_iterable(&self, v: &Value) -> crate::PyErr {
+        self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+    }
+
+    /// Can `v` be iterated (without calling anything)?
+    pub fn is_iterable(&self, v: &Value) -> bool {
+        let gil = self.gil();
+        match v {
+            Value::List(_)
+            | Value::Tuple(_)
+            | Value::Str(_)
+            | Value::Bytes(_)
+            | Value::Range(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Iter(_) => true,
+            Value::Instance(i) => {
+                user_lookup(&i.class, "__iter__", gil).is_some()
+                    || user_lookup(&i.class, "__getitem__", gil).is_some()
+            }
+            Value::Native(_) => {
+                let c = self.type_of(v);
+                class_lookup(&c, "__iter__", gil).is_some()
+                    || class_lookup(&c, "__next__", gil).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    fn is_iterator(&self, v: &Value) -> bool {
+        match v {
+            Value::Iter(_) => true,
+            Value::Instance(i) => user_lookup(&i.class, "__next__", self.gil()).is_some(),
+            Value::Native(n) => {
+                n.as_any().downcast_ref::<SeqIter>().is_some()
+                    || class_lookup(&self.type_of(v), "__next__", self.gil()).is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// Call a `__next__` method; StopIteration means exhausted.
+    fn call_next(&mut self, f: &Value, it: &Value) -> PyResult<Option<Value>> {
+        match self.call_method_value(f, it, &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_is(&e, &self.types().stop_iteration.clone()) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `next(it)`; `Ok(None)` when exhausted (StopIteration is not raised to the caller).
+    pub fn next(&mut self, iter: &Value) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        match iter {
+            Value::Iter(state) => self.iter_next(state),
+            Value::Instance(inst) => match user_lookup(&inst.class, "__next__", gil) {
+                Some(f) => self.call_next(&f, iter),
+                None => Err(self.type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(iter)
+                ))),
+            },
+            Value::Native(n) => {
+                if let Some(s) = n.as_any().downcast_ref::<SeqIter>() {
+                    let Some(i) = *s.index.borrow(gil) else {
+                        return Ok(None);
+                    };
+                    let obj = s.obj.clone();
+                    return match self.get_item(&obj, &Value::Int(i)) {
+                        Ok(v) => {
+                            *s.index.borrow_mut(gil) = Some(i + 1);
+                            Ok(Some(v))
+                        }
+                        Err(e)
+                            if self.err_is(&e, &self.types().index_error.clone())
+                                || self.err_is(&e, &self.types().stop_iteration.clone()) =>
+                        {
+                            *s.index.borrow_mut(gil) = None;
+                            Ok(None)
+                        }
+                        Err(e) => Err(e),
+                    };
+                }
+                let class = self.type_of(iter);
+                match class_lookup(&class, "__next__", gil) {
+                    Some(f) => self.call_next(&f, iter),
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(iter)
+                    ))),
+                }
+            }
+            _ => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(iter)
+            ))),
+        }
+    }
+
+    /// Advance a native iterator.
+    pub(crate) fn iter_next(&mut self, it: &Arc<Iter>) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        let step = {
+            let Some(mut st) = it.try_borrow_mut(gil) else {
+                return Err(self.value_error("generator already executing"));
+            };
+            match &mut *st {
+                IterState::List { list, index } => {
+                    let l = list.borrow(gil);
+                    if *index < l.len() {
+                        let v = l[*index].clone();
+                        *index += 1;
+                        return Ok(Some(v));
+                    }
+                    drop(l);
+                    *st = IterState::Exhausted;
+                    return Ok(None);
+                }
+                IterState::Tuple { tuple, index } => {
+                    if *index < tuple.items.len() {
+                        let v = tuple.items[*index].clone();
+                        *index += 1;
+                        return Ok(Some(v));
+                    }
+                    *st = IterState::Exhausted;
+                    return Ok(None);
+                }
+                IterState::Str { s, byte_index } => {
+                    let rest = &s.as_str()[*byte_index..];
+                    match rest.chars().next() {
+                        Some(c) => {
+                            *byte_index += c.len_utf8();
+                            let mut buf = [0u8; 4];
+                            return Ok(Some(Value::str(&*c.encode_utf8(&mut buf))));
+                        }
+                        None => {
+                            *st = IterState::Exhausted;
+                            return Ok(None);
+                        }
+                    }
+                }
+                IterState::Bytes { bytes, index } => {
+                    if *index < bytes.data.len() {
+                        let v = Value::Int(bytes.data[*index] as i64);
+                        *index += 1;
+                        return Ok(Some(v));
+                    }
+                    *st = IterState::Exhausted;
+                    return Ok(None);
+                }
+                IterState::Range { next, stop, step } => {
+                    if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                        let v = *next;
+                        *next = next.checked_add(*step).unwrap_or(*stop);
+                        return Ok(Some(Value::Int(v)));
+                    }
+                    return Ok(None);
+                }
+                IterState::Seq { items, index } => {
+                    if *index < items.len() {
+                        let v = items[*index].clone();
+                        *index += 1;
+                        return Ok(Some(v));
+                    }
+                    *st = IterState::Exhausted;
+                    return Ok(None);
+                }
+                IterState::Exhausted => return Ok(None),
+                IterState::Enumerate { inner, count } => Step::Enumerate(inner.clone(), *count),
+                IterState::Zip { inners } => Step::Zip(inners.clone()),
+                IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
+                IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
+                IterState::Callable { func, sentinel } => {
+                    Step::Callable(func.clone(), sentinel.clone())
+                }
+                IterState::User { obj } => Step::User(obj.clone()),
+            }
+        };
+        let exhaust = |it: &Arc<Iter>| {
+            if let Some(mut st) = it.try_borrow_mut(gil) {
+                *st = IterState::Exhausted;
+            }
+        };
+        self.enter_native()?;
+        let r = (|| match step {
+            Step::Enumerate(inner, count) => match self.next(&inner)? {
+                Some(v) => {
+                    if let Some(mut st) = it.try_borrow_mut(gil) {
+                        if let IterState::Enumerate { count: c, .. } = &mut *st {
+                            *c = count + 1;
+                        }
+                    }
+                    Ok(Some(Value::tuple(vec![Value::Int(count), v])))
+                }
+                None => {
+                    exhaust(it);
+                    Ok(None)
+                }
+            },
+            Step::Zip(inners) => {
+                if inners.is_empty() {
+                    return Ok(None);
+                }
+                let mut out = Vec::with_capacity(inners.len());
+                for i in &inners {
+                    match self.next(i)? {
+                        Some(v) => out.push(v),
+                        None => {
+                            exhaust(it);
+                            return Ok(None);
+                        }
+                    }
+                }
+                Ok(Some(Value::tuple(out)))
+            }
+            Step::Map(func, inners) => {
+                let mut args = Vec::with_capacity(inners.len());
+                for i in &inners {
+                    match self.next(i)? {
+                        Some(v) => args.push(v),
+                        None => {
+                            exhaust(it);
+                            return Ok(None);
+                        }
+                    }
+                }
+                self.call(&func, &args).map(Some)
+            }
+            Step::Filter(func, inner) => loop {
+                let Some(v) = self.next(&inner)? else {
+                    exhaust(it);
+                    return Ok(None);
+                };
+                let keep = if func.is_none() {
+                    self.truthy(&v)?
+                } else {
+                    let r = self.call(&func, std::slice::from_ref(&v))?;
+                    self.truthy(&r)?
+                };
+                if keep {
+                    return Ok(Some(v));
+                }
+            },
+            Step::Callable(func, sentinel) => {
+                let v = self.call(&func, &[])?;
+                if self.eq(&v, &sentinel)? {
+                    exhaust(it);
+                    Ok(None)
+                } else {
+                    Ok(Some(v))
+                }
+            }
+            Step::User(obj) => {
+                let r = self.next(&obj)?;
+                if r.is_none() {
+                    exhaust(it);
+                }
+                Ok(r)
+            }
+        })();
+        self.leave_native();
+        r
+    }
+
+    /// Drain any iterable into a Vec.
+    pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
+        let gil = self.gil();
+        match iterable {
+            Value::List(l) => Ok(l.borrow(gil).clone()),
+            Value::Tuple(t) => Ok(t.items.to_vec()),
+            Value::Dict(d) => Ok(d.borrow(gil).keys().map(|k| k.value.clone()).collect()),
+            Value::Set(s) => Ok(s.borrow(gil).keys().map(|k| k.value.clone()).collect()),
+            Value::Range(r) => {
+                let n = range_len(r.start, r.stop, r.step);
+                if n > (1 << 32) {
+                    return Err(self.new_error(&self.types().memory_error.clone(), ""));
+                }
+                Ok((0..n).map(|i| Value::Int(r.start + i * r.step)).collect())
+            }
+            _ => {
+                let it = self.get_iter(iterable)?;
+                let mut out = Vec::new();
+                while let Some(v) = self.next(&it)? {
+                    out.push(v);
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// `len(v)`
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        let gil = self.gil();
+        let f = match v {
+            Value::Str(s) => return Ok(s.char_len),
+            Value::List(l) => return Ok(l.borrow(gil).len()),
+            Value::Tuple(t) => return Ok(t.items.len()),
+            Value::Dict(d) => return Ok(d.borrow(gil).len()),
+            Value::Set(s) => return Ok(s.borrow(gil).len()),
+            Value::Bytes(b) => return Ok(b.data.len()),
+            Value::Range(r) => return Ok(range_len(r.start, r.stop, r.step) as usize),
+            Value::Instance(i) => user_lookup(&i.class, "__len__", gil),
+            Value::Native(_) => class_lookup(&self.type_of(v), "__len__", gil),
+            _ => None,
+        };
+        let Some(f) = f else {
+            return Err(self.type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            )));
+        };
+        match self.call_method_value(&f, v, &[])? {
+            Value::Int(n) if n >= 0 => Ok(n as usize),
+            Value::Bool(b) => Ok(b as usize),
+            Value::Int(_) => Err(self.value_error("__len__() should return >= 0")),
+            other => Err(self.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                self.type_name(&other)
+            ))),
+        }
+    }
+
+    /// The CPython type name of a native iterator, for its repr.
+    pub(crate) fn iter_type_name(&self, v: &Value) -> &'static str {
+        let Value::Iter(it) = v else {
+            return "iterator";
+        };
+        let Some(st) = it.try_borrow(self.gil()) else {
+            return "iterator";
+        };
+        match &*st {
+            IterState::List { .. } => "list_iterator",
+            IterState::Tuple { .. } => "tuple_iterator",
+            IterState::Str { s, .. } => {
+                if s.is_ascii() {
+                    "str_ascii_iterator"
+                } else {
+                    "str_iterator"
+                }
+            }
+            IterState::Bytes { .. } => "bytes_iterator",
+            IterState::Range { .. } => "range_iterator",
+            IterState::Seq { .. } => "dict_keyiterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+            IterState::Callable { .. } => "callable_iterator",
+            IterState::User { .. } | IterState::Exhausted => "iterator",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn range_lengths() {
+        assert_eq!(range_len(0, 10, 1), 10);
+        assert_eq!(range_len(0, 10, 3), 4);
+        assert_eq!(range_len(10, 0, -3), 4);
+        assert_eq!(range_len(0, 0, 1), 0);
+        assert_eq!(range_len(5, 0, 1), 0);
+        assert_eq!(range_len(i64::MIN, i64::MAX, 1), i64::MAX);
+    }
+}

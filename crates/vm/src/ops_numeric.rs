@@ -1,0 +1,553 @@
+//! Binary and unary operators: 64-bit int arithmetic (overflow raises OverflowError), floats
+//! with Python's floor-division and modulo sign rules, sequence concatenation and repetition,
+//! `%` formatting, set and dict operators, and user dunders with reflected operands.
+
+use std::sync::Arc;
+
+use gilvm_syntax::ast::BinOp;
+
+use crate::attr::user_lookup;
+use crate::error::PyResult;
+use crate::gilcell::GilCell;
+use crate::value::{PyBytes, SetMap, Value};
+use crate::vm::Vm;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unary {
+    Neg,
+    Pos,
+    Invert,
+}
+
+/// (`__op__`, `__rop__`, `__iop__`)
+pub fn dunder_names(op: BinOp) -> (&'static str, &'static str, &'static str) {
+    match op {
+        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
+        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
+        BinOp::Mult => ("__mul__", "__rmul__", "__imul__"),
+        BinOp::MatMult => ("__matmul__", "__rmatmul__", "__imatmul__"),
+        BinOp::Div => ("__truediv__", "__rtruediv__", "__itruediv__"),
+        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
+        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
+        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
+        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
+        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
+        BinOp::BitOr => ("__or__", "__ror__", "__ior__"),
+        BinOp::BitXor => ("__xor__", "__rxor__", "__ixor__"),
+        BinOp::BitAnd => ("__and__", "__rand__", "__iand__"),
+    }
+}
+
+enum Num {
+    I(i64),
+    F(f64),
+}
+
+fn as_num(v: &Value) -> Option<Num> {
+    match v {
+        Value::Int(i) => Some(Num::I(*i)),
+        Value::Bool(b) => Some(Num::I(*b as i64)),
+        Value::Float(f) => Some(Num::F(*f)),
+        _ => None,
+    }
+}
+
+fn as_index(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(*i),
+        Value::Bool(b) => Some(*b as i64),
+        _ => None,
+    }
+}
+
+/// Python's float divmod: (floor quotient, modulo with the sign of the divisor).
+pub fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
+}
+
+/// Python's int floor division and modulo (None on division by zero or overflow).
+pub fn int_floordiv(x: i64, y: i64) -> Option<i64> {
+    let q = x.checked_div(y)?;
+    if x % y != 0 && ((x < 0) != (y < 0)) {
+        Some(q - 1)
+    } else {
+        Some(q)
+    }
+}
+
+pub fn int_mod(x: i64, y: i64) -> Option<i64> {
+    if y == 0 {
+        return None;
+    }
+    let r = x.checked_rem(y).unwrap_or(0);
+    if r != 0 && ((r < 0) != (y < 0)) {
+        Some(r + y)
+    } else {
+        Some(r)
+    }
+}
+
+fn repeat_count(n: i64) -> usize {
+    if n < 0 {
+        0
+    } else {
+        n as usize
+    }
+}
+
+impl Vm {
+    fn int_op(&mut self, op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
+        let ovf = |vm: &Vm| vm.int_overflow();
+        Ok(Some(match op {
+            BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(|| ovf(self))?),
+            BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(|| ovf(self))?),
+            BinOp::Mult => Value::Int(x.checked_mul(y).ok_or_else(|| ovf(self))?),
+            BinOp::Div => {
+                if y == 0 {
+                    return Err(self.zero_division("division by zero"));
+                }
+                Value::Float(x as f64 / y as f64)
+            }
+            BinOp::FloorDiv => {
+                if y == 0 {
+                    return Err(self.zero_division("integer division or modulo by zero"));
+                }
+                Value::Int(int_floordiv(x, y).ok_or_else(|| ovf(self))?)
+            }
+            BinOp::Mod => match int_mod(x, y) {
+                Some(r) => Value::Int(r),
+                None => return Err(self.zero_division("integer modulo by zero")),
+            },
+            BinOp::Pow => {
+                if y < 0 {
+                    if x == 0 {
+                        return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                    }
+                    Value::Float((x as f64).powf(y as f64))
+                } else {
+                    let e = u32::try_from(y).ok();
+                    match e.and_then(|e| x.checked_pow(e)) {
+                        Some(r) => Value::Int(r),
+                        None if x == 0 || x == 1 => Value::Int(x),
+                        None if x == -1 => Value::Int(if y % 2 == 0 { 1 } else { -1 }),
+                        None => return Err(ovf(self)),
+                    }
+                }
+            }
+            BinOp::LShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                if x == 0 {
+                    Value::Int(0)
+                } else if y >= 64 {
+                    return Err(ovf(self));
+                } else {
+                    let r = x << y;
+                    if r >> y != x {
+                        return Err(ovf(self));
+                    }
+                    Value::Int(r)
+                }
+            }
+            BinOp::RShift => {
+                if y < 0 {
+                    return Err(self.value_error("negative shift count"));
+                }
+                Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
+            }
+            BinOp::BitAnd => Value::Int(x & y),
+            BinOp::BitOr => Value::Int(x | y),
+            BinOp::BitXor => Value::Int(x ^ y),
+            BinOp::MatMult => return Ok(None),
+        }))
+    }
+
+    fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
+        Ok(Some(Value::Float(match op {
+            BinOp::Add => x + y,
+            BinOp::Sub => x - y,
+            BinOp::Mult => x * y,
+            BinOp::Div => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float division by zero"));
+                }
+                x / y
+            }
+            BinOp::FloorDiv => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float floor division by zero"));
+                }
+                float_divmod(x, y).0
+            }
+            BinOp::Mod => {
+                if y == 0.0 {
+                    return Err(self.zero_division("float modulo"));
+                }
+                float_divmod(x, y).1
+            }
+            BinOp::Pow => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(self.zero_division("0.0 cannot be raised to a negative power"));
+                }
+                if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
+                    return Err(self.value_error(
+                        "gilvm has no complex numbers: a negative number cannot be raised to a fractional power",
+                    ));
+                }
+                let r = x.powf(y);
+                if r.is_infinite() && x.is_finite() && y.is_finite() {
+                    return Err(self.overflow_error("(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => return Ok(None),
+        })))
+    }
+
+    /// The operator on built-in types; `Ok(None)` when not supported for these types.
+    fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        use Value::*;
+        let gil = self.gil();
+        if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
+            if let (Bool(p), Bool(q)) = (a, b) {
+                match op {
+                    BinOp::BitAnd => return Ok(Some(Bool(p & q))),
+                    BinOp::BitOr => return Ok(Some(Bool(p | q))),
+                    BinOp::BitXor => return Ok(Some(Bool(p ^ q))),
+                    _ => {}
+                }
+            }
+            return match (x, y) {
+                (Num::I(x), Num::I(y)) => self.int_op(op, x, y),
+                (Num::I(x), Num::F(y)) => self.float_op(op, x as f64, y),
+                (Num::F(x), Num::I(y)) => self.float_op(op, x, y as f64),
+                (Num::F(x), Num::F(y)) => self.float_op(op, x, y),
+            };
+        }
+        Ok(match (op, a, b) {
+            (BinOp::Add, Str(x), Str(y)) => {
+                let mut s = String::with_capacity(x.s.len() + y.s.len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Some(Value::str(s))
+            }
+            (BinOp::Mult, Str(s), n) | (BinOp::Mult, n, Str(s)) if as_index(n).is_some() => {
+                let n = repeat_count(as_index(n).unwrap_or(0));
+                if s.s.len().saturating_mul(n) > isize::MAX as usize / 2 {
+                    return Err(self.new_error(&self.types().memory_error.clone(), ""));
+                }
+                Some(Value::str(s.as_str().repeat(n)))
+            }
+            (BinOp::Mod, Str(s), args) => Some(Value::str(crate::format::percent_format(
+                self,
+                s.as_str(),
+                args,
+            )?)),
+            (BinOp::Add, List(x), List(y)) => {
+                let mut v = x.borrow(gil).clone();
+                v.extend(y.borrow(gil).iter().cloned());
+                Some(Value::list(v))
+            }
+            (BinOp::Mult, List(l), n) | (BinOp::Mult, n, List(l)) if as_index(n).is_some() => {
+                let n = repeat_count(as_index(n).unwrap_or(0));
+                let items = l.borrow(gil).clone();
+                Some(Value::list(self.repeat_items(&items, n)?))
+            }
+            (BinOp::Add, Tuple(x), Tuple(y)) => {
+                let mut v = x.items.to_vec();
+                v.extend(y.items.iter().cloned());
+                Some(Value::tuple(v))
+            }
+            (BinOp::Mult, Tuple(t), n) | (BinOp::Mult, n, Tuple(t)) if as_index(n).is_some() => {
+                let n = repeat_count(as_index(n).unwrap_or(0));
+                Some(Value::tuple(self.repeat_items(&t.items, n)?))
+            }
+            (BinOp::Add, Bytes(x), Bytes(y)) => {
+                let mut v = x.data.to_vec();
+                v.extend_from_slice(&y.data);
+                Some(Bytes(Arc::new(PyBytes {
+                    data: v.into_boxed_slice(),
+                })))
+            }
+            (BinOp::Mult, Bytes(x), n) | (BinOp::Mult, n, Bytes(x)) if as_index(n).is_some() => {
+                let n = repeat_count(as_index(n).unwrap_or(0));
+                if x.data.len().saturating_mul(n) > isize::MAX as usize / 2 {
+                    return Err(self.new_error(&self.types().memory_error.clone(), ""));
+                }
+                Some(Bytes(Arc::new(PyBytes {
+                    data: x.data.repeat(n).into_boxed_slice(),
+                })))
+            }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
+                let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
+                Some(Value::Set(Arc::new(GilCell::new(set_op(op, &x, &y)))))
+            }
+            (BinOp::BitOr, Dict(x), Dict(y)) => {
+                let mut m = x.borrow(gil).clone();
+                for (k, v) in y.borrow(gil).iter() {
+                    m.insert(k.clone(), v.clone());
+                }
+                Some(Value::Dict(Arc::new(GilCell::new(m))))
+            }
+            _ => Option::None,
+        })
+    }
+
+    fn repeat_items(&self, items: &[Value], n: usize) -> PyResult<Vec<Value>> {
+        if items.len().saturating_mul(n) > (1 << 32) {
+            return Err(self.new_error(&self.types().memory_error.clone(), ""));
+        }
+        let mut v = Vec::with_capacity(items.len() * n);
+        for _ in 0..n {
+            v.extend_from_slice(items);
+        }
+        Ok(v)
+    }
+
+    /// Any binary operator (`a + b`, ...).
+    pub fn binary_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
+        if let Some(r) = self.builtin_binary(op, a, b)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.user_binary(op, a, b)? {
+            return Ok(r);
+        }
+        Err(self.binary_type_error(op, a, b))
+    }
+
+    /// `a.__op__(b)`, then `b.__rop__(a)`; `None` if neither applies.
+    fn user_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        let (name, rname, _) = dunder_names(op);
+        let gil = self.gil();
+        if let Value::Instance(ai) = a {
+            if let Some(f) = user_lookup(&ai.class, name, gil) {
+                let r = self.call_method_value(&f, a, std::slice::from_ref(b))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        if let Value::Instance(bi) = b {
+            let same = matches!(a, Value::Instance(ai) if Arc::ptr_eq(&ai.class, &bi.class));
+            if !same {
+                if let Some(f) = user_lookup(&bi.class, rname, gil) {
+                    let r = self.call_method_value(&f, b, std::slice::from_ref(a))?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(Some(r));
+                    }
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    #[cold]
+    fn binary_type_error(&self, op: BinOp, a: &Value, b: &Value) -> crate::PyErr {
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        match (op, a) {
+            (BinOp::Add, Value::Str(_)) => {
+                self.type_error(format!("can only concatenate str (not \"{tb}\") to str"))
+            }
+            (BinOp::Add, Value::List(_)) => {
+                self.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
+            }
+            (BinOp::Add, Value::Tuple(_)) => self.type_error(format!(
+                "can only concatenate tuple (not \"{tb}\") to tuple"
+            )),
+            (BinOp::Mult, _)
+                if matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) || matches!(
+                    b,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) =>
+            {
+                let other = if matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) {
+                    tb
+                } else {
+                    ta
+                };
+                self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{other}'"
+                ))
+            }
+            (BinOp::Pow, _) => self.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"
+            )),
+            _ => self.type_error(format!(
+                "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+                op.symbol()
+            )),
+        }
+    }
+
+    /// `a op= b`: in place for lists, sets, dicts and user `__iop__`, else as `a op b`.
+    pub fn inplace_op(&mut self, op: BinOp, a: Value, b: &Value) -> PyResult<Value> {
+        let gil = self.gil();
+        match (op, &a, b) {
+            (BinOp::Add, Value::List(l), _) => {
+                let items = self.collect(b).map_err(|e| {
+                    if matches!(
+                        b,
+                        Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)
+                    ) {
+                        self.type_error(format!("'{}' object is not iterable", self.type_name(b)))
+                    } else {
+                        e
+                    }
+                })?;
+                l.borrow_mut(gil).extend(items);
+                return Ok(a);
+            }
+            (BinOp::Mult, Value::List(l), n) if as_index(n).is_some() => {
+                let n = repeat_count(as_index(n).unwrap_or(0));
+                let items = l.borrow(gil).clone();
+                let rep = self.repeat_items(&items, n)?;
+                *l.borrow_mut(gil) = rep;
+                return Ok(a);
+            }
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(x),
+                Value::Set(y),
+            ) => {
+                let yv = y.borrow(gil).clone();
+                let xv = x.borrow(gil).clone();
+                *x.borrow_mut(gil) = set_op(op, &xv, &yv);
+                return Ok(a);
+            }
+            (BinOp::BitOr, Value::Dict(x), _) => {
+                let items = self.mapping_items(b)?;
+                x.borrow_mut(gil).extend(items);
+                return Ok(a);
+            }
+            (_, Value::Instance(ai), _) => {
+                let (_, _, iname) = dunder_names(op);
+                if let Some(f) = user_lookup(&ai.class, iname, gil) {
+                    let r = self.call_method_value(&f, &a, std::slice::from_ref(b))?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.binary_op(op, &a, b)
+    }
+
+    /// `-a`, `+a`, `~a`.
+    pub fn unary_op(&mut self, op: Unary, a: &Value) -> PyResult<Value> {
+        match (op, a) {
+            (Unary::Neg, Value::Int(i)) => i
+                .checked_neg()
+                .map(Value::Int)
+                .ok_or_else(|| self.int_overflow()),
+            (Unary::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
+            (Unary::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
+            (Unary::Pos, Value::Int(i)) => Ok(Value::Int(*i)),
+            (Unary::Pos, Value::Bool(b)) => Ok(Value::Int(*b as i64)),
+            (Unary::Pos, Value::Float(f)) => Ok(Value::Float(*f)),
+            (Unary::Invert, Value::Int(i)) => Ok(Value::Int(!i)),
+            (Unary::Invert, Value::Bool(b)) => Ok(Value::Int(!(*b as i64))),
+            _ => {
+                let (name, sym) = match op {
+                    Unary::Neg => ("__neg__", "-"),
+                    Unary::Pos => ("__pos__", "+"),
+                    Unary::Invert => ("__invert__", "~"),
+                };
+                if let Value::Instance(inst) = a {
+                    if let Some(f) = user_lookup(&inst.class, name, self.gil()) {
+                        return self.call_method_value(&f, a, &[]);
+                    }
+                }
+                Err(self.type_error(format!(
+                    "bad operand type for unary {sym}: '{}'",
+                    self.type_name(a)
+                )))
+            }
+        }
+    }
+}
+
+fn set_op(op: BinOp, x: &SetMap, y: &SetMap) -> SetMap {
+    match op {
+        BinOp::BitOr => {
+            let mut r = x.clone();
+            r.extend(y.iter().map(|(k, _)| (k.clone(), ())));
+            r
+        }
+        BinOp::BitAnd => x
+            .iter()
+            .filter(|(k, _)| y.contains_key(*k))
+            .map(|(k, _)| (k.clone(), ()))
+            .collect(),
+        BinOp::Sub => x
+            .iter()
+            .filter(|(k, _)| !y.contains_key(*k))
+            .map(|(k, _)| (k.clone(), ()))
+            .collect(),
+        _ => {
+            let mut r: SetMap = x
+                .iter()
+                .filter(|(k, _)| !y.contains_key(*k))
+                .map(|(k, _)| (k.clone(), ()))
+                .collect();
+            r.extend(
+                y.iter()
+                    .filter(|(k, _)| !x.contains_key(*k))
+                    .map(|(k, _)| (k.clone(), ())),
+            );
+            r
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn floor_division_and_modulo_follow_python_signs() {
+        assert_eq!(int_floordiv(7, 2), Some(3));
+        assert_eq!(int_floordiv(-7, 2), Some(-4));
+        assert_eq!(int_floordiv(7, -2), Some(-4));
+        assert_eq!(int_floordiv(i64::MIN, -1), None);
+        assert_eq!(int_mod(-7, 2), Some(1));
+        assert_eq!(int_mod(7, -2), Some(-1));
+        assert_eq!(int_mod(i64::MIN, -1), Some(0));
+        assert_eq!(float_divmod(-7.5, 2.0), (-4.0, 0.5));
+        assert_eq!(float_divmod(7.5, -2.0), (-4.0, -0.5));
+    }
+}
