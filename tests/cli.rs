@@ -272,9 +272,15 @@ fn assert_works_or_clean_error(source: String, expected_stdout: &str, what: &str
         assert_eq!(out.stdout, expected_stdout, "{what}");
         assert!(!out.stderr.contains("panicked"), "{what}\n{}", out.dump());
     } else {
+        // CPython itself stops at 100 indentation levels and 200 nested parentheses.
         assert_clean_error(
             &out,
-            &["SyntaxError", "RecursionError", "MemoryError"],
+            &[
+                "SyntaxError",
+                "IndentationError",
+                "RecursionError",
+                "MemoryError",
+            ],
             what,
         );
     }
