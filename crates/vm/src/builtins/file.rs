@@ -213,15 +213,9 @@ impl Inner {
             if avail < need && self.fill()? {
                 continue;
             }
-            let Some(&b) = self.rbuf.get(self.rpos) else {
-                break;
-            };
+            let Some(&b) = self.rbuf.get(self.rpos) else { break };
             if b == b'\r' {
-                self.rpos += if self.rbuf.get(self.rpos + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
+                self.rpos += if self.rbuf.get(self.rpos + 1) == Some(&b'\n') { 2 } else { 1 };
                 out.push('\n');
             } else {
                 let len = utf8_len(b).min(self.rbuf.len() - self.rpos);
@@ -291,10 +285,7 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
                 _ => "OSError",
             };
             let t = vm.types();
-            let class = t
-                .exception_by_name(class_name)
-                .cloned()
-                .unwrap_or_else(|| t.os_error.clone());
+            let class = t.exception_by_name(class_name).cloned().unwrap_or_else(|| t.os_error.clone());
             let text = e.to_string();
             let strerror = match text.find(" (os error") {
                 Some(i) => text[..i].to_string(),
@@ -306,19 +297,9 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
                 (None, _) => strerror.clone(),
             };
             let err = vm.new_error(&class, msg);
-            set_exc_attr(
-                vm,
-                &err,
-                "errno",
-                errno.map(|n| Value::Int(n as i64)).unwrap_or_default(),
-            );
+            set_exc_attr(vm, &err, "errno", errno.map(|n| Value::Int(n as i64)).unwrap_or_default());
             set_exc_attr(vm, &err, "strerror", Value::str(strerror));
-            set_exc_attr(
-                vm,
-                &err,
-                "filename",
-                filename.map(Value::str).unwrap_or_default(),
-            );
+            set_exc_attr(vm, &err, "filename", filename.map(Value::str).unwrap_or_default());
             err
         }
     }
@@ -340,15 +321,7 @@ fn py_quote(s: &str) -> String {
 type NativeArc = Arc<Box<dyn NativeObject>>;
 
 impl FileObject {
-    fn new(
-        name: String,
-        mode: String,
-        encoding: String,
-        binary: bool,
-        readable: bool,
-        writable: bool,
-        backend: Backend,
-    ) -> FileObject {
+    fn new(name: String, mode: String, encoding: String, binary: bool, readable: bool, writable: bool, backend: Backend) -> FileObject {
         FileObject {
             name,
             mode,
@@ -356,14 +329,7 @@ impl FileObject {
             binary,
             readable,
             writable,
-            inner: Mutex::new(Inner {
-                backend,
-                rbuf: Vec::new(),
-                rpos: 0,
-                wbuf: Vec::new(),
-                eof: false,
-                closed: false,
-            }),
+            inner: Mutex::new(Inner { backend, rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closed: false }),
         }
     }
 
@@ -378,15 +344,7 @@ static STD_STREAMS: OnceLock<[NativeArc; 3]> = OnceLock::new();
 pub fn std_stream(which: usize) -> Value {
     let streams = STD_STREAMS.get_or_init(|| {
         let mk = |name: &str, mode: &str, backend: Backend, r: bool, w: bool| -> NativeArc {
-            Arc::new(Box::new(FileObject::new(
-                name.into(),
-                mode.into(),
-                "utf-8".into(),
-                false,
-                r,
-                w,
-                backend,
-            )))
+            Arc::new(Box::new(FileObject::new(name.into(), mode.into(), "utf-8".into(), false, r, w, backend)))
         };
         [
             mk("<stdin>", "r", Backend::Stdin, true, false),
@@ -409,13 +367,8 @@ fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a NativeArc, &'a
     match a.first().and_then(file_ref) {
         Some(r) => Ok(r),
         None => {
-            let got = a
-                .first()
-                .map(|v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!(
-                "descriptor '{name}' requires a '_io.TextIOWrapper' object but received '{got}'"
-            )))
+            let got = a.first().map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!("descriptor '{name}' requires a '_io.TextIOWrapper' object but received '{got}'")))
         }
     }
 }
@@ -427,17 +380,15 @@ fn io<R: Send + 'static>(
     f: impl FnOnce(&FileObject, &mut Inner) -> Result<R, IoFail> + Send + 'static,
 ) -> PyResult<R> {
     let obj = obj.clone();
-    let r = blocking(vm, move || {
-        match obj.as_any().downcast_ref::<FileObject>() {
-            Some(file) => {
-                let mut inner = file.inner.lock();
-                if inner.closed {
-                    return Err(IoFail::Closed);
-                }
-                f(file, &mut inner)
+    let r = blocking(vm, move || match obj.as_any().downcast_ref::<FileObject>() {
+        Some(file) => {
+            let mut inner = file.inner.lock();
+            if inner.closed {
+                return Err(IoFail::Closed);
             }
-            None => Err(IoFail::Closed),
+            f(file, &mut inner)
         }
+        None => Err(IoFail::Closed),
     });
     r.map_err(|e| os_error(vm, e, None))
 }
@@ -450,35 +401,17 @@ fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
 /// `io.UnsupportedOperation` (an OSError here; CPython's also derives from ValueError).
 pub fn unsupported_operation_class(vm: &mut Vm) -> Arc<Class> {
     let gil = vm.gil();
-    if let Some(c) = vm
-        .types()
-        .natives
-        .borrow(gil)
-        .get("io.UnsupportedOperation")
-    {
+    if let Some(c) = vm.types().natives.borrow(gil).get("io.UnsupportedOperation") {
         return c.clone();
     }
     let os_error = vm.types().os_error.clone();
-    let class = new_class(
-        "UnsupportedOperation",
-        "io",
-        Some(&os_error),
-        BuiltinType::Exception,
-    );
-    vm.types()
-        .natives
-        .borrow_mut(gil)
-        .insert("io.UnsupportedOperation", class.clone());
+    let class = new_class("UnsupportedOperation", "io", Some(&os_error), BuiltinType::Exception);
+    vm.types().natives.borrow_mut(gil).insert("io.UnsupportedOperation", class.clone());
     class
 }
 
 /// A built-in class with a module name other than `builtins`.
-pub fn new_class(
-    name: &str,
-    module: &str,
-    base: Option<&Arc<Class>>,
-    builtin: BuiltinType,
-) -> Arc<Class> {
+pub fn new_class(name: &str, module: &str, base: Option<&Arc<Class>>, builtin: BuiltinType) -> Arc<Class> {
     use crate::types::WithMro;
     let name = Arc::new(crate::value::PyStr::new(name));
     Arc::new(Class {
@@ -515,9 +448,7 @@ fn check_writable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
 
 fn text_or_bytes(binary: bool, raw: Vec<u8>) -> Result<Value, IoFail> {
     if binary {
-        Ok(Value::Bytes(Arc::new(crate::value::PyBytes {
-            data: raw.into_boxed_slice(),
-        })))
+        Ok(Value::Bytes(Arc::new(crate::value::PyBytes { data: raw.into_boxed_slice() })))
     } else {
         decode_text(raw).map(Value::str)
     }
@@ -603,16 +534,10 @@ pub fn write_to(vm: &mut Vm, file: &Value, data: &Value) -> PyResult<usize> {
         (Value::Str(s), false) => (s.as_str().as_bytes().to_vec(), s.char_len),
         (Value::Bytes(b), true) => (b.data.to_vec(), b.data.len()),
         (other, false) => {
-            return Err(vm.type_error(format!(
-                "write() argument must be str, not {}",
-                vm.type_name(other)
-            )))
+            return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(other))))
         }
         (other, true) => {
-            return Err(vm.type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                vm.type_name(other)
-            )))
+            return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other))))
         }
     };
     let backend_kind = match f.inner.lock().backend {
@@ -660,9 +585,7 @@ fn writelines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// Flush a file object's pending output (stdout: the interpreter's buffer).
 pub fn flush_file(vm: &mut Vm, file: &Value) -> PyResult<()> {
-    let Some((obj, f)) = file_ref(file) else {
-        return Ok(());
-    };
+    let Some((obj, f)) = file_ref(file) else { return Ok(()) };
     let kind = match f.inner.lock().backend {
         Backend::Stdout => 1,
         Backend::Stderr => 2,
@@ -747,10 +670,7 @@ fn next(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 fn repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "__repr__")?;
     if f.binary {
-        return Ok(Value::str(format!(
-            "<_io.BufferedReader name={}>",
-            py_quote(&f.name)
-        )));
+        return Ok(Value::str(format!("<_io.BufferedReader name={}>", py_quote(&f.name))));
     }
     Ok(Value::str(format!(
         "<_io.TextIOWrapper name={} mode={} encoding={}>",
@@ -870,9 +790,7 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<(std::fs::OpenOptions, bool, bool
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
     }
     if kinds == 0 {
-        return Err(vm.value_error(
-            "Must have exactly one of create/read/write/append mode and at most one plus",
-        ));
+        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
     let plus = has('+');
     let mut o = std::fs::OpenOptions::new();
@@ -896,16 +814,7 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<(std::fs::OpenOptions, bool, bool
 fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     const P: Params = Params {
         name: "open",
-        names: &[
-            "file",
-            "mode",
-            "buffering",
-            "encoding",
-            "errors",
-            "newline",
-            "closefd",
-            "opener",
-        ],
+        names: &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
         positional: 8,
         positional_only: 0,
         required: 1,
@@ -925,10 +834,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         None => "r".to_string(),
         Some(Value::Str(m)) => m.as_str().to_string(),
         Some(other) => {
-            return Err(vm.type_error(format!(
-                "open() argument 'mode' must be str, not {}",
-                vm.type_name(other)
-            )))
+            return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", vm.type_name(other))))
         }
     };
     let (options, binary, readable, writable) = parse_mode(vm, &mode)?;
@@ -939,10 +845,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 return Err(vm.value_error("binary mode doesn't take an encoding argument"));
             }
             let norm = e.as_str().to_ascii_lowercase().replace('_', "-");
-            if !matches!(
-                norm.as_str(),
-                "utf-8" | "utf8" | "u8" | "ascii" | "us-ascii"
-            ) {
+            if !matches!(norm.as_str(), "utf-8" | "utf8" | "u8" | "ascii" | "us-ascii") {
                 let class = vm.types().lookup_error.clone();
                 return Err(vm.new_error(&class, format!("unknown encoding: {}", e.as_str())));
             }
@@ -965,15 +868,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error(vm, IoFail::Os(e), Some(&name)));
     }
-    let obj = FileObject::new(
-        name,
-        mode,
-        encoding,
-        binary,
-        readable,
-        writable,
-        Backend::Disk(file),
-    );
+    let obj = FileObject::new(name, mode, encoding, binary, readable, writable, Backend::Disk(file));
     Ok(Value::Native(Arc::new(Box::new(obj))))
 }
 
@@ -999,10 +894,7 @@ pub fn install(vm: &mut Vm, g: &Dict) {
         ("isatty", isatty),
     ];
     let object = vm.types().object.clone();
-    for (type_name, short) in [
-        ("_io.TextIOWrapper", "TextIOWrapper"),
-        ("_io.BufferedReader", "BufferedReader"),
-    ] {
+    for (type_name, short) in [("_io.TextIOWrapper", "TextIOWrapper"), ("_io.BufferedReader", "BufferedReader")] {
         let class = new_class(short, "_io", Some(&object), BuiltinType::Native);
         super::add_methods(vm, &class, methods);
         for (name, getter) in [

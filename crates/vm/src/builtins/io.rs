@@ -41,10 +41,7 @@ fn str_opt(vm: &mut Vm, v: &Option<Value>, what: &str, default: &str) -> PyResul
     match v {
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-        Some(other) => Err(vm.type_error(format!(
-            "{what} must be None or a string, not {}",
-            vm.type_name(other)
-        ))),
+        Some(other) => Err(vm.type_error(format!("{what} must be None or a string, not {}", vm.type_name(other)))),
     }
 }
 
@@ -88,11 +85,7 @@ fn print(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (_, Some(f)) => {
             // Any object with a write() method; CPython writes each piece separately.
             let is_file = matches!(f, Value::Native(n) if n.as_any().downcast_ref::<super::FileObject>().is_some());
-            let write = if is_file {
-                None
-            } else {
-                Some(vm.get_attr(f, "write")?)
-            };
+            let write = if is_file { None } else { Some(vm.get_attr(f, "write")?) };
             let emit = |vm: &mut Vm, s: Value| -> PyResult<()> {
                 match &write {
                     None => write_to(vm, f, &s).map(|_| ()),
@@ -134,9 +127,7 @@ fn input(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     vm.interp.flush_stdout();
     let line = read_line_value(vm, &std_stream(0))?;
-    let Value::Str(s) = &line else {
-        return Ok(line);
-    };
+    let Value::Str(s) = &line else { return Ok(line) };
     if s.s.is_empty() {
         let class = vm.types().eof_error.clone();
         return Err(vm.new_error(&class, "EOF when reading a line"));

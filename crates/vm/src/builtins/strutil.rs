@@ -9,18 +9,7 @@ pub fn py_isspace(c: char) -> bool {
 
 /// Line boundaries of `str.splitlines`.
 pub fn is_linebreak(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r'
-            | '\x0b'
-            | '\x0c'
-            | '\x1c'
-            | '\x1d'
-            | '\x1e'
-            | '\u{85}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Is `c` a cased character (has upper/lower case)?
@@ -103,9 +92,7 @@ pub fn split_sep(s: &str, sep: &str, maxsplit: i64) -> Vec<String> {
     if maxsplit < 0 {
         s.split(sep).map(str::to_string).collect()
     } else {
-        s.splitn(maxsplit as usize + 1, sep)
-            .map(str::to_string)
-            .collect()
+        s.splitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
     }
 }
 
@@ -114,9 +101,7 @@ pub fn rsplit_sep(s: &str, sep: &str, maxsplit: i64) -> Vec<String> {
     let mut out: Vec<String> = if maxsplit < 0 {
         s.rsplit(sep).map(str::to_string).collect()
     } else {
-        s.rsplitn(maxsplit as usize + 1, sep)
-            .map(str::to_string)
-            .collect()
+        s.rsplitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
     };
     out.reverse();
     out
@@ -136,11 +121,7 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
                     end = j + 1;
                 }
             }
-            out.push(if keepends {
-                s[start..end].to_string()
-            } else {
-                s[start..i].to_string()
-            });
+            out.push(if keepends { s[start..end].to_string() } else { s[start..i].to_string() });
             start = end;
         }
     }
@@ -341,10 +322,7 @@ mod tests {
         assert_eq!(split_sep("a,b,c", ",", 1), v(&["a", "b,c"]));
         assert_eq!(split_sep("", ",", -1), v(&[""]));
         assert_eq!(rsplit_sep("a,b,c", ",", 1), v(&["a,b", "c"]));
-        assert_eq!(
-            splitlines("a\nb\r\nc\rd\x0ce", false),
-            v(&["a", "b", "c", "d", "e"])
-        );
+        assert_eq!(splitlines("a\nb\r\nc\rd\x0ce", false), v(&["a", "b", "c", "d", "e"]));
         assert_eq!(splitlines("a\nb\r\n", true), v(&["a\n", "b\r\n"]));
         assert_eq!(splitlines("\n\nx", false), v(&["", "", "x"]));
     }

@@ -86,14 +86,7 @@ fn range(vm: &Vm) -> crate::error::PyErr {
 
 /// CPython's `math_1`: nan from a non-nan is a domain error; inf from a finite value is a range
 /// error when the function can overflow, else a domain error.
-fn math_1(
-    vm: &mut Vm,
-    a: &[Value],
-    kw: &Kwargs,
-    name: &str,
-    f: fn(f64) -> f64,
-    can_overflow: bool,
-) -> PyResult<Value> {
+fn math_1(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     let x = to_f64(vm, v)?;
     let r = f(x);
@@ -266,14 +259,7 @@ fn dist(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 /// floor/ceil/trunc: ints pass through, floats become ints, objects use `__floor__` etc.
-fn to_int_with(
-    vm: &mut Vm,
-    a: &[Value],
-    kw: &Kwargs,
-    name: &str,
-    dunder: &str,
-    f: fn(f64) -> f64,
-) -> PyResult<Value> {
+fn to_int_with(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     match v {
         Value::Int(n) => Ok(Value::Int(*n)),
@@ -312,16 +298,10 @@ fn modf(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "modf", a, kw)?;
     let x = to_f64(vm, v)?;
     if x.is_infinite() {
-        return Ok(Value::tuple(vec![
-            Value::Float(0.0f64.copysign(x)),
-            Value::Float(x),
-        ]));
+        return Ok(Value::tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
     }
     let i = x.trunc();
-    Ok(Value::tuple(vec![
-        Value::Float((x - i).copysign(x)),
-        Value::Float(i),
-    ]))
+    Ok(Value::tuple(vec![Value::Float((x - i).copysign(x)), Value::Float(i)]))
 }
 
 fn frexp(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -379,18 +359,10 @@ fn isclose(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (y - x).abs();
-    Ok(Value::Bool(
-        diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs,
-    ))
+    Ok(Value::Bool(diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs))
 }
 
-fn float_pred(
-    vm: &mut Vm,
-    a: &[Value],
-    kw: &Kwargs,
-    name: &str,
-    f: fn(f64) -> bool,
-) -> PyResult<Value> {
+fn float_pred(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     let x = to_f64(vm, v)?;
     Ok(Value::Bool(f(x)))
@@ -461,13 +433,7 @@ fn factorial(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(r))
 }
 
-fn nk(
-    vm: &mut Vm,
-    a: &[Value],
-    kw: &Kwargs,
-    name: &str,
-    k_optional: bool,
-) -> PyResult<(i64, Option<i64>)> {
+fn nk(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, k_optional: bool) -> PyResult<(i64, Option<i64>)> {
     args::count(vm, name, a, kw, if k_optional { 1 } else { 2 }, 2)?;
     let n = to_index(vm, &a[0])?;
     let k = match a.get(1) {
@@ -531,13 +497,7 @@ fn isqrt(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn prod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params = Params {
-        name: "prod",
-        names: &["iterable", "start"],
-        positional: 1,
-        positional_only: 1,
-        required: 1,
-    };
+    const P: Params = Params { name: "prod", names: &["iterable", "start"], positional: 1, positional_only: 1, required: 1 };
     let s = P.bind(vm, a, kw)?;
     let iterable = s[0].clone().unwrap_or_default();
     let mut acc = s[1].clone().unwrap_or(Value::Int(1));
@@ -644,10 +604,7 @@ mod tests {
     fn fsum_like_cpython() {
         // python3: math.fsum([0.1]*10), math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50])
         assert_eq!(fsum_of(&[0.1; 10]), Ok(1.0));
-        assert_eq!(
-            fsum_of(&[1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]),
-            Ok(1e-100)
-        );
+        assert_eq!(fsum_of(&[1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]), Ok(1e-100));
         assert_eq!(fsum_of(&[]), Ok(0.0));
         assert_eq!(fsum_of(&[f64::INFINITY, 1.0]), Ok(f64::INFINITY));
         assert!(fsum_of(&[f64::INFINITY, f64::NEG_INFINITY]).is_err());
