@@ -724,7 +724,8 @@ impl Vm {
                         let exc = self.stack[n - 1].clone();
                         save_ip!();
                         let ty = Value::Class(self.type_of(&exc));
-                        let r = tri!(self.call(&exit, &[ty, exc, Value::None]));
+                        let tb = crate::class::native(crate::error::TracebackObj);
+                        let r = tri!(self.call(&exit, &[ty, exc, tb]));
                         self.stack.push(r);
                     }
                     Op::ImportName(i) => {
