@@ -31,7 +31,10 @@ pub fn one<'a>(vm: &Vm, name: &str, args: &'a [Value], kwargs: &Kwargs) -> PyRes
     no_kwargs(vm, name, kwargs)?;
     match args {
         [v] => Ok(v),
-        _ => Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len()))),
+        _ => Err(vm.type_error(format!(
+            "{name}() takes exactly one argument ({} given)",
+            args.len()
+        ))),
     }
 }
 
@@ -41,13 +44,23 @@ pub fn none(vm: &Vm, name: &str, args: &[Value], kwargs: &Kwargs) -> PyResult<()
     if args.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(format!("{name}() takes no arguments ({} given)", args.len())))
+        Err(vm.type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            args.len()
+        )))
     }
 }
 
 /// Between `min` and `max` positional arguments and no keywords, in `_PyArg_CheckPositional`'s
 /// wording.
-pub fn count(vm: &Vm, name: &str, args: &[Value], kwargs: &Kwargs, min: usize, max: usize) -> PyResult<()> {
+pub fn count(
+    vm: &Vm,
+    name: &str,
+    args: &[Value],
+    kwargs: &Kwargs,
+    min: usize,
+    max: usize,
+) -> PyResult<()> {
     no_kwargs(vm, name, kwargs)?;
     count_positional(vm, name, args.len(), min, max)
 }
@@ -57,11 +70,17 @@ pub fn count_positional(vm: &Vm, name: &str, n: usize, min: usize, max: usize) -
     let plural = |k: usize| if k == 1 { "" } else { "s" };
     if n < min {
         let how = if min == max { "" } else { "at least " };
-        return Err(vm.type_error(format!("{name} expected {how}{min} argument{}, got {n}", plural(min))));
+        return Err(vm.type_error(format!(
+            "{name} expected {how}{min} argument{}, got {n}",
+            plural(min)
+        )));
     }
     if n > max {
         let how = if min == max { "" } else { "at most " };
-        return Err(vm.type_error(format!("{name} expected {how}{max} argument{}, got {n}", plural(max))));
+        return Err(vm.type_error(format!(
+            "{name} expected {how}{max} argument{}, got {n}",
+            plural(max)
+        )));
     }
     Ok(())
 }
@@ -86,7 +105,11 @@ impl Params {
             if self.positional == 0 {
                 return Err(vm.type_error(format!("{name}() takes no positional arguments")));
             }
-            let how = if self.required < self.positional { "at most" } else { "exactly" };
+            let how = if self.required < self.positional {
+                "at most"
+            } else {
+                "exactly"
+            };
             let s = if self.positional == 1 { "" } else { "s" };
             return Err(vm.type_error(format!(
                 "{name}() takes {how} {} argument{s} ({} given)",
@@ -110,13 +133,21 @@ impl Params {
                     }
                     slots[i] = Some(v.clone());
                 }
-                _ => return Err(vm.type_error(format!("'{key}' is an invalid keyword argument for {name}()"))),
+                _ => {
+                    return Err(vm.type_error(format!(
+                        "'{key}' is an invalid keyword argument for {name}()"
+                    )))
+                }
             }
         }
         for (i, slot) in slots.iter().enumerate().take(self.required) {
             if slot.is_none() {
                 return Err(vm.type_error(if i < self.positional {
-                    format!("{name}() missing required argument '{}' (pos {})", self.names[i], i + 1)
+                    format!(
+                        "{name}() missing required argument '{}' (pos {})",
+                        self.names[i],
+                        i + 1
+                    )
                 } else {
                     format!("{name}() missing required argument '{}'", self.names[i])
                 }));
@@ -128,13 +159,21 @@ impl Params {
 
 /// Pick keyword-only arguments by name from `kwargs` (for functions that take `*args`, like
 /// print, min and max): returns one slot per name and rejects other keywords as CPython does.
-pub fn kwonly(vm: &Vm, fname: &str, kwargs: &Kwargs, names: &[&str]) -> PyResult<Vec<Option<Value>>> {
+pub fn kwonly(
+    vm: &Vm,
+    fname: &str,
+    kwargs: &Kwargs,
+    names: &[&str],
+) -> PyResult<Vec<Option<Value>>> {
     let mut slots = vec![None; names.len()];
     for (k, v) in kwargs {
         match names.iter().position(|n| *n == k.as_str()) {
             Some(i) => slots[i] = Some(v.clone()),
             None => {
-                return Err(vm.type_error(format!("'{}' is an invalid keyword argument for {fname}()", k.as_str())))
+                return Err(vm.type_error(format!(
+                    "'{}' is an invalid keyword argument for {fname}()",
+                    k.as_str()
+                )))
             }
         }
     }

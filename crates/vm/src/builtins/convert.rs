@@ -96,7 +96,13 @@ fn str_to_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<i64> {
 }
 
 fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params = Params { name: "int", names: &["x", "base"], positional: 2, positional_only: 1, required: 0 };
+    const P: Params = Params {
+        name: "int",
+        names: &["x", "base"],
+        positional: 2,
+        positional_only: 1,
+        required: 0,
+    };
     let s = P.bind(vm, a, kw)?;
     match (&s[0], &s[1]) {
         (None, None) => Ok(Value::Int(0)),
@@ -159,7 +165,9 @@ fn str_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (None, _, _) => Ok(Value::str("")),
         (Some(v @ Value::Str(_)), None, None) => Ok(v.clone()),
         (Some(v), None, None) => Ok(Value::str(vm.to_str(v)?)),
-        (Some(Value::Bytes(b)), _, _) => super::misc_methods::decode_bytes(vm, &b.data, s[1].as_ref(), s[2].as_ref()),
+        (Some(Value::Bytes(b)), _, _) => {
+            super::misc_methods::decode_bytes(vm, &b.data, s[1].as_ref(), s[2].as_ref())
+        }
         (Some(Value::Str(_)), _, _) => Err(vm.type_error("decoding str is not supported")),
         (Some(other), _, _) => Err(vm.type_error(format!(
             "decoding to str: need a bytes-like object, {} found",
@@ -308,7 +316,9 @@ fn bytes_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (Some(Value::Str(text)), Some(enc)) => {
             return super::str_methods::encode_str(vm, text.as_str(), Some(enc), s[2].as_ref());
         }
-        (Some(Value::Str(_)), None) => return Err(vm.type_error("string argument without an encoding")),
+        (Some(Value::Str(_)), None) => {
+            return Err(vm.type_error("string argument without an encoding"))
+        }
         (Some(_), Some(_)) => return Err(vm.type_error("encoding without a string argument")),
         (Some(Value::Bytes(b)), None) => return Ok(Value::Bytes(b.clone())),
         (Some(Value::Int(n)), None) => {
@@ -330,7 +340,9 @@ fn bytes_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             out
         }
     };
-    Ok(Value::Bytes(Arc::new(PyBytes { data: data.into_boxed_slice() })))
+    Ok(Value::Bytes(Arc::new(PyBytes {
+        data: data.into_boxed_slice(),
+    })))
 }
 
 fn slice_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

@@ -54,8 +54,12 @@ fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Dict>> {
     match a.first() {
         Some(Value::Dict(d)) => Ok(d),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'dict' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
@@ -99,7 +103,10 @@ impl NativeObject for DictView {
 fn view(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, kind: ViewKind) -> PyResult<Value> {
     let d = recv(vm, a, name)?;
     args::none(vm, &format!("dict.{name}"), &a[1..], kw)?;
-    Ok(crate::class::native(DictView { dict: d.clone(), kind }))
+    Ok(crate::class::native(DictView {
+        dict: d.clone(),
+        kind,
+    }))
 }
 
 fn keys(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -150,7 +157,11 @@ pub fn dict_update(vm: &mut Vm, d: &Arc<Dict>, arg: Option<&Value>, kw: &Kwargs)
     match arg {
         None => {}
         Some(Value::Dict(src)) => {
-            let pairs: Vec<_> = src.borrow(gil).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+            let pairs: Vec<_> = src
+                .borrow(gil)
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
             let mut m = d.borrow_mut(gil);
             for (k, v) in pairs {
                 m.insert(k, v);
@@ -178,8 +189,8 @@ pub fn dict_update(vm: &mut Vm, d: &Arc<Dict>, arg: Option<&Value>, kw: &Kwargs)
                         other if vm.is_iterable(other) => vm.collect(other)?,
                         _ => {
                             return Err(vm.type_error(format!(
-                                "cannot convert dictionary update sequence element #{i} to a sequence"
-                            )))
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )))
                         }
                     };
                     if pair.len() != 2 {
@@ -189,7 +200,10 @@ pub fn dict_update(vm: &mut Vm, d: &Arc<Dict>, arg: Option<&Value>, kw: &Kwargs)
                         )));
                     }
                     let mut pair = pair.into_iter();
-                    let (k, v) = (pair.next().unwrap_or_default(), pair.next().unwrap_or_default());
+                    let (k, v) = (
+                        pair.next().unwrap_or_default(),
+                        pair.next().unwrap_or_default(),
+                    );
                     let key = vm.key(k)?;
                     d.borrow_mut(gil).insert(key, v);
                     i += 1;
@@ -257,7 +271,10 @@ pub fn view_items(vm: &Vm, v: &DictView) -> Vec<Value> {
     match v.kind {
         ViewKind::Keys => m.keys().map(|k| k.value.clone()).collect(),
         ViewKind::Values => m.values().cloned().collect(),
-        ViewKind::Items => m.iter().map(|(k, v)| Value::tuple(vec![k.value.clone(), v.clone()])).collect(),
+        ViewKind::Items => m
+            .iter()
+            .map(|(k, v)| Value::tuple(vec![k.value.clone(), v.clone()]))
+            .collect(),
     }
 }
 
@@ -300,14 +317,18 @@ fn view_contains(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             Ok(Value::Bool(v.dict.borrow(gil).contains_key(&k)))
         }
         ViewKind::Items => {
-            let Value::Tuple(t) = &x else { return Ok(Value::Bool(false)) };
+            let Value::Tuple(t) = &x else {
+                return Ok(Value::Bool(false));
+            };
             if t.items.len() != 2 {
                 return Ok(Value::Bool(false));
             }
             let k = vm.key(t.items[0].clone())?;
             let found = v.dict.borrow(gil).get(&k).cloned();
             match found {
-                Some(val) => Ok(Value::Bool(val.is(&t.items[1]) || vm.eq(&val, &t.items[1])?)),
+                Some(val) => Ok(Value::Bool(
+                    val.is(&t.items[1]) || vm.eq(&val, &t.items[1])?,
+                )),
                 None => Ok(Value::Bool(false)),
             }
         }
@@ -339,7 +360,9 @@ fn view_as_set(vm: &mut Vm, v: &Value) -> PyResult<Option<SetMap>> {
             _ => Ok(None),
         },
         Value::Set(s) => Ok(Some(s.borrow(vm.gil()).clone())),
-        Value::Dict(d) => Ok(Some(d.borrow(vm.gil()).keys().map(|k| (k.clone(), ())).collect())),
+        Value::Dict(d) => Ok(Some(
+            d.borrow(vm.gil()).keys().map(|k| (k.clone(), ())).collect(),
+        )),
         Value::List(_) | Value::Tuple(_) => Ok(Some(super::convert::set_from_iterable(vm, v)?)),
         _ => Ok(None),
     }
@@ -350,12 +373,15 @@ fn view_eq(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     if a[0].is(&other) {
         return Ok(Value::Bool(true));
     }
-    let other_is_view = matches!(&other, Value::Native(n) if n.as_any().downcast_ref::<DictView>().is_some());
+    let other_is_view =
+        matches!(&other, Value::Native(n) if n.as_any().downcast_ref::<DictView>().is_some());
     if !other_is_view && !matches!(other, Value::Set(_)) {
         return Ok(Value::NotImplemented);
     }
     match (view_as_set(vm, &a[0])?, view_as_set(vm, &other)?) {
-        (Some(x), Some(y)) => Ok(Value::Bool(x.len() == y.len() && x.keys().all(|k| y.contains_key(k)))),
+        (Some(x), Some(y)) => Ok(Value::Bool(
+            x.len() == y.len() && x.keys().all(|k| y.contains_key(k)),
+        )),
         _ => Ok(Value::Bool(false)),
     }
 }
@@ -369,11 +395,23 @@ fn set_op(vm: &mut Vm, a: &[Value], op: fn(&SetMap, &SetMap) -> SetMap) -> PyRes
 }
 
 fn view_and(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    set_op(vm, a, |x, y| x.keys().filter(|k| y.contains_key(*k)).map(|k| (k.clone(), ())).collect())
+    set_op(vm, a, |x, y| {
+        x.keys()
+            .filter(|k| y.contains_key(*k))
+            .map(|k| (k.clone(), ()))
+            .collect()
+    })
 }
 fn view_or(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    set_op(vm, a, |x, y| x.keys().chain(y.keys()).map(|k| (k.clone(), ())).collect())
+    set_op(vm, a, |x, y| {
+        x.keys().chain(y.keys()).map(|k| (k.clone(), ())).collect()
+    })
 }
 fn view_sub(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    set_op(vm, a, |x, y| x.keys().filter(|k| !y.contains_key(*k)).map(|k| (k.clone(), ())).collect())
+    set_op(vm, a, |x, y| {
+        x.keys()
+            .filter(|k| !y.contains_key(*k))
+            .map(|k| (k.clone(), ()))
+            .collect()
+    })
 }

@@ -47,6 +47,9 @@ pub struct FileObject {
     pub mode: String,
     pub encoding: String,
     pub binary: bool,
+    /// Universal newlines on reading ("\r\n" and "\r" become "\n"): disk text files only;
+    /// CPython's standard streams use newline="\n" on POSIX and pass "\r" through.
+    universal: bool,
     readable: bool,
     writable: bool,
     inner: Mutex<Inner>,
@@ -144,7 +147,7 @@ impl Inner {
     }
 
     /// One raw line (up to and including "\n", "\r\n" or a lone "\r"), or less at EOF.
-    fn read_line_raw(&mut self, binary: bool, limit: Option<usize>) -> Result<Vec<u8>, IoFail> {
+    fn read_line_raw(&mut self, no_cr: bool, limit: Option<usize>) -> Result<Vec<u8>, IoFail> {
         let mut scanned = 0;
         loop {
             let avail = &self.rbuf[self.rpos..];
@@ -162,7 +165,7 @@ impl Inner {
                         end = Some(i + 1);
                         break;
                     }
-                    b'\r' if !binary => {
+                    b'\r' if !no_cr => {
                         if i + 1 < avail.len() {
                             end = Some(if avail[i + 1] == b'\n' { i + 2 } else { i + 1 });
                             break;
@@ -199,7 +202,7 @@ impl Inner {
     }
 
     /// `n` chars of text (or fewer at EOF), newlines translated.
-    fn read_chars(&mut self, n: usize) -> Result<String, IoFail> {
+    fn read_chars(&mut self, n: usize, universal: bool) -> Result<String, IoFail> {
         let mut out = String::new();
         let mut count = 0;
         while count < n {
@@ -207,15 +210,21 @@ impl Inner {
             let avail = self.rbuf.len() - self.rpos;
             let need = match self.rbuf.get(self.rpos) {
                 None => 1,
-                Some(&b) if b == b'\r' => 2,
+                Some(&b) if b == b'\r' && universal => 2,
                 Some(&b) => utf8_len(b),
             };
             if avail < need && self.fill()? {
                 continue;
             }
-            let Some(&b) = self.rbuf.get(self.rpos) else { break };
-            if b == b'\r' {
-                self.rpos += if self.rbuf.get(self.rpos + 1) == Some(&b'\n') { 2 } else { 1 };
+            let Some(&b) = self.rbuf.get(self.rpos) else {
+                break;
+            };
+            if b == b'\r' && universal {
+                self.rpos += if self.rbuf.get(self.rpos + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 out.push('\n');
             } else {
                 let len = utf8_len(b).min(self.rbuf.len() - self.rpos);
@@ -246,8 +255,8 @@ fn decode_error(bytes: &[u8], pos: usize) -> IoFail {
     ))
 }
 
-/// Decode UTF-8 and translate "\r\n" / "\r" to "\n".
-fn decode_text(bytes: Vec<u8>) -> Result<String, IoFail> {
+/// Decode UTF-8 and (with universal newlines) translate "\r\n" / "\r" to "\n".
+fn decode_text(bytes: Vec<u8>, universal: bool) -> Result<String, IoFail> {
     let s = match String::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
@@ -255,7 +264,7 @@ fn decode_text(bytes: Vec<u8>) -> Result<String, IoFail> {
             return Err(decode_error(e.as_bytes(), pos));
         }
     };
-    if s.contains('\r') {
+    if universal && s.contains('\r') {
         Ok(s.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
         Ok(s)
@@ -285,7 +294,10 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
                 _ => "OSError",
             };
             let t = vm.types();
-            let class = t.exception_by_name(class_name).cloned().unwrap_or_else(|| t.os_error.clone());
+            let class = t
+                .exception_by_name(class_name)
+                .cloned()
+                .unwrap_or_else(|| t.os_error.clone());
             let text = e.to_string();
             let strerror = match text.find(" (os error") {
                 Some(i) => text[..i].to_string(),
@@ -297,9 +309,19 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
                 (None, _) => strerror.clone(),
             };
             let err = vm.new_error(&class, msg);
-            set_exc_attr(vm, &err, "errno", errno.map(|n| Value::Int(n as i64)).unwrap_or_default());
+            set_exc_attr(
+                vm,
+                &err,
+                "errno",
+                errno.map(|n| Value::Int(n as i64)).unwrap_or_default(),
+            );
             set_exc_attr(vm, &err, "strerror", Value::str(strerror));
-            set_exc_attr(vm, &err, "filename", filename.map(Value::str).unwrap_or_default());
+            set_exc_attr(
+                vm,
+                &err,
+                "filename",
+                filename.map(Value::str).unwrap_or_default(),
+            );
             err
         }
     }
@@ -321,15 +343,31 @@ fn py_quote(s: &str) -> String {
 type NativeArc = Arc<Box<dyn NativeObject>>;
 
 impl FileObject {
-    fn new(name: String, mode: String, encoding: String, binary: bool, readable: bool, writable: bool, backend: Backend) -> FileObject {
+    fn new(
+        name: String,
+        mode: String,
+        encoding: String,
+        binary: bool,
+        readable: bool,
+        writable: bool,
+        backend: Backend,
+    ) -> FileObject {
         FileObject {
             name,
             mode,
             encoding,
             binary,
+            universal: !binary && matches!(backend, Backend::Disk(_)),
             readable,
             writable,
-            inner: Mutex::new(Inner { backend, rbuf: Vec::new(), rpos: 0, wbuf: Vec::new(), eof: false, closed: false }),
+            inner: Mutex::new(Inner {
+                backend,
+                rbuf: Vec::new(),
+                rpos: 0,
+                wbuf: Vec::new(),
+                eof: false,
+                closed: false,
+            }),
         }
     }
 
@@ -344,7 +382,15 @@ static STD_STREAMS: OnceLock<[NativeArc; 3]> = OnceLock::new();
 pub fn std_stream(which: usize) -> Value {
     let streams = STD_STREAMS.get_or_init(|| {
         let mk = |name: &str, mode: &str, backend: Backend, r: bool, w: bool| -> NativeArc {
-            Arc::new(Box::new(FileObject::new(name.into(), mode.into(), "utf-8".into(), false, r, w, backend)))
+            Arc::new(Box::new(FileObject::new(
+                name.into(),
+                mode.into(),
+                "utf-8".into(),
+                false,
+                r,
+                w,
+                backend,
+            )))
         };
         [
             mk("<stdin>", "r", Backend::Stdin, true, false),
@@ -367,8 +413,13 @@ fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a NativeArc, &'a
     match a.first().and_then(file_ref) {
         Some(r) => Ok(r),
         None => {
-            let got = a.first().map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' requires a '_io.TextIOWrapper' object but received '{got}'")))
+            let got = a
+                .first()
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' requires a '_io.TextIOWrapper' object but received '{got}'"
+            )))
         }
     }
 }
@@ -380,15 +431,17 @@ fn io<R: Send + 'static>(
     f: impl FnOnce(&FileObject, &mut Inner) -> Result<R, IoFail> + Send + 'static,
 ) -> PyResult<R> {
     let obj = obj.clone();
-    let r = blocking(vm, move || match obj.as_any().downcast_ref::<FileObject>() {
-        Some(file) => {
-            let mut inner = file.inner.lock();
-            if inner.closed {
-                return Err(IoFail::Closed);
+    let r = blocking(vm, move || {
+        match obj.as_any().downcast_ref::<FileObject>() {
+            Some(file) => {
+                let mut inner = file.inner.lock();
+                if inner.closed {
+                    return Err(IoFail::Closed);
+                }
+                f(file, &mut inner)
             }
-            f(file, &mut inner)
+            None => Err(IoFail::Closed),
         }
-        None => Err(IoFail::Closed),
     });
     r.map_err(|e| os_error(vm, e, None))
 }
@@ -401,17 +454,35 @@ fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
 /// `io.UnsupportedOperation` (an OSError here; CPython's also derives from ValueError).
 pub fn unsupported_operation_class(vm: &mut Vm) -> Arc<Class> {
     let gil = vm.gil();
-    if let Some(c) = vm.types().natives.borrow(gil).get("io.UnsupportedOperation") {
+    if let Some(c) = vm
+        .types()
+        .natives
+        .borrow(gil)
+        .get("io.UnsupportedOperation")
+    {
         return c.clone();
     }
     let os_error = vm.types().os_error.clone();
-    let class = new_class("UnsupportedOperation", "io", Some(&os_error), BuiltinType::Exception);
-    vm.types().natives.borrow_mut(gil).insert("io.UnsupportedOperation", class.clone());
+    let class = new_class(
+        "UnsupportedOperation",
+        "io",
+        Some(&os_error),
+        BuiltinType::Exception,
+    );
+    vm.types()
+        .natives
+        .borrow_mut(gil)
+        .insert("io.UnsupportedOperation", class.clone());
     class
 }
 
 /// A built-in class with a module name other than `builtins`.
-pub fn new_class(name: &str, module: &str, base: Option<&Arc<Class>>, builtin: BuiltinType) -> Arc<Class> {
+pub fn new_class(
+    name: &str,
+    module: &str,
+    base: Option<&Arc<Class>>,
+    builtin: BuiltinType,
+) -> Arc<Class> {
     use crate::types::WithMro;
     let name = Arc::new(crate::value::PyStr::new(name));
     Arc::new(Class {
@@ -446,11 +517,13 @@ fn check_writable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
     Ok(())
 }
 
-fn text_or_bytes(binary: bool, raw: Vec<u8>) -> Result<Value, IoFail> {
+fn text_or_bytes(binary: bool, universal: bool, raw: Vec<u8>) -> Result<Value, IoFail> {
     if binary {
-        Ok(Value::Bytes(Arc::new(crate::value::PyBytes { data: raw.into_boxed_slice() })))
+        Ok(Value::Bytes(Arc::new(crate::value::PyBytes {
+            data: raw.into_boxed_slice(),
+        })))
     } else {
-        decode_text(raw).map(Value::str)
+        decode_text(raw, universal).map(Value::str)
     }
 }
 
@@ -469,19 +542,19 @@ fn read(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "read", &a[1..], kw, 0, 1)?;
     check_readable(vm, f)?;
     let size = size_arg(vm, a.get(1))?;
-    let binary = f.binary;
+    let (binary, universal) = (f.binary, f.universal);
     io(vm, obj, move |_, inner| {
         inner.flush_writes()?;
         match size {
-            None => text_or_bytes(binary, inner.read_all_raw()?),
+            None => text_or_bytes(binary, universal, inner.read_all_raw()?),
             Some(n) if binary => {
                 while inner.rbuf.len() - inner.rpos < n && inner.fill()? {}
                 let end = (inner.rpos + n).min(inner.rbuf.len());
                 let out = inner.rbuf[inner.rpos..end].to_vec();
                 inner.rpos = end;
-                text_or_bytes(true, out)
+                text_or_bytes(true, false, out)
             }
-            Some(n) => inner.read_chars(n).map(Value::str),
+            Some(n) => inner.read_chars(n, universal).map(Value::str),
         }
     })
 }
@@ -491,11 +564,11 @@ fn readline(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "readline", &a[1..], kw, 0, 1)?;
     check_readable(vm, f)?;
     let limit = size_arg(vm, a.get(1))?;
-    let binary = f.binary;
+    let (binary, universal) = (f.binary, f.universal);
     io(vm, obj, move |_, inner| {
         inner.flush_writes()?;
-        let raw = inner.read_line_raw(binary, limit)?;
-        text_or_bytes(binary, raw)
+        let raw = inner.read_line_raw(!universal, limit)?;
+        text_or_bytes(binary, universal, raw)
     })
 }
 
@@ -508,16 +581,16 @@ fn readlines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let (obj, f) = this(vm, a, "readlines")?;
     args::count(vm, "readlines", &a[1..], kw, 0, 1)?;
     check_readable(vm, f)?;
-    let binary = f.binary;
+    let (binary, universal) = (f.binary, f.universal);
     let lines = io(vm, obj, move |_, inner| {
         inner.flush_writes()?;
         let mut lines = Vec::new();
         loop {
-            let raw = inner.read_line_raw(binary, None)?;
+            let raw = inner.read_line_raw(!universal, None)?;
             if raw.is_empty() {
                 break;
             }
-            lines.push(text_or_bytes(binary, raw)?);
+            lines.push(text_or_bytes(binary, universal, raw)?);
         }
         Ok(lines)
     })?;
@@ -534,10 +607,16 @@ pub fn write_to(vm: &mut Vm, file: &Value, data: &Value) -> PyResult<usize> {
         (Value::Str(s), false) => (s.as_str().as_bytes().to_vec(), s.char_len),
         (Value::Bytes(b), true) => (b.data.to_vec(), b.data.len()),
         (other, false) => {
-            return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(other))))
+            return Err(vm.type_error(format!(
+                "write() argument must be str, not {}",
+                vm.type_name(other)
+            )))
         }
         (other, true) => {
-            return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(other))))
+            return Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(other)
+            )))
         }
     };
     let backend_kind = match f.inner.lock().backend {
@@ -585,7 +664,9 @@ fn writelines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// Flush a file object's pending output (stdout: the interpreter's buffer).
 pub fn flush_file(vm: &mut Vm, file: &Value) -> PyResult<()> {
-    let Some((obj, f)) = file_ref(file) else { return Ok(()) };
+    let Some((obj, f)) = file_ref(file) else {
+        return Ok(());
+    };
     let kind = match f.inner.lock().backend {
         Backend::Stdout => 1,
         Backend::Stderr => 2,
@@ -670,7 +751,10 @@ fn next(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 fn repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "__repr__")?;
     if f.binary {
-        return Ok(Value::str(format!("<_io.BufferedReader name={}>", py_quote(&f.name))));
+        return Ok(Value::str(format!(
+            "<_io.BufferedReader name={}>",
+            py_quote(&f.name)
+        )));
     }
     Ok(Value::str(format!(
         "<_io.TextIOWrapper name={} mode={} encoding={}>",
@@ -790,7 +874,9 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<(std::fs::OpenOptions, bool, bool
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
     }
     if kinds == 0 {
-        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
+        return Err(vm.value_error(
+            "Must have exactly one of create/read/write/append mode and at most one plus",
+        ));
     }
     let plus = has('+');
     let mut o = std::fs::OpenOptions::new();
@@ -814,7 +900,16 @@ fn parse_mode(vm: &Vm, mode: &str) -> PyResult<(std::fs::OpenOptions, bool, bool
 fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     const P: Params = Params {
         name: "open",
-        names: &["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
+        names: &[
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
+        ],
         positional: 8,
         positional_only: 0,
         required: 1,
@@ -834,7 +929,10 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         None => "r".to_string(),
         Some(Value::Str(m)) => m.as_str().to_string(),
         Some(other) => {
-            return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", vm.type_name(other))))
+            return Err(vm.type_error(format!(
+                "open() argument 'mode' must be str, not {}",
+                vm.type_name(other)
+            )))
         }
     };
     let (options, binary, readable, writable) = parse_mode(vm, &mode)?;
@@ -845,7 +943,10 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 return Err(vm.value_error("binary mode doesn't take an encoding argument"));
             }
             let norm = e.as_str().to_ascii_lowercase().replace('_', "-");
-            if !matches!(norm.as_str(), "utf-8" | "utf8" | "u8" | "ascii" | "us-ascii") {
+            if !matches!(
+                norm.as_str(),
+                "utf-8" | "utf8" | "u8" | "ascii" | "us-ascii"
+            ) {
                 let class = vm.types().lookup_error.clone();
                 return Err(vm.new_error(&class, format!("unknown encoding: {}", e.as_str())));
             }
@@ -868,7 +969,15 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error(vm, IoFail::Os(e), Some(&name)));
     }
-    let obj = FileObject::new(name, mode, encoding, binary, readable, writable, Backend::Disk(file));
+    let obj = FileObject::new(
+        name,
+        mode,
+        encoding,
+        binary,
+        readable,
+        writable,
+        Backend::Disk(file),
+    );
     Ok(Value::Native(Arc::new(Box::new(obj))))
 }
 
@@ -894,7 +1003,10 @@ pub fn install(vm: &mut Vm, g: &Dict) {
         ("isatty", isatty),
     ];
     let object = vm.types().object.clone();
-    for (type_name, short) in [("_io.TextIOWrapper", "TextIOWrapper"), ("_io.BufferedReader", "BufferedReader")] {
+    for (type_name, short) in [
+        ("_io.TextIOWrapper", "TextIOWrapper"),
+        ("_io.BufferedReader", "BufferedReader"),
+    ] {
         let class = new_class(short, "_io", Some(&object), BuiltinType::Native);
         super::add_methods(vm, &class, methods);
         for (name, getter) in [

@@ -57,12 +57,17 @@ fn len(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn abs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "abs", a, kw)?;
     match v {
-        Value::Int(n) => n.checked_abs().map(Value::Int).ok_or_else(|| vm.overflow_error("integer overflow")),
+        Value::Int(n) => n
+            .checked_abs()
+            .map(Value::Int)
+            .ok_or_else(|| vm.overflow_error("integer overflow")),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
         _ => match vm.get_attr_opt(v, "__abs__")? {
             Some(m) => vm.call(&m, &[]),
-            None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+            None => {
+                Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
+            }
         },
     }
 }
@@ -136,15 +141,22 @@ fn callable(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// Does `class` (or a base) define `name` in its dict?
 pub fn class_has(vm: &mut Vm, class: &Arc<Class>, name: &str) -> bool {
-    let Ok(key) = vm.key(Value::str(name)) else { return false };
+    let Ok(key) = vm.key(Value::str(name)) else {
+        return false;
+    };
     let gil = vm.gil();
-    std::iter::once(class).chain(class.mro.iter()).any(|c| c.dict.borrow(gil).contains_key(&key))
+    std::iter::once(class)
+        .chain(class.mro.iter())
+        .any(|c| c.dict.borrow(gil).contains_key(&key))
 }
 
 fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
-        other => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(other)))),
+        other => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -201,7 +213,10 @@ fn delattr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Ok(Value::None);
     }
     let msg = match &a[0] {
-        Value::Class(c) => format!("type object '{}' has no attribute '{name}'", c.name.as_str()),
+        Value::Class(c) => format!(
+            "type object '{}' has no attribute '{name}'",
+            c.name.as_str()
+        ),
         Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name.as_str()),
         other => format!("'{}' object has no attribute '{name}'", vm.type_name(other)),
     };
@@ -222,16 +237,25 @@ fn ord(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     match v {
         Value::Str(s) => {
             if s.char_len == 1 {
-                Ok(Value::Int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)))
+                Ok(Value::Int(
+                    s.as_str().chars().next().map(|c| c as i64).unwrap_or(0),
+                ))
             } else {
-                Err(vm.type_error(format!("ord() expected a character, but string of length {} found", s.char_len)))
+                Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len
+                )))
             }
         }
         Value::Bytes(b) if b.data.len() == 1 => Ok(Value::Int(b.data[0] as i64)),
-        Value::Bytes(b) => {
-            Err(vm.type_error(format!("ord() expected a character, but string of length {} found", b.data.len())))
-        }
-        other => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(other)))),
+        Value::Bytes(b) => Err(vm.type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            b.data.len()
+        ))),
+        other => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -264,8 +288,13 @@ fn as_int(v: &Value) -> Option<i64> {
 }
 
 fn pow(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params =
-        Params { name: "pow", names: &["base", "exp", "mod"], positional: 3, positional_only: 0, required: 2 };
+    const P: Params = Params {
+        name: "pow",
+        names: &["base", "exp", "mod"],
+        positional: 3,
+        positional_only: 0,
+        required: 2,
+    };
     let s = P.bind(vm, a, kw)?;
     let base = s[0].clone().unwrap_or_default();
     let exp = s[1].clone().unwrap_or_default();
@@ -273,7 +302,9 @@ fn pow(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         None | Some(Value::None) => vm.binary_op(BinOp::Pow, &base, &exp),
         Some(m) => {
             let (Some(b), Some(e), Some(m)) = (as_int(&base), as_int(&exp), as_int(m)) else {
-                return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
             };
             if m == 0 {
                 return Err(vm.value_error("pow() 3rd argument cannot be 0"));
@@ -283,7 +314,9 @@ fn pow(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             if e < 0 {
                 b = match mod_inverse(b, mm) {
                     Some(inv) => inv,
-                    None => return Err(vm.value_error("base is not invertible for the given modulus")),
+                    None => {
+                        return Err(vm.value_error("base is not invertible for the given modulus"))
+                    }
                 };
             }
             let mut e = (e as i128).unsigned_abs();
@@ -318,7 +351,14 @@ fn mod_inverse(a: i128, m: i128) -> Option<i128> {
     Some(old_s.rem_euclid(m))
 }
 
-fn radix(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, prefix: &str, base: u32) -> PyResult<Value> {
+fn radix(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    prefix: &str,
+    base: u32,
+) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     let n = to_index(vm, v)?;
     let m = n.unsigned_abs();
@@ -390,8 +430,16 @@ pub fn round_float(x: f64, ndigits: i64) -> f64 {
     let half = format!("5{}", "0".repeat(k - 1));
     let frac_zero = x.fract() == 0.0;
     let cmp = tail.cmp(half.as_str());
-    let head_val: f64 = if head.is_empty() { 0.0 } else { head.parse().unwrap_or(0.0) };
-    let last_odd = head.as_bytes().last().map(|d| (d - b'0') % 2 == 1).unwrap_or(false);
+    let head_val: f64 = if head.is_empty() {
+        0.0
+    } else {
+        head.parse().unwrap_or(0.0)
+    };
+    let last_odd = head
+        .as_bytes()
+        .last()
+        .map(|d| (d - b'0') % 2 == 1)
+        .unwrap_or(false);
     let round_up = match cmp {
         std::cmp::Ordering::Greater => true,
         std::cmp::Ordering::Less => false,
@@ -415,13 +463,22 @@ pub fn round_int(n: i64, ndigits: i64) -> Option<i64> {
     let q = n.div_euclid(p);
     let r = n.rem_euclid(p);
     let twice = 2 * r;
-    let q = if twice > p || (twice == p && q % 2 != 0) { q + 1 } else { q };
+    let q = if twice > p || (twice == p && q % 2 != 0) {
+        q + 1
+    } else {
+        q
+    };
     i64::try_from(q * p).ok()
 }
 
 fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params =
-        Params { name: "round", names: &["number", "ndigits"], positional: 2, positional_only: 0, required: 1 };
+    const P: Params = Params {
+        name: "round",
+        names: &["number", "ndigits"],
+        positional: 2,
+        positional_only: 0,
+        required: 1,
+    };
     let s = P.bind(vm, a, kw)?;
     let number = s[0].clone().unwrap_or_default();
     let ndigits = match &s[1] {
@@ -433,7 +490,9 @@ fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
         (Value::Int(_) | Value::Bool(_), Some(nd)) => {
             let n = as_int(&number).unwrap_or(0);
-            round_int(n, nd).map(Value::Int).ok_or_else(|| vm.overflow_error("integer overflow"))
+            round_int(n, nd)
+                .map(Value::Int)
+                .ok_or_else(|| vm.overflow_error("integer overflow"))
         }
         (Value::Float(x), None) => Ok(Value::Int(float_to_int_round(vm, *x)?)),
         (Value::Float(x), Some(nd)) => {
@@ -446,7 +505,10 @@ fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         _ => {
             let class = vm.type_of(&number);
             if !class_has(vm, &class, "__round__") {
-                return Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(&number))));
+                return Err(vm.type_error(format!(
+                    "type {} doesn't define __round__ method",
+                    vm.type_name(&number)
+                )));
             }
             let m = vm.get_attr(&number, "__round__")?;
             match &s[1] {
@@ -511,14 +573,23 @@ fn sum(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if a.is_empty() && kw.is_empty() {
         return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
     }
-    const P: Params =
-        Params { name: "sum", names: &["iterable", "start"], positional: 2, positional_only: 1, required: 1 };
+    const P: Params = Params {
+        name: "sum",
+        names: &["iterable", "start"],
+        positional: 2,
+        positional_only: 1,
+        required: 1,
+    };
     let s = P.bind(vm, a, kw)?;
     let iterable = s[0].clone().unwrap_or_default();
     let start = s[1].clone().unwrap_or(Value::Int(0));
     match &start {
-        Value::Str(_) => return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
-        Value::Bytes(_) => return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
+        Value::Str(_) => {
+            return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"))
+        }
+        Value::Bytes(_) => {
+            return Err(vm.type_error("sum() can't sum bytes [use b''.join(seq) instead]"))
+        }
         _ => {}
     }
     let it = vm.get_iter(&iterable)?;
@@ -591,7 +662,9 @@ fn subclass_of(vm: &Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
-        _ => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        _ => {
+            Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
+        }
     }
 }
 
@@ -693,7 +766,10 @@ mod tests {
         ];
         for &(x, n, want) in cases {
             let got = round_float(x, n);
-            assert!(got == want && got.is_sign_negative() == want.is_sign_negative(), "round({x}, {n}) = {got}, want {want}");
+            assert!(
+                got == want && got.is_sign_negative() == want.is_sign_negative(),
+                "round({x}, {n}) = {got}, want {want}"
+            );
         }
         assert_eq!(round_int(15, -1), Some(20));
         assert_eq!(round_int(25, -1), Some(20));

@@ -18,8 +18,27 @@ fn stdout_error(vm: &mut Vm, e: std::io::Error) -> crate::error::PyErr {
     super::file::os_error(vm, super::file::IoFail::Os(e), None)
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Tests capture what programs print here instead of the process's stdout.
+    pub static CAPTURE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// Write to the interpreter's buffered stdout.
 pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
+    #[cfg(test)]
+    {
+        let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
+            Some(buf) => {
+                buf.push_str(s);
+                true
+            }
+            None => false,
+        });
+        if captured {
+            return Ok(());
+        }
+    }
     let r = vm.interp.stdout.lock().write_all(s.as_bytes());
     r.map_err(|e| stdout_error(vm, e))
 }
@@ -41,7 +60,10 @@ fn str_opt(vm: &mut Vm, v: &Option<Value>, what: &str, default: &str) -> PyResul
     match v {
         None | Some(Value::None) => Ok(default.to_string()),
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
-        Some(other) => Err(vm.type_error(format!("{what} must be None or a string, not {}", vm.type_name(other)))),
+        Some(other) => Err(vm.type_error(format!(
+            "{what} must be None or a string, not {}",
+            vm.type_name(other)
+        ))),
     }
 }
 
@@ -85,7 +107,11 @@ fn print(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (_, Some(f)) => {
             // Any object with a write() method; CPython writes each piece separately.
             let is_file = matches!(f, Value::Native(n) if n.as_any().downcast_ref::<super::FileObject>().is_some());
-            let write = if is_file { None } else { Some(vm.get_attr(f, "write")?) };
+            let write = if is_file {
+                None
+            } else {
+                Some(vm.get_attr(f, "write")?)
+            };
             let emit = |vm: &mut Vm, s: Value| -> PyResult<()> {
                 match &write {
                     None => write_to(vm, f, &s).map(|_| ()),
@@ -127,7 +153,9 @@ fn input(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     vm.interp.flush_stdout();
     let line = read_line_value(vm, &std_stream(0))?;
-    let Value::Str(s) = &line else { return Ok(line) };
+    let Value::Str(s) = &line else {
+        return Ok(line);
+    };
     if s.s.is_empty() {
         let class = vm.types().eof_error.clone();
         return Err(vm.new_error(&class, "EOF when reading a line"));

@@ -28,7 +28,10 @@ fn iter(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         if !is_callable(&a[0]) {
             return Err(vm.type_error("iter(v, w): v must be callable"));
         }
-        return Ok(new_iter(IterState::Callable { func: a[0].clone(), sentinel: a[1].clone() }));
+        return Ok(new_iter(IterState::Callable {
+            func: a[0].clone(),
+            sentinel: a[1].clone(),
+        }));
     }
     vm.get_iter(&a[0])
 }
@@ -36,7 +39,12 @@ fn iter(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn is_callable(v: &Value) -> bool {
     matches!(
         v,
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Class(_) | Value::Instance(_) | Value::Native(_)
+        Value::Function(_)
+            | Value::Builtin(_)
+            | Value::BoundMethod(_)
+            | Value::Class(_)
+            | Value::Instance(_)
+            | Value::Native(_)
     )
 }
 
@@ -83,17 +91,38 @@ fn reversed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(match v {
         Value::List(l) => seq_iter(l.borrow(gil).iter().rev().cloned().collect()),
         Value::Tuple(t) => seq_iter(t.items.iter().rev().cloned().collect()),
-        Value::Str(s) => seq_iter(s.as_str().chars().rev().map(|c| Value::str(c.to_string())).collect()),
+        Value::Str(s) => seq_iter(
+            s.as_str()
+                .chars()
+                .rev()
+                .map(|c| Value::str(c.to_string()))
+                .collect(),
+        ),
         Value::Bytes(b) => seq_iter(b.data.iter().rev().map(|&x| Value::Int(x as i64)).collect()),
-        Value::Dict(d) => seq_iter(d.borrow(gil).keys().rev().map(|k| k.value.clone()).collect()),
+        Value::Dict(d) => seq_iter(
+            d.borrow(gil)
+                .keys()
+                .rev()
+                .map(|k| k.value.clone())
+                .collect(),
+        ),
         Value::Range(r) => {
             let n = range_len(r.start, r.stop, r.step);
             if n == 0 {
-                new_iter(IterState::Range { next: 0, stop: 0, step: 1 })
+                new_iter(IterState::Range {
+                    next: 0,
+                    stop: 0,
+                    step: 1,
+                })
             } else {
                 let last = r.start as i128 + (n as i128 - 1) * r.step as i128;
-                let stop = (r.start as i128 - r.step as i128).clamp(i64::MIN as i128, i64::MAX as i128);
-                new_iter(IterState::Range { next: last as i64, stop: stop as i64, step: -r.step })
+                let stop =
+                    (r.start as i128 - r.step as i128).clamp(i64::MIN as i128, i64::MAX as i128);
+                new_iter(IterState::Range {
+                    next: last as i64,
+                    stop: stop as i64,
+                    step: -r.step,
+                })
             }
         }
         Value::Instance(_) | Value::Native(_) => {
@@ -102,7 +131,9 @@ fn reversed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 let m = vm.get_attr(v, "__reversed__")?;
                 return vm.call(&m, &[]);
             }
-            if super::funcs::class_has(vm, &class, "__len__") && super::funcs::class_has(vm, &class, "__getitem__") {
+            if super::funcs::class_has(vm, &class, "__len__")
+                && super::funcs::class_has(vm, &class, "__getitem__")
+            {
                 let n = vm.len(v)?;
                 let mut items = Vec::with_capacity(n);
                 for i in (0..n).rev() {
@@ -117,8 +148,13 @@ fn reversed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn enumerate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params =
-        Params { name: "enumerate", names: &["iterable", "start"], positional: 2, positional_only: 0, required: 0 };
+    const P: Params = Params {
+        name: "enumerate",
+        names: &["iterable", "start"],
+        positional: 2,
+        positional_only: 0,
+        required: 0,
+    };
     let s = P.bind(vm, a, kw)?;
     let Some(iterable) = &s[0] else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
@@ -128,7 +164,10 @@ fn enumerate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         None => 0,
     };
     let inner = vm.get_iter(iterable)?;
-    Ok(new_iter(IterState::Enumerate { inner, count: start }))
+    Ok(new_iter(IterState::Enumerate {
+        inner,
+        count: start,
+    }))
 }
 
 /// `zip(*iterables)`. `strict=` is accepted but not checked (see LIMITATIONS).
@@ -150,13 +189,19 @@ fn map(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     for v in &a[1..] {
         inners.push(vm.get_iter(v)?);
     }
-    Ok(new_iter(IterState::Map { func: a[0].clone(), inners }))
+    Ok(new_iter(IterState::Map {
+        func: a[0].clone(),
+        inners,
+    }))
 }
 
 fn filter(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "filter", a, kw, 2, 2)?;
     let inner = vm.get_iter(&a[1])?;
-    Ok(new_iter(IterState::Filter { func: a[0].clone(), inner }))
+    Ok(new_iter(IterState::Filter {
+        func: a[0].clone(),
+        inner,
+    }))
 }
 
 /// Read `key=` and `reverse=` for sorted() / list.sort().

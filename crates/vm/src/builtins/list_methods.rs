@@ -34,8 +34,12 @@ fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<List>> {
     match a.first() {
         Some(Value::List(l)) => Ok(l),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'list' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }

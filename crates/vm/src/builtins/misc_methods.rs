@@ -10,22 +10,92 @@ use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
     let t = vm.types();
-    let (tuple, int, float, bytes, bool_) = (t.tuple.clone(), t.int.clone(), t.float.clone(), t.bytes.clone(), t.bool_.clone());
-    add_methods(vm, &tuple, &[("count", tuple_count), ("index", tuple_index)]);
-    let int_methods: &[(&'static str, crate::value::NativeFn)] =
-        &[("bit_length", bit_length), ("bit_count", bit_count), ("conjugate", conjugate)];
+    let (tuple, int, float, bytes, bool_) = (
+        t.tuple.clone(),
+        t.int.clone(),
+        t.float.clone(),
+        t.bytes.clone(),
+        t.bool_.clone(),
+    );
+    add_methods(
+        vm,
+        &tuple,
+        &[("count", tuple_count), ("index", tuple_index)],
+    );
+    let int_methods: &[(&'static str, crate::value::NativeFn)] = &[
+        ("bit_length", bit_length),
+        ("bit_count", bit_count),
+        ("conjugate", conjugate),
+    ];
     add_methods(vm, &int, int_methods);
     add_methods(vm, &bool_, int_methods);
-    add_methods(vm, &float, &[("is_integer", is_integer), ("hex", float_hex), ("conjugate", conjugate)]);
+    add_methods(
+        vm,
+        &float,
+        &[
+            ("is_integer", is_integer),
+            ("hex", float_hex),
+            ("conjugate", conjugate),
+        ],
+    );
     add_methods(vm, &bytes, &[("decode", decode), ("hex", bytes_hex)]);
+    let props: [(&'static str, crate::value::NativeFn); 4] = [
+        ("real", num_real),
+        ("imag", num_imag),
+        ("numerator", num_real),
+        ("denominator", int_one),
+    ];
+    for (name, getter) in props {
+        for class in [&int, &bool_] {
+            super::dict_set_str(
+                vm,
+                &class.dict,
+                name,
+                super::file::native_property(name, getter),
+            );
+        }
+        if name == "real" || name == "imag" {
+            super::dict_set_str(
+                vm,
+                &float.dict,
+                name,
+                super::file::native_property(name, getter),
+            );
+        }
+    }
+}
+
+/// `x.real` / `n.numerator`: the number itself (bools become ints).
+fn num_real(_vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    Ok(match a.first() {
+        Some(Value::Bool(b)) => Value::Int(*b as i64),
+        Some(v) => v.clone(),
+        None => Value::None,
+    })
+}
+
+/// `x.imag`: zero of the number's type.
+fn num_imag(_vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    Ok(match a.first() {
+        Some(Value::Float(_)) => Value::Float(0.0),
+        _ => Value::Int(0),
+    })
+}
+
+fn int_one(_vm: &mut Vm, _a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    Ok(Value::Int(1))
 }
 
 fn tuple_items<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a [Value]> {
     match a.first() {
         Some(Value::Tuple(t)) => Ok(&t.items),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'tuple' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'tuple' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
@@ -68,8 +138,12 @@ fn int_recv(vm: &Vm, a: &[Value], name: &str) -> PyResult<i64> {
         Some(Value::Int(n)) => Ok(*n),
         Some(Value::Bool(b)) => Ok(*b as i64),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'int' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'int' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
@@ -99,8 +173,12 @@ fn float_recv(vm: &Vm, a: &[Value], name: &str) -> PyResult<f64> {
     match a.first() {
         Some(Value::Float(x)) => Ok(*x),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'float' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'float' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
@@ -126,7 +204,11 @@ pub fn float_hex_str(x: f64) -> String {
     let bits = x.to_bits();
     let exp_bits = ((bits >> 52) & 0x7ff) as i64;
     let mant = bits & ((1u64 << 52) - 1);
-    let (lead, exp) = if exp_bits == 0 { (0, -1022) } else { (1, exp_bits - 1023) };
+    let (lead, exp) = if exp_bits == 0 {
+        (0, -1022)
+    } else {
+        (1, exp_bits - 1023)
+    };
     let sign_e = if exp < 0 { "-" } else { "+" };
     format!("{sign}0x{lead}.{mant:013x}p{sign_e}{}", exp.abs())
 }
@@ -138,7 +220,12 @@ fn float_hex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 /// Decode bytes: utf-8, ascii and latin-1, errors strict / ignore / replace.
-pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Value> {
+pub fn decode_bytes(
+    vm: &mut Vm,
+    data: &[u8],
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Value> {
     let enc = match encoding {
         None | Some(Value::None) => "utf-8".to_string(),
         Some(Value::Str(e)) => e.as_str().to_string(),
@@ -156,7 +243,8 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: Option<&Value>, errors: 
     let norm = enc.to_ascii_lowercase().replace('_', "-");
     let decode_error = |vm: &mut Vm, codec: &str, byte: u8, pos: usize, reason: &str| {
         let class = vm.types().exception_by_name("UnicodeDecodeError").cloned();
-        let msg = format!("'{codec}' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}");
+        let msg =
+            format!("'{codec}' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}");
         match class {
             Some(c) => vm.new_error(&c, msg),
             None => vm.value_error(msg),
@@ -174,7 +262,11 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: Option<&Value>, errors: 
                 _ => {
                     let pos = e.valid_up_to();
                     let byte = data.get(pos).copied().unwrap_or(0);
-                    let reason = if e.error_len().is_none() { "unexpected end of data" } else { "invalid start byte" };
+                    let reason = if e.error_len().is_none() {
+                        "unexpected end of data"
+                    } else {
+                        "invalid start byte"
+                    };
                     Err(decode_error(vm, "utf-8", byte, pos, reason))
                 }
             },
@@ -188,15 +280,23 @@ pub fn decode_bytes(vm: &mut Vm, data: &[u8], encoding: Option<&Value>, errors: 
                     match errors.as_str() {
                         "ignore" => {}
                         "replace" => out.push('\u{fffd}'),
-                        _ => return Err(decode_error(vm, "ascii", b, i, "ordinal not in range(128)")),
+                        _ => {
+                            return Err(decode_error(
+                                vm,
+                                "ascii",
+                                b,
+                                i,
+                                "ordinal not in range(128)",
+                            ))
+                        }
                     }
                 }
             }
             Ok(Value::str(out))
         }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => {
-            Ok(Value::str(data.iter().map(|&b| b as char).collect::<String>()))
-        }
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok(Value::str(
+            data.iter().map(|&b| b as char).collect::<String>(),
+        )),
         _ => {
             let class = vm.types().lookup_error.clone();
             Err(vm.new_error(&class, format!("unknown encoding: {enc}")))
@@ -208,16 +308,25 @@ fn bytes_data(vm: &Vm, a: &[Value], name: &str) -> PyResult<Arc<crate::value::Py
     match a.first() {
         Some(Value::Bytes(b)) => Ok(b.clone()),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'bytes' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
 
 fn decode(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let b = bytes_data(vm, a, "decode")?;
-    const P: Params =
-        Params { name: "decode", names: &["encoding", "errors"], positional: 2, positional_only: 0, required: 0 };
+    const P: Params = Params {
+        name: "decode",
+        names: &["encoding", "errors"],
+        positional: 2,
+        positional_only: 0,
+        required: 0,
+    };
     let s = P.bind(vm, &a[1..], kw)?;
     decode_bytes(vm, &b.data, s[0].as_ref(), s[1].as_ref())
 }
@@ -225,7 +334,12 @@ fn decode(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn bytes_hex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let b = bytes_data(vm, a, "hex")?;
     args::none(vm, "bytes.hex", &a[1..], kw)?;
-    Ok(Value::str(b.data.iter().map(|x| format!("{x:02x}")).collect::<String>()))
+    Ok(Value::str(
+        b.data
+            .iter()
+            .map(|x| format!("{x:02x}"))
+            .collect::<String>(),
+    ))
 }
 
 #[cfg(test)]

@@ -31,12 +31,20 @@ pub use io::{write_stderr, write_stdout};
 
 /// A native function value.
 pub fn native(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Arc::new(Builtin { name, func, receiver: None }))
+    Value::Builtin(Arc::new(Builtin {
+        name,
+        func,
+        receiver: None,
+    }))
 }
 
 /// A native function bound to a receiver (passed as its first argument).
 pub fn bound_native(name: &'static str, func: NativeFn, receiver: Value) -> Value {
-    Value::Builtin(Arc::new(Builtin { name, func, receiver: Some(receiver) }))
+    Value::Builtin(Arc::new(Builtin {
+        name,
+        func,
+        receiver: Some(receiver),
+    }))
 }
 
 /// `dict[name] = v` for a str key.
@@ -69,9 +77,10 @@ pub fn to_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             Some(m) => match vm.call(&m, &[])? {
                 Value::Int(n) => Ok(n),
                 Value::Bool(b) => Ok(b as i64),
-                other => {
-                    Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(&other))))
-                }
+                other => Err(vm.type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    vm.type_name(&other)
+                ))),
             },
             None => Err(not_integer(vm, v)),
         },
@@ -80,7 +89,10 @@ pub fn to_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
 }
 
 fn not_integer(vm: &Vm, v: &Value) -> crate::error::PyErr {
-    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))
+    vm.type_error(format!(
+        "'{}' object cannot be interpreted as an integer",
+        vm.type_name(v)
+    ))
 }
 
 /// An optional index argument: None means "not given".
@@ -203,3 +215,6 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, g, "False", Value::Bool(false));
     dict_set_str(vm, g, "__name__", Value::str("builtins"));
 }
+
+#[cfg(test)]
+mod tests;

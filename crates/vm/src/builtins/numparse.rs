@@ -59,7 +59,11 @@ pub fn parse_int(s: &str, base: u32) -> Result<i64, IntParseError> {
         }
     }
     // With base 0, a decimal literal may not have leading zeros ("010"), except zero itself.
-    if decimal_base0 && !had_prefix && rest.starts_with('0') && rest.chars().any(|c| c != '0' && c != '_') {
+    if decimal_base0
+        && !had_prefix
+        && rest.starts_with('0')
+        && rest.chars().any(|c| c != '0' && c != '_')
+    {
         return Err(IntParseError::Invalid);
     }
     if overflow {
@@ -95,8 +99,14 @@ pub fn parse_float(s: &str) -> Option<f64> {
         match b {
             b'0'..=b'9' | b'.' | b'e' | b'E' | b'+' | b'-' => {}
             b'_' => {
-                let before = i.checked_sub(1).map(|j| bytes[j].is_ascii_digit()).unwrap_or(false);
-                let after = bytes.get(i + 1).map(|c| c.is_ascii_digit()).unwrap_or(false);
+                let before = i
+                    .checked_sub(1)
+                    .map(|j| bytes[j].is_ascii_digit())
+                    .unwrap_or(false);
+                let after = bytes
+                    .get(i + 1)
+                    .map(|c| c.is_ascii_digit())
+                    .unwrap_or(false);
                 if !before || !after {
                     return None;
                 }
@@ -130,13 +140,21 @@ mod tests {
         assert_eq!(parse_int("000", 0), Ok(0));
         assert_eq!(parse_int("010", 10), Ok(10));
         assert_eq!(parse_int("-9223372036854775808", 10), Ok(i64::MIN));
-        for bad in ["", " ", "x", "1.5", "010", "1__0", "_1", "1_", "0x", "--1", "1 2", "0b2"] {
+        for bad in [
+            "", " ", "x", "1.5", "010", "1__0", "_1", "1_", "0x", "--1", "1 2", "0b2",
+        ] {
             let base = if bad == "010" || bad == "0x" { 0 } else { 10 };
             assert_eq!(parse_int(bad, base), Err(IntParseError::Invalid), "{bad:?}");
         }
         assert_eq!(parse_int("0x10", 10), Err(IntParseError::Invalid));
-        assert_eq!(parse_int("9223372036854775808", 10), Err(IntParseError::Overflow));
-        assert_eq!(parse_int("99999999999999999999999", 10), Err(IntParseError::Overflow));
+        assert_eq!(
+            parse_int("9223372036854775808", 10),
+            Err(IntParseError::Overflow)
+        );
+        assert_eq!(
+            parse_int("99999999999999999999999", 10),
+            Err(IntParseError::Overflow)
+        );
     }
 
     #[test]
@@ -150,7 +168,9 @@ mod tests {
         assert_eq!(parse_float("inf"), Some(f64::INFINITY));
         assert_eq!(parse_float("-Infinity"), Some(f64::NEG_INFINITY));
         assert!(parse_float("nan").is_some_and(f64::is_nan));
-        for bad in ["", "abc", "1_", "_1", "1__0", "1.5.5", "e5", ".", "0x10", "1e", "in f"] {
+        for bad in [
+            "", "abc", "1_", "_1", "1__0", "1.5.5", "e5", ".", "0x10", "1e", "in f",
+        ] {
             assert_eq!(parse_float(bad), None, "{bad:?}");
         }
     }

@@ -41,8 +41,12 @@ fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Set>> {
     match a.first() {
         Some(Value::Set(s)) => Ok(s),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'set' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'set' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
@@ -176,8 +180,16 @@ fn difference_update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn sym_diff(m: &SetMap, o: &SetMap) -> SetMap {
-    let mut out: SetMap = m.iter().filter(|(k, _)| !o.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect();
-    out.extend(o.iter().filter(|(k, _)| !m.contains_key(*k)).map(|(k, _)| (k.clone(), ())));
+    let mut out: SetMap = m
+        .iter()
+        .filter(|(k, _)| !o.contains_key(*k))
+        .map(|(k, _)| (k.clone(), ()))
+        .collect();
+    out.extend(
+        o.iter()
+            .filter(|(k, _)| !m.contains_key(*k))
+            .map(|(k, _)| (k.clone(), ())),
+    );
     out
 }
 

@@ -10,7 +10,12 @@ use crate::value::Value;
 use crate::vm::Vm;
 
 /// Sort `items` in place by `key` (or the items themselves).
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    key: Option<&Value>,
+    reverse: bool,
+) -> PyResult<()> {
     if items.len() < 2 {
         return Ok(());
     }
@@ -41,24 +46,34 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, key: Option<&Value>, rev
     Ok(())
 }
 
+type IndexCmp<'a> = Box<dyn Fn(&usize, &usize) -> Ordering + 'a>;
+
 /// Homogeneous ints, floats without NaN, or strs sort without calling back into the VM.
 fn fast_sort(keys: &[Value], order: &mut [usize], reverse: bool) -> bool {
-    let cmp: Box<dyn Fn(&usize, &usize) -> Ordering> = match &keys[0] {
-        Value::Int(_) if keys.iter().all(|k| matches!(k, Value::Int(_))) => Box::new(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Int(x), Value::Int(y)) => x.cmp(y),
-            _ => Ordering::Equal,
-        }),
-        Value::Float(_) if keys.iter().all(|k| matches!(k, Value::Float(x) if !x.is_nan())) => {
+    let cmp: IndexCmp = match &keys[0] {
+        Value::Int(_) if keys.iter().all(|k| matches!(k, Value::Int(_))) => {
+            Box::new(|&a, &b| match (&keys[a], &keys[b]) {
+                (Value::Int(x), Value::Int(y)) => x.cmp(y),
+                _ => Ordering::Equal,
+            })
+        }
+        Value::Float(_)
+            if keys
+                .iter()
+                .all(|k| matches!(k, Value::Float(x) if !x.is_nan())) =>
+        {
             Box::new(|&a, &b| match (&keys[a], &keys[b]) {
                 (Value::Float(x), Value::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
                 _ => Ordering::Equal,
             })
         }
         // UTF-8 byte order is code point order, which is how Python compares strs.
-        Value::Str(_) if keys.iter().all(|k| matches!(k, Value::Str(_))) => Box::new(|&a, &b| match (&keys[a], &keys[b]) {
-            (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
-            _ => Ordering::Equal,
-        }),
+        Value::Str(_) if keys.iter().all(|k| matches!(k, Value::Str(_))) => {
+            Box::new(|&a, &b| match (&keys[a], &keys[b]) {
+                (Value::Str(x), Value::Str(y)) => x.as_str().cmp(y.as_str()),
+                _ => Ordering::Equal,
+            })
+        }
         _ => return false,
     };
     if reverse {

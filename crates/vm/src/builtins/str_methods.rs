@@ -73,8 +73,12 @@ fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<PyStr>> {
     match a.first() {
         Some(Value::Str(s)) => Ok(s),
         other => {
-            let got = other.map(|v| vm.type_name(v)).unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{got}' object")))
+            let got = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'str' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
@@ -99,7 +103,9 @@ fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
         Some(Value::Int(n)) => Ok(Some(*n)),
         Some(Value::Bool(b)) => Ok(Some(*b as i64)),
         Some(v @ Value::Instance(_)) => to_index(vm, v).map(Some),
-        Some(_) => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+        Some(_) => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 
@@ -129,8 +135,19 @@ fn sub_str(st: &PyStr, start: i64, end: i64) -> &str {
     &text[b0..b1]
 }
 
-fn split_args(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &'static str) -> PyResult<(Option<String>, i64)> {
-    let p = Params { name, names: &["sep", "maxsplit"], positional: 2, positional_only: 0, required: 0 };
+fn split_args(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &'static str,
+) -> PyResult<(Option<String>, i64)> {
+    let p = Params {
+        name,
+        names: &["sep", "maxsplit"],
+        positional: 2,
+        positional_only: 0,
+        required: 0,
+    };
     let sl = p.bind(vm, &a[1..], kw)?;
     let sep = match &sl[0] {
         None | Some(Value::None) => None,
@@ -140,7 +157,9 @@ fn split_args(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &'static str) -> PyRe
             }
             Some(x.as_str().to_string())
         }
-        Some(other) => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(other))))
+        }
     };
     let maxsplit = match &sl[1] {
         None => -1,
@@ -244,7 +263,13 @@ fn rstrip(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     strip_impl(vm, a, kw, "rstrip", Side::Right)
 }
 
-fn case_map(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+fn case_map(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    f: fn(&str) -> String,
+) -> PyResult<Value> {
     let st = recv(vm, a, name)?;
     no_args(vm, a, kw, name)?;
     Ok(s(f(st.as_str())))
@@ -266,7 +291,9 @@ fn swapcase(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     case_map(vm, a, kw, "swapcase", su::swapcase)
 }
 fn casefold(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    case_map(vm, a, kw, "casefold", |t| t.to_lowercase().replace('ß', "ss"))
+    case_map(vm, a, kw, "casefold", |t| {
+        t.to_lowercase().replace('ß', "ss")
+    })
 }
 
 fn str_arg<'a>(vm: &Vm, v: &'a Value, prefix: &str) -> PyResult<&'a str> {
@@ -289,7 +316,12 @@ fn replace(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 /// Shared argument handling of find/rfind/index/rindex/count: (sub, start, end) in chars.
-fn search_args<'a>(vm: &mut Vm, a: &'a [Value], kw: &Kwargs, name: &str) -> PyResult<(&'a Arc<PyStr>, &'a str, i64, i64)> {
+fn search_args<'a>(
+    vm: &mut Vm,
+    a: &'a [Value],
+    kw: &Kwargs,
+    name: &str,
+) -> PyResult<(&'a Arc<PyStr>, &'a str, i64, i64)> {
     let st = recv(vm, a, name)?;
     args::no_kwargs(vm, name, kw)?;
     let n = a.len() - 1;
@@ -308,12 +340,20 @@ fn search_args<'a>(vm: &mut Vm, a: &'a [Value], kw: &Kwargs, name: &str) -> PyRe
 
 /// Char index of the first (or last) occurrence of `sub` within start..end, or -1.
 fn find_impl(st: &PyStr, sub: &str, start: i64, end: i64, reverse: bool) -> i64 {
-    let sub_len = if sub.is_ascii() { sub.len() } else { sub.chars().count() } as i64;
+    let sub_len = if sub.is_ascii() {
+        sub.len()
+    } else {
+        sub.chars().count()
+    } as i64;
     if end - start < sub_len {
         return -1;
     }
     let hay = sub_str(st, start, end);
-    let found = if reverse { hay.rfind(sub) } else { hay.find(sub) };
+    let found = if reverse {
+        hay.rfind(sub)
+    } else {
+        hay.find(sub)
+    };
     match found {
         Some(b) => start + su::char_index(hay, hay.is_ascii(), b) as i64,
         None => -1,
@@ -411,7 +451,13 @@ fn endswith(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     affix_match(vm, a, kw, "endswith", true)
 }
 
-fn char_pred(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(char) -> bool) -> PyResult<Value> {
+fn char_pred(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    f: fn(char) -> bool,
+) -> PyResult<Value> {
     let st = recv(vm, a, name)?;
     no_args(vm, a, kw, name)?;
     let text = st.as_str();
@@ -421,7 +467,11 @@ fn char_pred(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(char) -> b
 /// `isdecimal` / `isdigit` beyond ASCII approximate Unicode's Nd / Digit properties with
 /// `char::is_numeric` minus vulgar fractions (see LIMITATIONS).
 fn is_decimal_char(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && !is_superscript_or_fraction(c))
+    c.is_ascii_digit()
+        || (!c.is_ascii()
+            && c.is_numeric()
+            && c.to_digit(10).is_none()
+            && !is_superscript_or_fraction(c))
 }
 
 fn is_superscript_or_fraction(c: char) -> bool {
@@ -429,7 +479,8 @@ fn is_superscript_or_fraction(c: char) -> bool {
 }
 
 fn is_digit_char(c: char) -> bool {
-    is_decimal_char(c) || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}')
+    is_decimal_char(c)
+        || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}')
 }
 
 fn isdigit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -458,7 +509,9 @@ fn isascii(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn isprintable(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "isprintable")?;
     no_args(vm, a, kw, "isprintable")?;
-    Ok(Value::Bool(st.as_str().chars().all(|c| !c.is_control() && (c == ' ' || !su::py_isspace(c)))))
+    Ok(Value::Bool(st.as_str().chars().all(|c| {
+        !c.is_control() && (c == ' ' || !su::py_isspace(c))
+    })))
 }
 
 fn case_check(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, upper: bool) -> PyResult<Value> {
@@ -498,7 +551,9 @@ fn justify(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str) -> PyResult<Value>
     let fill = match a.get(2) {
         None => ' ',
         Some(Value::Str(f)) if f.char_len == 1 => f.as_str().chars().next().unwrap_or(' '),
-        Some(Value::Str(_)) => return Err(vm.type_error("The fill character must be exactly one character long")),
+        Some(Value::Str(_)) => {
+            return Err(vm.type_error("The fill character must be exactly one character long"))
+        }
         Some(other) => {
             return Err(vm.type_error(format!(
                 "The fill character must be a unicode character, not {}",
@@ -565,7 +620,13 @@ fn format_map(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn splitlines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "splitlines")?;
-    const P: Params = Params { name: "splitlines", names: &["keepends"], positional: 1, positional_only: 0, required: 0 };
+    const P: Params = Params {
+        name: "splitlines",
+        names: &["keepends"],
+        positional: 1,
+        positional_only: 0,
+        required: 0,
+    };
     let sl = P.bind(vm, &a[1..], kw)?;
     let keep = match &sl[0] {
         Some(v) => vm.truthy(v)?,
@@ -574,7 +635,13 @@ fn splitlines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(str_list(su::splitlines(st.as_str(), keep)))
 }
 
-fn partition_impl(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, reverse: bool) -> PyResult<Value> {
+fn partition_impl(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    reverse: bool,
+) -> PyResult<Value> {
     let st = recv(vm, a, name)?;
     let sep_v = args::one(vm, &format!("str.{name}"), &a[1..], kw)?;
     let sep = str_arg(vm, sep_v, "")?;
@@ -582,7 +649,11 @@ fn partition_impl(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, reverse: bo
         return Err(vm.value_error("empty separator"));
     }
     let text = st.as_str();
-    let found = if reverse { text.rfind(sep) } else { text.find(sep) };
+    let found = if reverse {
+        text.rfind(sep)
+    } else {
+        text.find(sep)
+    };
     Ok(Value::tuple(match found {
         Some(i) => vec![s(&text[..i]), sep_v.clone(), s(&text[i + sep.len()..])],
         None if reverse => vec![s(""), s(""), a[0].clone()],
@@ -599,7 +670,12 @@ fn rpartition(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// `s.encode(encoding, errors)`: utf-8, ascii and latin-1 with errors='strict' / 'ignore' /
 /// 'replace'.
-pub fn encode_str(vm: &mut Vm, text: &str, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Value> {
+pub fn encode_str(
+    vm: &mut Vm,
+    text: &str,
+    encoding: Option<&Value>,
+    errors: Option<&Value>,
+) -> PyResult<Value> {
     let enc = match encoding {
         None | Some(Value::None) => "utf-8".to_string(),
         Some(Value::Str(e)) => e.as_str().to_string(),
@@ -617,7 +693,9 @@ pub fn encode_str(vm: &mut Vm, text: &str, encoding: Option<&Value>, errors: Opt
     let norm = enc.to_ascii_lowercase().replace('_', "-");
     let limit: u32 = match norm.as_str() {
         "utf-8" | "utf8" | "u8" => {
-            return Ok(Value::Bytes(Arc::new(PyBytes { data: text.as_bytes().into() })));
+            return Ok(Value::Bytes(Arc::new(PyBytes {
+                data: text.as_bytes().into(),
+            })));
         }
         "ascii" | "us-ascii" => 128,
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => 256,
@@ -650,28 +728,48 @@ pub fn encode_str(vm: &mut Vm, text: &str, encoding: Option<&Value>, errors: Opt
             }
         }
     }
-    Ok(Value::Bytes(Arc::new(PyBytes { data: out.into_boxed_slice() })))
+    Ok(Value::Bytes(Arc::new(PyBytes {
+        data: out.into_boxed_slice(),
+    })))
 }
 
 fn encode(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "encode")?.clone();
-    const P: Params =
-        Params { name: "encode", names: &["encoding", "errors"], positional: 2, positional_only: 0, required: 0 };
+    const P: Params = Params {
+        name: "encode",
+        names: &["encoding", "errors"],
+        positional: 2,
+        positional_only: 0,
+        required: 0,
+    };
     let sl = P.bind(vm, &a[1..], kw)?;
     encode_str(vm, st.as_str(), sl[0].as_ref(), sl[1].as_ref())
 }
 
-fn affix_remove(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, prefix: bool) -> PyResult<Value> {
+fn affix_remove(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    prefix: bool,
+) -> PyResult<Value> {
     let st = recv(vm, a, name)?;
     let v = args::one(vm, &format!("str.{name}"), &a[1..], kw)?;
     let affix = match v {
         Value::Str(x) => x.as_str(),
         other => {
-            return Err(vm.type_error(format!("{name}() argument must be str, not {}", vm.type_name(other))))
+            return Err(vm.type_error(format!(
+                "{name}() argument must be str, not {}",
+                vm.type_name(other)
+            )))
         }
     };
     let text = st.as_str();
-    let r = if prefix { text.strip_prefix(affix) } else { text.strip_suffix(affix) };
+    let r = if prefix {
+        text.strip_prefix(affix)
+    } else {
+        text.strip_suffix(affix)
+    };
     match r {
         Some(rest) if !affix.is_empty() => Ok(s(rest)),
         _ => Ok(a[0].clone()),
@@ -687,7 +785,13 @@ fn removesuffix(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn expandtabs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "expandtabs")?;
-    const P: Params = Params { name: "expandtabs", names: &["tabsize"], positional: 1, positional_only: 0, required: 0 };
+    const P: Params = Params {
+        name: "expandtabs",
+        names: &["tabsize"],
+        positional: 1,
+        positional_only: 0,
+        required: 0,
+    };
     let sl = P.bind(vm, &a[1..], kw)?;
     let size = match &sl[0] {
         Some(v) => to_index(vm, v)?,
@@ -702,23 +806,40 @@ fn maketrans(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let mut pairs: Vec<(Value, Value)> = Vec::new();
     match (a.first(), a.get(1)) {
         (Some(Value::Dict(d)), None) => {
-            let items: Vec<(Value, Value)> = d.borrow(vm.gil()).iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+            let items: Vec<(Value, Value)> = d
+                .borrow(vm.gil())
+                .iter()
+                .map(|(k, v)| (k.value.clone(), v.clone()))
+                .collect();
             for (k, v) in items {
-                let k = match &k {
-                    Value::Str(c) if c.char_len == 1 => Value::Int(c.as_str().chars().next().map(|c| c as i64).unwrap_or(0)),
-                    Value::Str(_) => return Err(vm.value_error("string keys in translate table must be of length 1")),
-                    Value::Int(_) => k.clone(),
-                    _ => return Err(vm.type_error("keys in translate table must be strings or integers")),
-                };
+                let k =
+                    match &k {
+                        Value::Str(c) if c.char_len == 1 => {
+                            Value::Int(c.as_str().chars().next().map(|c| c as i64).unwrap_or(0))
+                        }
+                        Value::Str(_) => {
+                            return Err(vm
+                                .value_error("string keys in translate table must be of length 1"))
+                        }
+                        Value::Int(_) => k.clone(),
+                        _ => {
+                            return Err(vm
+                                .type_error("keys in translate table must be strings or integers"))
+                        }
+                    };
                 pairs.push((k, v));
             }
         }
         (Some(_), None) => {
-            return Err(vm.type_error("if you give only one argument to maketrans it must be a dict"));
+            return Err(
+                vm.type_error("if you give only one argument to maketrans it must be a dict")
+            );
         }
         (Some(Value::Str(x)), Some(Value::Str(y))) => {
             if x.char_len != y.char_len {
-                return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+                return Err(
+                    vm.value_error("the first two maketrans arguments must have equal length")
+                );
             }
             for (cx, cy) in x.as_str().chars().zip(y.as_str().chars()) {
                 pairs.push((Value::Int(cx as i64), Value::Int(cy as i64)));
@@ -759,7 +880,9 @@ fn translate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 Some(r) => out.push(r),
                 None => return Err(vm.value_error("character mapping must be in range(0x110000)")),
             },
-            Some(_) => return Err(vm.type_error("character mapping must return integer, None or str")),
+            Some(_) => {
+                return Err(vm.type_error("character mapping must return integer, None or str"))
+            }
         }
     }
     Ok(s(out))

@@ -9,7 +9,18 @@ pub fn py_isspace(c: char) -> bool {
 
 /// Line boundaries of `str.splitlines`.
 pub fn is_linebreak(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
 }
 
 /// Is `c` a cased character (has upper/lower case)?
@@ -92,7 +103,9 @@ pub fn split_sep(s: &str, sep: &str, maxsplit: i64) -> Vec<String> {
     if maxsplit < 0 {
         s.split(sep).map(str::to_string).collect()
     } else {
-        s.splitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
+        s.splitn(maxsplit as usize + 1, sep)
+            .map(str::to_string)
+            .collect()
     }
 }
 
@@ -101,7 +114,9 @@ pub fn rsplit_sep(s: &str, sep: &str, maxsplit: i64) -> Vec<String> {
     let mut out: Vec<String> = if maxsplit < 0 {
         s.rsplit(sep).map(str::to_string).collect()
     } else {
-        s.rsplitn(maxsplit as usize + 1, sep).map(str::to_string).collect()
+        s.rsplitn(maxsplit as usize + 1, sep)
+            .map(str::to_string)
+            .collect()
     };
     out.reverse();
     out
@@ -121,7 +136,11 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<String> {
                     end = j + 1;
                 }
             }
-            out.push(if keepends { s[start..end].to_string() } else { s[start..i].to_string() });
+            out.push(if keepends {
+                s[start..end].to_string()
+            } else {
+                s[start..i].to_string()
+            });
             start = end;
         }
     }
@@ -221,9 +240,9 @@ pub fn center(s: &str, len: usize, width: usize, fill: char) -> String {
 
 pub fn pad(s: &str, left: usize, right: usize, fill: char) -> String {
     let mut out = String::with_capacity(s.len() + left + right);
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     out
 }
 
@@ -241,7 +260,7 @@ pub fn zfill(s: &str, len: usize, width: usize) -> String {
     if let Some(c) = sign {
         out.push(c);
     }
-    out.extend(std::iter::repeat('0').take(fill));
+    out.extend(std::iter::repeat_n('0', fill));
     out.push_str(rest);
     out
 }
@@ -255,7 +274,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> String {
             '\t' => {
                 if tabsize > 0 {
                     let n = tabsize - col % tabsize;
-                    out.extend(std::iter::repeat(' ').take(n as usize));
+                    out.extend(std::iter::repeat_n(' ', n as usize));
                     col += n;
                 }
             }
@@ -322,7 +341,10 @@ mod tests {
         assert_eq!(split_sep("a,b,c", ",", 1), v(&["a", "b,c"]));
         assert_eq!(split_sep("", ",", -1), v(&[""]));
         assert_eq!(rsplit_sep("a,b,c", ",", 1), v(&["a,b", "c"]));
-        assert_eq!(splitlines("a\nb\r\nc\rd\x0ce", false), v(&["a", "b", "c", "d", "e"]));
+        assert_eq!(
+            splitlines("a\nb\r\nc\rd\x0ce", false),
+            v(&["a", "b", "c", "d", "e"])
+        );
         assert_eq!(splitlines("a\nb\r\n", true), v(&["a\n", "b\r\n"]));
         assert_eq!(splitlines("\n\nx", false), v(&["", "", "x"]));
     }

@@ -86,7 +86,14 @@ fn range(vm: &Vm) -> crate::error::PyErr {
 
 /// CPython's `math_1`: nan from a non-nan is a domain error; inf from a finite value is a range
 /// error when the function can overflow, else a domain error.
-fn math_1(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     let x = to_f64(vm, v)?;
     let r = f(x);
@@ -216,23 +223,86 @@ fn fmod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Float(x % y))
 }
 
-fn hypot_of(coords: &[f64]) -> f64 {
-    if coords.iter().any(|c| c.is_infinite()) {
-        return f64::INFINITY;
-    }
-    match coords {
-        [] => 0.0,
-        [x] => x.abs(),
-        [x, y] => x.hypot(*y),
-        _ => {
-            let max = coords.iter().fold(0.0f64, |m, c| m.max(c.abs()));
-            if max == 0.0 || max.is_nan() {
-                return max;
-            }
-            let sum: f64 = coords.iter().map(|c| (c / max) * (c / max)).sum();
-            max * sum.sqrt()
+/// CPython 3.11's `vector_norm`: a correctly rounded (in practice) Euclidean norm, used by
+/// `hypot` and `dist` for any number of coordinates.
+pub fn hypot_of(coords: &[f64]) -> f64 {
+    const T27: f64 = 134_217_729.0;
+    let mut max = 0.0f64;
+    let mut found_nan = false;
+    for &c in coords {
+        let a = c.abs();
+        found_nan |= a.is_nan();
+        if a > max {
+            max = a;
         }
     }
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || coords.len() <= 1 {
+        return max;
+    }
+    let max_e = frexp_exp(max);
+    let (mut csum, mut frac1, mut frac2, mut frac3) = (1.0f64, 0.0f64, 0.0f64, 0.0f64);
+    if max_e >= -1023 {
+        let scale = 2f64.powi(-max_e);
+        let split = |x: f64| {
+            let t = x * T27;
+            let hi = t - (t - x);
+            (hi, x - hi)
+        };
+        for &c in coords {
+            let x = c * scale;
+            let (hi, lo) = split(x);
+            let x = hi * hi;
+            let old = csum;
+            csum += x;
+            frac1 += (old - csum) + x;
+            let x = 2.0 * hi * lo;
+            let old = csum;
+            csum += x;
+            frac2 += (old - csum) + x;
+            frac3 += lo * lo;
+        }
+        let h = (csum - 1.0 + (frac1 + frac2 + frac3)).sqrt();
+        let (hi, lo) = split(h);
+        let x = -hi * hi;
+        let old = csum;
+        csum += x;
+        frac1 += (old - csum) + x;
+        let x = -2.0 * hi * lo;
+        let old = csum;
+        csum += x;
+        frac2 += (old - csum) + x;
+        let x = -lo * lo;
+        let old = csum;
+        csum += x;
+        frac3 += (old - csum) + x;
+        let x = csum - 1.0 + (frac1 + frac2 + frac3);
+        return (h + x / (2.0 * h)) / scale;
+    }
+    for &c in coords {
+        let x = c / max;
+        let x = x * x;
+        let old = csum;
+        csum += x;
+        frac1 += (old - csum) + x;
+    }
+    max * (csum - 1.0 + frac1).sqrt()
+}
+
+/// The exponent `frexp` would return (x = m * 2**e, 0.5 <= m < 1), for finite x > 0.
+fn frexp_exp(x: f64) -> i32 {
+    let bits = x.to_bits();
+    let e = ((bits >> 52) & 0x7ff) as i32;
+    if e == 0 {
+        // Subnormal: scale up.
+        return frexp_exp(x * 2f64.powi(64)) - 64;
+    }
+    e - 1022
 }
 
 fn hypot(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -259,7 +329,14 @@ fn dist(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 /// floor/ceil/trunc: ints pass through, floats become ints, objects use `__floor__` etc.
-fn to_int_with(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, dunder: &str, f: fn(f64) -> f64) -> PyResult<Value> {
+fn to_int_with(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    dunder: &str,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     match v {
         Value::Int(n) => Ok(Value::Int(*n)),
@@ -298,10 +375,16 @@ fn modf(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "modf", a, kw)?;
     let x = to_f64(vm, v)?;
     if x.is_infinite() {
-        return Ok(Value::tuple(vec![Value::Float(0.0f64.copysign(x)), Value::Float(x)]));
+        return Ok(Value::tuple(vec![
+            Value::Float(0.0f64.copysign(x)),
+            Value::Float(x),
+        ]));
     }
     let i = x.trunc();
-    Ok(Value::tuple(vec![Value::Float((x - i).copysign(x)), Value::Float(i)]))
+    Ok(Value::tuple(vec![
+        Value::Float((x - i).copysign(x)),
+        Value::Float(i),
+    ]))
 }
 
 fn frexp(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -359,10 +442,18 @@ fn isclose(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let diff = (y - x).abs();
-    Ok(Value::Bool(diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs))
+    Ok(Value::Bool(
+        diff <= (rel * y).abs() || diff <= (rel * x).abs() || diff <= abs,
+    ))
 }
 
-fn float_pred(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
+fn float_pred(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    f: fn(f64) -> bool,
+) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     let x = to_f64(vm, v)?;
     Ok(Value::Bool(f(x)))
@@ -433,7 +524,13 @@ fn factorial(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(r))
 }
 
-fn nk(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, k_optional: bool) -> PyResult<(i64, Option<i64>)> {
+fn nk(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    k_optional: bool,
+) -> PyResult<(i64, Option<i64>)> {
     args::count(vm, name, a, kw, if k_optional { 1 } else { 2 }, 2)?;
     let n = to_index(vm, &a[0])?;
     let k = match a.get(1) {
@@ -497,7 +594,13 @@ fn isqrt(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn prod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params = Params { name: "prod", names: &["iterable", "start"], positional: 1, positional_only: 1, required: 1 };
+    const P: Params = Params {
+        name: "prod",
+        names: &["iterable", "start"],
+        positional: 1,
+        positional_only: 1,
+        required: 1,
+    };
     let s = P.bind(vm, a, kw)?;
     let iterable = s[0].clone().unwrap_or_default();
     let mut acc = s[1].clone().unwrap_or(Value::Int(1));
@@ -604,10 +707,18 @@ mod tests {
     fn fsum_like_cpython() {
         // python3: math.fsum([0.1]*10), math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50])
         assert_eq!(fsum_of(&[0.1; 10]), Ok(1.0));
-        assert_eq!(fsum_of(&[1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]), Ok(1e-100));
+        assert_eq!(
+            fsum_of(&[1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]),
+            Ok(1e-100)
+        );
         assert_eq!(fsum_of(&[]), Ok(0.0));
         assert_eq!(fsum_of(&[f64::INFINITY, 1.0]), Ok(f64::INFINITY));
         assert!(fsum_of(&[f64::INFINITY, f64::NEG_INFINITY]).is_err());
+        // python3: math.hypot(1, 2, 3), math.hypot(3, 4), math.hypot(0.1, 0.2), math.hypot(1e-300, 1e-300)
         assert_eq!(hypot_of(&[1.0, 2.0, 3.0]), 3.7416573867739413);
+        assert_eq!(hypot_of(&[3.0, 4.0]), 5.0);
+        assert_eq!(hypot_of(&[0.1, 0.2]), 0.223606797749979);
+        assert_eq!(hypot_of(&[1e-300, 1e-300]), 1.414213562373095e-300);
+        assert_eq!(hypot_of(&[1.5, 2.5, 3.5, 4.5]), 6.4031242374328485);
     }
 }

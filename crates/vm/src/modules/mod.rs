@@ -33,7 +33,11 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
 
 /// A new, empty built-in module.
 pub fn new_module(vm: &mut Vm, name: &str) -> Arc<Module> {
-    let m = Arc::new(Module { name: Arc::new(PyStr::new(name)), globals: GilCell::new(DictMap::default()), filename: None });
+    let m = Arc::new(Module {
+        name: Arc::new(PyStr::new(name)),
+        globals: GilCell::new(DictMap::default()),
+        filename: None,
+    });
     set(vm, &m, "__name__", Value::str(name));
     set(vm, &m, "__doc__", Value::None);
     m

@@ -20,7 +20,9 @@ impl Mt19937 {
         let mut state = [0u32; N];
         state[0] = seed;
         for i in 1..N {
-            state[i] = 1_812_433_253u32.wrapping_mul(state[i - 1] ^ (state[i - 1] >> 30)).wrapping_add(i as u32);
+            state[i] = 1_812_433_253u32
+                .wrapping_mul(state[i - 1] ^ (state[i - 1] >> 30))
+                .wrapping_add(i as u32);
         }
         Mt19937 { state, index: N }
     }
@@ -48,7 +50,8 @@ impl Mt19937 {
             }
         }
         for _ in 0..N - 1 {
-            mt_[i] = (mt_[i] ^ (mt_[i - 1] ^ (mt_[i - 1] >> 30)).wrapping_mul(1_566_083_941)).wrapping_sub(i as u32);
+            mt_[i] = (mt_[i] ^ (mt_[i - 1] ^ (mt_[i - 1] >> 30)).wrapping_mul(1_566_083_941))
+                .wrapping_sub(i as u32);
             i += 1;
             if i >= N {
                 mt_[0] = mt_[N - 1];

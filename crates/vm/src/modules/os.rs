@@ -131,11 +131,19 @@ fn chdir(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn getenv(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params = Params { name: "getenv", names: &["key", "default"], positional: 2, positional_only: 0, required: 1 };
+    const P: Params = Params {
+        name: "getenv",
+        names: &["key", "default"],
+        positional: 2,
+        positional_only: 0,
+        required: 1,
+    };
     let s = P.bind(vm, a, kw)?;
     let key = match &s[0] {
         Some(Value::Str(k)) => k.as_str().to_string(),
-        Some(other) => return Err(vm.type_error(format!("str expected, not {}", vm.type_name(other)))),
+        Some(other) => {
+            return Err(vm.type_error(format!("str expected, not {}", vm.type_name(other))))
+        }
         None => String::new(),
     };
     Ok(match std::env::var(&key) {
@@ -185,8 +193,13 @@ fn mkdir(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn makedirs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params =
-        Params { name: "makedirs", names: &["name", "mode", "exist_ok"], positional: 3, positional_only: 0, required: 1 };
+    const P: Params = Params {
+        name: "makedirs",
+        names: &["name", "mode", "exist_ok"],
+        positional: 3,
+        positional_only: 0,
+        required: 1,
+    };
     let s = P.bind(vm, a, kw)?;
     let p = path_arg(vm, s[0].as_ref().unwrap_or(&Value::None), "makedirs")?;
     let exist_ok = match &s[2] {
@@ -220,7 +233,9 @@ fn rename(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 pub fn random_bytes(n: usize) -> Vec<u8> {
     use std::io::Read;
     let mut buf = vec![0u8; n];
-    let ok = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).is_ok();
+    let ok = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .is_ok();
     if !ok {
         // Fall back to the clock (not cryptographic; only used when /dev/urandom is missing).
         let mut x = super::time::monotonic_nanos() as u64 ^ std::process::id() as u64;
@@ -240,7 +255,9 @@ fn urandom(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
-    Ok(Value::Bytes(Arc::new(PyBytes { data: random_bytes(n as usize).into_boxed_slice() })))
+    Ok(Value::Bytes(Arc::new(PyBytes {
+        data: random_bytes(n as usize).into_boxed_slice(),
+    })))
 }
 
 // ---- os.path ----
@@ -265,7 +282,13 @@ fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::str(out))
 }
 
-fn path_pred(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, f: fn(&Path) -> bool) -> PyResult<Value> {
+fn path_pred(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    f: fn(&Path) -> bool,
+) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
     let p = match v {
         Value::Str(s) => s.as_str().to_string(),
@@ -290,7 +313,11 @@ fn split_path(p: &str) -> (String, String) {
     let i = p.rfind('/').map(|i| i + 1).unwrap_or(0);
     let (head, tail) = p.split_at(i);
     let trimmed = head.trim_end_matches('/');
-    let head = if trimmed.is_empty() { head.to_string() } else { trimmed.to_string() };
+    let head = if trimmed.is_empty() {
+        head.to_string()
+    } else {
+        trimmed.to_string()
+    };
     (head, tail.to_string())
 }
 
@@ -320,7 +347,10 @@ fn splitext(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let name = &p[name_start..];
     let lead_dots = name.len() - name.trim_start_matches('.').len();
     let (root, ext) = match name.rfind('.') {
-        Some(i) if i >= lead_dots && i > 0 => (p[..name_start + i].to_string(), p[name_start + i..].to_string()),
+        Some(i) if i >= lead_dots && i > 0 => (
+            p[..name_start + i].to_string(),
+            p[name_start + i..].to_string(),
+        ),
         _ => (p.clone(), String::new()),
     };
     Ok(Value::tuple(vec![Value::str(root), Value::str(ext)]))

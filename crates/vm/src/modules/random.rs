@@ -53,23 +53,36 @@ const METHODS: &[(&str, NativeFn)] = &[
 
 fn os_seeded() -> Mt19937 {
     let bytes = super::os::random_bytes(32);
-    let key: Vec<u32> = bytes.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
+    let key: Vec<u32> = bytes
+        .chunks(4)
+        .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect();
     Mt19937::from_key(&key)
 }
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "random");
-    let class = crate::builtins::file::new_class("Random", "random", Some(&vm.types().object.clone()), BuiltinType::Native);
+    let class = crate::builtins::file::new_class(
+        "Random",
+        "random",
+        Some(&vm.types().object.clone()),
+        BuiltinType::Native,
+    );
     for &(name, f) in METHODS {
         crate::builtins::dict_set_str(vm, &class.dict, name, native(name, f));
     }
     crate::builtins::dict_set_str(vm, &class.dict, "__new__", native("__new__", random_new));
     {
         let gil = vm.gil();
-        vm.types().natives.borrow_mut(gil).insert("random.Random", class.clone());
+        vm.types()
+            .natives
+            .borrow_mut(gil)
+            .insert("random.Random", class.clone());
     }
     set(vm, &m, "Random", Value::Class(class));
-    let state = Value::Native(Arc::new(Box::new(RandomState { inner: Mutex::new((os_seeded(), None)) })));
+    let state = Value::Native(Arc::new(Box::new(RandomState {
+        inner: Mutex::new((os_seeded(), None)),
+    })));
     for &(name, f) in METHODS {
         set(vm, &m, name, bound_native(name, f, state.clone()));
     }
@@ -79,7 +92,9 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
 /// `random.Random(seed=None)`
 fn random_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "Random", a, kw, 0, 1)?;
-    let state = Value::Native(Arc::new(Box::new(RandomState { inner: Mutex::new((os_seeded(), None)) })));
+    let state = Value::Native(Arc::new(Box::new(RandomState {
+        inner: Mutex::new((os_seeded(), None)),
+    })));
     if let Some(s) = a.first() {
         seed(vm, &[state.clone(), s.clone()], &[])?;
     }
@@ -88,48 +103,56 @@ fn random_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn state<'a>(vm: &Vm, a: &'a [Value]) -> PyResult<&'a RandomState> {
     match a.first() {
-        Some(Value::Native(n)) => n.as_any().downcast_ref::<RandomState>().ok_or_else(|| vm.type_error("expected a Random object")),
+        Some(Value::Native(n)) => n
+            .as_any()
+            .downcast_ref::<RandomState>()
+            .ok_or_else(|| vm.type_error("expected a Random object")),
         _ => Err(vm.type_error("expected a Random object")),
     }
 }
 
 fn seed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = state(vm, a)?;
-    const P: Params = Params { name: "seed", names: &["a", "version"], positional: 2, positional_only: 0, required: 0 };
-    let s = P.bind(vm, &a[1..], kw)?;
-    let mt = match &s[0] {
-        None | Some(Value::None) => os_seeded(),
-        Some(Value::Int(n)) => Mt19937::from_key(&Mt19937::key_for_int(*n)),
-        Some(Value::Bool(b)) => Mt19937::from_key(&Mt19937::key_for_int(*b as i64)),
-        Some(v @ Value::Float(_)) => {
-            let h = vm.hash(v)? as i64;
-            Mt19937::from_key(&Mt19937::key_for_int(h))
-        }
-        Some(v @ (Value::Str(_) | Value::Bytes(_))) => {
-            // Not CPython's SHA-512 based scheme: a deterministic FNV-1a digest of the bytes.
-            let bytes: Vec<u8> = match v {
-                Value::Str(x) => x.as_str().as_bytes().to_vec(),
-                Value::Bytes(b) => b.data.to_vec(),
-                _ => Vec::new(),
-            };
-            let mut key = Vec::new();
-            for round in 0..8u64 {
-                let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ round;
-                for &b in &bytes {
-                    h ^= b as u64;
-                    h = h.wrapping_mul(0x0000_0100_0000_01b3);
-                }
-                key.push(h as u32);
-                key.push((h >> 32) as u32);
-            }
-            Mt19937::from_key(&key)
-        }
-        Some(_) => {
-            return Err(vm.type_error(
-                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
-            ))
-        }
+    const P: Params = Params {
+        name: "seed",
+        names: &["a", "version"],
+        positional: 2,
+        positional_only: 0,
+        required: 0,
     };
+    let s = P.bind(vm, &a[1..], kw)?;
+    let mt =
+        match &s[0] {
+            None | Some(Value::None) => os_seeded(),
+            Some(Value::Int(n)) => Mt19937::from_key(&Mt19937::key_for_int(*n)),
+            Some(Value::Bool(b)) => Mt19937::from_key(&Mt19937::key_for_int(*b as i64)),
+            Some(v @ Value::Float(_)) => {
+                let h = vm.hash(v)? as i64;
+                Mt19937::from_key(&Mt19937::key_for_int(h))
+            }
+            Some(v @ (Value::Str(_) | Value::Bytes(_))) => {
+                // Not CPython's SHA-512 based scheme: a deterministic FNV-1a digest of the bytes.
+                let bytes: Vec<u8> = match v {
+                    Value::Str(x) => x.as_str().as_bytes().to_vec(),
+                    Value::Bytes(b) => b.data.to_vec(),
+                    _ => Vec::new(),
+                };
+                let mut key = Vec::new();
+                for round in 0..8u64 {
+                    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ round;
+                    for &b in &bytes {
+                        h ^= b as u64;
+                        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+                    }
+                    key.push(h as u32);
+                    key.push((h >> 32) as u32);
+                }
+                Mt19937::from_key(&key)
+            }
+            Some(_) => return Err(vm.type_error(
+                "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.",
+            )),
+        };
     *st.inner.lock() = (mt, None);
     Ok(Value::None)
 }
@@ -152,7 +175,9 @@ fn getrandbits(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
     if k > 63 {
-        return Err(vm.overflow_error("getrandbits() beyond 63 bits does not fit gilvm's 64-bit ints"));
+        return Err(
+            vm.overflow_error("getrandbits() beyond 63 bits does not fit gilvm's 64-bit ints")
+        );
     }
     Ok(Value::Int(with_mt(st, |m| m.getrandbits(k as u32)) as i64))
 }
@@ -162,7 +187,13 @@ fn randbelow(st: &RandomState, n: u64) -> u64 {
     with_mt(st, |m| m.randbelow(n))
 }
 
-fn randrange_impl(vm: &mut Vm, st: &RandomState, start: &Value, stop: Option<&Value>, step: Option<&Value>) -> PyResult<i64> {
+fn randrange_impl(
+    vm: &mut Vm,
+    st: &RandomState,
+    start: &Value,
+    stop: Option<&Value>,
+    step: Option<&Value>,
+) -> PyResult<i64> {
     let istart = int_arg(vm, start, "non-integer arg 1 for randrange()")?;
     let Some(stop) = stop.filter(|s| !s.is_none()) else {
         if step.is_some() {
@@ -183,7 +214,9 @@ fn randrange_impl(vm: &mut Vm, st: &RandomState, start: &Value, stop: Option<&Va
         if width > 0 {
             return Ok((istart as i128 + randbelow(st, width as u64) as i128) as i64);
         }
-        return Err(vm.value_error(format!("empty range for randrange() ({istart}, {istop}, {width})")));
+        return Err(vm.value_error(format!(
+            "empty range for randrange() ({istart}, {istop}, {width})"
+        )));
     }
     let n = if istep > 0 {
         (width + istep - 1).div_euclid(istep)
@@ -213,19 +246,39 @@ fn int_arg(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<i64> {
 
 fn randrange(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = state(vm, a)?;
-    const P: Params =
-        Params { name: "randrange", names: &["start", "stop", "step"], positional: 3, positional_only: 0, required: 1 };
+    const P: Params = Params {
+        name: "randrange",
+        names: &["start", "stop", "step"],
+        positional: 3,
+        positional_only: 0,
+        required: 1,
+    };
     let s = P.bind(vm, &a[1..], kw)?;
     let start = s[0].clone().unwrap_or_default();
-    Ok(Value::Int(randrange_impl(vm, st, &start, s[1].as_ref(), s[2].as_ref())?))
+    Ok(Value::Int(randrange_impl(
+        vm,
+        st,
+        &start,
+        s[1].as_ref(),
+        s[2].as_ref(),
+    )?))
 }
 
 fn randint(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = state(vm, a)?;
     args::count(vm, "randint", &a[1..], kw, 2, 2)?;
     let b = int_arg(vm, &a[2], "non-integer stop for randrange()")?;
-    let stop = Value::Int(b.checked_add(1).ok_or_else(|| vm.overflow_error("integer overflow"))?);
-    Ok(Value::Int(randrange_impl(vm, st, &a[1], Some(&stop), None)?))
+    let stop = Value::Int(
+        b.checked_add(1)
+            .ok_or_else(|| vm.overflow_error("integer overflow"))?,
+    );
+    Ok(Value::Int(randrange_impl(
+        vm,
+        st,
+        &a[1],
+        Some(&stop),
+        None,
+    )?))
 }
 
 fn choice(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -270,12 +323,22 @@ fn shuffle(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn sample(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = state(vm, a)?;
-    const P: Params =
-        Params { name: "sample", names: &["population", "k", "counts"], positional: 2, positional_only: 0, required: 2 };
+    const P: Params = Params {
+        name: "sample",
+        names: &["population", "k", "counts"],
+        positional: 2,
+        positional_only: 0,
+        required: 2,
+    };
     let s = P.bind(vm, &a[1..], kw)?;
     let population = s[0].clone().unwrap_or_default();
-    if !matches!(population, Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)) {
-        return Err(vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d)."));
+    if !matches!(
+        population,
+        Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_)
+    ) {
+        return Err(
+            vm.type_error("Population must be a sequence.  For dicts or sets, use sorted(d).")
+        );
     }
     if s[2].as_ref().is_some_and(|c| !c.is_none()) {
         return Err(vm.type_error("gilvm's random.sample does not support counts="));
@@ -315,14 +378,30 @@ fn sample(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn choices(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = state(vm, a)?;
     if a.len() > 3 {
-        return Err(vm.type_error(format!("choices() takes from 2 to 3 positional arguments but {} were given", a.len())));
+        return Err(vm.type_error(format!(
+            "choices() takes from 2 to 3 positional arguments but {} were given",
+            a.len()
+        )));
     }
-    let opts = args::kwonly(vm, "choices", kw, &["population", "weights", "cum_weights", "k"])?;
+    let opts = args::kwonly(
+        vm,
+        "choices",
+        kw,
+        &["population", "weights", "cum_weights", "k"],
+    )?;
     let population = match (a.get(1), &opts[0]) {
         (Some(p), _) | (None, Some(p)) => p.clone(),
-        _ => return Err(vm.type_error("choices() missing 1 required positional argument: 'population'")),
+        _ => {
+            return Err(
+                vm.type_error("choices() missing 1 required positional argument: 'population'")
+            )
+        }
     };
-    let weights = a.get(2).cloned().or_else(|| opts[1].clone()).filter(|w| !w.is_none());
+    let weights = a
+        .get(2)
+        .cloned()
+        .or_else(|| opts[1].clone())
+        .filter(|w| !w.is_none());
     let cum_weights = opts[2].clone().filter(|w| !w.is_none());
     let k = match &opts[3] {
         Some(v) => to_index(vm, v)?,
@@ -344,7 +423,9 @@ fn choices(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             }
             return Ok(Value::list(out));
         }
-        (Some(_), Some(_)) => return Err(vm.type_error("Cannot specify both weights and cumulative weights")),
+        (Some(_), Some(_)) => {
+            return Err(vm.type_error("Cannot specify both weights and cumulative weights"))
+        }
         (Some(w), None) => {
             let mut acc = 0.0;
             let mut cum = Vec::new();
@@ -400,7 +481,13 @@ fn uniform(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn mu_sigma(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &'static str) -> PyResult<(f64, f64)> {
-    let p = Params { name, names: &["mu", "sigma"], positional: 2, positional_only: 0, required: 0 };
+    let p = Params {
+        name,
+        names: &["mu", "sigma"],
+        positional: 2,
+        positional_only: 0,
+        required: 0,
+    };
     let s = p.bind(vm, &a[1..], kw)?;
     let mu = match &s[0] {
         Some(v) => to_f64(vm, v)?,
@@ -458,8 +545,13 @@ fn expovariate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn triangular(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = state(vm, a)?;
-    const P: Params =
-        Params { name: "triangular", names: &["low", "high", "mode"], positional: 3, positional_only: 0, required: 0 };
+    const P: Params = Params {
+        name: "triangular",
+        names: &["low", "high", "mode"],
+        positional: 3,
+        positional_only: 0,
+        required: 0,
+    };
     let s = P.bind(vm, &a[1..], kw)?;
     let mut low = match &s[0] {
         Some(v) => to_f64(vm, v)?,

@@ -25,7 +25,13 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             ("getrecursionlimit", getrecursionlimit),
         ],
     );
-    let argv: Vec<Value> = vm.interp.config.argv.iter().map(|s| Value::str(s.as_str())).collect();
+    let argv: Vec<Value> = vm
+        .interp
+        .config
+        .argv
+        .iter()
+        .map(|s| Value::str(s.as_str()))
+        .collect();
     set(vm, &m, "argv", Value::list(argv));
     set(vm, &m, "stdin", std_stream(0));
     set(vm, &m, "stdout", std_stream(1));
@@ -40,7 +46,10 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
         vm,
         &m,
         "version",
-        Value::str(format!("{major}.{minor}.{micro} (gilvm {})", env!("CARGO_PKG_VERSION"))),
+        Value::str(format!(
+            "{major}.{minor}.{micro} (gilvm {})",
+            env!("CARGO_PKG_VERSION")
+        )),
     );
     set(
         vm,
@@ -54,16 +63,37 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             Value::Int(0),
         ]),
     );
-    set(vm, &m, "hexversion", Value::Int((major << 24) | (minor << 16) | (micro << 8) | 0xf0));
+    set(
+        vm,
+        &m,
+        "hexversion",
+        Value::Int((major << 24) | (minor << 16) | (micro << 8) | 0xf0),
+    );
     set(vm, &m, "platform", Value::str(std::env::consts::OS));
-    set(vm, &m, "byteorder", Value::str(if cfg!(target_endian = "little") { "little" } else { "big" }));
-    let exe = std::env::current_exe().map(|p| p.display().to_string()).unwrap_or_default();
+    set(
+        vm,
+        &m,
+        "byteorder",
+        Value::str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
     set(vm, &m, "executable", Value::str(exe));
     set(vm, &m, "path", Value::list(Vec::new()));
     // `sys.implementation.name`: a small namespace module.
     let imp = new_module(vm, "implementation");
     set(vm, &imp, "name", Value::str("gilvm"));
-    set(vm, &imp, "version", Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]));
+    set(
+        vm,
+        &imp,
+        "version",
+        Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]),
+    );
     set(vm, &m, "implementation", Value::Module(imp));
     m
 }

@@ -35,7 +35,9 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
 }
 
 fn since_epoch() -> Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 fn origin() -> Instant {
@@ -71,11 +73,20 @@ fn monotonic_ns(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// CPU time (user + system) of this process in nanoseconds, from /proc/self/stat.
 pub fn cpu_nanos() -> u64 {
-    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else { return 0 };
+    let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {
+        return 0;
+    };
     // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
-    let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else { return 0 };
+    let Some(rest) = stat.rfind(')').map(|i| &stat[i + 1..]) else {
+        return 0;
+    };
     let fields: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     // fields[0] is field 3 (state): utime is field 14 -> index 11.
     let total = ticks(11) + ticks(12);
     // The kernel's USER_HZ is 100 on Linux.
@@ -112,7 +123,8 @@ fn sleep(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if secs < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
-    let dur = Duration::try_from_secs_f64(secs).map_err(|_| vm.overflow_error("sleep length is too large"))?;
+    let dur = Duration::try_from_secs_f64(secs)
+        .map_err(|_| vm.overflow_error("sleep length is too large"))?;
     blocking(vm, move || std::thread::sleep(dur));
     Ok(Value::None)
 }
