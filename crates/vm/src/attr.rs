@@ -277,7 +277,29 @@ impl Vm {
                 "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
                 "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
-                "__traceback__" => return Ok(Some(Value::None)),
+                "__traceback__" => {
+                    return Ok(Some(if st.traceback.is_empty() {
+                        Value::None
+                    } else {
+                        crate::class::native(crate::error::TracebackObj)
+                    }))
+                }
+                "code" | "value" => {
+                    let t = self.types();
+                    let wanted = if name == "code" {
+                        &t.system_exit
+                    } else {
+                        &t.stop_iteration
+                    };
+                    if crate::types::is_subclass(&class, wanted) {
+                        return Ok(Some(match st.args.len() {
+                            0 => Value::None,
+                            1 => st.args[0].clone(),
+                            _ if name == "value" => st.args[0].clone(),
+                            _ => Value::tuple(st.args.clone()),
+                        }));
+                    }
+                }
                 _ => {}
             }
         }
@@ -487,7 +509,7 @@ impl Vm {
                         _ => {}
                     }
                 }
-                if !is_user_class(&inst.class, gil) && !inst.exc.is_some() {
+                if !is_user_class(&inst.class, gil) && inst.exc.is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 inst.attrs.borrow_mut(gil).insert(str_key(name), v);

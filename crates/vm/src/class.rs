@@ -168,6 +168,7 @@ pub(crate) fn install_core(vm: &mut Vm) {
     mk("staticmethod", staticmethod_new, vm);
     mk("classmethod", classmethod_new, vm);
     mk("super", super_new, vm);
+    crate::iter::install(vm);
 }
 
 /// Register `super`, `property`, `staticmethod` and `classmethod` in builtins.
@@ -189,7 +190,7 @@ pub(crate) fn install_builtins(vm: &mut Vm) {
     }
 }
 
-fn arg<'a>(args: &'a [Value], i: usize) -> &'a Value {
+fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::None)
 }
 
@@ -482,10 +483,15 @@ impl Vm {
             f.namespace = Some(ns.clone());
         }
         let ret = self.run_entry()?;
-        let dict = std::mem::take(&mut *ns.borrow_mut(gil));
+        let mut dict = std::mem::take(&mut *ns.borrow_mut(gil));
+        // `__qualname__` is the class's own, not a class attribute (as in CPython).
+        let qualname = match dict.shift_remove(&crate::hash::StrKey::new("__qualname__")) {
+            Some(Value::Str(q)) => q,
+            _ => body.code.qualname.clone(),
+        };
         let class = Arc::new(Class {
             name,
-            qualname: body.code.qualname.clone(),
+            qualname,
             bases: vec![base.clone()],
             mro: Vec::new(),
             dict: GilCell::new(dict),

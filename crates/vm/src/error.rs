@@ -220,6 +220,20 @@ impl Vm {
     }
 }
 
+/// What `exc.__traceback__` and the `tb` argument of `__exit__` are: an opaque object (gilvm
+/// keeps tracebacks inside the exception; see LIMITATIONS).
+#[derive(Debug)]
+pub struct TracebackObj;
+
+impl crate::value::NativeObject for TracebackObj {
+    fn type_name(&self) -> &'static str {
+        "traceback"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// The args of an exception instance (empty for non-exceptions).
 pub fn exc_args(inst: &Instance, vm: &Vm) -> Vec<Value> {
     inst.exc

@@ -292,10 +292,10 @@ impl Vm {
         let ndef = func.defaults.len().min(argc);
         let first_default = argc - ndef;
         let mut missing: Vec<&str> = Vec::new();
-        for i in 0..argc {
-            if self.is_null(&locals[i]) {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc) {
+            if matches!(slot, Value::Cell(_)) {
                 if i >= first_default {
-                    locals[i] = func.defaults[i - first_default].clone();
+                    *slot = func.defaults[i - first_default].clone();
                 } else {
                     missing.push(&co.varnames[i]);
                 }
@@ -309,15 +309,15 @@ impl Vm {
                 name_list(&missing)
             )));
         }
-        for i in argc..argc + kwonly {
-            if self.is_null(&locals[i]) {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+            if matches!(slot, Value::Cell(_)) {
                 let name = &co.varnames[i];
                 let d = func
                     .kwdefaults
                     .as_ref()
                     .and_then(|d| crate::hash::dict_get_str(&d.borrow(gil), name).cloned());
                 match d {
-                    Some(v) => locals[i] = v,
+                    Some(v) => *slot = v,
                     None => missing.push(name),
                 }
             }
