@@ -136,7 +136,10 @@ impl Vm {
                     "__module__" => {
                         dict_get_str(&f.globals.globals.borrow(gil), "__name__").cloned()
                     }
-                    "__doc__" => Some(Value::None),
+                    "__doc__" => Some(match &f.code.code.docstring {
+                        Some(doc) => Value::str(&**doc),
+                        None => Value::None,
+                    }),
                     "__defaults__" => Some(if f.defaults.is_empty() {
                         Value::None
                     } else {
