@@ -1,1 +1,98 @@
-fn main() {}
+//! Criterion benchmarks of the eval loop: each program is compiled once, outside the timed loop;
+//! the timed part is `Vm::new` + `run_module`, i.e. interpreter start-up plus running the module.
+//! The programs print nothing (they check their own results with `assert`).
+//!
+//! Run with `cargo bench` (or `cargo bench -- fib` for one of them).
+
+use std::hint::black_box;
+use std::sync::Arc;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use gilvm_compiler::CodeObject;
+use gilvm_vm::{Vm, VmConfig};
+
+/// A bare `while` loop with a local counter: dispatch, a compare, a subtraction, a store.
+const COUNTDOWN: &str = "\
+def countdown(n):
+    while n > 0:
+        n -= 1
+    return n
+
+assert countdown(1_000_000) == 0
+";
+
+/// Recursive calls: frame push/pop, argument passing, global lookups.
+const FIB: &str = "\
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+assert fib(20) == 6765
+";
+
+/// Strings and dicts: build a text from a word list with a small LCG, split it, count the words
+/// in a dict, sort the counts with a key and format the top entries.
+const WORDCOUNT: &str = "\
+WORDS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota',
+         'kappa', 'lambda', 'mu', 'nu', 'xi', 'omicron', 'pi', 'rho', 'sigma', 'tau']
+
+def make_text(n):
+    seed = 12345
+    parts = []
+    for i in range(n):
+        seed = (seed * 1103515245 + 12345) % 2147483648
+        word = WORDS[(seed >> 16) % len(WORDS)]
+        if i % 7 == 0:
+            word = word.upper()
+        parts.append(word)
+    return ' '.join(parts)
+
+def count(text):
+    counts = {}
+    for raw in text.split():
+        word = raw.lower()
+        counts[word] = counts.get(word, 0) + 1
+    return counts
+
+counts = count(make_text(20000))
+ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+lines = [f'{word:<10}{n:>6}' for word, n in ranked[:5]]
+assert len(counts) == len(WORDS)
+assert sum(counts.values()) == 20000
+assert len(lines) == 5
+";
+
+fn compile(name: &str, source: &str) -> Arc<CodeObject> {
+    match gilvm_compiler::compile_source(source, name) {
+        Ok(code) => code,
+        Err(err) => panic!("benchmark program {name} does not compile: {err}"),
+    }
+}
+
+/// One timed run: a fresh interpreter running the module as `__main__`.
+fn run(code: &Arc<CodeObject>, source: &Arc<str>) {
+    let mut vm = Vm::new(VmConfig::default());
+    if let Err(err) = vm.run_module(code.clone(), "__main__", source.clone()) {
+        panic!("benchmark program raised: {err:?}");
+    }
+    black_box(vm);
+}
+
+fn bench_program(c: &mut Criterion, name: &str, source: &str, samples: usize) {
+    let code = compile(name, source);
+    let source: Arc<str> = Arc::from(source);
+    let mut group = c.benchmark_group("eval");
+    group.sample_size(samples);
+    group.bench_function(name, |b| b.iter(|| run(&code, &source)));
+    group.finish();
+}
+
+fn eval_benches(c: &mut Criterion) {
+    bench_program(c, "countdown_1M", COUNTDOWN, 10);
+    bench_program(c, "fib_20", FIB, 20);
+    bench_program(c, "wordcount_20k", WORDCOUNT, 10);
+}
+
+criterion_group!(benches, eval_benches);
+criterion_main!(benches);

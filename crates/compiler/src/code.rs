@@ -70,6 +70,8 @@ pub struct CodeObject {
     pub posonlyargcount: u32,
     pub kwonlyargcount: u32,
     pub flags: CodeFlags,
+    /// A function's docstring (the first statement of its body when it is a string literal).
+    pub docstring: Option<Arc<str>>,
     /// The deepest the operand stack goes (above the locals), so the VM can reserve it once.
     pub max_stack: u32,
 }

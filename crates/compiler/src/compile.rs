@@ -293,6 +293,7 @@ impl<'a> Compiler<'a> {
             posonlyargcount: u.posonlyargcount,
             kwonlyargcount: u.kwonlyargcount,
             flags: u.flags,
+            docstring: None,
             max_stack,
         }
     }
@@ -455,6 +456,7 @@ fn empty_code(filename: &Arc<str>) -> CodeObject {
         posonlyargcount: 0,
         kwonlyargcount: 0,
         flags: CodeFlags::default(),
+        docstring: None,
         max_stack: 1,
     }
 }

@@ -59,7 +59,11 @@ pub(crate) fn user_hash_kind(vm: &Vm, class: &Arc<Class>) -> HashKind {
         }
         let d = c.dict.borrow(gil);
         if let Some(h) = dict_get_str(&d, "__hash__") {
-            return if h.is_none() { HashKind::Unhashable } else { HashKind::User(h.clone()) };
+            return if h.is_none() {
+                HashKind::Unhashable
+            } else {
+                HashKind::User(h.clone())
+            };
         }
         if dict_get_str(&d, "__eq__").is_some() {
             return HashKind::Unhashable;
@@ -87,9 +91,18 @@ impl Vm {
     #[cold]
     pub(crate) fn no_attribute(&self, obj: &Value, name: &str) -> crate::PyErr {
         match obj {
-            Value::Class(c) => self.attribute_error(format!("type object '{}' has no attribute '{name}'", c.name.as_str())),
-            Value::Module(m) => self.attribute_error(format!("module '{}' has no attribute '{name}'", m.name.as_str())),
-            _ => self.attribute_error(format!("'{}' object has no attribute '{name}'", self.type_name(obj))),
+            Value::Class(c) => self.attribute_error(format!(
+                "type object '{}' has no attribute '{name}'",
+                c.name.as_str()
+            )),
+            Value::Module(m) => self.attribute_error(format!(
+                "module '{}' has no attribute '{name}'",
+                m.name.as_str()
+            )),
+            _ => self.attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                self.type_name(obj)
+            )),
         }
     }
 
@@ -105,7 +118,9 @@ impl Vm {
                 }
                 Ok(match name {
                     "__name__" => Some(Value::Str(m.name.clone())),
-                    "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(m.globals.borrow(gil).clone())))),
+                    "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
+                        m.globals.borrow(gil).clone(),
+                    )))),
                     _ => None,
                 })
             }
@@ -118,9 +133,18 @@ impl Vm {
                 Ok(match name {
                     "__name__" => Some(Value::Str(f.name.clone())),
                     "__qualname__" => Some(Value::Str(f.qualname.clone())),
-                    "__module__" => dict_get_str(&f.globals.globals.borrow(gil), "__name__").cloned(),
-                    "__doc__" => Some(Value::None),
-                    "__defaults__" => Some(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.to_vec()) }),
+                    "__module__" => {
+                        dict_get_str(&f.globals.globals.borrow(gil), "__name__").cloned()
+                    }
+                    "__doc__" => Some(match &f.code.code.docstring {
+                        Some(doc) => Value::str(&**doc),
+                        None => Value::None,
+                    }),
+                    "__defaults__" => Some(if f.defaults.is_empty() {
+                        Value::None
+                    } else {
+                        Value::tuple(f.defaults.to_vec())
+                    }),
                     _ => self.builtin_type_attr(obj, name)?,
                 })
             }
@@ -181,10 +205,15 @@ impl Vm {
     /// Bind a class attribute found for an instance `obj`.
     pub(crate) fn bind(&mut self, attr: Value, obj: &Value, class: &Arc<Class>) -> PyResult<Value> {
         Ok(match attr {
-            Value::Function(_) => Value::BoundMethod(Arc::new(BoundMethod { receiver: obj.clone(), function: attr })),
-            Value::Builtin(b) if b.receiver.is_none() => {
-                Value::Builtin(Arc::new(Builtin { name: b.name, func: b.func, receiver: Some(obj.clone()) }))
-            }
+            Value::Function(_) => Value::BoundMethod(Arc::new(BoundMethod {
+                receiver: obj.clone(),
+                function: attr,
+            })),
+            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Arc::new(Builtin {
+                name: b.name,
+                func: b.func,
+                receiver: Some(obj.clone()),
+            })),
             Value::Native(ref n) => {
                 if let Some(p) = n.as_any().downcast_ref::<Property>() {
                     if p.fget.is_none() {
@@ -214,12 +243,20 @@ impl Vm {
             return Ok(s.0.clone());
         }
         if let Some(c) = downcast::<ClassMethod>(&attr) {
-            return Ok(Value::BoundMethod(Arc::new(BoundMethod { receiver: Value::Class(class.clone()), function: c.0.clone() })));
+            return Ok(Value::BoundMethod(Arc::new(BoundMethod {
+                receiver: Value::Class(class.clone()),
+                function: c.0.clone(),
+            })));
         }
         Ok(attr)
     }
 
-    fn instance_getattr(&mut self, obj: &Value, inst: &Arc<Instance>, name: &str) -> PyResult<Option<Value>> {
+    fn instance_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &Arc<Instance>,
+        name: &str,
+    ) -> PyResult<Option<Value>> {
         let gil = self.gil();
         let class = inst.class.clone();
         let class_attr = class_lookup(&class, name, gil);
@@ -243,7 +280,29 @@ impl Vm {
                 "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
                 "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
-                "__traceback__" => return Ok(Some(Value::None)),
+                "__traceback__" => {
+                    return Ok(Some(if st.traceback.is_empty() {
+                        Value::None
+                    } else {
+                        crate::class::native(crate::error::TracebackObj)
+                    }))
+                }
+                "code" | "value" => {
+                    let t = self.types();
+                    let wanted = if name == "code" {
+                        &t.system_exit
+                    } else {
+                        &t.stop_iteration
+                    };
+                    if crate::types::is_subclass(&class, wanted) {
+                        return Ok(Some(match st.args.len() {
+                            0 => Value::None,
+                            1 => st.args[0].clone(),
+                            _ if name == "value" => st.args[0].clone(),
+                            _ => Value::tuple(st.args.clone()),
+                        }));
+                    }
+                }
                 _ => {}
             }
         }
@@ -278,12 +337,24 @@ impl Vm {
             "__name__" => Some(Value::Str(c.name.clone())),
             "__qualname__" => Some(Value::Str(c.qualname.clone())),
             "__module__" => Some(Value::Str(c.module.clone())),
-            "__bases__" => Some(Value::tuple(c.bases.iter().map(|b| Value::Class(b.clone())).collect())),
-            "__base__" => Some(c.bases.first().map(|b| Value::Class(b.clone())).unwrap_or(Value::None)),
-            "__mro__" => Some(Value::tuple(
-                std::iter::once(c).chain(c.mro.iter()).map(|b| Value::Class(b.clone())).collect(),
+            "__bases__" => Some(Value::tuple(
+                c.bases.iter().map(|b| Value::Class(b.clone())).collect(),
             )),
-            "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(c.dict.borrow(gil).clone())))),
+            "__base__" => Some(
+                c.bases
+                    .first()
+                    .map(|b| Value::Class(b.clone()))
+                    .unwrap_or(Value::None),
+            ),
+            "__mro__" => Some(Value::tuple(
+                std::iter::once(c)
+                    .chain(c.mro.iter())
+                    .map(|b| Value::Class(b.clone()))
+                    .collect(),
+            )),
+            "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
+                c.dict.borrow(gil).clone(),
+            )))),
             "__doc__" => Some(Value::None),
             "__class__" => Some(Value::Class(self.types().type_.clone())),
             _ => None,
@@ -296,8 +367,14 @@ impl Vm {
             Value::Class(c) => (c.clone(), true),
             other => (self.type_of(other), false),
         };
-        let chain: Vec<Arc<Class>> = std::iter::once(&obj_class).chain(obj_class.mro.iter()).cloned().collect();
-        let pos = chain.iter().position(|c| Arc::ptr_eq(c, &s.class)).map_or(chain.len(), |p| p + 1);
+        let chain: Vec<Arc<Class>> = std::iter::once(&obj_class)
+            .chain(obj_class.mro.iter())
+            .cloned()
+            .collect();
+        let pos = chain
+            .iter()
+            .position(|c| Arc::ptr_eq(c, &s.class))
+            .map_or(chain.len(), |p| p + 1);
         let key = StrKey::new(name);
         for c in &chain[pos..] {
             let found = c.dict.borrow(gil).get(&key).cloned();
@@ -309,7 +386,14 @@ impl Vm {
             }
         }
         if name == "__class__" {
-            return Ok(Some(Value::Class(self.types().natives.borrow(gil).get("super").cloned().unwrap_or_else(|| self.types().object.clone()))));
+            return Ok(Some(Value::Class(
+                self.types()
+                    .natives
+                    .borrow(gil)
+                    .get("super")
+                    .cloned()
+                    .unwrap_or_else(|| self.types().object.clone()),
+            )));
         }
         Ok(None)
     }
@@ -317,7 +401,11 @@ impl Vm {
     /// LoadMethod: `(function, Some(obj))` when `name` is a plain function (or native method) on
     /// the type, so no bound method is allocated; else `(attr, None)`.
     #[inline]
-    pub(crate) fn load_method(&mut self, obj: Value, name: &str) -> PyResult<(Value, Option<Value>)> {
+    pub(crate) fn load_method(
+        &mut self,
+        obj: Value,
+        name: &str,
+    ) -> PyResult<(Value, Option<Value>)> {
         let gil = self.gil();
         match &obj {
             Value::Instance(inst) => {
@@ -343,14 +431,20 @@ impl Vm {
                 let v = self.get_attr(&obj, name)?;
                 Ok((v, None))
             }
-            Value::Module(_) | Value::Class(_) | Value::Native(_) | Value::Function(_) | Value::BoundMethod(_) => {
+            Value::Module(_)
+            | Value::Class(_)
+            | Value::Native(_)
+            | Value::Function(_)
+            | Value::BoundMethod(_) => {
                 let v = self.get_attr(&obj, name)?;
                 Ok((v, None))
             }
             _ => {
                 let class = self.type_of(&obj);
                 match class_lookup(&class, name, gil) {
-                    Some(Value::Builtin(b)) if b.receiver.is_none() => Ok((Value::Builtin(b), Some(obj))),
+                    Some(Value::Builtin(b)) if b.receiver.is_none() => {
+                        Ok((Value::Builtin(b), Some(obj)))
+                    }
                     Some(f @ Value::Function(_)) => Ok((f, Some(obj))),
                     _ => {
                         let v = self.get_attr(&obj, name)?;
@@ -418,7 +512,7 @@ impl Vm {
                         _ => {}
                     }
                 }
-                if !is_user_class(&inst.class, gil) && !inst.exc.is_some() {
+                if !is_user_class(&inst.class, gil) && inst.exc.is_none() {
                     return Err(self.no_attribute(obj, name));
                 }
                 inst.attrs.borrow_mut(gil).insert(str_key(name), v);
@@ -439,7 +533,10 @@ impl Vm {
                 Ok(())
             }
             Value::Function(f) => {
-                f.attrs.borrow_mut(gil).get_or_insert_with(Default::default).insert(str_key(name), v);
+                f.attrs
+                    .borrow_mut(gil)
+                    .get_or_insert_with(Default::default)
+                    .insert(str_key(name), v);
                 Ok(())
             }
             _ => Err(self.no_attribute(obj, name)),
@@ -467,9 +564,15 @@ impl Vm {
                 }
                 inst.attrs.borrow_mut(gil).shift_remove(&key).is_some()
             }
-            Value::Class(c) if is_user_class(c, gil) => c.dict.borrow_mut(gil).shift_remove(&key).is_some(),
+            Value::Class(c) if is_user_class(c, gil) => {
+                c.dict.borrow_mut(gil).shift_remove(&key).is_some()
+            }
             Value::Module(m) => m.globals.borrow_mut(gil).shift_remove(&key).is_some(),
-            Value::Function(f) => f.attrs.borrow_mut(gil).as_mut().is_some_and(|a| a.shift_remove(&key).is_some()),
+            Value::Function(f) => f
+                .attrs
+                .borrow_mut(gil)
+                .as_mut()
+                .is_some_and(|a| a.shift_remove(&key).is_some()),
             _ => false,
         };
         if removed {

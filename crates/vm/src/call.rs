@@ -13,15 +13,25 @@ impl Vm {
     /// them keyword arguments). `start` is `ret + 1`, or `ret + 2` after a LoadMethod that found
     /// no unbound method (the slot between holds the null marker).
     #[inline]
-    pub(crate) fn call_from_stack(&mut self, ret: usize, start: usize, kwnames: Option<&[Value]>) -> PyResult<Called> {
+    pub(crate) fn call_from_stack(
+        &mut self,
+        ret: usize,
+        start: usize,
+        kwnames: Option<&[Value]>,
+    ) -> PyResult<Called> {
         match &self.stack[ret] {
-            Value::Function(f) => {
-                let f = f.clone();
+            Value::Function(_) => {
+                // Move the function off the stack: the slot is cut away when the frame returns.
+                let Value::Function(f) = std::mem::take(&mut self.stack[ret]) else {
+                    unreachable!()
+                };
                 self.push_function_frame(f, start, kwnames, ret, false)?;
                 Ok(Called::Frame)
             }
             Value::BoundMethod(bm) if matches!(bm.function, Value::Function(_)) => {
-                let Value::Function(f) = &bm.function else { unreachable!() };
+                let Value::Function(f) = &bm.function else {
+                    unreachable!()
+                };
                 let f = f.clone();
                 let recv = bm.receiver.clone();
                 // The receiver takes the slot just below the arguments (the callable's, or the
@@ -76,7 +86,9 @@ impl Vm {
                 Err(_) => {
                     let f = self.callable_name(&self.stack[ret].clone());
                     let tn = self.type_name(&other);
-                    return Err(self.type_error(format!("{f} argument after * must be an iterable, not {tn}")));
+                    return Err(self.type_error(format!(
+                        "{f} argument after * must be an iterable, not {tn}"
+                    )));
                 }
             },
         };
@@ -85,8 +97,11 @@ impl Vm {
         if let Some(kw) = kwargs {
             match &kw {
                 Value::Dict(d) => {
-                    let items: Vec<(Value, Value)> =
-                        d.borrow(self.gil()).iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+                    let items: Vec<(Value, Value)> = d
+                        .borrow(self.gil())
+                        .iter()
+                        .map(|(k, v)| (k.value.clone(), v.clone()))
+                        .collect();
                     for (k, v) in items {
                         if !matches!(k, Value::Str(_)) {
                             let f = self.callable_name(&self.stack[ret].clone());
@@ -99,13 +114,18 @@ impl Vm {
                 other => {
                     let f = self.callable_name(&self.stack[ret].clone());
                     let tn = self.type_name(other);
-                    return Err(self.type_error(format!("{f} argument after ** must be a mapping, not {tn}")));
+                    return Err(self
+                        .type_error(format!("{f} argument after ** must be a mapping, not {tn}")));
                 }
             }
         }
         self.stack.extend(args);
         self.stack.extend(vals);
-        let kwnames = if names.is_empty() { None } else { Some(&names[..]) };
+        let kwnames = if names.is_empty() {
+            None
+        } else {
+            Some(&names[..])
+        };
         self.call_from_stack(ret, ret + 1, kwnames)
     }
 
@@ -121,7 +141,12 @@ impl Vm {
     }
 
     /// Call any callable from Rust.
-    pub(crate) fn call_value(&mut self, callable: &Value, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    pub(crate) fn call_value(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
         match callable {
             Value::Function(f) => self.call_function(f.clone(), None, args, kwargs),
             Value::Builtin(b) => match &b.receiver {
@@ -134,7 +159,9 @@ impl Vm {
                 }
             },
             Value::BoundMethod(bm) => match &bm.function {
-                Value::Function(f) => self.call_function(f.clone(), Some(bm.receiver.clone()), args, kwargs),
+                Value::Function(f) => {
+                    self.call_function(f.clone(), Some(bm.receiver.clone()), args, kwargs)
+                }
                 other => {
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(bm.receiver.clone());
@@ -213,9 +240,16 @@ impl Vm {
     }
 
     /// Call `f(recv, *args)` (a method found on a class).
-    pub(crate) fn call_method_value(&mut self, f: &Value, recv: &Value, args: &[Value]) -> PyResult<Value> {
+    pub(crate) fn call_method_value(
+        &mut self,
+        f: &Value,
+        recv: &Value,
+        args: &[Value],
+    ) -> PyResult<Value> {
         match f {
-            Value::Function(func) => self.call_function(func.clone(), Some(recv.clone()), args, &[]),
+            Value::Function(func) => {
+                self.call_function(func.clone(), Some(recv.clone()), args, &[])
+            }
             _ => {
                 let mut v = Vec::with_capacity(args.len() + 1);
                 v.push(recv.clone());

@@ -8,7 +8,9 @@ use crate::error::PyResult;
 use crate::gilcell::GilCell;
 use crate::hash::{dict_get_str, str_key};
 use crate::types::{new_builtin_class, WithMro};
-use crate::value::{Builtin, BuiltinType, Class, DictMap, ExcState, Instance, NativeFn, NativeObject, PyStr, Value};
+use crate::value::{
+    Builtin, BuiltinType, Class, DictMap, ExcState, Instance, NativeFn, NativeObject, PyStr, Value,
+};
 use crate::vm::Vm;
 
 /// `staticmethod(f)`
@@ -70,7 +72,11 @@ pub fn native(obj: impl NativeObject) -> Value {
 }
 
 fn builtin(name: &'static str, func: NativeFn) -> Value {
-    Value::Builtin(Arc::new(Builtin { name, func, receiver: None }))
+    Value::Builtin(Arc::new(Builtin {
+        name,
+        func,
+        receiver: None,
+    }))
 }
 
 fn set(dict: &GilCell<DictMap>, vm: &Vm, name: &str, v: Value) {
@@ -87,40 +93,94 @@ pub fn is_user_class(class: &Class, gil: crate::Gil) -> bool {
 pub(crate) fn install_core(vm: &mut Vm) {
     let t = vm.types();
     let (object, base_exc) = (t.object.clone(), t.base_exception.clone());
-    set(&object.dict, vm, "__init__", builtin("__init__", object_init));
-    set(&object.dict, vm, "__repr__", builtin("__repr__", object_repr));
+    set(
+        &object.dict,
+        vm,
+        "__init__",
+        builtin("__init__", object_init),
+    );
+    set(
+        &object.dict,
+        vm,
+        "__repr__",
+        builtin("__repr__", object_repr),
+    );
     set(&object.dict, vm, "__str__", builtin("__str__", object_str));
     set(&object.dict, vm, "__eq__", builtin("__eq__", object_eq));
     set(&object.dict, vm, "__ne__", builtin("__ne__", object_ne));
-    set(&object.dict, vm, "__hash__", builtin("__hash__", object_hash));
-    set(&object.dict, vm, "__setattr__", builtin("__setattr__", object_setattr));
-    set(&object.dict, vm, "__getattribute__", builtin("__getattribute__", object_getattribute));
-    set(&base_exc.dict, vm, "__init__", builtin("__init__", exc_init));
+    set(
+        &object.dict,
+        vm,
+        "__hash__",
+        builtin("__hash__", object_hash),
+    );
+    set(
+        &object.dict,
+        vm,
+        "__setattr__",
+        builtin("__setattr__", object_setattr),
+    );
+    set(
+        &object.dict,
+        vm,
+        "__getattribute__",
+        builtin("__getattribute__", object_getattribute),
+    );
+    set(
+        &base_exc.dict,
+        vm,
+        "__init__",
+        builtin("__init__", exc_init),
+    );
     set(&base_exc.dict, vm, "__str__", builtin("__str__", exc_str));
-    set(&base_exc.dict, vm, "__repr__", builtin("__repr__", exc_repr));
-    set(&base_exc.dict, vm, "with_traceback", builtin("with_traceback", exc_with_traceback));
+    set(
+        &base_exc.dict,
+        vm,
+        "__repr__",
+        builtin("__repr__", exc_repr),
+    );
+    set(
+        &base_exc.dict,
+        vm,
+        "with_traceback",
+        builtin("with_traceback", exc_with_traceback),
+    );
 
     let object = vm.types().object.clone();
     let mk = |name: &'static str, new: NativeFn, vm: &Vm| {
         let c = new_builtin_class(name, Some(&object), BuiltinType::Native);
         set(&c.dict, vm, "__new__", builtin("__new__", new));
-        vm.types().natives.borrow_mut(vm.gil()).insert(name, c.clone());
+        vm.types()
+            .natives
+            .borrow_mut(vm.gil())
+            .insert(name, c.clone());
         c
     };
     let prop = mk("property", property_new, vm);
     set(&prop.dict, vm, "setter", builtin("setter", property_setter));
     set(&prop.dict, vm, "getter", builtin("getter", property_getter));
-    set(&prop.dict, vm, "deleter", builtin("deleter", property_deleter));
+    set(
+        &prop.dict,
+        vm,
+        "deleter",
+        builtin("deleter", property_deleter),
+    );
     mk("staticmethod", staticmethod_new, vm);
     mk("classmethod", classmethod_new, vm);
     mk("super", super_new, vm);
+    crate::iter::install(vm);
 }
 
 /// Register `super`, `property`, `staticmethod` and `classmethod` in builtins.
 pub(crate) fn install_builtins(vm: &mut Vm) {
     let gil = vm.gil();
-    let natives: Vec<(&str, Arc<Class>)> =
-        vm.types().natives.borrow(gil).iter().map(|(k, v)| (*k, v.clone())).collect();
+    let natives: Vec<(&str, Arc<Class>)> = vm
+        .types()
+        .natives
+        .borrow(gil)
+        .iter()
+        .map(|(k, v)| (*k, v.clone()))
+        .collect();
     let builtins = vm.interp.builtins.clone();
     let mut g = builtins.globals.borrow_mut(gil);
     for (name, class) in natives {
@@ -130,13 +190,15 @@ pub(crate) fn install_builtins(vm: &mut Vm) {
     }
 }
 
-fn arg<'a>(args: &'a [Value], i: usize) -> &'a Value {
+fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::None)
 }
 
 fn object_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     if args.len() > 1 || !kwargs.is_empty() {
-        return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        return Err(vm.type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
     }
     Ok(Value::None)
 }
@@ -150,7 +212,11 @@ fn object_str(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResul
 }
 
 fn object_eq(_: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    Ok(if arg(args, 0).is(arg(args, 1)) { Value::Bool(true) } else { Value::NotImplemented })
+    Ok(if arg(args, 0).is(arg(args, 1)) {
+        Value::Bool(true)
+    } else {
+        Value::NotImplemented
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
@@ -159,7 +225,9 @@ fn object_ne(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult
 }
 
 fn object_hash(_: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(crate::hash::hash_ptr(crate::repr::object_id(arg(args, 0))) as i64))
+    Ok(Value::Int(
+        crate::hash::hash_ptr(crate::repr::object_id(arg(args, 0))) as i64,
+    ))
 }
 
 fn object_setattr(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
@@ -205,20 +273,33 @@ fn exc_with_traceback(_: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> 
 }
 
 fn property_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    let mut p = Property { fget: arg(args, 0).clone(), fset: arg(args, 1).clone(), fdel: arg(args, 2).clone(), doc: arg(args, 3).clone() };
+    let mut p = Property {
+        fget: arg(args, 0).clone(),
+        fset: arg(args, 1).clone(),
+        fdel: arg(args, 2).clone(),
+        doc: arg(args, 3).clone(),
+    };
     for (k, v) in kwargs {
         match k.as_str() {
             "fget" => p.fget = v.clone(),
             "fset" => p.fset = v.clone(),
             "fdel" => p.fdel = v.clone(),
             "doc" => p.doc = v.clone(),
-            other => return Err(vm.type_error(format!("property() got an unexpected keyword argument '{other}'"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "property() got an unexpected keyword argument '{other}'"
+                )))
+            }
         }
     }
     Ok(native(p))
 }
 
-fn with_property(vm: &mut Vm, args: &[Value], f: impl FnOnce(&mut Property, Value)) -> PyResult<Value> {
+fn with_property(
+    vm: &mut Vm,
+    args: &[Value],
+    f: impl FnOnce(&mut Property, Value),
+) -> PyResult<Value> {
     let p = match args.first() {
         Some(Value::Native(n)) => n.as_any().downcast_ref::<Property>().cloned(),
         _ => None,
@@ -242,14 +323,20 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> P
 
 fn staticmethod_new(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(vm.type_error(format!("staticmethod expected 1 argument, got {}", args.len())));
+        return Err(vm.type_error(format!(
+            "staticmethod expected 1 argument, got {}",
+            args.len()
+        )));
     }
     Ok(native(StaticMethod(args[0].clone())))
 }
 
 fn classmethod_new(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(vm.type_error(format!("classmethod expected 1 argument, got {}", args.len())));
+        return Err(vm.type_error(format!(
+            "classmethod expected 1 argument, got {}",
+            args.len()
+        )));
     }
     Ok(native(ClassMethod(args[0].clone())))
 }
@@ -284,11 +371,17 @@ impl Vm {
         let Some(frame) = self.frames.last() else {
             return Err(self.runtime_error("super(): no arguments"));
         };
-        let co = &frame.code.code;
+        let Some(func) = &frame.func else {
+            return Err(self.runtime_error("super(): no arguments"));
+        };
+        let co = &func.code.code;
         let class_cell = if let Some(j) = co.freevars.iter().position(|n| &**n == "__class__") {
-            frame.func.as_ref().and_then(|f| f.closure.get(j).cloned())
+            func.closure.get(j).cloned()
         } else {
-            co.cellvars.iter().position(|n| &**n == "__class__").and_then(|j| frame.cells.get(j).cloned())
+            co.cellvars
+                .iter()
+                .position(|n| &**n == "__class__")
+                .and_then(|j| frame.cells.get(j).cloned())
         };
         let Some(class_cell) = class_cell else {
             return Err(self.runtime_error("super(): __class__ cell not found"));
@@ -325,11 +418,18 @@ impl Vm {
             let names = self.stack.pop();
             drop(vals);
             let first = match names {
-                Some(Value::Tuple(t)) => t.items.first().map(|n| self.to_str(n)).transpose()?.unwrap_or_default(),
+                Some(Value::Tuple(t)) => t
+                    .items
+                    .first()
+                    .map(|n| self.to_str(n))
+                    .transpose()?
+                    .unwrap_or_default(),
                 _ => String::new(),
             };
             self.stack.truncate(self.stack.len() - nbases - 2);
-            return Err(self.type_error(format!("gilvm does not support class keyword arguments ('{first}=')")));
+            return Err(self.type_error(format!(
+                "gilvm does not support class keyword arguments ('{first}=')"
+            )));
         }
         let bases = self.stack.split_off(self.stack.len() - nbases);
         let name = self.stack.pop().unwrap_or_default();
@@ -349,7 +449,9 @@ impl Vm {
             Some(Value::Class(c)) => {
                 let gil = self.gil();
                 let ok = matches!(c.builtin, BuiltinType::Object | BuiltinType::Exception)
-                    && (c.builtin != BuiltinType::Object || is_user_class(&c, gil) || Arc::ptr_eq(&c, &self.types().object));
+                    && (c.builtin != BuiltinType::Object
+                        || is_user_class(&c, gil)
+                        || Arc::ptr_eq(&c, &self.types().object));
                 if !ok {
                     return Err(self.type_error(format!(
                         "gilvm cannot subclass the built-in type '{}'",
@@ -372,7 +474,8 @@ impl Vm {
             _ => Arc::new(PyStr::new("__main__")),
         };
         let ns = Arc::new(GilCell::new(DictMap::default()));
-        ns.borrow_mut(gil).insert(str_key("__module__"), module_name);
+        ns.borrow_mut(gil)
+            .insert(str_key("__module__"), module_name);
         // Run the body with the namespace as its locals.
         let start = self.stack.len();
         self.push_function_frame(body.clone(), start, None, start, true)?;
@@ -380,10 +483,15 @@ impl Vm {
             f.namespace = Some(ns.clone());
         }
         let ret = self.run_entry()?;
-        let dict = std::mem::take(&mut *ns.borrow_mut(gil));
+        let mut dict = std::mem::take(&mut *ns.borrow_mut(gil));
+        // `__qualname__` is the class's own, not a class attribute (as in CPython).
+        let qualname = match dict.shift_remove(&crate::hash::StrKey::new("__qualname__")) {
+            Some(Value::Str(q)) => q,
+            _ => body.code.qualname.clone(),
+        };
         let class = Arc::new(Class {
             name,
-            qualname: body.code.qualname.clone(),
+            qualname,
             bases: vec![base.clone()],
             mro: Vec::new(),
             dict: GilCell::new(dict),
@@ -398,16 +506,32 @@ impl Vm {
     }
 
     /// `A(*args, **kwargs)` for any class.
-    pub(crate) fn instantiate(&mut self, class: &Arc<Class>, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    pub(crate) fn instantiate(
+        &mut self,
+        class: &Arc<Class>,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
         let gil = self.gil();
         let is_exc = class.builtin == BuiltinType::Exception;
         if is_exc || is_user_class(class, gil) {
-            let exc = is_exc.then(|| Box::new(GilCell::new(ExcState { args: args.to_vec(), ..ExcState::default() })));
-            let inst = Value::Instance(Arc::new(Instance { class: class.clone(), attrs: GilCell::new(DictMap::default()), exc }));
+            let exc = is_exc.then(|| {
+                Box::new(GilCell::new(ExcState {
+                    args: args.to_vec(),
+                    ..ExcState::default()
+                }))
+            });
+            let inst = Value::Instance(Arc::new(Instance {
+                class: class.clone(),
+                attrs: GilCell::new(DictMap::default()),
+                exc,
+            }));
             match crate::attr::user_lookup(class, "__init__", gil) {
                 Some(init) => {
                     let r = match &init {
-                        Value::Function(f) => self.call_function(f.clone(), Some(inst.clone()), args, kwargs)?,
+                        Value::Function(f) => {
+                            self.call_function(f.clone(), Some(inst.clone()), args, kwargs)?
+                        }
                         other => {
                             let mut v = vec![inst.clone()];
                             v.extend_from_slice(args);
@@ -417,16 +541,22 @@ impl Vm {
                     };
                     if !r.is_none() {
                         let tn = self.type_name(&r);
-                        return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+                        return Err(
+                            self.type_error(format!("__init__() should return None, not '{tn}'"))
+                        );
                     }
                 }
                 None => {
                     if is_exc {
                         if !kwargs.is_empty() {
-                            return Err(self.type_error(format!("{}() takes no keyword arguments", class.name.as_str())));
+                            return Err(self.type_error(format!(
+                                "{}() takes no keyword arguments",
+                                class.name.as_str()
+                            )));
                         }
                     } else if !args.is_empty() || !kwargs.is_empty() {
-                        return Err(self.type_error(format!("{}() takes no arguments", class.name.as_str())));
+                        return Err(self
+                            .type_error(format!("{}() takes no arguments", class.name.as_str())));
                     }
                 }
             }
@@ -445,7 +575,9 @@ impl Vm {
                     exc: None,
                 })))
             }
-            None => Err(self.type_error(format!("cannot create '{}' instances", class.name.as_str()))),
+            None => {
+                Err(self.type_error(format!("cannot create '{}' instances", class.name.as_str())))
+            }
         }
     }
 

@@ -27,7 +27,10 @@ pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
     Arc::new(Instance {
         class: class.clone(),
         attrs: GilCell::new(DictMap::default()),
-        exc: Some(Box::new(GilCell::new(ExcState { args, ..ExcState::default() }))),
+        exc: Some(Box::new(GilCell::new(ExcState {
+            args,
+            ..ExcState::default()
+        }))),
     })
 }
 
@@ -132,18 +135,30 @@ impl Vm {
     fn format_chain(&mut self, inst: &Arc<Instance>, out: &mut String, seen: &mut Vec<usize>) {
         seen.push(Arc::as_ptr(inst) as usize);
         let gil = self.gil();
-        let st = inst.exc.as_ref().map(|e| e.borrow(gil).clone()).unwrap_or_default();
+        let st = inst
+            .exc
+            .as_ref()
+            .map(|e| e.borrow(gil).clone())
+            .unwrap_or_default();
         let unseen = |v: &Option<Value>, seen: &Vec<usize>| match v {
-            Some(Value::Instance(i)) if i.exc.is_some() && !seen.contains(&(Arc::as_ptr(i) as usize)) => Some(i.clone()),
+            Some(Value::Instance(i))
+                if i.exc.is_some() && !seen.contains(&(Arc::as_ptr(i) as usize)) =>
+            {
+                Some(i.clone())
+            }
             _ => None,
         };
         if seen.len() < 100 {
             if let Some(cause) = unseen(&st.cause, seen) {
                 self.format_chain(&cause, out, seen);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if let (false, Some(ctx)) = (st.suppress_context, unseen(&st.context, seen)) {
                 self.format_chain(&ctx, out, seen);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         if !st.traceback.is_empty() {
@@ -154,7 +169,11 @@ impl Vm {
         out.push('\n');
     }
 
-    fn format_traceback_entries(&mut self, entries: &[crate::value::TracebackEntry], out: &mut String) {
+    fn format_traceback_entries(
+        &mut self,
+        entries: &[crate::value::TracebackEntry],
+        out: &mut String,
+    ) {
         // CPython collapses runs of more than 3 identical entries.
         let mut last: Option<(usize, u32)> = None;
         let mut repeat = 0usize;
@@ -182,7 +201,10 @@ impl Vm {
                 repeat = 1;
                 last = Some(key);
             }
-            out.push_str(&format!("  File \"{}\", line {}, in {}\n", code.filename, line, code.name));
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                code.filename, line, code.name
+            ));
             if let Some(src) = self.source_of(&code.filename) {
                 if let Some(text) = src.lines().nth((line as usize).wrapping_sub(1)) {
                     let text = text.trim();
@@ -198,7 +220,24 @@ impl Vm {
     }
 }
 
+/// What `exc.__traceback__` and the `tb` argument of `__exit__` are: an opaque object (gilvm
+/// keeps tracebacks inside the exception; see LIMITATIONS).
+#[derive(Debug)]
+pub struct TracebackObj;
+
+impl crate::value::NativeObject for TracebackObj {
+    fn type_name(&self) -> &'static str {
+        "traceback"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 /// The args of an exception instance (empty for non-exceptions).
 pub fn exc_args(inst: &Instance, vm: &Vm) -> Vec<Value> {
-    inst.exc.as_ref().map(|e| e.borrow(vm.gil()).args.clone()).unwrap_or_default()
+    inst.exc
+        .as_ref()
+        .map(|e| e.borrow(vm.gil()).args.clone())
+        .unwrap_or_default()
 }

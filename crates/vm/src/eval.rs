@@ -11,7 +11,8 @@ use gilvm_syntax::ast::{BinOp, CmpOp};
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Block;
-use crate::value::{TracebackEntry, Value};
+use crate::hash::StrKey;
+use crate::value::Value;
 use crate::vm::Vm;
 
 /// What a call instruction did.
@@ -31,6 +32,27 @@ pub(crate) enum Raised {
     Reraise,
 }
 
+/// Clone without an out-of-line call for the inline (refcount-free) values.
+#[inline(always)]
+fn fast_clone(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(*i),
+        Value::None => Value::None,
+        Value::Bool(b) => Value::Bool(*b),
+        Value::Float(f) => Value::Float(*f),
+        _ => v.clone(),
+    }
+}
+
+/// Drop without an out-of-line call for the inline values.
+#[inline(always)]
+fn fast_drop(v: Value) {
+    match v {
+        Value::Int(_) | Value::None | Value::Bool(_) | Value::Float(_) => std::mem::forget(v),
+        _ => drop(v),
+    }
+}
+
 macro_rules! pop {
     ($vm:ident) => {
         match $vm.stack.pop() {
@@ -46,9 +68,16 @@ impl Vm {
         let interp = self.interp.clone();
         let breaker = &interp.eval_breaker;
         let mut raised = Raised::New;
+        let mut budget = self.countdown.max(1);
         'frames: loop {
             let fi = self.frames.len() - 1;
-            let code = self.frames[fi].code.clone();
+            // The running frame's function lives in this local while the frame runs (no
+            // reference counting on frame switches); it goes back into the frame before a call
+            // or an error leaves this loop iteration.
+            let Some(func) = self.frames[fi].func.take() else {
+                return Err(self.runtime_error("gilvm: frame without a function"));
+            };
+            let code: &crate::value::Code = &func.code;
             let ops: &[Op] = &code.code.code;
             let base = self.frames[fi].base as usize;
             let mut ip = self.frames[fi].ip as usize;
@@ -60,6 +89,18 @@ impl Vm {
                     }
                 };
             }
+            macro_rules! do_call {
+                ($call:expr) => {{
+                    self.frames[fi].ip = ip as u32;
+                    self.frames[fi].func = Some(func);
+                    match $call {
+                        Ok(Called::Frame) => {}
+                        Ok(Called::Value(v)) => self.stack.push(v),
+                        Err(e) => self.unwind(e, Raised::New)?,
+                    }
+                    continue 'frames;
+                }};
+            }
             macro_rules! save_ip {
                 () => {
                     self.frames[fi].ip = ip as u32
@@ -70,15 +111,18 @@ impl Vm {
                     break self.runtime_error("gilvm: instruction pointer out of range");
                 };
                 ip += 1;
-                self.countdown -= 1;
-                if self.countdown == 0 || breaker.load(Ordering::Relaxed) {
+                budget -= 1;
+                if budget == 0 || breaker.load(Ordering::Relaxed) {
                     save_ip!();
                     tri!(self.budget_exhausted());
+                    budget = self.countdown.max(1);
                 }
                 match op {
                     Op::Nop => {}
                     Op::Pop => {
-                        self.stack.pop();
+                        if let Some(v) = self.stack.pop() {
+                            fast_drop(v);
+                        }
                     }
                     Op::Dup => {
                         let v = self.stack[self.stack.len() - 1].clone();
@@ -104,7 +148,7 @@ impl Vm {
                         self.stack[n - 4..].rotate_right(1);
                     }
                     Op::LoadConst(i) => {
-                        let v = code.consts[i as usize].clone();
+                        let v = fast_clone(&code.consts[i as usize]);
                         self.stack.push(v);
                     }
                     Op::LoadNone => self.stack.push(Value::None),
@@ -112,64 +156,77 @@ impl Vm {
                     Op::LoadFast(i) => {
                         let v = &self.stack[base + i as usize];
                         if let Value::Cell(_) = v {
-                            break self.unbound_local(&code, i);
+                            break self.unbound_local(code, i);
                         }
-                        let v = v.clone();
+                        let v = fast_clone(v);
                         self.stack.push(v);
                     }
                     Op::StoreFast(i) => {
                         let v = pop!(self);
-                        self.stack[base + i as usize] = v;
+                        fast_drop(std::mem::replace(&mut self.stack[base + i as usize], v));
                     }
                     Op::DeleteFast(i) => {
                         let slot = base + i as usize;
                         if self.is_null(&self.stack[slot]) {
-                            break self.unbound_local(&code, i);
+                            break self.unbound_local(code, i);
                         }
                         self.stack[slot] = self.null.clone();
                     }
                     Op::LoadDeref(i) => {
-                        let cell = self.cell(fi, i);
+                        let cell = self.cell(fi, &func, i);
                         let v = cell.borrow(self.gil()).clone();
                         match v {
                             Some(v) => self.stack.push(v),
-                            None => break self.unbound_deref(&code, i),
+                            None => break self.unbound_deref(code, i),
                         }
                     }
                     Op::StoreDeref(i) => {
                         let v = pop!(self);
-                        let cell = self.cell(fi, i);
+                        let cell = self.cell(fi, &func, i);
                         *cell.borrow_mut(self.gil()) = Some(v);
                     }
                     Op::DeleteDeref(i) => {
-                        let cell = self.cell(fi, i);
+                        let cell = self.cell(fi, &func, i);
                         let old = cell.borrow_mut(self.gil()).take();
                         if old.is_none() {
-                            break self.unbound_deref(&code, i);
+                            break self.unbound_deref(code, i);
                         }
                     }
                     Op::LoadClosure(i) => {
-                        let cell = self.cell(fi, i);
+                        let cell = self.cell(fi, &func, i);
                         self.stack.push(Value::Cell(cell));
                     }
                     Op::LoadGlobal(i) => {
-                        let v = tri!(self.load_global(fi, &code, i));
+                        let key = StrKey {
+                            hash: code.name_hashes[i as usize],
+                            s: code.names[i as usize].as_str(),
+                        };
+                        let found = func
+                            .globals
+                            .globals
+                            .borrow(self.gil())
+                            .get(&key)
+                            .map(fast_clone);
+                        let v = match found {
+                            Some(v) => v,
+                            None => tri!(self.load_global(&func, i)),
+                        };
                         self.stack.push(v);
                     }
                     Op::StoreGlobal(i) => {
                         let v = pop!(self);
-                        self.store_global(fi, &code, i, v);
+                        self.store_global(&func, i, v);
                     }
-                    Op::DeleteGlobal(i) => tri!(self.delete_global(fi, &code, i)),
+                    Op::DeleteGlobal(i) => tri!(self.delete_global(&func, i)),
                     Op::LoadName(i) => {
-                        let v = tri!(self.load_name(fi, &code, i));
+                        let v = tri!(self.load_name(fi, &func, i));
                         self.stack.push(v);
                     }
                     Op::StoreName(i) => {
                         let v = pop!(self);
-                        self.store_name(fi, &code, i, v);
+                        self.store_name(fi, &func, i, v);
                     }
-                    Op::DeleteName(i) => tri!(self.delete_name(fi, &code, i)),
+                    Op::DeleteName(i) => tri!(self.delete_name(fi, &func, i)),
                     Op::LoadAttr(i) => {
                         let obj = pop!(self);
                         let v = tri!(self.get_attr(&obj, code.names[i as usize].as_str()));
@@ -186,48 +243,41 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let obj = pop!(self);
-                        let (m, recv) = tri!(self.load_method(obj, code.names[i as usize].as_str()));
+                        let (m, recv) =
+                            tri!(self.load_method(obj, code.names[i as usize].as_str()));
                         self.stack.push(m);
                         self.stack.push(recv.unwrap_or_else(|| self.null.clone()));
                     }
                     Op::CallMethod(n) => {
                         let n = n as usize;
                         let ret = self.stack.len() - n - 2;
-                        let start = if self.is_null(&self.stack[ret + 1]) { ret + 2 } else { ret + 1 };
-                        save_ip!();
-                        match tri!(self.call_from_stack(ret, start, None)) {
-                            Called::Frame => continue 'frames,
-                            Called::Value(v) => self.stack.push(v),
-                        }
+                        let start = if self.is_null(&self.stack[ret + 1]) {
+                            ret + 2
+                        } else {
+                            ret + 1
+                        };
+                        do_call!(self.call_from_stack(ret, start, None))
                     }
                     Op::Call(n) => {
                         let ret = self.stack.len() - n as usize - 1;
-                        save_ip!();
-                        match tri!(self.call_from_stack(ret, ret + 1, None)) {
-                            Called::Frame => continue 'frames,
-                            Called::Value(v) => self.stack.push(v),
-                        }
+                        do_call!(self.call_from_stack(ret, ret + 1, None))
                     }
                     Op::CallKw(n) => {
                         let names = pop!(self);
                         let ret = self.stack.len() - n as usize - 1;
-                        save_ip!();
                         let Value::Tuple(names) = names else {
                             break self.runtime_error("gilvm: CallKw without a names tuple");
                         };
-                        match tri!(self.call_from_stack(ret, ret + 1, Some(&names.items))) {
-                            Called::Frame => continue 'frames,
-                            Called::Value(v) => self.stack.push(v),
-                        }
+                        do_call!(self.call_from_stack(ret, ret + 1, Some(&names.items)))
                     }
                     Op::CallEx(flag) => {
-                        let kwargs = if flag & 1 != 0 { Some(pop!(self)) } else { None };
+                        let kwargs = if flag & 1 != 0 {
+                            Some(pop!(self))
+                        } else {
+                            None
+                        };
                         let args = pop!(self);
-                        save_ip!();
-                        match tri!(self.call_ex(args, kwargs)) {
-                            Called::Frame => continue 'frames,
-                            Called::Value(v) => self.stack.push(v),
-                        }
+                        do_call!(self.call_ex(args, kwargs))
                     }
                     Op::Return => {
                         let v = pop!(self);
@@ -274,7 +324,40 @@ impl Vm {
                         let step = if n == 3 { pop!(self) } else { Value::None };
                         let stop = pop!(self);
                         let start = pop!(self);
-                        self.stack.push(Value::Slice(Arc::new(crate::value::Slice { start, stop, step })));
+                        self.stack.push(Value::Slice(Arc::new(crate::value::Slice {
+                            start,
+                            stop,
+                            step,
+                        })));
+                    }
+                    Op::Binary(bop) | Op::InplaceBinary(bop)
+                        if matches!(bop, BinOp::Add | BinOp::Sub)
+                            && matches!(
+                                (
+                                    &self.stack[self.stack.len() - 2],
+                                    &self.stack[self.stack.len() - 1]
+                                ),
+                                (Value::Int(_), Value::Int(_))
+                            ) =>
+                    {
+                        let n = self.stack.len();
+                        let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        else {
+                            unreachable!()
+                        };
+                        let r = if bop == BinOp::Add {
+                            x.checked_add(*y)
+                        } else {
+                            x.checked_sub(*y)
+                        };
+                        let Some(r) = r else {
+                            break self.int_overflow();
+                        };
+                        if let Some(top) = self.stack.pop() {
+                            std::mem::forget(top);
+                        }
+                        std::mem::forget(std::mem::replace(&mut self.stack[n - 2], Value::Int(r)));
                     }
                     Op::Binary(bop) => {
                         let b = pop!(self);
@@ -331,6 +414,51 @@ impl Vm {
                             _ => tri!(self.truthy(&a)),
                         };
                         self.stack.push(Value::Bool(!t));
+                    }
+                    Op::Compare(cop)
+                        if matches!(
+                            (
+                                &self.stack[self.stack.len() - 2],
+                                &self.stack[self.stack.len() - 1]
+                            ),
+                            (Value::Int(_), Value::Int(_))
+                        ) && !matches!(
+                            cop,
+                            CmpOp::In | CmpOp::NotIn | CmpOp::Is | CmpOp::IsNot
+                        ) =>
+                    {
+                        let n = self.stack.len();
+                        let (Value::Int(x), Value::Int(y)) =
+                            (&self.stack[n - 2], &self.stack[n - 1])
+                        else {
+                            unreachable!()
+                        };
+                        let (x, y) = (*x, *y);
+                        let r = match cop {
+                            CmpOp::Lt => x < y,
+                            CmpOp::Gt => x > y,
+                            CmpOp::LtE => x <= y,
+                            CmpOp::GtE => x >= y,
+                            CmpOp::Eq => x == y,
+                            _ => x != y,
+                        };
+                        // Both operands are ints: forget them without a drop call.
+                        if let Some(top) = self.stack.pop() {
+                            std::mem::forget(top);
+                        }
+                        if let Some(top) = self.stack.pop() {
+                            std::mem::forget(top);
+                        }
+                        // Fuse with a following conditional jump.
+                        match ops.get(ip) {
+                            Some(&Op::PopJumpIfFalse(t)) => {
+                                ip = if r { ip + 1 } else { t as usize };
+                            }
+                            Some(&Op::PopJumpIfTrue(t)) => {
+                                ip = if r { t as usize } else { ip + 1 };
+                            }
+                            _ => self.stack.push(Value::Bool(r)),
+                        }
                     }
                     Op::Compare(cop) => {
                         let b = pop!(self);
@@ -489,9 +617,11 @@ impl Vm {
                         let target = self.stack[self.stack.len() - i as usize].clone();
                         let items = tri!(self.collect(&v));
                         if let Value::Set(s) = target {
-                            let keys: PyResult<Vec<_>> = items.into_iter().map(|it| self.key(it)).collect();
+                            let keys: PyResult<Vec<_>> =
+                                items.into_iter().map(|it| self.key(it)).collect();
                             let keys = tri!(keys);
-                            s.borrow_mut(self.gil()).extend(keys.into_iter().map(|k| (k, ())));
+                            s.borrow_mut(self.gil())
+                                .extend(keys.into_iter().map(|k| (k, ())));
                         }
                     }
                     Op::DictUpdate(i) | Op::DictMerge(i) => {
@@ -503,7 +633,9 @@ impl Vm {
                     Op::ListToTuple => {
                         let v = pop!(self);
                         let t = match v {
-                            Value::List(l) => Value::tuple(std::mem::take(&mut *l.borrow_mut(self.gil()))),
+                            Value::List(l) => {
+                                Value::tuple(std::mem::take(&mut *l.borrow_mut(self.gil())))
+                            }
                             other => other,
                         };
                         self.stack.push(t);
@@ -521,7 +653,7 @@ impl Vm {
                         tri!(self.unpack_ex(v, (n & 0xff) as usize, (n >> 8) as usize));
                     }
                     Op::MakeFunction(flags) => {
-                        let f = tri!(self.make_function(fi, flags));
+                        let f = tri!(self.make_function(&func, flags));
                         self.stack.push(f);
                     }
                     Op::BuildClass(n) => {
@@ -531,7 +663,8 @@ impl Vm {
                     }
                     Op::BuildClassKw(n) => {
                         save_ip!();
-                        let c = tri!(self.build_class_op((n & 0xffff) as usize, (n >> 16) as usize));
+                        let c =
+                            tri!(self.build_class_op((n & 0xffff) as usize, (n >> 16) as usize));
                         self.stack.push(c);
                     }
                     Op::SetupExcept(h) => {
@@ -573,7 +706,8 @@ impl Vm {
                         self.stack.push(Value::Bool(m));
                     }
                     Op::LoadAssertionError => {
-                        self.stack.push(Value::Class(self.types().assertion_error.clone()));
+                        self.stack
+                            .push(Value::Class(self.types().assertion_error.clone()));
                     }
                     Op::BeforeWith => {
                         let cm = pop!(self);
@@ -590,7 +724,8 @@ impl Vm {
                         let exc = self.stack[n - 1].clone();
                         save_ip!();
                         let ty = Value::Class(self.type_of(&exc));
-                        let r = tri!(self.call(&exit, &[ty, exc, Value::None]));
+                        let tb = crate::class::native(crate::error::TracebackObj);
+                        let r = tri!(self.call(&exit, &[ty, exc, tb]));
                         self.stack.push(r);
                     }
                     Op::ImportName(i) => {
@@ -607,124 +742,52 @@ impl Vm {
                     }
                     Op::ImportStar => {
                         let m = pop!(self);
-                        tri!(self.import_star(fi, &m));
+                        tri!(self.import_star(fi, &func, &m));
                     }
                     Op::YieldValue | Op::YieldFrom | Op::GetAwaitable => {
-                        break self.runtime_error("gilvm: generators and coroutines are not supported yet");
+                        break self.runtime_error(
+                            "gilvm: generators and coroutines are not supported yet",
+                        );
                     }
                 }
             };
             // Cold path: an instruction raised.
             self.frames[fi].ip = ip as u32;
+            self.frames[fi].func = Some(func);
             let how = raised;
             raised = Raised::New;
             self.unwind(err, how)?;
         }
     }
 
-    /// Find a handler for `err`: in the current frame, else in its callers up to the entry
-    /// frame. `Ok` means execution continues at a handler; `Err` that the entry frame was left.
-    #[cold]
-    #[inline(never)]
-    pub(crate) fn unwind(&mut self, err: PyErr, how: Raised) -> PyResult<()> {
-        let gil = self.gil();
-        let mut add_entry = how == Raised::New;
-        if add_entry {
-            let fresh = err.0.exc.as_ref().is_some_and(|e| e.borrow(gil).traceback.is_empty());
-            if fresh {
-                self.set_context(&err);
-            }
-        }
-        loop {
-            let Some(frame) = self.frames.last_mut() else {
-                return Err(err);
-            };
-            if add_entry {
-                if let Some(st) = &err.0.exc {
-                    let entry = TracebackEntry { code: frame.code.clone(), ip: frame.ip.saturating_sub(1) };
-                    st.borrow_mut(gil).traceback.insert(0, entry);
-                }
-            }
-            add_entry = true;
-            if let Some(block) = frame.blocks.pop() {
-                frame.ip = block.handler;
-                self.stack.truncate(block.stack_depth as usize);
-                self.handled.truncate(block.handled_depth as usize);
-                self.handled.push(err.clone());
-                self.stack.push(err.value());
-                return Ok(());
-            }
-            let Some(frame) = self.frames.pop() else {
-                return Err(err);
-            };
-            self.stack.truncate(frame.ret as usize);
-            self.handled.truncate(frame.handled_base as usize);
-            if frame.entry {
-                return Err(err);
-            }
-        }
-    }
-
-    /// Set `err.__context__` to the exception being handled (breaking cycles like CPython).
-    pub(crate) fn set_context(&mut self, err: &PyErr) {
-        let gil = self.gil();
-        let Some(top) = self.handled.last().cloned() else {
-            return;
-        };
-        if Arc::ptr_eq(&top.0, &err.0) {
-            return;
-        }
-        // Break a cycle: if err is in top's context chain, cut the link to it.
-        let mut cur = top.0.clone();
-        let mut steps = 0;
-        loop {
-            let next = match &cur.exc {
-                Some(st) => st.borrow(gil).context.clone(),
-                None => None,
-            };
-            match next {
-                Some(Value::Instance(n)) => {
-                    if Arc::ptr_eq(&n, &err.0) {
-                        if let Some(st) = &cur.exc {
-                            st.borrow_mut(gil).context = None;
-                        }
-                        break;
-                    }
-                    cur = n;
-                }
-                _ => break,
-            }
-            steps += 1;
-            if steps > 1000 {
-                break;
-            }
-        }
-        if let Some(st) = &err.0.exc {
-            st.borrow_mut(gil).context = Some(top.value());
-        }
-    }
-
     #[inline]
-    fn cell(&self, fi: usize, i: u32) -> Arc<crate::value::Cell> {
+    fn cell(&self, fi: usize, func: &crate::value::Function, i: u32) -> Arc<crate::value::Cell> {
         let frame = &self.frames[fi];
         let i = i as usize;
         if i < frame.cells.len() {
             frame.cells[i].clone()
         } else {
             let k = i - frame.cells.len();
-            match &frame.func {
-                Some(f) if k < f.closure.len() => f.closure[k].clone(),
-                _ => Arc::new(crate::gilcell::GilCell::new(None)),
+            match func.closure.get(k) {
+                Some(c) => c.clone(),
+                None => Arc::new(crate::gilcell::GilCell::new(None)),
             }
         }
     }
 
     #[cold]
     fn unbound_local(&self, code: &crate::value::Code, i: u32) -> PyErr {
-        let name = code.code.varnames.get(i as usize).map(|s| &**s).unwrap_or("?");
+        let name = code
+            .code
+            .varnames
+            .get(i as usize)
+            .map(|s| &**s)
+            .unwrap_or("?");
         self.new_error(
             &self.types().unbound_local_error.clone(),
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
 
@@ -736,10 +799,16 @@ impl Vm {
             let name = &co.cellvars[i];
             self.new_error(
                 &self.types().unbound_local_error.clone(),
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
-            let name = co.freevars.get(i - co.cellvars.len()).map(|s| &**s).unwrap_or("?");
+            let name = co
+                .freevars
+                .get(i - co.cellvars.len())
+                .map(|s| &**s)
+                .unwrap_or("?");
             self.name_error(format!(
                 "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
             ))

@@ -4,23 +4,27 @@
 use std::sync::Arc;
 
 use gilvm_compiler::op::{
-    FORMAT_CONV_ASCII, FORMAT_CONV_MASK, FORMAT_CONV_REPR, FORMAT_CONV_STR, FORMAT_HAS_SPEC, MAKE_FUNCTION_CLOSURE,
-    MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS,
+    FORMAT_CONV_ASCII, FORMAT_CONV_MASK, FORMAT_CONV_REPR, FORMAT_CONV_STR, FORMAT_HAS_SPEC,
+    MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS,
 };
 
 use crate::error::{PyErr, PyResult};
 use crate::eval::Raised;
 use crate::gilcell::GilCell;
 use crate::hash::StrKey;
-use crate::value::{Code, DictMap, Function, Key, SetMap, Value};
+use crate::value::{DictMap, Function, Key, SetMap, Value};
 use crate::vm::Vm;
 
 impl Vm {
     #[inline]
-    pub(crate) fn load_global(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<Value> {
+    pub(crate) fn load_global(&mut self, func: &Function, i: u32) -> PyResult<Value> {
         let gil = self.gil();
-        let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
-        if let Some(v) = self.frames[fi].globals.globals.borrow(gil).get(&key) {
+        let code = &func.code;
+        let key = StrKey {
+            hash: code.name_hashes[i as usize],
+            s: code.names[i as usize].as_str(),
+        };
+        if let Some(v) = func.globals.globals.borrow(gil).get(&key) {
             return Ok(v.clone());
         }
         if let Some(v) = self.interp.builtins.globals.borrow(gil).get(&key) {
@@ -29,54 +33,80 @@ impl Vm {
         Err(self.name_error(format!("name '{}' is not defined", key.s)))
     }
 
-    pub(crate) fn store_global(&mut self, fi: usize, code: &Code, i: u32, v: Value) {
+    pub(crate) fn store_global(&mut self, func: &Function, i: u32, v: Value) {
         let gil = self.gil();
-        let key = Key { hash: code.name_hashes[i as usize], value: Value::Str(code.names[i as usize].clone()) };
-        self.frames[fi].globals.globals.borrow_mut(gil).insert(key, v);
+        let code = &func.code;
+        let key = Key {
+            hash: code.name_hashes[i as usize],
+            value: Value::Str(code.names[i as usize].clone()),
+        };
+        func.globals.globals.borrow_mut(gil).insert(key, v);
     }
 
-    pub(crate) fn delete_global(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<()> {
+    pub(crate) fn delete_global(&mut self, func: &Function, i: u32) -> PyResult<()> {
         let gil = self.gil();
-        let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
-        if self.frames[fi].globals.globals.borrow_mut(gil).shift_remove(&key).is_none() {
+        let code = &func.code;
+        let key = StrKey {
+            hash: code.name_hashes[i as usize],
+            s: code.names[i as usize].as_str(),
+        };
+        if func
+            .globals
+            .globals
+            .borrow_mut(gil)
+            .shift_remove(&key)
+            .is_none()
+        {
             return Err(self.name_error(format!("name '{}' is not defined", key.s)));
         }
         Ok(())
     }
 
-    pub(crate) fn load_name(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<Value> {
+    pub(crate) fn load_name(&mut self, fi: usize, func: &Function, i: u32) -> PyResult<Value> {
         let gil = self.gil();
+        let code = &func.code;
         if let Some(ns) = &self.frames[fi].namespace {
-            let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
+            let key = StrKey {
+                hash: code.name_hashes[i as usize],
+                s: code.names[i as usize].as_str(),
+            };
             if let Some(v) = ns.borrow(gil).get(&key) {
                 return Ok(v.clone());
             }
         }
-        self.load_global(fi, code, i)
+        self.load_global(func, i)
     }
 
-    pub(crate) fn store_name(&mut self, fi: usize, code: &Code, i: u32, v: Value) {
+    pub(crate) fn store_name(&mut self, fi: usize, func: &Function, i: u32, v: Value) {
         let gil = self.gil();
+        let code = &func.code;
         match &self.frames[fi].namespace {
             Some(ns) => {
-                let key = Key { hash: code.name_hashes[i as usize], value: Value::Str(code.names[i as usize].clone()) };
+                let key = Key {
+                    hash: code.name_hashes[i as usize],
+                    value: Value::Str(code.names[i as usize].clone()),
+                };
                 ns.borrow_mut(gil).insert(key, v);
             }
-            None => self.store_global(fi, code, i, v),
+            None => self.store_global(func, i, v),
         }
     }
 
-    pub(crate) fn delete_name(&mut self, fi: usize, code: &Code, i: u32) -> PyResult<()> {
+    pub(crate) fn delete_name(&mut self, fi: usize, func: &Function, i: u32) -> PyResult<()> {
         let gil = self.gil();
+        let code = &func.code;
         match &self.frames[fi].namespace {
             Some(ns) => {
-                let key = StrKey { hash: code.name_hashes[i as usize], s: code.names[i as usize].as_str() };
+                let key = StrKey {
+                    hash: code.name_hashes[i as usize],
+                    s: code.names[i as usize].as_str(),
+                };
                 if ns.borrow_mut(gil).shift_remove(&key).is_none() {
                     return Err(self.name_error(format!("name '{}' is not defined", key.s)));
                 }
                 Ok(())
             }
-            None => self.delete_global(fi, code, i),
+            None => self.delete_global(func, i),
         }
     }
 
@@ -102,7 +132,11 @@ impl Vm {
     /// The (key, value) pairs of a mapping: a dict, or anything with `keys()` and `[]`.
     pub(crate) fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Key, Value)>> {
         if let Value::Dict(d) = m {
-            return Ok(d.borrow(self.gil()).iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+            return Ok(d
+                .borrow(self.gil())
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect());
         }
         let Some(keys) = self.get_attr_opt(m, "keys")? else {
             let tn = self.type_name(m);
@@ -120,7 +154,9 @@ impl Vm {
 
     pub(crate) fn dict_update(&mut self, target: &Value, v: &Value, merge: bool) -> PyResult<()> {
         let items = self.mapping_items(v)?;
-        let Value::Dict(d) = target else { return Ok(()) };
+        let Value::Dict(d) = target else {
+            return Ok(());
+        };
         let gil = self.gil();
         for (k, val) in items {
             if merge {
@@ -129,7 +165,8 @@ impl Vm {
                 }
                 if d.borrow(gil).contains_key(&k) {
                     let name = self.to_str(&k.value)?;
-                    return Err(self.type_error(format!("got multiple values for keyword argument '{name}'")));
+                    return Err(self
+                        .type_error(format!("got multiple values for keyword argument '{name}'")));
                 }
             }
             d.borrow_mut(gil).insert(k, val);
@@ -138,7 +175,11 @@ impl Vm {
     }
 
     pub(crate) fn format_value_op(&mut self, flags: u8) -> PyResult<Value> {
-        let spec = if flags & FORMAT_HAS_SPEC != 0 { self.stack.pop() } else { None };
+        let spec = if flags & FORMAT_HAS_SPEC != 0 {
+            self.stack.pop()
+        } else {
+            None
+        };
         let v = self.stack.pop().unwrap_or_default();
         let v = match flags & FORMAT_CONV_MASK {
             FORMAT_CONV_STR => Value::str(self.to_str(&v)?),
@@ -147,10 +188,14 @@ impl Vm {
             _ => v,
         };
         match spec {
-            Some(Value::Str(s)) if !s.as_str().is_empty() => Ok(Value::str(crate::format::format_value(self, &v, s.as_str())?)),
+            Some(Value::Str(s)) if !s.as_str().is_empty() => Ok(Value::str(
+                crate::format::format_value(self, &v, s.as_str())?,
+            )),
             _ => match v {
                 Value::Str(_) => Ok(v),
-                Value::Instance(_) | Value::Native(_) => Ok(Value::str(crate::format::format_value(self, &v, "")?)),
+                Value::Instance(_) | Value::Native(_) => {
+                    Ok(Value::str(crate::format::format_value(self, &v, "")?))
+                }
                 _ => Ok(Value::str(self.to_str(&v)?)),
             },
         }
@@ -164,9 +209,14 @@ impl Vm {
             _ => {
                 let it = match self.get_iter(v) {
                     Ok(it) => it,
-                    Err(e) if self.err_is(&e, &self.types().type_error.clone()) && !self.is_iterable(v) => {
+                    Err(e)
+                        if self.err_is(&e, &self.types().type_error.clone())
+                            && !self.is_iterable(v) =>
+                    {
                         let tn = self.type_name(v);
-                        return Err(self.type_error(format!("cannot unpack non-iterable {tn} object")));
+                        return Err(
+                            self.type_error(format!("cannot unpack non-iterable {tn} object"))
+                        );
                     }
                     Err(e) => return Err(e),
                 };
@@ -188,7 +238,10 @@ impl Vm {
             return Err(self.value_error(format!("too many values to unpack (expected {n})")));
         }
         if items.len() < n {
-            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
         }
         self.stack.extend(items.into_iter().rev());
         Ok(())
@@ -211,7 +264,7 @@ impl Vm {
         Ok(())
     }
 
-    pub(crate) fn make_function(&mut self, fi: usize, flags: u32) -> PyResult<Value> {
+    pub(crate) fn make_function(&mut self, func: &Function, flags: u32) -> PyResult<Value> {
         let code = self.stack.pop().unwrap_or_default();
         let Value::Code(code) = code else {
             return Err(self.runtime_error("gilvm: MakeFunction without a code object"));
@@ -247,7 +300,7 @@ impl Vm {
         } else {
             Box::new([])
         };
-        let globals = self.frames[fi].globals.clone();
+        let globals = func.globals.clone();
         Ok(Value::Function(Arc::new(Function {
             name: code.name.clone(),
             qualname: code.qualname.clone(),
@@ -279,10 +332,17 @@ impl Vm {
         match n {
             0 => match self.handled.last() {
                 Some(e) => (e.clone(), Raised::Reraise),
-                None => (self.runtime_error("No active exception to reraise"), Raised::New),
+                None => (
+                    self.runtime_error("No active exception to reraise"),
+                    Raised::New,
+                ),
             },
             _ => {
-                let cause = if n >= 2 { Some(self.stack.pop().unwrap_or_default()) } else { None };
+                let cause = if n >= 2 {
+                    Some(self.stack.pop().unwrap_or_default())
+                } else {
+                    None
+                };
                 let exc = self.stack.pop().unwrap_or_default();
                 let err = match self.make_exception(exc, "exceptions") {
                     Ok(e) => e,
@@ -311,7 +371,9 @@ impl Vm {
     /// `except T:` matching.
     pub(crate) fn exc_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         match ty {
-            Value::Class(c) if c.builtin == crate::value::BuiltinType::Exception => Ok(self.isinstance(exc, c)),
+            Value::Class(c) if c.builtin == crate::value::BuiltinType::Exception => {
+                Ok(self.isinstance(exc, c))
+            }
             Value::Tuple(t) => {
                 for item in t.items.iter() {
                     if self.exc_matches(exc, item)? {
@@ -320,7 +382,9 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(self.type_error("catching classes that do not inherit from BaseException is not allowed")),
+            _ => Err(self.type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
         }
     }
 
@@ -330,7 +394,9 @@ impl Vm {
             Some(m) => Ok(m),
             None => {
                 let tn = self.type_name(cm);
-                Err(self.type_error(format!("'{tn}' object does not support the context manager protocol")))
+                Err(self.type_error(format!(
+                    "'{tn}' object does not support the context manager protocol"
+                )))
             }
         }
     }
@@ -344,12 +410,15 @@ impl Vm {
                     _ => "?".to_string(),
                 };
                 let class = self.types().import_error.clone();
-                Err(self.new_error(&class, format!("cannot import name '{name}' from '{mname}' (unknown location)")))
+                Err(self.new_error(
+                    &class,
+                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
+                ))
             }
         }
     }
 
-    pub(crate) fn import_star(&mut self, fi: usize, m: &Value) -> PyResult<()> {
+    pub(crate) fn import_star(&mut self, fi: usize, func: &Function, m: &Value) -> PyResult<()> {
         let Value::Module(m) = m else { return Ok(()) };
         let gil = self.gil();
         let all = crate::hash::dict_get_str(&m.globals.borrow(gil), "__all__").cloned();
@@ -375,7 +444,7 @@ impl Vm {
         let frame = &self.frames[fi];
         match &frame.namespace {
             Some(ns) => ns.borrow_mut(gil).extend(pairs),
-            None => frame.globals.globals.borrow_mut(gil).extend(pairs),
+            None => func.globals.globals.borrow_mut(gil).extend(pairs),
         }
         Ok(())
     }

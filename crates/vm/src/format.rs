@@ -82,7 +82,12 @@ fn get_integer(chars: &[char], pos: &mut usize) -> Result<Option<usize>, FmtErro
 
 /// Parse a spec. `default_align` is '>' for numbers and '<' for strings; `type_name` is used
 /// in the "Invalid format specifier" message.
-pub fn parse_spec(spec: &str, default_align: char, default_ty: Option<char>, type_name: &str) -> Result<Spec, FmtError> {
+pub fn parse_spec(
+    spec: &str,
+    default_align: char,
+    default_ty: Option<char>,
+    type_name: &str,
+) -> Result<Spec, FmtError> {
     let chars: Vec<char> = spec.chars().collect();
     let end = chars.len();
     let mut pos = 0;
@@ -152,7 +157,9 @@ pub fn parse_spec(spec: &str, default_align: char, default_ty: Option<char>, typ
         }
     }
     if end - pos > 1 {
-        return Err(FmtError::Value(format!("Invalid format specifier '{spec}' for object of type '{type_name}'")));
+        return Err(FmtError::Value(format!(
+            "Invalid format specifier '{spec}' for object of type '{type_name}'"
+        )));
     }
     if end - pos == 1 {
         s.ty = Some(chars[pos]);
@@ -164,9 +171,19 @@ pub fn parse_spec(spec: &str, default_align: char, default_ty: Option<char>, typ
                 s.grouping = Grouping::UnderscoreFour;
             }
             Some(t) => {
-                let sep = if s.grouping == Grouping::Comma { ',' } else { '_' };
-                let shown = if (' '..'\x7f').contains(&t) { t.to_string() } else { format!("\\x{:x}", t as u32) };
-                return Err(FmtError::Value(format!("Cannot specify '{sep}' with '{shown}'.")));
+                let sep = if s.grouping == Grouping::Comma {
+                    ','
+                } else {
+                    '_'
+                };
+                let shown = if (' '..'\x7f').contains(&t) {
+                    t.to_string()
+                } else {
+                    format!("\\x{:x}", t as u32)
+                };
+                return Err(FmtError::Value(format!(
+                    "Cannot specify '{sep}' with '{shown}'."
+                )));
             }
         }
     }
@@ -175,9 +192,14 @@ pub fn parse_spec(spec: &str, default_align: char, default_ty: Option<char>, typ
 
 fn unknown_code(ty: char, type_name: &str) -> FmtError {
     if (' '..'\x7f').contains(&ty) {
-        FmtError::Value(format!("Unknown format code '{ty}' for object of type '{type_name}'"))
+        FmtError::Value(format!(
+            "Unknown format code '{ty}' for object of type '{type_name}'"
+        ))
     } else {
-        FmtError::Value(format!("Unknown format code '\\x{:x}' for object of type '{type_name}'", ty as u32))
+        FmtError::Value(format!(
+            "Unknown format code '\\x{:x}' for object of type '{type_name}'",
+            ty as u32
+        ))
     }
 }
 
@@ -226,7 +248,13 @@ fn insert_grouping(digits: &str, min_width: i64, group: usize, sep: Option<char>
 /// Lay out a number: `sign_char` is '-' for negatives, `digits` the integer digits (ASCII),
 /// `remainder` everything after them (decimal point, fraction, exponent, '%', or the one char
 /// of 'c'). CPython's `calc_number_widths` + `fill_number`.
-fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, remainder: &str) -> String {
+fn layout_number(
+    spec: &Spec,
+    negative: bool,
+    prefix: &str,
+    digits: &str,
+    remainder: &str,
+) -> String {
     let sign = match spec.sign {
         Some('+') => Some(if negative { '-' } else { '+' }),
         Some(' ') => Some(if negative { '-' } else { ' ' }),
@@ -237,7 +265,11 @@ fn layout_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, remain
     let n_remainder = remainder.chars().count() as i64;
     let n_non_digit = n_sign + prefix.chars().count() as i64 + n_remainder;
     let width = spec.width.map(|w| w as i64).unwrap_or(-1);
-    let min_width = if spec.fill == '0' && spec.align == '=' { width - n_non_digit } else { 0 };
+    let min_width = if spec.fill == '0' && spec.align == '=' {
+        width - n_non_digit
+    } else {
+        0
+    };
     let grouped = if digits.is_empty() {
         String::new()
     } else {
@@ -294,9 +326,9 @@ fn pad_str(spec: &Spec, s: &str) -> String {
         _ => (0, n),
     };
     let mut out = String::with_capacity(s.len() + n);
-    out.extend(std::iter::repeat(spec.fill).take(l));
+    out.extend(std::iter::repeat_n(spec.fill, l));
     out.push_str(s);
-    out.extend(std::iter::repeat(spec.fill).take(r));
+    out.extend(std::iter::repeat_n(spec.fill, r));
     out
 }
 
@@ -318,13 +350,19 @@ pub fn format_str(s: &str, spec: &str) -> Result<String, FmtError> {
         }));
     }
     if sp.no_neg_0 {
-        return Err(FmtError::Value("Negative zero coercion (z) not allowed in string format specifier".into()));
+        return Err(FmtError::Value(
+            "Negative zero coercion (z) not allowed in string format specifier".into(),
+        ));
     }
     if sp.alt {
-        return Err(FmtError::Value("Alternate form (#) not allowed in string format specifier".into()));
+        return Err(FmtError::Value(
+            "Alternate form (#) not allowed in string format specifier".into(),
+        ));
     }
     if sp.align == '=' {
-        return Err(FmtError::Value("'=' alignment not allowed in string format specifier".into()));
+        return Err(FmtError::Value(
+            "'=' alignment not allowed in string format specifier".into(),
+        ));
     }
     let truncated: String;
     let s = match sp.precision {
@@ -354,17 +392,25 @@ fn int_with_spec(n: i64, sp: &Spec, type_name: &str) -> Result<String, FmtError>
         t => return Err(unknown_code(t, type_name)),
     }
     if sp.precision.is_some() {
-        return Err(FmtError::Value("Precision not allowed in integer format specifier".into()));
+        return Err(FmtError::Value(
+            "Precision not allowed in integer format specifier".into(),
+        ));
     }
     if sp.no_neg_0 {
-        return Err(FmtError::Value("Negative zero coercion (z) not allowed in integer format specifier".into()));
+        return Err(FmtError::Value(
+            "Negative zero coercion (z) not allowed in integer format specifier".into(),
+        ));
     }
     if ty == 'c' {
         if sp.sign.is_some() {
-            return Err(FmtError::Value("Sign not allowed with integer format specifier 'c'".into()));
+            return Err(FmtError::Value(
+                "Sign not allowed with integer format specifier 'c'".into(),
+            ));
         }
         if sp.alt {
-            return Err(FmtError::Value("Alternate form (#) not allowed with integer format specifier 'c'".into()));
+            return Err(FmtError::Value(
+                "Alternate form (#) not allowed with integer format specifier 'c'".into(),
+            ));
         }
         let c = u32::try_from(n)
             .ok()
@@ -397,7 +443,11 @@ pub fn format_float(x: f64, spec: &str) -> Result<String, FmtError> {
 }
 
 fn float_with_spec(x: f64, sp: &Spec) -> Result<String, FmtError> {
-    let mut flags = FloatFlags { alt: sp.alt, no_neg_0: sp.no_neg_0, ..FloatFlags::default() };
+    let mut flags = FloatFlags {
+        alt: sp.alt,
+        no_neg_0: sp.no_neg_0,
+        ..FloatFlags::default()
+    };
     let mut ty = sp.ty.unwrap_or('\0');
     let mut default_precision = 6;
     if ty == '\0' {
@@ -433,7 +483,13 @@ fn float_with_spec(x: f64, sp: &Spec) -> Result<String, FmtError> {
         None => (false, buf.as_str()),
     };
     let n_int = body.bytes().take_while(|b| b.is_ascii_digit()).count();
-    Ok(layout_number(sp, negative, "", &body[..n_int], &body[n_int..]))
+    Ok(layout_number(
+        sp,
+        negative,
+        "",
+        &body[..n_int],
+        &body[n_int..],
+    ))
 }
 
 /// The name of a value's type as CPython's format messages show it.
@@ -458,7 +514,10 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             if spec.is_empty() {
                 return vm.to_str(v);
             }
-            Err(FmtError::Type(format!("unsupported format string passed to {}.__format__", type_name_of(vm, v))))
+            Err(FmtError::Type(format!(
+                "unsupported format string passed to {}.__format__",
+                type_name_of(vm, v)
+            )))
         }
     };
     r.map_err(|e| e.into_py(vm))
@@ -479,13 +538,19 @@ fn format_user(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         let r = vm.call(&method, &[Value::str(spec)])?;
         return match r {
             Value::Str(s) => Ok(s.as_str().to_string()),
-            other => Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(&other)))),
+            other => Err(vm.type_error(format!(
+                "__format__ must return a str, not {}",
+                vm.type_name(&other)
+            ))),
         };
     }
     if spec.is_empty() {
         return vm.to_str(v);
     }
-    Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(v))))
+    Err(vm.type_error(format!(
+        "unsupported format string passed to {}.__format__",
+        vm.type_name(v)
+    )))
 }
 
 /// `ascii(s)`-style escaping of a repr: non-ASCII chars become `\\xhh`, `\\uhhhh` or
@@ -513,7 +578,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
 }
 
 /// `fmt.format(*args, **kwargs)`.
-pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<String> {
+pub fn str_format(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(Arc<PyStr>, Value)],
+) -> PyResult<String> {
     template::str_format(vm, fmt, args, kwargs)
 }
 
@@ -553,7 +623,11 @@ mod tests {
             (3, ".2f", "3.00"),
             (3, "e", "3.000000e+00"),
             (3, "%", "300.000000%"),
-            (1 << 40, "_b", "1_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000"),
+            (
+                1 << 40,
+                "_b",
+                "1_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000",
+            ),
             (1234, "X", "4D2"),
             (-1, "b", "-1"),
             (0, "#o", "0o0"),
@@ -606,8 +680,8 @@ mod tests {
             (9.999, ".3g", "10"),
             (0.00001234, ".3g", "1.23e-05"),
             (1e-7, ".0e", "1e-07"),
-            (3.14159, "08.3f", "0003.142"),
-            (-3.14159, "08.3f", "-003.142"),
+            (3.14259, "08.3f", "0003.143"),
+            (-3.14259, "08.3f", "-003.143"),
             (1234.5, "012,.1f", "00,001,234.5"),
             (0.5, "%", "50.000000%"),
             (2.5, ">8", "     2.5"),
@@ -639,24 +713,83 @@ mod tests {
     #[test]
     fn errors_match_cpython() {
         let v = |m: &str| FmtError::Value(m.to_string());
-        assert_eq!(format_int(1, ".2d", "int"), Err(v("Precision not allowed in integer format specifier")));
-        assert_eq!(format_float(1.0, "d"), Err(v("Unknown format code 'd' for object of type 'float'")));
-        assert_eq!(format_str("a", "+"), Err(v("Sign not allowed in string format specifier")));
-        assert_eq!(format_str("a", " "), Err(v("Space not allowed in string format specifier")));
-        assert_eq!(format_str("a", "#"), Err(v("Alternate form (#) not allowed in string format specifier")));
-        assert_eq!(format_str("a", "="), Err(v("'=' alignment not allowed in string format specifier")));
-        assert_eq!(format_str("a", "d"), Err(v("Unknown format code 'd' for object of type 'str'")));
-        assert_eq!(format_int(1, ",x", "int"), Err(v("Cannot specify ',' with 'x'.")));
-        assert_eq!(format_int(1, ",_", "int"), Err(v("Cannot specify both ',' and '_'.")));
-        assert_eq!(format_int(1, ".f", "int"), Err(v("Format specifier missing precision")));
-        assert_eq!(format_float(1.5, "c"), Err(v("Unknown format code 'c' for object of type 'float'")));
-        assert_eq!(format_int(1, "s", "int"), Err(v("Unknown format code 's' for object of type 'int'")));
+        assert_eq!(
+            format_int(1, ".2d", "int"),
+            Err(v("Precision not allowed in integer format specifier"))
+        );
+        assert_eq!(
+            format_float(1.0, "d"),
+            Err(v("Unknown format code 'd' for object of type 'float'"))
+        );
+        assert_eq!(
+            format_str("a", "+"),
+            Err(v("Sign not allowed in string format specifier"))
+        );
+        assert_eq!(
+            format_str("a", " "),
+            Err(v("Space not allowed in string format specifier"))
+        );
+        assert_eq!(
+            format_str("a", "#"),
+            Err(v(
+                "Alternate form (#) not allowed in string format specifier"
+            ))
+        );
+        assert_eq!(
+            format_str("a", "="),
+            Err(v("'=' alignment not allowed in string format specifier"))
+        );
+        assert_eq!(
+            format_str("a", "d"),
+            Err(v("Unknown format code 'd' for object of type 'str'"))
+        );
+        assert_eq!(
+            format_int(1, ",x", "int"),
+            Err(v("Cannot specify ',' with 'x'."))
+        );
+        assert_eq!(
+            format_int(1, ",_", "int"),
+            Err(v("Cannot specify both ',' and '_'."))
+        );
+        assert_eq!(
+            format_int(1, ".f", "int"),
+            Err(v("Format specifier missing precision"))
+        );
+        assert_eq!(
+            format_float(1.5, "c"),
+            Err(v("Unknown format code 'c' for object of type 'float'"))
+        );
+        assert_eq!(
+            format_int(1, "s", "int"),
+            Err(v("Unknown format code 's' for object of type 'int'"))
+        );
         assert_eq!(format_str("a", ","), Err(v("Cannot specify ',' with 's'.")));
-        assert_eq!(format_int(12, "5.3.2", "int"), Err(v("Invalid format specifier '5.3.2' for object of type 'int'")));
-        assert_eq!(format_float(1.5, "xx"), Err(v("Invalid format specifier 'xx' for object of type 'float'")));
-        assert_eq!(format_int(5, "+c", "int"), Err(v("Sign not allowed with integer format specifier 'c'")));
-        assert_eq!(format_int(-5, "c", "int"), Err(FmtError::Overflow("%c arg not in range(0x110000)".into())));
-        assert_eq!(format_int(12, "z", "int"), Err(v("Negative zero coercion (z) not allowed in integer format specifier")));
+        assert_eq!(
+            format_int(12, "5.3.2", "int"),
+            Err(v(
+                "Invalid format specifier '5.3.2' for object of type 'int'"
+            ))
+        );
+        assert_eq!(
+            format_float(1.5, "xx"),
+            Err(v(
+                "Invalid format specifier 'xx' for object of type 'float'"
+            ))
+        );
+        assert_eq!(
+            format_int(5, "+c", "int"),
+            Err(v("Sign not allowed with integer format specifier 'c'"))
+        );
+        assert_eq!(
+            format_int(-5, "c", "int"),
+            Err(FmtError::Overflow("%c arg not in range(0x110000)".into()))
+        );
+        assert_eq!(
+            format_int(12, "z", "int"),
+            Err(v(
+                "Negative zero coercion (z) not allowed in integer format specifier"
+            ))
+        );
         assert_eq!(format_int(1, "d", "bool"), Ok("1".into()));
         assert_eq!(format_int(1, ">5", "bool"), Ok("    1".into()));
     }

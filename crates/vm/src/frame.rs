@@ -8,7 +8,7 @@ use gilvm_compiler::{CodeObject, Const};
 
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
-use crate::value::{Cell, Code, Dict, DictMap, Function, Module, PyStr, PyBytes, Value};
+use crate::value::{Cell, Code, Dict, DictMap, Function, Module, PyBytes, PyStr, Value};
 use crate::vm::Vm;
 
 /// An exception handler block (`SetupExcept`).
@@ -22,10 +22,10 @@ pub(crate) struct Block {
 }
 
 pub(crate) struct Frame {
-    pub code: Arc<Code>,
-    /// The function running (for its closure); `None` for module code.
+    /// The function running (module code runs as a function too): its code, globals and
+    /// closure. Moved off the stack on a call, so a call costs no reference count.
+    /// `None` while the frame is the running one: the eval loop holds it in a local.
     pub func: Option<Arc<Function>>,
-    pub globals: Arc<Module>,
     /// The namespace of a class body (LoadName/StoreName); module code uses `globals`.
     pub namespace: Option<Arc<Dict>>,
     /// The frame's own cells (`cellvars`); free variables come from `func.closure`.
@@ -43,11 +43,32 @@ pub(crate) struct Frame {
     pub entry: bool,
 }
 
+/// Interned name strings: every code object's `names` share one `PyStr` per distinct name, so
+/// global and attribute lookups usually match keys by pointer.
+pub type Interner = rustc_hash::FxHashMap<Box<str>, Arc<PyStr>>;
+
+fn intern(interner: &mut Interner, s: &str) -> Arc<PyStr> {
+    if let Some(p) = interner.get(s) {
+        return p.clone();
+    }
+    let p = Arc::new(PyStr::new(s));
+    interner.insert(s.into(), p.clone());
+    p
+}
+
 /// Turn a compiler code object into a runnable one (constants become values, recursively).
-pub fn load_code(code: Arc<CodeObject>) -> Arc<Code> {
-    let consts = code.consts.iter().map(const_value).collect::<Vec<_>>().into_boxed_slice();
-    let names: Box<[Arc<PyStr>]> = code.names.iter().map(|n| Arc::new(PyStr::new(&**n))).collect();
-    let name_hashes = names.iter().map(|n| crate::hash::hash_str(n.as_str())).collect();
+pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
+    let consts = code
+        .consts
+        .iter()
+        .map(|c| const_value(c, interner))
+        .collect::<Vec<_>>()
+        .into_boxed_slice();
+    let names: Box<[Arc<PyStr>]> = code.names.iter().map(|n| intern(interner, n)).collect();
+    let name_hashes = names
+        .iter()
+        .map(|n| crate::hash::hash_str(n.as_str()))
+        .collect();
     Arc::new(Code {
         name: Arc::new(PyStr::new(&*code.name)),
         qualname: Arc::new(PyStr::new(&*code.qualname)),
@@ -58,17 +79,21 @@ pub fn load_code(code: Arc<CodeObject>) -> Arc<Code> {
     })
 }
 
-fn const_value(c: &Const) -> Value {
+fn const_value(c: &Const, interner: &mut Interner) -> Value {
     match c {
         Const::None => Value::None,
         Const::Bool(b) => Value::Bool(*b),
         Const::Int(i) => Value::Int(*i),
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::str(&**s),
-        Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes { data: b.to_vec().into_boxed_slice() })),
+        Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes {
+            data: b.to_vec().into_boxed_slice(),
+        })),
         Const::Ellipsis => Value::Ellipsis,
-        Const::Tuple(items) => Value::tuple(items.iter().map(const_value).collect()),
-        Const::Code(c) => Value::Code(load_code(c.clone())),
+        Const::Tuple(items) => {
+            Value::tuple(items.iter().map(|c| const_value(c, interner)).collect())
+        }
+        Const::Code(c) => Value::Code(load_code(c.clone(), interner)),
     }
 }
 
@@ -92,7 +117,7 @@ impl Vm {
     /// Check the recursion limit before entering a frame.
     #[inline]
     pub(crate) fn check_depth(&self) -> PyResult<()> {
-        if self.frames.len() + self.native_depth >= self.interp.recursion_limit() {
+        if self.frames.len() + self.native_depth > self.interp.recursion_limit() {
             return Err(self.recursion_error());
         }
         Ok(())
@@ -100,7 +125,10 @@ impl Vm {
 
     #[cold]
     pub(crate) fn recursion_error(&self) -> crate::PyErr {
-        self.new_error(&self.types().recursion_error.clone(), "maximum recursion depth exceeded")
+        self.new_error(
+            &self.types().recursion_error.clone(),
+            "maximum recursion depth exceeded",
+        )
     }
 
     /// Push a frame for `func`. Its arguments are already on the stack at `start..`:
@@ -116,8 +144,7 @@ impl Vm {
         entry: bool,
     ) -> PyResult<()> {
         self.check_depth()?;
-        let code = func.code.clone();
-        let co = &code.code;
+        let co = &func.code.code;
         let nargs = self.stack.len() - start;
         let nlocals = co.varnames.len();
         let simple = kwnames.is_none()
@@ -132,6 +159,7 @@ impl Vm {
         } else {
             self.bind_slow(&func, start, kwnames)?;
         }
+        let co = &func.code.code;
         let cells = if co.cellvars.is_empty() {
             Vec::new()
         } else {
@@ -151,11 +179,8 @@ impl Vm {
             }
             cells
         };
-        let globals = func.globals.clone();
         self.frames.push(Frame {
-            code,
             func: Some(func),
-            globals,
             namespace: None,
             cells,
             blocks: Vec::new(),
@@ -171,7 +196,12 @@ impl Vm {
     /// General argument binding: defaults, keywords, `*args`, `**kwargs`, keyword-only
     /// parameters, with CPython's error messages. Replaces `stack[start..]` with the locals.
     #[cold]
-    fn bind_slow(&mut self, func: &Arc<Function>, start: usize, kwnames: Option<&[Value]>) -> PyResult<()> {
+    fn bind_slow(
+        &mut self,
+        func: &Arc<Function>,
+        start: usize,
+        kwnames: Option<&[Value]>,
+    ) -> PyResult<()> {
         let co = func.code.code.clone();
         let gil = self.gil();
         let fname = func.qualname.as_str();
@@ -207,11 +237,16 @@ impl Vm {
                     return Err(self.type_error("keywords must be strings"));
                 };
                 let n = name.as_str();
-                let found = co.varnames[posonly..argc + kwonly].iter().position(|p| &**p == n).map(|j| j + posonly);
+                let found = co.varnames[posonly..argc + kwonly]
+                    .iter()
+                    .position(|p| &**p == n)
+                    .map(|j| j + posonly);
                 match found {
                     Some(j) => {
                         if !self.is_null(&locals[j]) {
-                            return Err(self.type_error(format!("{fname}() got multiple values for argument '{n}'")));
+                            return Err(self.type_error(format!(
+                                "{fname}() got multiple values for argument '{n}'"
+                            )));
                         }
                         locals[j] = v;
                     }
@@ -224,7 +259,9 @@ impl Vm {
                                 "{fname}() got some positional-only arguments passed as keyword arguments: '{n}'"
                             )));
                         } else {
-                            return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{n}'")));
+                            return Err(self.type_error(format!(
+                                "{fname}() got an unexpected keyword argument '{n}'"
+                            )));
                         }
                     }
                 }
@@ -234,21 +271,31 @@ impl Vm {
             let ndef = func.defaults.len();
             let given = npos;
             let takes = if ndef > 0 {
-                format!("from {} to {} positional arguments", argc - ndef.min(argc), argc)
+                format!(
+                    "from {} to {} positional arguments",
+                    argc - ndef.min(argc),
+                    argc
+                )
             } else {
-                format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
+                format!(
+                    "{} positional argument{}",
+                    argc,
+                    if argc == 1 { "" } else { "s" }
+                )
             };
             let were = if given == 1 { "was" } else { "were" };
-            return Err(self.type_error(format!("{fname}() takes {takes} but {given} {were} given")));
+            return Err(
+                self.type_error(format!("{fname}() takes {takes} but {given} {were} given"))
+            );
         }
         // Defaults of positional parameters.
         let ndef = func.defaults.len().min(argc);
         let first_default = argc - ndef;
         let mut missing: Vec<&str> = Vec::new();
-        for i in 0..argc {
-            if self.is_null(&locals[i]) {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc) {
+            if matches!(slot, Value::Cell(_)) {
                 if i >= first_default {
-                    locals[i] = func.defaults[i - first_default].clone();
+                    *slot = func.defaults[i - first_default].clone();
                 } else {
                     missing.push(&co.varnames[i]);
                 }
@@ -262,12 +309,15 @@ impl Vm {
                 name_list(&missing)
             )));
         }
-        for i in argc..argc + kwonly {
-            if self.is_null(&locals[i]) {
+        for (i, slot) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+            if matches!(slot, Value::Cell(_)) {
                 let name = &co.varnames[i];
-                let d = func.kwdefaults.as_ref().and_then(|d| crate::hash::dict_get_str(&d.borrow(gil), name).cloned());
+                let d = func
+                    .kwdefaults
+                    .as_ref()
+                    .and_then(|d| crate::hash::dict_get_str(&d.borrow(gil), name).cloned());
                 match d {
-                    Some(v) => locals[i] = v,
+                    Some(v) => *slot = v,
                     None => missing.push(name),
                 }
             }
@@ -285,17 +335,32 @@ impl Vm {
     }
 
     /// Run a code object (module code or a class body) to completion in a new entry frame.
-    pub(crate) fn run_code(&mut self, code: Arc<Code>, globals: Arc<Module>, namespace: Option<Arc<Dict>>) -> PyResult<Value> {
+    pub(crate) fn run_code(
+        &mut self,
+        code: Arc<Code>,
+        globals: Arc<Module>,
+        namespace: Option<Arc<Dict>>,
+    ) -> PyResult<Value> {
         self.check_depth()?;
         let start = self.stack.len();
         for _ in 0..code.code.varnames.len() {
             self.stack.push(self.null.clone());
         }
-        let cells = (0..code.code.cellvars.len()).map(|_| Arc::new(GilCell::new(None))).collect();
-        self.frames.push(Frame {
+        let cells = (0..code.code.cellvars.len())
+            .map(|_| Arc::new(GilCell::new(None)))
+            .collect();
+        let func = Arc::new(Function {
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
             code,
-            func: None,
             globals,
+            defaults: Box::new([]),
+            kwdefaults: None,
+            closure: Box::new([]),
+            attrs: GilCell::new(None),
+        });
+        self.frames.push(Frame {
+            func: Some(func),
             namespace,
             cells,
             blocks: Vec::new(),

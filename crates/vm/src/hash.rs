@@ -51,7 +51,11 @@ pub fn hash_float(v: f64) -> i64 {
             x -= MODULUS;
         }
     }
-    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) } as u32;
+    let e = if e >= 0 {
+        e % 61
+    } else {
+        61 - 1 - ((-1 - e) % 61)
+    } as u32;
     x = ((x << e) & MODULUS) | (x >> (61 - e));
     let mut h = (x as i64) * sign;
     if h == -1 {
@@ -128,7 +132,11 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Bool(x), Bool(y)) => x == y,
         (Bytes(x), Bytes(y)) => x.data == y.data,
         (Tuple(x), Tuple(y)) => {
-            x.items.len() == y.items.len() && x.items.iter().zip(y.items.iter()).all(|(p, q)| key_eq(p, q))
+            x.items.len() == y.items.len()
+                && x.items
+                    .iter()
+                    .zip(y.items.iter())
+                    .all(|(p, q)| key_eq(p, q))
         }
         (Range(x), Range(y)) => std::sync::Arc::ptr_eq(x, y) || range_eq(x, y),
         _ => a.is(b),
@@ -170,7 +178,10 @@ pub struct StrKey<'a> {
 impl<'a> StrKey<'a> {
     #[inline]
     pub fn new(s: &'a str) -> StrKey<'a> {
-        StrKey { hash: hash_str(s), s }
+        StrKey {
+            hash: hash_str(s),
+            s,
+        }
     }
 }
 
@@ -184,7 +195,13 @@ impl Hash for StrKey<'_> {
 impl Equivalent<Key> for StrKey<'_> {
     #[inline]
     fn equivalent(&self, key: &Key) -> bool {
-        matches!(&key.value, Value::Str(s) if s.as_str() == self.s)
+        match &key.value {
+            Value::Str(s) => {
+                let k = s.as_str();
+                (k.as_ptr() == self.s.as_ptr() && k.len() == self.s.len()) || k == self.s
+            }
+            _ => false,
+        }
     }
 }
 
@@ -196,7 +213,10 @@ pub fn dict_get_str<'m>(map: &'m DictMap, name: &str) -> Option<&'m Value> {
 
 /// A str key (hash computed).
 pub fn str_key(s: &str) -> Key {
-    Key { hash: hash_str(s), value: Value::str(s) }
+    Key {
+        hash: hash_str(s),
+        value: Value::str(s),
+    }
 }
 
 impl Vm {
@@ -243,16 +263,24 @@ impl Vm {
             Instance(inst) => {
                 let class = inst.class.clone();
                 match crate::attr::user_hash_kind(self, &class) {
-                    crate::attr::HashKind::Identity => hash_ptr(std::sync::Arc::as_ptr(inst) as usize),
+                    crate::attr::HashKind::Identity => {
+                        hash_ptr(std::sync::Arc::as_ptr(inst) as usize)
+                    }
                     crate::attr::HashKind::Unhashable => {
-                        return Err(self.type_error(format!("unhashable type: '{}'", class.name.as_str())))
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", class.name.as_str()))
+                        )
                     }
                     crate::attr::HashKind::User(f) => {
                         let r = self.call(&f, std::slice::from_ref(v))?;
                         match r {
                             Int(i) => hash_int(i) as u64,
                             Bool(b) => b as u64,
-                            _ => return Err(self.type_error("__hash__ method should return an integer")),
+                            _ => {
+                                return Err(
+                                    self.type_error("__hash__ method should return an integer")
+                                )
+                            }
                         }
                     }
                 }

@@ -30,7 +30,8 @@ impl Vm {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
-            _ => Err(self.type_error("slice indices must be integers or None or have an __index__ method")),
+            _ => Err(self
+                .type_error("slice indices must be integers or None or have an __index__ method")),
         }
     }
 
@@ -66,7 +67,12 @@ impl Vm {
         } else {
             0
         };
-        Ok(SliceIdx { start, stop, step, len: n as usize })
+        Ok(SliceIdx {
+            start,
+            stop,
+            step,
+            len: n as usize,
+        })
     }
 
     /// Normalise an index (negative counts from the end); `None` when out of range.
@@ -99,9 +105,14 @@ impl Vm {
                 if let Value::Slice(s) = key {
                     let items = l.borrow(gil);
                     let idx = self.slice_indices(s, items.len())?;
-                    return Ok(Value::list(idx.indices().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        idx.indices().map(|i| items[i].clone()).collect(),
+                    ));
                 }
-                Err(self.type_error(format!("list indices must be integers or slices, not {}", self.type_name(key))))
+                Err(self.type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    self.type_name(key)
+                )))
             }
             Value::Tuple(t) => {
                 if let Some(i) = int_key {
@@ -112,9 +123,14 @@ impl Vm {
                 }
                 if let Value::Slice(s) = key {
                     let idx = self.slice_indices(s, t.items.len())?;
-                    return Ok(Value::tuple(idx.indices().map(|i| t.items[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        idx.indices().map(|i| t.items[i].clone()).collect(),
+                    ));
                 }
-                Err(self.type_error(format!("tuple indices must be integers or slices, not {}", self.type_name(key))))
+                Err(self.type_error(format!(
+                    "tuple indices must be integers or slices, not {}",
+                    self.type_name(key)
+                )))
             }
             Value::Str(s) => {
                 if let Some(i) = int_key {
@@ -142,7 +158,10 @@ impl Vm {
                     let out: String = idx.indices().map(|i| chars[i]).collect();
                     return Ok(Value::str(out));
                 }
-                Err(self.type_error(format!("string indices must be integers, not '{}'", self.type_name(key))))
+                Err(self.type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    self.type_name(key)
+                )))
             }
             Value::Bytes(b) => {
                 if let Some(i) = int_key {
@@ -154,9 +173,14 @@ impl Vm {
                 if let Value::Slice(sl) = key {
                     let idx = self.slice_indices(sl, b.data.len())?;
                     let data: Vec<u8> = idx.indices().map(|i| b.data[i]).collect();
-                    return Ok(Value::Bytes(Arc::new(PyBytes { data: data.into_boxed_slice() })));
+                    return Ok(Value::Bytes(Arc::new(PyBytes {
+                        data: data.into_boxed_slice(),
+                    })));
                 }
-                Err(self.type_error(format!("byte indices must be integers or slices, not {}", self.type_name(key))))
+                Err(self.type_error(format!(
+                    "byte indices must be integers or slices, not {}",
+                    self.type_name(key)
+                )))
             }
             Value::Range(r) => {
                 let len = crate::iter::range_len(r.start, r.stop, r.step) as usize;
@@ -173,7 +197,10 @@ impl Vm {
                     let stop = start + idx.len as i64 * step;
                     return Ok(Value::Range(Arc::new(Range { start, stop, step })));
                 }
-                Err(self.type_error(format!("range indices must be integers or slices, not {}", self.type_name(key))))
+                Err(self.type_error(format!(
+                    "range indices must be integers or slices, not {}",
+                    self.type_name(key)
+                )))
             }
             Value::Dict(d) => {
                 let k = self.key(key.clone())?;
@@ -185,13 +212,19 @@ impl Vm {
             }
             Value::Instance(inst) => match user_lookup(&inst.class, "__getitem__", gil) {
                 Some(f) => self.call_method_value(&f, obj, std::slice::from_ref(key)),
-                None => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+                None => Err(self.type_error(format!(
+                    "'{}' object is not subscriptable",
+                    self.type_name(obj)
+                ))),
             },
             Value::Native(_) => {
                 let class = self.type_of(obj);
                 match class_lookup(&class, "__getitem__", gil) {
                     Some(f) => self.call_method_value(&f, obj, std::slice::from_ref(key)),
-                    None => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not subscriptable",
+                        self.type_name(obj)
+                    ))),
                 }
             }
             Value::Class(c) => {
@@ -201,7 +234,10 @@ impl Vm {
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name.as_str())))
             }
-            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not subscriptable",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -226,7 +262,9 @@ impl Vm {
                     }
                 }
                 Value::Slice(s) => {
-                    let items = self.collect(&v).map_err(|_| self.type_error("can only assign an iterable"))?;
+                    let items = self
+                        .collect(&v)
+                        .map_err(|_| self.type_error("can only assign an iterable"))?;
                     let len = l.borrow(gil).len();
                     let idx = self.slice_indices(s, len)?;
                     let mut l = l.borrow_mut(gil);
@@ -250,7 +288,10 @@ impl Vm {
                         Ok(())
                     }
                 }
-                _ => Err(self.type_error(format!("list indices must be integers or slices, not {}", self.type_name(key)))),
+                _ => Err(self.type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    self.type_name(key)
+                ))),
             },
             Value::Dict(d) => {
                 let k = self.key(key.clone())?;
@@ -262,7 +303,10 @@ impl Vm {
                     self.call_method_value(&f, obj, &[key.clone(), v])?;
                     Ok(())
                 }
-                None => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+                None => Err(self.type_error(format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                ))),
             },
             Value::Native(_) => {
                 let class = self.type_of(obj);
@@ -271,10 +315,16 @@ impl Vm {
                         self.call_method_value(&f, obj, &[key.clone(), v])?;
                         Ok(())
                     }
-                    None => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object does not support item assignment",
+                        self.type_name(obj)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(obj)
+            ))),
         }
     }
 
@@ -313,7 +363,10 @@ impl Vm {
                     });
                     Ok(())
                 }
-                _ => Err(self.type_error(format!("list indices must be integers or slices, not {}", self.type_name(key)))),
+                _ => Err(self.type_error(format!(
+                    "list indices must be integers or slices, not {}",
+                    self.type_name(key)
+                ))),
             },
             Value::Dict(d) => {
                 let k = self.key(key.clone())?;
@@ -328,7 +381,10 @@ impl Vm {
                     self.call_method_value(&f, obj, std::slice::from_ref(key))?;
                     Ok(())
                 }
-                None => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
+                None => Err(self.type_error(format!(
+                    "'{}' object doesn't support item deletion",
+                    self.type_name(obj)
+                ))),
             },
             Value::Native(_) => {
                 let class = self.type_of(obj);
@@ -337,10 +393,16 @@ impl Vm {
                         self.call_method_value(&f, obj, std::slice::from_ref(key))?;
                         Ok(())
                     }
-                    None => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object doesn't support item deletion",
+                        self.type_name(obj)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(obj)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(obj)
+            ))),
         }
     }
 }

@@ -39,6 +39,33 @@ impl NativeObject for SeqIter {
     }
 }
 
+/// Iterator over the keys of a dict or set that detects a change of size, as CPython does
+/// ("dictionary changed size during iteration").
+#[derive(Debug)]
+pub struct DictIter {
+    pub src: DictIterSrc,
+    /// (next position, size when iteration started); `None` once exhausted.
+    pub pos: GilCell<Option<(usize, usize)>>,
+}
+
+#[derive(Debug)]
+pub enum DictIterSrc {
+    Dict(Arc<crate::value::Dict>),
+    Set(Arc<crate::value::Set>),
+}
+
+impl NativeObject for DictIter {
+    fn type_name(&self) -> &'static str {
+        match self.src {
+            DictIterSrc::Dict(_) => "dict_keyiterator",
+            DictIterSrc::Set(_) => "set_iterator",
+        }
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 fn new_iter(state: IterState) -> Value {
     Value::Iter(Arc::new(GilCell::new(state)))
 }
@@ -58,18 +85,42 @@ impl Vm {
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let gil = self.gil();
         Ok(match v {
-            Value::List(l) => new_iter(IterState::List { list: l.clone(), index: 0 }),
-            Value::Tuple(t) => new_iter(IterState::Tuple { tuple: t.clone(), index: 0 }),
-            Value::Str(s) => new_iter(IterState::Str { s: s.clone(), byte_index: 0 }),
-            Value::Bytes(b) => new_iter(IterState::Bytes { bytes: b.clone(), index: 0 }),
-            Value::Range(r) => new_iter(IterState::Range { next: r.start, stop: r.stop, step: r.step }),
+            Value::List(l) => new_iter(IterState::List {
+                list: l.clone(),
+                index: 0,
+            }),
+            Value::Tuple(t) => new_iter(IterState::Tuple {
+                tuple: t.clone(),
+                index: 0,
+            }),
+            Value::Str(s) => new_iter(IterState::Str {
+                s: s.clone(),
+                byte_index: 0,
+            }),
+            Value::Bytes(b) => new_iter(IterState::Bytes {
+                bytes: b.clone(),
+                index: 0,
+            }),
+            Value::Range(r) => new_iter(IterState::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            }),
             Value::Dict(d) => {
-                let items = d.borrow(gil).keys().map(|k| k.value.clone()).collect();
-                new_iter(IterState::Seq { items, index: 0 })
+                let len = d.borrow(gil).len();
+                let src = DictIterSrc::Dict(d.clone());
+                crate::class::native(DictIter {
+                    src,
+                    pos: GilCell::new(Some((0, len))),
+                })
             }
             Value::Set(s) => {
-                let items = s.borrow(gil).keys().map(|k| k.value.clone()).collect();
-                new_iter(IterState::Seq { items, index: 0 })
+                let len = s.borrow(gil).len();
+                let src = DictIterSrc::Set(s.clone());
+                crate::class::native(DictIter {
+                    src,
+                    pos: GilCell::new(Some((0, len))),
+                })
             }
             Value::Iter(_) => v.clone(),
             Value::Instance(inst) => {
@@ -77,17 +128,24 @@ impl Vm {
                     let it = self.call_method_value(&f, v, &[])?;
                     if !self.is_iterator(&it) {
                         let tn = self.type_name(&it);
-                        return Err(self.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+                        return Err(
+                            self.type_error(format!("iter() returned non-iterator of type '{tn}'"))
+                        );
                     }
                     return Ok(it);
                 }
                 if user_lookup(&inst.class, "__getitem__", gil).is_some() {
-                    return Ok(crate::class::native(SeqIter { obj: v.clone(), index: GilCell::new(Some(0)) }));
+                    return Ok(crate::class::native(SeqIter {
+                        obj: v.clone(),
+                        index: GilCell::new(Some(0)),
+                    }));
                 }
                 return Err(self.not_iterable(v));
             }
             Value::Native(n) => {
-                if n.as_any().downcast_ref::<SeqIter>().is_some() {
+                if n.as_any().downcast_ref::<SeqIter>().is_some()
+                    || n.as_any().downcast_ref::<DictIter>().is_some()
+                {
                     return Ok(v.clone());
                 }
                 let class = self.type_of(v);
@@ -121,11 +179,13 @@ impl Vm {
             | Value::Set(_)
             | Value::Iter(_) => true,
             Value::Instance(i) => {
-                user_lookup(&i.class, "__iter__", gil).is_some() || user_lookup(&i.class, "__getitem__", gil).is_some()
+                user_lookup(&i.class, "__iter__", gil).is_some()
+                    || user_lookup(&i.class, "__getitem__", gil).is_some()
             }
             Value::Native(_) => {
                 let c = self.type_of(v);
-                class_lookup(&c, "__iter__", gil).is_some() || class_lookup(&c, "__next__", gil).is_some()
+                class_lookup(&c, "__iter__", gil).is_some()
+                    || class_lookup(&c, "__next__", gil).is_some()
             }
             _ => false,
         }
@@ -137,6 +197,7 @@ impl Vm {
             Value::Instance(i) => user_lookup(&i.class, "__next__", self.gil()).is_some(),
             Value::Native(n) => {
                 n.as_any().downcast_ref::<SeqIter>().is_some()
+                    || n.as_any().downcast_ref::<DictIter>().is_some()
                     || class_lookup(&self.type_of(v), "__next__", self.gil()).is_some()
             }
             _ => false,
@@ -159,11 +220,43 @@ impl Vm {
             Value::Iter(state) => self.iter_next(state),
             Value::Instance(inst) => match user_lookup(&inst.class, "__next__", gil) {
                 Some(f) => self.call_next(&f, iter),
-                None => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+                None => Err(self.type_error(format!(
+                    "'{}' object is not an iterator",
+                    self.type_name(iter)
+                ))),
             },
             Value::Native(n) => {
+                if let Some(d) = n.as_any().downcast_ref::<DictIter>() {
+                    let Some((i, len)) = *d.pos.borrow(gil) else {
+                        return Ok(None);
+                    };
+                    let (now, item, what) = match &d.src {
+                        DictIterSrc::Dict(m) => {
+                            let m = m.borrow(gil);
+                            (
+                                m.len(),
+                                m.get_index(i).map(|(k, _)| k.value.clone()),
+                                "dictionary",
+                            )
+                        }
+                        DictIterSrc::Set(m) => {
+                            let m = m.borrow(gil);
+                            (m.len(), m.get_index(i).map(|(k, _)| k.value.clone()), "Set")
+                        }
+                    };
+                    if now != len {
+                        *d.pos.borrow_mut(gil) = None;
+                        return Err(
+                            self.runtime_error(format!("{what} changed size during iteration"))
+                        );
+                    }
+                    *d.pos.borrow_mut(gil) = item.as_ref().map(|_| (i + 1, len));
+                    return Ok(item);
+                }
                 if let Some(s) = n.as_any().downcast_ref::<SeqIter>() {
-                    let Some(i) = *s.index.borrow(gil) else { return Ok(None) };
+                    let Some(i) = *s.index.borrow(gil) else {
+                        return Ok(None);
+                    };
                     let obj = s.obj.clone();
                     return match self.get_item(&obj, &Value::Int(i)) {
                         Ok(v) => {
@@ -183,10 +276,16 @@ impl Vm {
                 let class = self.type_of(iter);
                 match class_lookup(&class, "__next__", gil) {
                     Some(f) => self.call_next(&f, iter),
-                    None => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not an iterator",
+                        self.type_name(iter)
+                    ))),
                 }
             }
-            _ => Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(iter)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(iter)
+            ))),
         }
     }
 
@@ -263,7 +362,9 @@ impl Vm {
                 IterState::Zip { inners } => Step::Zip(inners.clone()),
                 IterState::Map { func, inners } => Step::Map(func.clone(), inners.clone()),
                 IterState::Filter { func, inner } => Step::Filter(func.clone(), inner.clone()),
-                IterState::Callable { func, sentinel } => Step::Callable(func.clone(), sentinel.clone()),
+                IterState::Callable { func, sentinel } => {
+                    Step::Callable(func.clone(), sentinel.clone())
+                }
                 IterState::User { obj } => Step::User(obj.clone()),
             }
         };
@@ -395,7 +496,10 @@ impl Vm {
             _ => None,
         };
         let Some(f) = f else {
-            return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))));
+            return Err(self.type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(v)
+            )));
         };
         match self.call_method_value(&f, v, &[])? {
             Value::Int(n) if n >= 0 => Ok(n as usize),
@@ -410,8 +514,12 @@ impl Vm {
 
     /// The CPython type name of a native iterator, for its repr.
     pub(crate) fn iter_type_name(&self, v: &Value) -> &'static str {
-        let Value::Iter(it) = v else { return "iterator" };
-        let Some(st) = it.try_borrow(self.gil()) else { return "iterator" };
+        let Value::Iter(it) = v else {
+            return "iterator";
+        };
+        let Some(st) = it.try_borrow(self.gil()) else {
+            return "iterator";
+        };
         match &*st {
             IterState::List { .. } => "list_iterator",
             IterState::Tuple { .. } => "tuple_iterator",
@@ -432,6 +540,59 @@ impl Vm {
             IterState::Callable { .. } => "callable_iterator",
             IterState::User { .. } | IterState::Exhausted => "iterator",
         }
+    }
+}
+
+fn native_next(
+    vm: &mut Vm,
+    args: &[Value],
+    _: &[(Arc<crate::value::PyStr>, Value)],
+) -> PyResult<Value> {
+    let it = args.first().cloned().unwrap_or_default();
+    match vm.next(&it)? {
+        Some(v) => Ok(v),
+        None => {
+            let class = vm.types().stop_iteration.clone();
+            Err(vm.new_error_args(&class, Vec::new()))
+        }
+    }
+}
+
+fn native_iter(
+    _: &mut Vm,
+    args: &[Value],
+    _: &[(Arc<crate::value::PyStr>, Value)],
+) -> PyResult<Value> {
+    Ok(args.first().cloned().unwrap_or_default())
+}
+
+/// Register the classes of the core's native iterators (so `type()`, `next()` and `iter()`
+/// find `__next__`/`__iter__` on them like on any iterator).
+pub(crate) fn install(vm: &mut Vm) {
+    let object = vm.types().object.clone();
+    let gil = vm.gil();
+    for name in ["dict_keyiterator", "set_iterator", "iterator"] {
+        let c =
+            crate::types::new_builtin_class(name, Some(&object), crate::value::BuiltinType::Native);
+        {
+            let mut d = c.dict.borrow_mut(gil);
+            let mk = |n: &'static str, f: crate::value::NativeFn| {
+                Value::Builtin(Arc::new(crate::value::Builtin {
+                    name: n,
+                    func: f,
+                    receiver: None,
+                }))
+            };
+            d.insert(
+                crate::hash::str_key("__next__"),
+                mk("__next__", native_next),
+            );
+            d.insert(
+                crate::hash::str_key("__iter__"),
+                mk("__iter__", native_iter),
+            );
+        }
+        vm.types().natives.borrow_mut(gil).insert(name, c);
     }
 }
 

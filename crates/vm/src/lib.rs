@@ -23,6 +23,7 @@ pub mod ops_numeric;
 pub mod protocol;
 pub mod repr;
 pub mod types;
+mod unwind;
 pub mod value;
 pub mod vm;
 

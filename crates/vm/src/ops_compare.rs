@@ -109,7 +109,11 @@ impl Vm {
                     return Ok(true);
                 }
                 let gil = self.gil();
-                let xv: Vec<(crate::value::Key, Value)> = x.borrow(gil).iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let xv: Vec<(crate::value::Key, Value)> = x
+                    .borrow(gil)
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 if xv.len() != y.borrow(gil).len() {
                     return Ok(false);
                 }
@@ -253,7 +257,9 @@ impl Vm {
             (Set(x), Set(y)) => {
                 let gil = self.gil();
                 let (x, y) = (x.borrow(gil), y.borrow(gil));
-                let sub = |p: &crate::value::SetMap, q: &crate::value::SetMap| p.keys().all(|k| q.contains_key(k));
+                let sub = |p: &crate::value::SetMap, q: &crate::value::SetMap| {
+                    p.keys().all(|k| q.contains_key(k))
+                };
                 let r = match op {
                     CmpOp::Lt => x.len() < y.len() && sub(&x, &y),
                     CmpOp::LtE => sub(&x, &y),
@@ -341,14 +347,17 @@ impl Vm {
                     self.type_name(other)
                 ))),
             },
-            Bytes(b) => match item {
-                Bytes(sub) => Ok(sub.data.is_empty() || b.data.windows(sub.data.len()).any(|w| w == &*sub.data)),
-                Int(i) => Ok(b.data.contains(&(*i as u8)) && (0..256).contains(i)),
-                other => Err(self.type_error(format!(
-                    "a bytes-like object is required, not '{}'",
-                    self.type_name(other)
-                ))),
-            },
+            Bytes(b) => {
+                match item {
+                    Bytes(sub) => Ok(sub.data.is_empty()
+                        || b.data.windows(sub.data.len()).any(|w| w == &*sub.data)),
+                    Int(i) => Ok(b.data.contains(&(*i as u8)) && (0..256).contains(i)),
+                    other => Err(self.type_error(format!(
+                        "a bytes-like object is required, not '{}'",
+                        self.type_name(other)
+                    ))),
+                }
+            }
             Dict(d) => {
                 let k = self.key(item.clone())?;
                 Ok(d.borrow(gil).contains_key(&k))
@@ -366,7 +375,11 @@ impl Vm {
                     };
                     let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
                     let i = i as i128;
-                    let inside = if step > 0 { start <= i && i < stop } else { stop < i && i <= start };
+                    let inside = if step > 0 {
+                        start <= i && i < stop
+                    } else {
+                        stop < i && i <= start
+                    };
                     Ok(inside && (i - start) % step == 0)
                 }
                 _ => {
@@ -379,10 +392,15 @@ impl Vm {
                     let r = self.call_method_value(&f, container, std::slice::from_ref(item))?;
                     return self.truthy(&r);
                 }
-                if user_lookup(&inst.class, "__iter__", gil).is_some() || user_lookup(&inst.class, "__getitem__", gil).is_some() {
+                if user_lookup(&inst.class, "__iter__", gil).is_some()
+                    || user_lookup(&inst.class, "__getitem__", gil).is_some()
+                {
                     return self.iter_contains(container, item);
                 }
-                Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container))))
+                Err(self.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )))
             }
             Native(_) => {
                 let class = self.type_of(container);
@@ -393,7 +411,10 @@ impl Vm {
                 self.iter_contains(container, item)
             }
             Iter(_) => self.iter_contains(container, item),
-            _ => Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container)))),
+            _ => Err(self.type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))),
         }
     }
 

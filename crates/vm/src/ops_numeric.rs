@@ -173,7 +173,15 @@ impl Vm {
                 if y < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y })
+                Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                })
             }
             BinOp::BitAnd => Value::Int(x & y),
             BinOp::BitOr => Value::Int(x | y),
@@ -258,7 +266,11 @@ impl Vm {
                 }
                 Some(Value::str(s.as_str().repeat(n)))
             }
-            (BinOp::Mod, Str(s), args) => Some(Value::str(crate::format::percent_format(self, s.as_str(), args)?)),
+            (BinOp::Mod, Str(s), args) => Some(Value::str(crate::format::percent_format(
+                self,
+                s.as_str(),
+                args,
+            )?)),
             (BinOp::Add, List(x), List(y)) => {
                 let mut v = x.borrow(gil).clone();
                 v.extend(y.borrow(gil).iter().cloned());
@@ -281,14 +293,18 @@ impl Vm {
             (BinOp::Add, Bytes(x), Bytes(y)) => {
                 let mut v = x.data.to_vec();
                 v.extend_from_slice(&y.data);
-                Some(Bytes(Arc::new(PyBytes { data: v.into_boxed_slice() })))
+                Some(Bytes(Arc::new(PyBytes {
+                    data: v.into_boxed_slice(),
+                })))
             }
             (BinOp::Mult, Bytes(x), n) | (BinOp::Mult, n, Bytes(x)) if as_index(n).is_some() => {
                 let n = repeat_count(as_index(n).unwrap_or(0));
                 if x.data.len().saturating_mul(n) > isize::MAX as usize / 2 {
                     return Err(self.new_error(&self.types().memory_error.clone(), ""));
                 }
-                Some(Bytes(Arc::new(PyBytes { data: x.data.repeat(n).into_boxed_slice() })))
+                Some(Bytes(Arc::new(PyBytes {
+                    data: x.data.repeat(n).into_boxed_slice(),
+                })))
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
                 let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
@@ -357,24 +373,43 @@ impl Vm {
     fn binary_type_error(&self, op: BinOp, a: &Value, b: &Value) -> crate::PyErr {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
         match (op, a) {
-            (BinOp::Add, Value::Str(_)) => self.type_error(format!("can only concatenate str (not \"{tb}\") to str")),
-            (BinOp::Add, Value::List(_)) => self.type_error(format!("can only concatenate list (not \"{tb}\") to list")),
-            (BinOp::Add, Value::Tuple(_)) => {
-                self.type_error(format!("can only concatenate tuple (not \"{tb}\") to tuple"))
+            (BinOp::Add, Value::Str(_)) => {
+                self.type_error(format!("can only concatenate str (not \"{tb}\") to str"))
             }
+            (BinOp::Add, Value::List(_)) => {
+                self.type_error(format!("can only concatenate list (not \"{tb}\") to list"))
+            }
+            (BinOp::Add, Value::Tuple(_)) => self.type_error(format!(
+                "can only concatenate tuple (not \"{tb}\") to tuple"
+            )),
             (BinOp::Mult, _)
-                if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
-                    || matches!(b, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+                if matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) || matches!(
+                    b,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) =>
             {
-                let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) {
+                let other = if matches!(
+                    a,
+                    Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                ) {
                     tb
                 } else {
                     ta
                 };
-                self.type_error(format!("can't multiply sequence by non-int of type '{other}'"))
+                self.type_error(format!(
+                    "can't multiply sequence by non-int of type '{other}'"
+                ))
             }
-            (BinOp::Pow, _) => self.type_error(format!("unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'")),
-            _ => self.type_error(format!("unsupported operand type(s) for {}: '{ta}' and '{tb}'", op.symbol())),
+            (BinOp::Pow, _) => self.type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{ta}' and '{tb}'"
+            )),
+            _ => self.type_error(format!(
+                "unsupported operand type(s) for {}: '{ta}' and '{tb}'",
+                op.symbol()
+            )),
         }
     }
 
@@ -384,7 +419,10 @@ impl Vm {
         match (op, &a, b) {
             (BinOp::Add, Value::List(l), _) => {
                 let items = self.collect(b).map_err(|e| {
-                    if matches!(b, Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)) {
+                    if matches!(
+                        b,
+                        Value::Int(_) | Value::Float(_) | Value::None | Value::Bool(_)
+                    ) {
                         self.type_error(format!("'{}' object is not iterable", self.type_name(b)))
                     } else {
                         e
@@ -400,7 +438,11 @@ impl Vm {
                 *l.borrow_mut(gil) = rep;
                 return Ok(a);
             }
-            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), Value::Set(y)) => {
+            (
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+                Value::Set(x),
+                Value::Set(y),
+            ) => {
                 let yv = y.borrow(gil).clone();
                 let xv = x.borrow(gil).clone();
                 *x.borrow_mut(gil) = set_op(op, &xv, &yv);
@@ -428,7 +470,10 @@ impl Vm {
     /// `-a`, `+a`, `~a`.
     pub fn unary_op(&mut self, op: Unary, a: &Value) -> PyResult<Value> {
         match (op, a) {
-            (Unary::Neg, Value::Int(i)) => i.checked_neg().map(Value::Int).ok_or_else(|| self.int_overflow()),
+            (Unary::Neg, Value::Int(i)) => i
+                .checked_neg()
+                .map(Value::Int)
+                .ok_or_else(|| self.int_overflow()),
             (Unary::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (Unary::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (Unary::Pos, Value::Int(i)) => Ok(Value::Int(*i)),
@@ -447,7 +492,10 @@ impl Vm {
                         return self.call_method_value(&f, a, &[]);
                     }
                 }
-                Err(self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(a))))
+                Err(self.type_error(format!(
+                    "bad operand type for unary {sym}: '{}'",
+                    self.type_name(a)
+                )))
             }
         }
     }
@@ -460,11 +508,27 @@ fn set_op(op: BinOp, x: &SetMap, y: &SetMap) -> SetMap {
             r.extend(y.iter().map(|(k, _)| (k.clone(), ())));
             r
         }
-        BinOp::BitAnd => x.iter().filter(|(k, _)| y.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect(),
-        BinOp::Sub => x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect(),
+        BinOp::BitAnd => x
+            .iter()
+            .filter(|(k, _)| y.contains_key(*k))
+            .map(|(k, _)| (k.clone(), ()))
+            .collect(),
+        BinOp::Sub => x
+            .iter()
+            .filter(|(k, _)| !y.contains_key(*k))
+            .map(|(k, _)| (k.clone(), ()))
+            .collect(),
         _ => {
-            let mut r: SetMap = x.iter().filter(|(k, _)| !y.contains_key(*k)).map(|(k, _)| (k.clone(), ())).collect();
-            r.extend(y.iter().filter(|(k, _)| !x.contains_key(*k)).map(|(k, _)| (k.clone(), ())));
+            let mut r: SetMap = x
+                .iter()
+                .filter(|(k, _)| !y.contains_key(*k))
+                .map(|(k, _)| (k.clone(), ()))
+                .collect();
+            r.extend(
+                y.iter()
+                    .filter(|(k, _)| !x.contains_key(*k))
+                    .map(|(k, _)| (k.clone(), ())),
+            );
             r
         }
     }

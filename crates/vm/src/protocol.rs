@@ -105,9 +105,12 @@ impl Vm {
             Value::Iter(_) => t.iterator.clone(),
             Value::Cell(_) => t.cell.clone(),
             Value::Code(_) => t.code.clone(),
-            Value::Native(n) => {
-                t.natives.borrow(self.gil()).get(n.type_name()).cloned().unwrap_or_else(|| t.object.clone())
-            }
+            Value::Native(n) => t
+                .natives
+                .borrow(self.gil())
+                .get(n.type_name())
+                .cloned()
+                .unwrap_or_else(|| t.object.clone()),
             Value::Ellipsis => t.ellipsis.clone(),
             Value::NotImplemented => t.not_implemented.clone(),
         }

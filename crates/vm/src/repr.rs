@@ -49,7 +49,11 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if x.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     let e = format!("{:e}", x);
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
@@ -112,7 +116,11 @@ fn is_printable(c: char) -> bool {
 
 /// Python's `repr(str)`.
 pub fn str_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -145,7 +153,11 @@ pub fn str_repr(s: &str) -> String {
 
 /// Python's `repr(bytes)`.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote as char);
@@ -198,7 +210,9 @@ impl Vm {
     /// Enter a nested native operation (repr/eq of nested containers...), counting it against
     /// the recursion limit so deep nesting raises RecursionError instead of overflowing.
     pub(crate) fn enter_native(&mut self) -> PyResult<()> {
-        if self.frames.len() + self.native_depth >= self.interp.recursion_limit() || self.native_depth >= 20_000 {
+        if self.frames.len() + self.native_depth > self.interp.recursion_limit()
+            || self.native_depth >= 20_000
+        {
             return Err(self.recursion_error());
         }
         self.native_depth += 1;
@@ -243,9 +257,18 @@ impl Vm {
             }
             Slice(s) => {
                 let (a, b, c) = (s.start.clone(), s.stop.clone(), s.step.clone());
-                format!("slice({}, {}, {})", self.repr(&a)?, self.repr(&b)?, self.repr(&c)?)
+                format!(
+                    "slice({}, {}, {})",
+                    self.repr(&a)?,
+                    self.repr(&b)?,
+                    self.repr(&c)?
+                )
             }
-            Function(f) => format!("<function {} at {:#014x}>", f.qualname.as_str(), object_id(v)),
+            Function(f) => format!(
+                "<function {} at {:#014x}>",
+                f.qualname.as_str(),
+                object_id(v)
+            ),
             Builtin(b) => match &b.receiver {
                 Option::None => format!("<built-in function {}>", b.name),
                 Some(Module(_)) => format!("<built-in function {}>", b.name),
@@ -287,7 +310,8 @@ impl Vm {
             Code(c) => format!("<code object {} at {:#014x}>", c.code.name, object_id(v)),
             Native(_) => {
                 let class = self.type_of(v);
-                let own = crate::hash::dict_get_str(&class.dict.borrow(self.gil()), "__repr__").cloned();
+                let own =
+                    crate::hash::dict_get_str(&class.dict.borrow(self.gil()), "__repr__").cloned();
                 match own {
                     Some(f) => return self.call_str_dunder(&f, v, "__repr__"),
                     Option::None => self.default_repr(v),
@@ -358,7 +382,11 @@ impl Vm {
                 out.push(')');
             }
             Value::Dict(d) => {
-                let items: Vec<(Value, Value)> = d.borrow(gil).iter().map(|(k, v)| (k.value.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .borrow(gil)
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.clone()))
+                    .collect();
                 out.push('{');
                 for (i, (k, val)) in items.iter().enumerate() {
                     if i > 0 {
@@ -406,7 +434,8 @@ impl Vm {
             }
             Value::Native(_) => {
                 let class = self.type_of(v);
-                let own = crate::hash::dict_get_str(&class.dict.borrow(self.gil()), "__str__").cloned();
+                let own =
+                    crate::hash::dict_get_str(&class.dict.borrow(self.gil()), "__str__").cloned();
                 match own {
                     Some(f) => self.call_str_dunder(&f, v, "__str__"),
                     None => self.repr(v),

@@ -30,7 +30,12 @@ pub struct VmConfig {
 
 impl Default for VmConfig {
     fn default() -> Self {
-        VmConfig { argv: vec![String::new()], recursion_limit: 1000, switch_instructions: 100, switch_interval: 0.015 }
+        VmConfig {
+            argv: vec![String::new()],
+            recursion_limit: 1000,
+            switch_instructions: 100,
+            switch_interval: 0.015,
+        }
     }
 }
 
@@ -48,6 +53,8 @@ pub struct Interp {
     pub switch_interval_bits: std::sync::atomic::AtomicU64,
     /// Imported modules by name (`sys.modules`), `__main__` included.
     pub modules: GilCell<FxHashMap<String, Arc<Module>>>,
+    /// Interned attribute/global names of loaded code.
+    pub(crate) interned: GilCell<crate::frame::Interner>,
     /// Source text of every file run, by filename (for traceback lines).
     pub sources: parking_lot::Mutex<FxHashMap<Arc<str>, Arc<str>>>,
     /// CPython's "eval breaker": set (relaxed) by another thread to make the running thread
@@ -63,16 +70,22 @@ const _: () = {
 
 impl Interp {
     pub fn switch_interval(&self) -> f64 {
-        f64::from_bits(self.switch_interval_bits.load(std::sync::atomic::Ordering::Relaxed))
+        f64::from_bits(
+            self.switch_interval_bits
+                .load(std::sync::atomic::Ordering::Relaxed),
+        )
     }
     pub fn set_switch_interval(&self, seconds: f64) {
-        self.switch_interval_bits.store(seconds.to_bits(), std::sync::atomic::Ordering::Relaxed)
+        self.switch_interval_bits
+            .store(seconds.to_bits(), std::sync::atomic::Ordering::Relaxed)
     }
     pub fn recursion_limit(&self) -> usize {
-        self.recursion_limit.load(std::sync::atomic::Ordering::Relaxed)
+        self.recursion_limit
+            .load(std::sync::atomic::Ordering::Relaxed)
     }
     pub fn set_recursion_limit(&self, limit: usize) {
-        self.recursion_limit.store(limit, std::sync::atomic::Ordering::Relaxed)
+        self.recursion_limit
+            .store(limit, std::sync::atomic::Ordering::Relaxed)
     }
     /// Flush buffered stdout (before stderr output, input(), and at exit).
     pub fn flush_stdout(&self) {
@@ -145,9 +158,13 @@ impl Vm {
             recursion_limit: AtomicUsize::new(config.recursion_limit),
             switch_interval_bits: AtomicU64::new(config.switch_interval.to_bits()),
             config,
-            stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())),
+            stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(
+                1 << 16,
+                std::io::stdout(),
+            )),
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
+            interned: GilCell::new(FxHashMap::default()),
             eval_breaker: AtomicBool::new(false),
         })
     }
@@ -203,7 +220,12 @@ impl Vm {
 
     /// Run a module's code as `__main__` (or another module name); `source` is kept for
     /// tracebacks. Returns the module.
-    pub fn run_module(&mut self, code: Arc<CodeObject>, name: &str, source: Arc<str>) -> PyResult<Arc<Module>> {
+    pub fn run_module(
+        &mut self,
+        code: Arc<CodeObject>,
+        name: &str,
+        source: Arc<str>,
+    ) -> PyResult<Arc<Module>> {
         let filename: Arc<str> = code.filename.clone();
         self.interp.sources.lock().insert(filename.clone(), source);
         let module = Arc::new(Module {
@@ -217,10 +239,16 @@ impl Vm {
             g.insert(crate::hash::str_key("__name__"), Value::str(name));
             g.insert(crate::hash::str_key("__file__"), Value::str(&*filename));
             g.insert(crate::hash::str_key("__doc__"), Value::None);
-            g.insert(crate::hash::str_key("__builtins__"), Value::Module(self.interp.builtins.clone()));
+            g.insert(
+                crate::hash::str_key("__builtins__"),
+                Value::Module(self.interp.builtins.clone()),
+            );
         }
-        self.interp.modules.borrow_mut(self.gil).insert(name.to_string(), module.clone());
-        let code = crate::frame::load_code(code);
+        self.interp
+            .modules
+            .borrow_mut(self.gil)
+            .insert(name.to_string(), module.clone());
+        let code = crate::frame::load_code(code, &mut self.interp.interned.borrow_mut(self.gil));
         self.run_code(code, module.clone(), None)?;
         Ok(module)
     }
@@ -231,7 +259,12 @@ impl Vm {
     }
 
     /// Call any callable with positional and keyword arguments.
-    pub fn call_kw(&mut self, callable: &Value, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        callable: &Value,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
         self.call_value(callable, args, kwargs)
     }
 
@@ -260,7 +293,13 @@ impl Vm {
         let system_exit = self.types().system_exit.clone();
         if self.err_is(err, &system_exit) {
             let args = crate::error::exc_args(&err.0, self);
-            let code = if args.len() == 1 { args[0].clone() } else if args.is_empty() { Value::None } else { Value::tuple(args) };
+            let code = if args.len() == 1 {
+                args[0].clone()
+            } else if args.is_empty() {
+                Value::None
+            } else {
+                Value::tuple(args)
+            };
             return match code {
                 Value::None => 0,
                 Value::Int(n) => n as i32,
@@ -286,7 +325,10 @@ impl Vm {
         }
         match crate::modules::make_module(self, name) {
             Some(Ok(m)) => {
-                self.interp.modules.borrow_mut(self.gil).insert(name.to_string(), m.clone());
+                self.interp
+                    .modules
+                    .borrow_mut(self.gil)
+                    .insert(name.to_string(), m.clone());
                 Ok(m)
             }
             Some(Err(e)) => Err(e),

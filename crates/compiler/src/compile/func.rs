@@ -120,7 +120,8 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::LoadNone);
         self.emit(Op::Return);
-        let code = self.leave_unit();
+        let mut code = self.leave_unit();
+        code.docstring = docstring(&f.body);
         self.set_span(span);
         self.make_function(code, flags, span)?;
         for _ in &f.decorators {
@@ -224,5 +225,16 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Call(1));
         }
         self.name_op(&c.name, NameCtx::Store)
+    }
+}
+
+/// The docstring of a body: its first statement, when that is a string literal.
+fn docstring(body: &[Stmt]) -> Option<Arc<str>> {
+    match &body.first()?.kind {
+        StmtKind::Expr(e) => match &e.kind {
+            ExprKind::Constant(Constant::Str(s)) => Some(s.as_str().into()),
+            _ => None,
+        },
+        _ => None,
     }
 }

@@ -23,9 +23,17 @@ fn from_sci(s: &str) -> Digits {
         digits.pop();
     }
     if digits.iter().all(|&d| d == b'0') {
-        return Digits { digits: vec![b'0'], decpt: 1, negative };
+        return Digits {
+            digits: vec![b'0'],
+            decpt: 1,
+            negative,
+        };
     }
-    Digits { digits, decpt: exp + 1, negative }
+    Digits {
+        digits,
+        decpt: exp + 1,
+        negative,
+    }
 }
 
 /// dtoa mode 0: the shortest digit string that round-trips.
@@ -51,14 +59,22 @@ fn fixed(x: f64, ndigits: usize) -> Digits {
     let mut decpt = int_part.len() as i32;
     let lead = digits.iter().take_while(|&&d| d == b'0').count();
     if lead == digits.len() {
-        return Digits { digits: vec![b'0'], decpt: 1, negative };
+        return Digits {
+            digits: vec![b'0'],
+            decpt: 1,
+            negative,
+        };
     }
     digits.drain(..lead);
     decpt -= lead as i32;
     while digits.last() == Some(&b'0') {
         digits.pop();
     }
-    Digits { digits, decpt, negative }
+    Digits {
+        digits,
+        decpt,
+        negative,
+    }
 }
 
 /// Options of `PyOS_double_to_string`.
@@ -103,7 +119,13 @@ pub fn double_to_string(x: f64, code: char, precision: usize, flags: FloatFlags)
 }
 
 /// The layout half of CPython's `format_float_short`.
-fn format_float_short(d: Digits, code: char, precision: i64, flags: FloatFlags, upper: bool) -> String {
+fn format_float_short(
+    d: Digits,
+    code: char,
+    precision: i64,
+    flags: FloatFlags,
+    upper: bool,
+) -> String {
     let digits = d.digits;
     let digits_len = digits.len() as i64;
     let mut decpt = d.decpt as i64;
@@ -120,7 +142,11 @@ fn format_float_short(d: Digits, code: char, precision: i64, flags: FloatFlags, 
         }
         'f' => vdigits_end = decpt + precision,
         'g' => {
-            let limit = if flags.add_dot_0 { precision - 1 } else { precision };
+            let limit = if flags.add_dot_0 {
+                precision - 1
+            } else {
+                precision
+            };
             if decpt <= -4 || decpt > limit {
                 use_exp = true;
             }
@@ -199,7 +225,15 @@ fn format_float_short(d: Digits, code: char, precision: i64, flags: FloatFlags, 
 
 /// `repr(x)` / `str(x)` of a float: "0.1", "1e+16", "1.0", "inf", "nan".
 pub fn float_repr(x: f64) -> String {
-    double_to_string(x, 'r', 0, FloatFlags { add_dot_0: true, ..FloatFlags::default() })
+    double_to_string(
+        x,
+        'r',
+        0,
+        FloatFlags {
+            add_dot_0: true,
+            ..FloatFlags::default()
+        },
+    )
 }
 
 #[cfg(test)]
@@ -272,17 +306,29 @@ mod tests {
 
     #[test]
     fn flags() {
-        let alt = FloatFlags { alt: true, ..FloatFlags::default() };
+        let alt = FloatFlags {
+            alt: true,
+            ..FloatFlags::default()
+        };
         assert_eq!(double_to_string(3.0, 'g', 6, alt), "3.00000");
         assert_eq!(double_to_string(3.0, 'f', 0, alt), "3.");
         assert_eq!(double_to_string(3.0, 'e', 0, alt), "3.e+00");
-        let dot0 = FloatFlags { add_dot_0: true, ..FloatFlags::default() };
+        let dot0 = FloatFlags {
+            add_dot_0: true,
+            ..FloatFlags::default()
+        };
         assert_eq!(double_to_string(10.0, 'g', 2, dot0), "1e+01");
         assert_eq!(double_to_string(1.0, 'g', 2, dot0), "1.0");
-        let nz = FloatFlags { no_neg_0: true, ..FloatFlags::default() };
+        let nz = FloatFlags {
+            no_neg_0: true,
+            ..FloatFlags::default()
+        };
         assert_eq!(double_to_string(-0.0001, 'f', 1, nz), "0.0");
         assert_eq!(double_to_string(-0.1, 'f', 1, nz), "-0.1");
-        let plus = FloatFlags { always_add_sign: true, ..FloatFlags::default() };
+        let plus = FloatFlags {
+            always_add_sign: true,
+            ..FloatFlags::default()
+        };
         assert_eq!(double_to_string(1.5, 'f', 1, plus), "+1.5");
         assert_eq!(double_to_string(f64::NAN, 'f', 1, plus), "nan");
     }
@@ -324,17 +370,25 @@ mod table_tests {
         let mut checked = 0;
         for line in CASES.lines() {
             let mut parts = line.split('\t');
-            let (Some(hex), Some(spec), Some(want)) = (parts.next(), parts.next(), parts.next()) else {
+            let (Some(hex), Some(spec), Some(want)) = (parts.next(), parts.next(), parts.next())
+            else {
                 continue;
             };
             let x = from_hex(hex);
             checked += 1;
             let got = crate::format::format_float(x, spec).unwrap_or_else(|e| format!("{e:?}"));
             if got != want {
-                failures.push(format!("format({x:?} [{hex}], {spec:?}) = {got:?}, python3: {want:?}"));
+                failures.push(format!(
+                    "format({x:?} [{hex}], {spec:?}) = {got:?}, python3: {want:?}"
+                ));
             }
         }
         assert!(checked > 3000, "only {checked} cases parsed");
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures[..failures.len().min(20)].join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures[..failures.len().min(20)].join("\n")
+        );
     }
 }

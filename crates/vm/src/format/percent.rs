@@ -40,7 +40,13 @@ struct Flags {
 
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
     let mut a = match args {
-        Value::Tuple(t) => Args { items: &t.items, single: None, idx: 0, len: t.items.len() as i64, mapping: None },
+        Value::Tuple(t) => Args {
+            items: &t.items,
+            single: None,
+            idx: 0,
+            len: t.items.len() as i64,
+            mapping: None,
+        },
         other => Args {
             items: &[],
             single: Some(other),
@@ -167,7 +173,9 @@ fn read_number(chars: &[char], i: &mut usize) -> Option<usize> {
     let start = *i;
     let mut v: usize = 0;
     while *i < chars.len() && chars[*i].is_ascii_digit() {
-        v = v.saturating_mul(10).saturating_add(chars[*i] as usize - '0' as usize);
+        v = v
+            .saturating_mul(10)
+            .saturating_add(chars[*i] as usize - '0' as usize);
         *i += 1;
     }
     (*i > start).then_some(v)
@@ -209,7 +217,9 @@ fn convert(
                     }
                     let t = x.trunc();
                     if !(-9.223372036854776e18..9.223372036854776e18).contains(&t) {
-                        return Err(vm.overflow_error("int too large to convert (gilvm ints are 64-bit)"));
+                        return Err(
+                            vm.overflow_error("int too large to convert (gilvm ints are 64-bit)")
+                        );
                     }
                     t as i64
                 }
@@ -261,11 +271,27 @@ fn convert(
                             )))
                         }
                     },
-                    None => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v)))),
+                    None => {
+                        return Err(
+                            vm.type_error(format!("must be real number, not {}", vm.type_name(v)))
+                        )
+                    }
                 },
-                _ => return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v)))),
+                _ => {
+                    return Err(
+                        vm.type_error(format!("must be real number, not {}", vm.type_name(v)))
+                    )
+                }
             };
-            let s = double_to_string(x, ty, precision.unwrap_or(6), FloatFlags { alt: flags.alt, ..FloatFlags::default() });
+            let s = double_to_string(
+                x,
+                ty,
+                precision.unwrap_or(6),
+                FloatFlags {
+                    alt: flags.alt,
+                    ..FloatFlags::default()
+                },
+            );
             let (neg, body) = match s.strip_prefix('-') {
                 Some(rest) => (true, rest.to_string()),
                 None => (false, s),
@@ -286,7 +312,11 @@ fn convert(
             Ok((c.to_string(), None))
         }
         _ => {
-            let shown = if (' '..'\x7f').contains(&ty) { ty.to_string() } else { "?".to_string() };
+            let shown = if (' '..'\x7f').contains(&ty) {
+                ty.to_string()
+            } else {
+                "?".to_string()
+            };
             Err(vm.value_error(format!(
                 "unsupported format character '{shown}' (0x{:x}) at index {ty_index}",
                 ty as u32
@@ -297,9 +327,15 @@ fn convert(
 
 fn int_needed(vm: &Vm, ty: char, v: &Value) -> crate::error::PyErr {
     if matches!(ty, 'd' | 'i' | 'u') {
-        vm.type_error(format!("%{ty} format: a real number is required, not {}", vm.type_name(v)))
+        vm.type_error(format!(
+            "%{ty} format: a real number is required, not {}",
+            vm.type_name(v)
+        ))
     } else {
-        vm.type_error(format!("%{ty} format: an integer is required, not {}", vm.type_name(v)))
+        vm.type_error(format!(
+            "%{ty} format: an integer is required, not {}",
+            vm.type_name(v)
+        ))
     }
 }
 

@@ -31,8 +31,18 @@ struct Field {
     spec_nested: bool,
 }
 
-pub fn str_format(vm: &mut Vm, fmt: &str, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<String> {
-    let mut st = State { args, kwargs, numbering: Numbering::Unknown, next_auto: 0 };
+pub fn str_format(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kwargs: &[(Arc<PyStr>, Value)],
+) -> PyResult<String> {
+    let mut st = State {
+        args,
+        kwargs,
+        numbering: Numbering::Unknown,
+        next_auto: 0,
+    };
     render(vm, fmt, &mut st, 2)
 }
 
@@ -71,11 +81,19 @@ fn render(vm: &mut Vm, fmt: &str, st: &mut State, depth: u32) -> PyResult<String
             Some('s') => Value::str(vm.to_str(&value)?),
             Some('a') => Value::str(ascii_escape(&vm.repr(&value)?)),
             Some(c) => {
-                let shown = if (' '..'\x7f').contains(&c) { c.to_string() } else { format!("\\x{:x}", c as u32) };
+                let shown = if (' '..'\x7f').contains(&c) {
+                    c.to_string()
+                } else {
+                    format!("\\x{:x}", c as u32)
+                };
                 return Err(vm.value_error(format!("Unknown conversion specifier {shown}")));
             }
         };
-        let spec = if field.spec_nested { render(vm, &field.spec, st, depth - 1)? } else { field.spec };
+        let spec = if field.spec_nested {
+            render(vm, &field.spec, st, depth - 1)?
+        } else {
+            field.spec
+        };
         out.push_str(&format_value(vm, &value, &spec)?);
     }
     Ok(out)
@@ -101,8 +119,17 @@ fn parse_field(vm: &Vm, chars: &[char], i: &mut usize) -> PyResult<Field> {
         }
     }
     let name: String = chars[start..(*i - 1).max(start)].iter().collect();
-    let name = if matches!(c, '}' | ':' | '!') { name } else { chars[start..*i].iter().collect() };
-    let mut field = Field { name, conversion: None, spec: String::new(), spec_nested: false };
+    let name = if matches!(c, '}' | ':' | '!') {
+        name
+    } else {
+        chars[start..*i].iter().collect()
+    };
+    let mut field = Field {
+        name,
+        conversion: None,
+        spec: String::new(),
+        spec_nested: false,
+    };
     if c == '!' || c == ':' {
         if c == '!' {
             if *i >= n {
@@ -163,7 +190,9 @@ fn lookup(vm: &mut Vm, field: &str, st: &mut State) -> PyResult<Value> {
     let mut value = if first.is_empty() || as_index(first).is_some() {
         let index = if first.is_empty() {
             if st.numbering == Numbering::Manual {
-                return Err(vm.value_error("cannot switch from manual field specification to automatic field numbering"));
+                return Err(vm.value_error(
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             st.numbering = Numbering::Auto;
             let k = st.next_auto;
@@ -171,7 +200,9 @@ fn lookup(vm: &mut Vm, field: &str, st: &mut State) -> PyResult<Value> {
             k
         } else {
             if st.numbering == Numbering::Auto {
-                return Err(vm.value_error("cannot switch from automatic field numbering to manual field specification"));
+                return Err(vm.value_error(
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             st.numbering = Numbering::Manual;
             as_index(first).unwrap_or(usize::MAX)
@@ -179,7 +210,9 @@ fn lookup(vm: &mut Vm, field: &str, st: &mut State) -> PyResult<Value> {
         match st.args.get(index) {
             Some(v) => v.clone(),
             None => {
-                return Err(vm.index_error(format!("Replacement index {index} out of range for positional args tuple")))
+                return Err(vm.index_error(format!(
+                    "Replacement index {index} out of range for positional args tuple"
+                )))
             }
         }
     } else {
@@ -224,11 +257,15 @@ fn lookup(vm: &mut Vm, field: &str, st: &mut State) -> PyResult<Value> {
                 };
                 value = vm.get_item(&value, &key)?;
                 if i < rest.len() && rest[i] != '.' && rest[i] != '[' {
-                    return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                    return Err(
+                        vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                    );
                 }
             }
             _ => {
-                return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
+                return Err(
+                    vm.value_error("Only '.' or '[' may follow ']' in format field specifier")
+                );
             }
         }
     }

@@ -1,14 +1,56 @@
-//! Built-in modules: time, sys, os, math, random (and later threading, queue, multiprocessing,
-//! asyncio, gilvm). Each is made on first import.
+//! Built-in modules: time, sys, os (with os.path), math, random (and later threading, queue,
+//! multiprocessing, asyncio, gilvm). Each is made on first import.
+
+pub mod blocking;
+mod math;
+pub mod mt;
+mod os;
+mod random;
+mod sys;
+mod time;
 
 use std::sync::Arc;
 
+use crate::builtins::dict_set_str;
 use crate::error::PyResult;
-use crate::value::Module;
+use crate::gilcell::GilCell;
+use crate::value::{DictMap, Module, NativeFn, PyStr, Value};
 use crate::vm::Vm;
 
 /// Create the built-in module `name`, or `None` if gilvm has no such module.
 pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
-    let _ = (vm, name);
-    todo!("H4")
+    let m = match name {
+        "time" => time::make(vm),
+        "sys" => sys::make(vm),
+        "os" => os::make(vm),
+        "os.path" | "posixpath" => os::make_path(vm),
+        "math" => math::make(vm),
+        "random" => random::make(vm),
+        _ => return None,
+    };
+    Some(Ok(m))
+}
+
+/// A new, empty built-in module.
+pub fn new_module(vm: &mut Vm, name: &str) -> Arc<Module> {
+    let m = Arc::new(Module {
+        name: Arc::new(PyStr::new(name)),
+        globals: GilCell::new(DictMap::default()),
+        filename: None,
+    });
+    set(vm, &m, "__name__", Value::str(name));
+    set(vm, &m, "__doc__", Value::None);
+    m
+}
+
+/// `module.name = v`
+pub fn set(vm: &mut Vm, m: &Module, name: &str, v: Value) {
+    dict_set_str(vm, &m.globals, name, v);
+}
+
+/// Add native functions to a module.
+pub fn add_fns(vm: &mut Vm, m: &Module, fns: &[(&'static str, NativeFn)]) {
+    for &(name, f) in fns {
+        set(vm, m, name, crate::builtins::native(name, f));
+    }
 }

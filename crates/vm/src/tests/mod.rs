@@ -1,11 +1,10 @@
 //! Integration-style tests of the VM core: compile small programs, run them, check stdout and
-//! tracebacks. They use `Vm::new_core` plus a few minimal private builtins (`print`, `range`,
-//! `len`, `str`, `repr`, `isinstance`) so they do not depend on `builtins::install`.
+//! tracebacks. `print` is replaced by a private one that captures output per thread.
 
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::value::{Builtin, NativeFn, PyStr, Range, Value};
+use crate::value::{Builtin, NativeFn, PyStr, Value};
 use crate::{PyResult, Vm, VmConfig};
 
 mod programs;
@@ -36,46 +35,6 @@ fn t_print(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyRes
     Ok(Value::None)
 }
 
-fn t_range(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    let ints: Vec<i64> = args
-        .iter()
-        .map(|a| match a {
-            Value::Int(i) => Ok(*i),
-            _ => Err(vm.type_error("range() needs ints")),
-        })
-        .collect::<PyResult<_>>()?;
-    let (start, stop, step) = match ints[..] {
-        [stop] => (0, stop, 1),
-        [start, stop] => (start, stop, 1),
-        [start, stop, step] => (start, stop, step),
-        _ => return Err(vm.type_error("range() arity")),
-    };
-    Ok(Value::Range(Arc::new(Range { start, stop, step })))
-}
-
-fn t_len(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(vm.len(&args[0])? as i64))
-}
-
-fn t_str(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    Ok(Value::str(vm.to_str(&args[0])?))
-}
-
-fn t_repr(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    Ok(Value::str(vm.repr(&args[0])?))
-}
-
-fn t_isinstance(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    match &args[1] {
-        Value::Class(c) => Ok(Value::Bool(vm.isinstance(&args[0], c))),
-        _ => Err(vm.type_error("isinstance() arg 2 must be a type")),
-    }
-}
-
-fn t_hash(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
-    Ok(Value::Int(vm.hash(&args[0])? as i64))
-}
-
 fn t_setrecursionlimit(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     if let Value::Int(n) = args[0] {
         vm.interp.set_recursion_limit(n as usize);
@@ -86,21 +45,20 @@ fn t_setrecursionlimit(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -
 fn install_test_builtins(vm: &mut Vm) {
     let fns: &[(&'static str, NativeFn)] = &[
         ("print", t_print),
-        ("range", t_range),
-        ("len", t_len),
-        ("str", t_str),
-        ("repr", t_repr),
-        ("isinstance", t_isinstance),
-        ("hash", t_hash),
         ("setrecursionlimit", t_setrecursionlimit),
     ];
     let gil = vm.gil();
     let mut g = vm.interp.builtins.globals.borrow_mut(gil);
     for (name, func) in fns {
-        g.insert(crate::hash::str_key(name), Value::Builtin(Arc::new(Builtin { name, func: *func, receiver: None })));
+        g.insert(
+            crate::hash::str_key(name),
+            Value::Builtin(Arc::new(Builtin {
+                name,
+                func: *func,
+                receiver: None,
+            })),
+        );
     }
-    g.insert(crate::hash::str_key("object"), Value::Class(vm.types().object.clone()));
-    g.insert(crate::hash::str_key("int"), Value::Class(vm.types().int.clone()));
 }
 
 /// Run a program; returns (stdout, formatted uncaught exception if any).
@@ -113,7 +71,7 @@ pub fn run(src: &str) -> (String, Option<String>) {
                 Ok(c) => c,
                 Err(e) => panic!("compile error: {e:?}"),
             };
-            let mut vm = Vm::new_core(VmConfig::default());
+            let mut vm = Vm::new(VmConfig::default());
             install_test_builtins(&mut vm);
             OUT.with(|o| o.borrow_mut().clear());
             let r = vm.run_module(code, "__main__", src.as_str().into());

@@ -1,0 +1,136 @@
+//! The `sys` module.
+
+use std::sync::Arc;
+
+use super::{add_fns, new_module, set};
+use crate::builtins::args::{self, Kwargs};
+use crate::builtins::{file::std_stream, to_f64, to_index};
+use crate::error::PyResult;
+use crate::value::{Module, Value};
+use crate::vm::Vm;
+
+/// The CPython version gilvm follows.
+pub const VERSION: (i64, i64, i64) = (3, 11, 0);
+
+pub fn make(vm: &mut Vm) -> Arc<Module> {
+    let m = new_module(vm, "sys");
+    add_fns(
+        vm,
+        &m,
+        &[
+            ("exit", exit),
+            ("setswitchinterval", setswitchinterval),
+            ("getswitchinterval", getswitchinterval),
+            ("setrecursionlimit", setrecursionlimit),
+            ("getrecursionlimit", getrecursionlimit),
+        ],
+    );
+    let argv: Vec<Value> = vm
+        .interp
+        .config
+        .argv
+        .iter()
+        .map(|s| Value::str(s.as_str()))
+        .collect();
+    set(vm, &m, "argv", Value::list(argv));
+    set(vm, &m, "stdin", std_stream(0));
+    set(vm, &m, "stdout", std_stream(1));
+    set(vm, &m, "stderr", std_stream(2));
+    set(vm, &m, "__stdin__", std_stream(0));
+    set(vm, &m, "__stdout__", std_stream(1));
+    set(vm, &m, "__stderr__", std_stream(2));
+    set(vm, &m, "maxsize", Value::Int(i64::MAX));
+    set(vm, &m, "maxunicode", Value::Int(0x10ffff));
+    let (major, minor, micro) = VERSION;
+    set(
+        vm,
+        &m,
+        "version",
+        Value::str(format!(
+            "{major}.{minor}.{micro} (gilvm {})",
+            env!("CARGO_PKG_VERSION")
+        )),
+    );
+    set(
+        vm,
+        &m,
+        "version_info",
+        Value::tuple(vec![
+            Value::Int(major),
+            Value::Int(minor),
+            Value::Int(micro),
+            Value::str("final"),
+            Value::Int(0),
+        ]),
+    );
+    set(
+        vm,
+        &m,
+        "hexversion",
+        Value::Int((major << 24) | (minor << 16) | (micro << 8) | 0xf0),
+    );
+    set(vm, &m, "platform", Value::str(std::env::consts::OS));
+    set(
+        vm,
+        &m,
+        "byteorder",
+        Value::str(if cfg!(target_endian = "little") {
+            "little"
+        } else {
+            "big"
+        }),
+    );
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default();
+    set(vm, &m, "executable", Value::str(exe));
+    set(vm, &m, "path", Value::list(Vec::new()));
+    // `sys.implementation.name`: a small namespace module.
+    let imp = new_module(vm, "implementation");
+    set(vm, &imp, "name", Value::str("gilvm"));
+    set(
+        vm,
+        &imp,
+        "version",
+        Value::tuple(vec![Value::Int(0), Value::Int(1), Value::Int(0)]),
+    );
+    set(vm, &m, "implementation", Value::Module(imp));
+    m
+}
+
+/// `sys.exit([code])`: raises SystemExit(code).
+fn exit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "exit", a, kw, 0, 1)?;
+    let class = vm.types().system_exit.clone();
+    Err(vm.new_error_args(&class, a.to_vec()))
+}
+
+fn setswitchinterval(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let v = args::one(vm, "setswitchinterval", a, kw)?;
+    let x = to_f64(vm, v)?;
+    if x.is_nan() || x <= 0.0 {
+        return Err(vm.value_error("switch interval must be strictly positive"));
+    }
+    vm.interp.set_switch_interval(x);
+    Ok(Value::None)
+}
+
+fn getswitchinterval(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::none(vm, "getswitchinterval", a, kw)?;
+    Ok(Value::Float(vm.interp.switch_interval()))
+}
+
+fn setrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let v = args::one(vm, "setrecursionlimit", a, kw)?;
+    let n = to_index(vm, v)?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.interp.set_recursion_limit(n as usize);
+    Ok(Value::None)
+}
+
+fn getrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::none(vm, "getrecursionlimit", a, kw)?;
+    Ok(Value::Int(vm.interp.recursion_limit() as i64))
+}

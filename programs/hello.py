@@ -1,0 +1,2 @@
+# The smallest gilvm program.
+print("Hello, world!")

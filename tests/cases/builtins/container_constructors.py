@@ -1,0 +1,6 @@
+print(list("abc"), list((1, 2)), list(range(3)), list({"k": 1, "j": 2}), list())
+print(tuple([1, 2]), tuple("hi"), tuple())
+print(dict(a=1, b=2), dict([("x", 1), ("y", 2)]), dict({"z": 0}), dict())
+print(sorted(set([3, 1, 2, 3])), set(), len(set("hello")))
+print(dict(zip(["a", "b"], [1, 2])), dict([("k", 1)], extra=2))
+print(list(map(str, [1, 2])))

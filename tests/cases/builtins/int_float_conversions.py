@@ -1,0 +1,6 @@
+print(int("42"), int("  -7  "), int("+3"), int("1_000"), int(3.99), int(-3.99), int(True))
+print(int("ff", 16), int("777", 8), int("1010", 2), int("z", 36), int("0x1A", 16))
+print(float("1.5"), float(" 2 "), float("-0"), float("1e3"), float(7), float("inf"), float("-Infinity"))
+print(int(float("12.0")), float(int("12")))
+print(bool(0), bool(2), bool(""), bool("0"), bool([]), bool(None))
+print(str(12), str(-1.5), str(True))

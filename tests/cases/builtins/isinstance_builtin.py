@@ -1,0 +1,5 @@
+print(isinstance(1, int), isinstance(1.0, int), isinstance(True, int), isinstance(True, bool))
+print(isinstance("s", str), isinstance([], list), isinstance((), tuple), isinstance({}, dict), isinstance(set(), set))
+print(isinstance(None, object), isinstance(1, (str, float)), isinstance(1, (str, int)))
+print(isinstance(ValueError("x"), Exception), isinstance(ValueError, type), isinstance(int, type))
+print(issubclass(bool, int), issubclass(int, object))

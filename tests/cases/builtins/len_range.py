@@ -1,0 +1,5 @@
+print(len("abc"), len([1, 2]), len((1,)), len({"a": 1}), len({1, 2, 3}), len(""), len(range(10)))
+r = range(2, 20, 3)
+print(list(r), len(r), r[0], r[-1], 8 in r, 9 in r)
+print(list(range(0)), list(range(-5, -1)), list(range(3, -4, -3)))
+print(list(reversed(range(4))), sum(range(101)))

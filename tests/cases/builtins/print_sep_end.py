@@ -1,0 +1,15 @@
+import sys
+
+print("a", "b", "c")
+print("a", "b", "c", sep="-")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" <- continued", end="!\n")
+print()
+print("x", 1, None, 2.5, [1], sep=", ", end=" END\n")
+print("to stderr", file=sys.stderr)
+print("flushed", flush=True)
+print(*[1, 2, 3])
+print("multi", "sep", sep="\n")
+print("explicit stdout", file=sys.stdout)
+print(sep="ignored")

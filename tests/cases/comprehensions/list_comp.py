@@ -1,0 +1,6 @@
+print([x * x for x in range(6)])
+print([c.upper() for c in "abc"])
+print([len(w) for w in ["a", "bb", "ccc"]])
+print([(i, s) for i, s in enumerate("xy")])
+print([])
+print([x for x in []])

@@ -1,0 +1,2 @@
+print("opening")
+f = open("this_file_does_not_exist.txt")

@@ -1,0 +1,4 @@
+import sys
+
+print("fatal problem ahead")
+sys.exit("error: configuration missing")

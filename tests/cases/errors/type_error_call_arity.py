@@ -1,0 +1,4 @@
+def one_arg(x):
+    return x
+
+one_arg(1, 2)

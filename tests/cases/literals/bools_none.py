@@ -1,0 +1,7 @@
+print(True, False, None)
+print(repr(True), repr(None))
+print(True + True, True * 10, False - 1)
+print(type(True).__name__, type(None).__name__)
+print(True and None, None or 0, not None)
+print(1 == True, 0 == False, None is None)
+print(str(False), int(True), float(False))

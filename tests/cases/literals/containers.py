@@ -1,0 +1,10 @@
+print([1, 2, 3], [], [[1], [2, [3]]])
+print((1, 2), (1,), (), ((1, 2), (3,)))
+print({"a": 1, "b": [1, 2]}, {})
+print({3, 1, 2} == {1, 2, 3}, set(), len({1, 1, 2}))
+print(sorted({5, 3, 9}))
+print([1, "two", 3.0, None, True, (4,)])
+print({1: "int key", (1, 2): "tuple key", "s": {"nested": {}}})
+print(type([]).__name__, type(()).__name__, type({}).__name__, type({1}).__name__)
+t = 1, 2, 3
+print(t, len(t))

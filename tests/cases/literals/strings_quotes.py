@@ -1,0 +1,6 @@
+print('single', "double")
+print("it's", 'say "hi"')
+print('''triple single''', """triple double""")
+print("adjacent " "literals " 'concatenate')
+print("")
+print(repr(''), repr("a'b"), repr('a"b'), repr("a'b\"c"))

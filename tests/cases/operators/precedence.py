@@ -1,0 +1,10 @@
+print(2 + 3 * 4, (2 + 3) * 4)
+print(2 * 3 ** 2, -3 ** 2, (-3) ** 2)
+print(10 - 4 - 3, 100 / 10 / 5, 2 ** 2 ** 3)
+print(1 + 2 < 4, not 1 + 1 == 2, not True and False, not (True and False))
+print(True or False and False, (True or False) and False)
+print(1 < 2 == 2, 3 - 1 * 2 + 4 // 3 % 2)
+print(5 & 3 | 8, 1 << 2 + 1, 6 ^ 3 & 5)
+print(-2 * -3, - - 4, +-+5)
+x = 3
+print(x * 2 if x > 2 else x / 2, 1 if False else 2 if True else 3)

@@ -1,0 +1,5 @@
+print(str(1), str(1.5), str(None), str(True), str([1, "a"]), str((1,)), str({"k": "v"}))
+print(repr("a\nb"), repr("it's"), repr('say "x"'), repr("both ' and \""))
+print(repr("\t\\"), repr("\x01"), repr("é"), repr("\u200b"))
+print(str("already"), repr(repr("x")))
+print(int("42") + 1, float("2.5") * 2, str(12) + "3")

@@ -1,0 +1,6 @@
+print("{} + {} = {}".format(1, 2, 3))
+print("{0} {1} {0}".format("a", "b"))
+print("{name} is {age}".format(name="Ada", age=36))
+print("{:>6}|{:<6}|{:^6}|".format("r", "l", "c"))
+print("{:.2f} {:5d} {:,}".format(3.14159, 42, 1234567))
+print("{{literal}} {}".format("x"))

@@ -1,0 +1,10 @@
+s = "  alpha beta\tgamma\n delta  "
+print(s.split())
+print("a,b,,c".split(","))
+print("a,b,c,d".split(",", 2))
+print("a,b,c,d".rsplit(",", 1))
+print("one  two".split(" "))
+print("-".join(["x", "y", "z"]), "".join([]), ", ".join("abc"))
+print("line1\nline2\r\nline3\n".splitlines())
+print("no newline".splitlines(), "".split(), "".split(","))
+print("k=v=w".partition("="), "abc".partition("x"))

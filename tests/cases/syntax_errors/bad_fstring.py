@@ -1,0 +1,2 @@
+print("this line must not run")
+x = f"{1 +}"

@@ -1,0 +1,3 @@
+print("this line must not run")
+def f():
+    continue

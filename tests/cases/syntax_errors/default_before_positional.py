@@ -1,0 +1,3 @@
+print("this line must not run")
+def f(a=1, b):
+    pass

@@ -1,0 +1,4 @@
+print("this line must not run")
+if True:
+	x = 1
+        y = 2

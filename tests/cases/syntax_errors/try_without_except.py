@@ -1,0 +1,4 @@
+print("this line must not run")
+try:
+    pass
+print("no except")

@@ -1,0 +1,3 @@
+print("this line must not run")
+x = 1
+    y = 2

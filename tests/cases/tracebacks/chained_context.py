@@ -1,0 +1,7 @@
+def cleanup():
+    raise RuntimeError("cleanup failed")
+
+try:
+    {}["missing"]
+except KeyError:
+    cleanup()

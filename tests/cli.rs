@@ -1,0 +1,374 @@
+//! The command line: version, help, `-c`, running files with arguments, `dis`, and clean errors
+//! (syntax errors, missing files, bad encodings, pathological nesting, runaway recursion).
+
+use crate::util::{self, Output, Scratch};
+
+/// Assert that gilvm ended cleanly with `status` (no panic, no signal, no timeout).
+fn assert_status(out: &Output, status: i32, what: &str) {
+    assert!(
+        !out.stderr.contains("panicked"),
+        "{what}: gilvm panicked\n{}",
+        out.dump()
+    );
+    assert_eq!(
+        out.status,
+        Some(status),
+        "{what}: expected exit status {status}\n{}",
+        out.dump()
+    );
+}
+
+/// Assert a clean failure: exit status 1 and a last stderr line `Type: message` with one of the
+/// allowed exception types.
+fn assert_clean_error(out: &Output, allowed: &[&str], what: &str) {
+    assert_status(out, 1, what);
+    let last = out.last_stderr_line();
+    let ty = last.split(':').next().unwrap_or("");
+    assert!(
+        allowed.contains(&ty) && last.len() > ty.len() + 2,
+        "{what}: the last line of stderr should be `{}: message`, got {last:?}\n{}",
+        allowed.join("|"),
+        out.dump()
+    );
+}
+
+#[test]
+fn version() {
+    let out = util::gilvm(&["--version"], b"", None);
+    assert_status(&out, 0, "--version");
+    assert!(
+        out.stdout.contains("gilvm") && out.stdout.contains(env!("CARGO_PKG_VERSION")),
+        "--version should print the name and {}\n{}",
+        env!("CARGO_PKG_VERSION"),
+        out.dump()
+    );
+}
+
+#[test]
+fn help_mentions_commands_and_examples() {
+    let out = util::gilvm(&["--help"], b"", None);
+    assert_status(&out, 0, "--help");
+    for needle in ["run", "dis", "-c", "Examples", "programs/"] {
+        assert!(
+            out.stdout.contains(needle),
+            "--help should mention {needle:?}\n{}",
+            out.dump()
+        );
+    }
+}
+
+#[test]
+fn no_arguments_is_a_clean_usage_error() {
+    let out = util::gilvm(&[], b"", None);
+    assert!(
+        !out.stderr.contains("panicked") && out.status.is_some_and(|s| s != 0),
+        "gilvm with no arguments should fail with a usage message\n{}",
+        out.dump()
+    );
+    assert!(!out.stderr.trim().is_empty(), "{}", out.dump());
+}
+
+#[test]
+fn dash_c_runs_code() {
+    let out = util::gilvm(&["-c", "print(6 * 7)"], b"", None);
+    assert_status(&out, 0, "-c");
+    assert_eq!(out.stdout, "42\n");
+}
+
+#[test]
+fn dash_c_passes_argv() {
+    let out = util::gilvm(&["-c", "import sys; print(sys.argv)", "a", "-b"], b"", None);
+    assert_status(&out, 0, "-c with arguments");
+    assert_eq!(out.stdout, "['-c', 'a', '-b']\n");
+}
+
+#[test]
+fn dash_c_reads_stdin() {
+    let out = util::gilvm(
+        &["-c", "name = input(); print('hello', name.upper())"],
+        b"world\n",
+        None,
+    );
+    assert_status(&out, 0, "input()");
+    assert_eq!(out.stdout, "hello WORLD\n");
+}
+
+#[test]
+fn file_with_arguments_sets_sys_argv() {
+    let dir = Scratch::new("argv");
+    dir.write(
+        "show_argv.py",
+        "import sys\nprint(sys.argv[1:])\nprint(len(sys.argv))\n",
+    );
+    let expected = "['one', '--two', '3']\n4\n";
+    let out = util::gilvm(&["show_argv.py", "one", "--two", "3"], b"", Some(&dir.path));
+    assert_status(&out, 0, "gilvm FILE ARGS");
+    assert_eq!(out.stdout, expected);
+    let out = util::gilvm(
+        &["run", "show_argv.py", "one", "--two", "3"],
+        b"",
+        Some(&dir.path),
+    );
+    assert_status(&out, 0, "gilvm run FILE ARGS");
+    assert_eq!(out.stdout, expected);
+}
+
+#[test]
+fn argv_zero_is_the_script_path() {
+    let dir = Scratch::new("argv0");
+    dir.write("a0.py", "import sys\nprint(sys.argv[0])\n");
+    let out = util::gilvm(&["run", "a0.py"], b"", Some(&dir.path));
+    assert_status(&out, 0, "sys.argv[0]");
+    assert_eq!(out.stdout, "a0.py\n");
+}
+
+#[test]
+fn sys_exit_status_is_the_process_status() {
+    let out = util::gilvm(&["-c", "import sys\nprint('bye')\nsys.exit(3)"], b"", None);
+    assert_status(&out, 3, "sys.exit(3)");
+    assert_eq!(out.stdout, "bye\n");
+    let out = util::gilvm(&["-c", "import sys; sys.exit('fatal: no way')"], b"", None);
+    assert_status(&out, 1, "sys.exit(str)");
+    assert_eq!(util::last_line(&out.stderr), "fatal: no way");
+}
+
+#[test]
+fn uncaught_exception_prints_a_traceback_and_exits_1() {
+    let dir = Scratch::new("traceback");
+    dir.write(
+        "boom.py",
+        "def inner(x):\n    return 10 // x\n\ndef outer():\n    return inner(0)\n\nprint('before')\nouter()\nprint('after')\n",
+    );
+    let out = util::gilvm(&["boom.py"], b"", Some(&dir.path));
+    assert_status(&out, 1, "uncaught ZeroDivisionError");
+    assert_eq!(
+        out.stdout, "before\n",
+        "stdout must be flushed, and stop at the error"
+    );
+    let expected = "Traceback (most recent call last):\n  File \"boom.py\", line 8, in <module>\n    outer()\n  File \"boom.py\", line 5, in outer\n    return inner(0)\n  File \"boom.py\", line 2, in inner\n    return 10 // x\nZeroDivisionError: integer division or modulo by zero\n";
+    let got: String = out
+        .stderr
+        .lines()
+        .filter(|l| !l.trim().chars().all(|c| c == '~' || c == '^') || l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(got, expected, "{}", out.dump());
+}
+
+#[test]
+fn dis_prints_bytecode_with_function_names() {
+    let out = util::gilvm(&["dis", "programs/fib.py"], b"", None);
+    assert_status(&out, 0, "dis");
+    for name in ["fib", "main", "<module>"] {
+        assert!(
+            out.stdout.contains(name),
+            "dis output should name {name}\n{}",
+            out.dump()
+        );
+    }
+    assert!(
+        out.stdout.lines().count() > 20,
+        "dis output is suspiciously short\n{}",
+        out.dump()
+    );
+}
+
+#[test]
+fn dis_does_not_run_the_script() {
+    let dir = Scratch::new("dis-norun");
+    dir.write("loud.py", "print('ran!')\n");
+    let out = util::gilvm(&["dis", "loud.py"], b"", Some(&dir.path));
+    assert_status(&out, 0, "dis");
+    assert!(!out.stdout.lines().any(|l| l == "ran!"), "{}", out.dump());
+}
+
+#[test]
+fn syntax_error_report() {
+    let dir = Scratch::new("syntax");
+    dir.write("bad.py", "x = 1\nif x == 1\n    print(x)\n");
+    let out = util::gilvm(&["bad.py"], b"", Some(&dir.path));
+    assert_clean_error(&out, &["SyntaxError"], "missing colon");
+    assert!(
+        out.stdout.is_empty(),
+        "nothing runs before a syntax error\n{}",
+        out.dump()
+    );
+    assert!(
+        out.stderr.contains("bad.py:2:"),
+        "the report should point at bad.py:LINE:COL\n{}",
+        out.dump()
+    );
+    assert!(
+        out.stderr.contains("if x == 1"),
+        "the report should quote the source line\n{}",
+        out.dump()
+    );
+    assert!(
+        out.stderr.lines().any(|l| l.contains('^')),
+        "the report should have a caret\n{}",
+        out.dump()
+    );
+}
+
+#[test]
+fn syntax_error_in_dis_and_dash_c() {
+    let dir = Scratch::new("syntax-dis");
+    dir.write("bad.py", "def f(:\n    pass\n");
+    let out = util::gilvm(&["dis", "bad.py"], b"", Some(&dir.path));
+    assert_clean_error(&out, &["SyntaxError"], "dis of a bad file");
+    let out = util::gilvm(&["-c", "print('unterminated)"], b"", None);
+    assert_clean_error(&out, &["SyntaxError"], "-c with a syntax error");
+    assert!(out.stdout.is_empty(), "{}", out.dump());
+}
+
+#[test]
+fn indentation_error_kind() {
+    let dir = Scratch::new("indent");
+    dir.write("ind.py", "x = 1\n    y = 2\n");
+    let out = util::gilvm(&["ind.py"], b"", Some(&dir.path));
+    assert_clean_error(&out, &["IndentationError"], "unexpected indent");
+    assert!(out.stderr.contains("ind.py:2:"), "{}", out.dump());
+}
+
+#[test]
+fn missing_file_is_a_clear_error() {
+    let dir = Scratch::new("missing");
+    for args in [
+        vec!["no_such_file.py"],
+        vec!["run", "no_such_file.py"],
+        vec!["dis", "no_such_file.py"],
+    ] {
+        let out = util::gilvm(&args, b"", Some(&dir.path));
+        assert_status(&out, 1, &format!("{args:?}"));
+        assert!(
+            out.stderr.contains("no_such_file.py"),
+            "the error should name the file\n{}",
+            out.dump()
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_is_a_clear_error() {
+    let dir = Scratch::new("utf8");
+    dir.write("latin1.py", b"x = 1\nprint('caf\xe9')\n");
+    let out = util::gilvm(&["latin1.py"], b"", Some(&dir.path));
+    assert_clean_error(&out, &["SyntaxError"], "invalid UTF-8");
+    assert!(
+        out.stderr.contains("UTF-8") && out.stderr.contains("latin1.py"),
+        "the error should say the file is not UTF-8\n{}",
+        out.dump()
+    );
+    assert!(out.stdout.is_empty(), "{}", out.dump());
+}
+
+/// Pathological nesting must either work or fail with a clean error, never crash.
+fn assert_works_or_clean_error(source: String, expected_stdout: &str, what: &str) {
+    let dir = Scratch::new("nesting");
+    dir.write("deep.py", source);
+    let out = util::gilvm(&["deep.py"], b"", Some(&dir.path));
+    assert!(!out.timed_out, "{what}: gilvm hung\n{}", out.dump());
+    if out.status == Some(0) {
+        assert_eq!(out.stdout, expected_stdout, "{what}");
+        assert!(!out.stderr.contains("panicked"), "{what}\n{}", out.dump());
+    } else {
+        // CPython itself stops at 100 indentation levels and 200 nested parentheses.
+        assert_clean_error(
+            &out,
+            &[
+                "SyntaxError",
+                "IndentationError",
+                "RecursionError",
+                "MemoryError",
+            ],
+            what,
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_expressions_are_clean() {
+    let n = 100_000;
+    assert_works_or_clean_error(
+        format!("x = {}1{}\nprint(x)\n", "(".repeat(n), ")".repeat(n)),
+        "1\n",
+        "nested parentheses",
+    );
+    assert_works_or_clean_error(
+        format!("x = {}{}\nprint(len(x))\n", "[".repeat(n), "]".repeat(n)),
+        "1\n",
+        "nested lists",
+    );
+    assert_works_or_clean_error(
+        format!("x = {}1\nprint(x)\n", "-".repeat(n)),
+        "1\n",
+        "repeated unary minus",
+    );
+    assert_works_or_clean_error(
+        format!("x = {}1\nprint(x)\n", "1+".repeat(n)),
+        &format!("{}\n", n + 1),
+        "a long chain of additions",
+    );
+    assert_works_or_clean_error(
+        format!("x = {}0{}\nprint(x)\n", "f(".repeat(n), ")".repeat(n)),
+        "0\n",
+        "nested calls",
+    );
+    let mut nested_ifs = String::new();
+    for depth in 0..200 {
+        nested_ifs.push_str(&" ".repeat(depth));
+        nested_ifs.push_str("if True:\n");
+    }
+    nested_ifs.push_str(&" ".repeat(200));
+    nested_ifs.push_str("print('deep')\n");
+    assert_works_or_clean_error(nested_ifs, "deep\n", "deeply nested blocks");
+}
+
+#[test]
+fn runaway_recursion_is_a_recursion_error() {
+    let out = util::gilvm(
+        &["-c", "def f(n):\n    return f(n + 1)\nprint('start')\nf(0)"],
+        b"",
+        None,
+    );
+    assert_status(&out, 1, "runaway recursion");
+    assert_eq!(out.stdout, "start\n");
+    assert!(
+        out.last_stderr_line()
+            .starts_with("RecursionError: maximum recursion depth exceeded"),
+        "{}",
+        out.dump()
+    );
+    assert!(
+        out.stderr.starts_with("Traceback (most recent call last):"),
+        "{}",
+        out.dump()
+    );
+    assert!(
+        out.stderr.len() < 20_000,
+        "a recursion traceback should elide repeated frames ([Previous line repeated N more times])\n{}",
+        util::truncate(&out.stderr, 3000)
+    );
+}
+
+#[test]
+fn runaway_recursion_through_dunder_methods_is_clean() {
+    let code = "class A:\n    def __repr__(self):\n        return repr(self)\nrepr(A())";
+    let out = util::gilvm(&["-c", code], b"", None);
+    assert_clean_error(&out, &["RecursionError"], "recursive __repr__");
+    let code = "x = []\nfor i in range(100000):\n    x = [x]\nprint(len(str(x)))";
+    let out = util::gilvm(&["-c", code], b"", None);
+    assert!(
+        !out.timed_out && !out.stderr.contains("panicked") && out.status.is_some(),
+        "str of a deeply nested list must not crash\n{}",
+        out.dump()
+    );
+}
+
+#[test]
+fn raised_recursion_limit_allows_deep_recursion() {
+    let code = "import sys\nsys.setrecursionlimit(30000)\ndef depth(n):\n    if n == 0:\n        return 0\n    return 1 + depth(n - 1)\nprint(depth(25000))";
+    let out = util::gilvm(&["-c", code], b"", None);
+    assert_status(&out, 0, "deep recursion under a raised limit");
+    assert_eq!(out.stdout, "25000\n");
+}
