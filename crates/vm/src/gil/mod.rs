@@ -273,6 +273,23 @@ impl ThreadGil {
         (self.countdown == 0) | self.lock.handoff.eval_breaker.load(Ordering::Relaxed)
     }
 
+    /// For an eval loop that keeps the countdown in a local variable (a register) rather than
+    /// calling [`ThreadGil::tick`]: the instructions left before the cold path must run. The
+    /// loop decrements its copy, checks `left == 0 || breaker.load(Relaxed)` (the breaker is
+    /// [`GilLock::eval_breaker`]), and before `maybe_switch` stores it back with
+    /// [`ThreadGil::set_countdown`], then reloads it.
+    #[inline]
+    pub fn countdown(&self) -> u32 {
+        self.countdown
+    }
+
+    /// Store back a local copy of the countdown (clamped to what it was armed with, so a stale
+    /// copy held across a nested run cannot make the instruction count go backwards).
+    #[inline]
+    pub fn set_countdown(&mut self, left: u32) {
+        self.countdown = left.min(self.armed);
+    }
+
     /// Set the countdown: `switch_instructions` if another thread waits, else (or with the
     /// count trigger off) `UNCOUNTED_CHUNK`. A thread that starts waiting while nobody else
     /// does sets the eval breaker (`WAITER_ARRIVED`), and the holder re-arms at its next tick:

@@ -566,6 +566,55 @@ fn waiter_arrives(n: u32) {
 }
 
 #[test]
+fn an_eval_loop_with_a_local_countdown_switches_the_same_way() {
+    let lock = GilLock::new(config(GilPolicy::Fifo, 25, Duration::ZERO));
+    let first_holds = Arc::new(AtomicBool::new(false));
+    let bodies = (0..2)
+        .map(|i| {
+            let (lock, first_holds) = (lock.clone(), first_holds.clone());
+            Box::new(move || {
+                if i == 1 {
+                    wait_until("the first thread holds the lock", || {
+                        first_holds.load(Ordering::SeqCst)
+                    });
+                }
+                let mut h = lock.register(format!("local-{i}"));
+                h.acquire();
+                if i == 0 {
+                    first_holds.store(true, Ordering::SeqCst);
+                    wait_until("the second thread is queued", || {
+                        lock.waiting_threads() == 1
+                    });
+                }
+                let breaker = h.lock().clone();
+                let mut left = h.countdown();
+                for _ in 0..10_000 {
+                    left -= 1;
+                    if left == 0 || breaker.eval_breaker().load(Ordering::Relaxed) {
+                        h.set_countdown(left);
+                        h.maybe_switch();
+                        left = h.countdown();
+                    }
+                }
+                h.set_countdown(left);
+                h.finish();
+            }) as Box<dyn FnOnce() + Send>
+        })
+        .collect();
+    run_threads(bodies);
+    for r in lock.take_reports() {
+        assert_eq!(r.stats.instructions, 10_000);
+        let runs = r.events.iter().filter(|e| e.reason.is_forced_switch());
+        assert!(runs.clone().count() >= 150, "{}", r.name);
+        assert!(runs.clone().all(|e| e.instructions == 25), "{:?}", r.events);
+    }
+    let mut h = lock.register("stale");
+    h.acquire();
+    h.set_countdown(u32::MAX); // a stale copy larger than the armed countdown is clamped
+    assert!(h.countdown() <= 10_000);
+}
+
+#[test]
 fn attention_requests_break_the_hot_loop_without_switching() {
     let lock = GilLock::new(config(GilPolicy::Fifo, 100, Duration::from_millis(15)));
     let mut h = lock.register("t");
