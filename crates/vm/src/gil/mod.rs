@@ -13,8 +13,10 @@
 //!    true when the cold path must run.
 //! 3. **Switch after N instructions or T ms** — [`ThreadGil::maybe_switch`], the cold path,
 //!    hands the lock over when another thread waits and either `switch_instructions`
-//!    instructions have run or a waiter has waited `switch_interval` (it then set the eval
-//!    breaker; nobody reads the clock per instruction). Who gets it is the [`GilPolicy`].
+//!    instructions have run (counted from the acquisition, or from the moment the first waiter
+//!    arrived if the holder was running alone) or a waiter has waited `switch_interval` (it
+//!    then set the eval breaker; nobody reads the clock per instruction). Who gets it is the
+//!    [`GilPolicy`]; under `io-priority` a thread back from a blocking call also asks at once.
 //! 4. **Sleep the thread** — a thread entering a blocking call (sleep, I/O, join, a lock wait)
 //!    runs it inside [`ThreadGil::allow_threads`]: the lock is released around the call (state
 //!    Blocked) and taken back after. A thread waiting for the lock sleeps too: it spins briefly,
@@ -23,7 +25,20 @@
 //!    of `allow_threads`); [`ThreadGil::finish`] (or dropping the handle) lets go for good when
 //!    the thread ends (state Terminated) and files its [`ThreadReport`] with the lock.
 //! 6. **Repeat** — a released or switched-out thread is back at step 1: `acquire` after a
-//!    blocking call, and the wait inside `maybe_switch` after a forced switch.
+//!    blocking call, and the wait inside `maybe_switch` after a forced switch. Each step is
+//!    recorded by one bookkeeping function, `transition`.
+//!
+//! # Wiring
+//!
+//! The interpreter owns one `Arc<GilLock>` (made from `--gil-policy`, `--switch-instructions`,
+//! `--switch-interval`, `--trace`); each interpreter thread owns a `ThreadGil` from
+//! [`GilLock::register`] (made by the parent, moved into the new thread) and calls `acquire`
+//! before touching objects. The eval loop calls `tick` per instruction (or keeps the countdown
+//! in a local: [`ThreadGil::countdown`] / [`ThreadGil::set_countdown`]) and `maybe_switch` on
+//! the cold path; blocking built-ins (`time.sleep`, `join`, queue and lock waits, file I/O)
+//! run inside `allow_threads`; `sys.setswitchinterval` calls [`GilLock::set_switch_interval`];
+//! at exit the main thread calls `finish`, and `--gil-stats` prints
+//! `format_gil_stats(&lock.take_reports())`.
 //!
 //! Every step is a state transition ([`ThreadState`]): counters ([`ThreadStats`]) are always
 //! kept, events ([`GilEvent`]) only when tracing is on. [`GilLock::take_reports`] collects them
