@@ -274,7 +274,22 @@ impl Builder {
                 }
                 Ok(())
             }
-            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            StmtKind::If { .. } => {
+                // An elif chain nests arbitrarily deep in `orelse`: walk it with a loop.
+                let mut cur = s;
+                loop {
+                    let StmtKind::If { test, body, orelse } = &cur.kind else {
+                        return self.stmt(cur);
+                    };
+                    self.expr(test)?;
+                    self.stmts(body)?;
+                    match orelse.as_slice() {
+                        [next] => cur = next,
+                        _ => return self.stmts(orelse),
+                    }
+                }
+            }
+            StmtKind::While { test, body, orelse } => {
                 self.expr(test)?;
                 self.stmts(body)?;
                 self.stmts(orelse)

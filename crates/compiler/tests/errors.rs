@@ -165,3 +165,29 @@ fn deep_nesting_is_an_error_not_a_crash() {
     let code = gilvm_compiler::compile_source(&long, "t.py").unwrap();
     assert_eq!(code.code.len(), 5000 * 2 + 4);
 }
+
+#[test]
+fn long_elif_chain_compiles_without_recursion() {
+    // An elif chain is an If nested in `orelse` per branch; the symbol table and the compiler
+    // walk it with loops, so its length is unbounded even on a 2 MiB test thread.
+    let n = 20_000;
+    let mut src = String::from("def f(x):\n    if x == 0:\n        y = 0\n");
+    for i in 1..n {
+        src.push_str(&format!("    elif x == {i}:\n        y = {i}\n"));
+    }
+    src.push_str("    else:\n        y = -1\n    return y\n");
+    let module = gilvm_compiler::compile_source(&src, "t.py").expect("compiles");
+    let Some(gilvm_compiler::Const::Code(f)) = module.consts.first() else {
+        panic!("no function code object");
+    };
+    // Every branch jumps past the rest of the chain to the shared end (the `return y`).
+    let jumps = f
+        .code
+        .iter()
+        .filter(|op| matches!(op, gilvm_compiler::Op::Jump(_)))
+        .count();
+    assert_eq!(
+        jumps, n,
+        "one Jump per `if`/`elif` body (each is followed by an else part)"
+    );
+}

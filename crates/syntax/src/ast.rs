@@ -392,3 +392,319 @@ impl CmpOp {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Iterative destruction. The parser builds long chains with loops (`a + b + ...`, `a.b.c...`,
+// `f()()...`, `not not ...`, `x ** y ** ...`, `a if b else c if d else ...`, elif chains), so
+// the tree can be far deeper than the Rust stack allows recursive drop glue to walk. These Drop
+// impls move every child out into an explicit stack first; the emptied nodes then drop in O(1).
+
+/// A childless placeholder left behind in a node whose children were moved out.
+const EMPTY_EXPR: ExprKind = ExprKind::Constant(Constant::None);
+
+impl Drop for Expr {
+    fn drop(&mut self) {
+        if !has_children(&self.kind) {
+            return;
+        }
+        let mut exprs = Vec::new();
+        let mut stmts = Vec::new();
+        expr_children(std::mem::replace(&mut self.kind, EMPTY_EXPR), &mut exprs);
+        drain(&mut exprs, &mut stmts);
+    }
+}
+
+impl Drop for Stmt {
+    fn drop(&mut self) {
+        if !stmt_has_children(&self.kind) {
+            return;
+        }
+        let mut exprs = Vec::new();
+        let mut stmts = Vec::new();
+        stmt_children(
+            std::mem::replace(&mut self.kind, StmtKind::Pass),
+            &mut exprs,
+            &mut stmts,
+        );
+        drain(&mut exprs, &mut stmts);
+    }
+}
+
+/// Empty both work lists, moving the children of every node popped into them. Each popped node
+/// is left childless, so its own Drop returns at once.
+fn drain(exprs: &mut Vec<Expr>, stmts: &mut Vec<Stmt>) {
+    loop {
+        if let Some(mut e) = exprs.pop() {
+            if has_children(&e.kind) {
+                expr_children(std::mem::replace(&mut e.kind, EMPTY_EXPR), exprs);
+            }
+        } else if let Some(mut s) = stmts.pop() {
+            if stmt_has_children(&s.kind) {
+                let kind = std::mem::replace(&mut s.kind, StmtKind::Pass);
+                stmt_children(kind, exprs, stmts);
+            }
+        } else {
+            return;
+        }
+    }
+}
+
+fn has_children(kind: &ExprKind) -> bool {
+    !matches!(
+        kind,
+        ExprKind::Name(_)
+            | ExprKind::Constant(_)
+            | ExprKind::Yield(None)
+            | ExprKind::Slice {
+                lower: None,
+                upper: None,
+                step: None
+            }
+    )
+}
+
+fn stmt_has_children(kind: &StmtKind) -> bool {
+    !matches!(
+        kind,
+        StmtKind::Break
+            | StmtKind::Continue
+            | StmtKind::Pass
+            | StmtKind::Return(None)
+            | StmtKind::Import(_)
+            | StmtKind::ImportFrom { .. }
+            | StmtKind::Global(_)
+            | StmtKind::Nonlocal(_)
+            | StmtKind::Raise {
+                exc: None,
+                cause: None
+            }
+    )
+}
+
+fn push_box(b: Option<Box<Expr>>, out: &mut Vec<Expr>) {
+    if let Some(b) = b {
+        out.push(*b);
+    }
+}
+
+fn params_children(p: Params, out: &mut Vec<Expr>) {
+    let Params {
+        posonly,
+        args,
+        vararg,
+        kwonly,
+        kwarg,
+    } = p;
+    let all = posonly.into_iter().chain(args).chain(vararg).chain(kwonly);
+    for param in all.chain(kwarg) {
+        out.extend(param.default);
+        out.extend(param.annotation);
+    }
+}
+
+fn comprehension_children(gens: Vec<Comprehension>, out: &mut Vec<Expr>) {
+    for g in gens {
+        out.push(g.target);
+        out.push(g.iter);
+        out.extend(g.ifs);
+    }
+}
+
+fn fstring_children(parts: Vec<FStringPart>, out: &mut Vec<Expr>) {
+    // Format specs nest at most a couple of levels (the parser limits them), so recursion here
+    // is bounded.
+    for part in parts {
+        if let FStringPart::Formatted {
+            value, format_spec, ..
+        } = part
+        {
+            out.push(*value);
+            if let Some(spec) = format_spec {
+                fstring_children(spec, out);
+            }
+        }
+    }
+}
+
+/// Move the direct child expressions of `kind` into `out`.
+fn expr_children(kind: ExprKind, out: &mut Vec<Expr>) {
+    match kind {
+        ExprKind::Name(_) | ExprKind::Constant(_) => {}
+        ExprKind::JoinedStr(parts) => fstring_children(parts, out),
+        ExprKind::BinOp { left, right, .. } => {
+            out.push(*left);
+            out.push(*right);
+        }
+        ExprKind::UnaryOp { operand: e, .. }
+        | ExprKind::Starred(e)
+        | ExprKind::YieldFrom(e)
+        | ExprKind::Await(e)
+        | ExprKind::Attribute { value: e, .. } => out.push(*e),
+        ExprKind::BoolOp { values, .. }
+        | ExprKind::List(values)
+        | ExprKind::Tuple(values)
+        | ExprKind::Set(values) => out.extend(values),
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
+            out.push(*left);
+            out.extend(comparators);
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            out.push(*func);
+            out.extend(args);
+            out.extend(keywords.into_iter().map(|k| k.value));
+        }
+        ExprKind::Subscript { value, index } => {
+            out.push(*value);
+            out.push(*index);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            push_box(lower, out);
+            push_box(upper, out);
+            push_box(step, out);
+        }
+        ExprKind::Dict { keys, values } => {
+            out.extend(keys.into_iter().flatten());
+            out.extend(values);
+        }
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            out.push(*elt);
+            comprehension_children(generators, out);
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            out.push(*key);
+            out.push(*value);
+            comprehension_children(generators, out);
+        }
+        ExprKind::Lambda { params, body } => {
+            params_children(*params, out);
+            out.push(*body);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            out.push(*test);
+            out.push(*body);
+            out.push(*orelse);
+        }
+        ExprKind::NamedExpr { target, value } => {
+            out.push(*target);
+            out.push(*value);
+        }
+        ExprKind::Yield(value) => push_box(value, out),
+    }
+}
+
+/// Move the direct child expressions and statements of `kind` into `exprs` and `stmts`.
+fn stmt_children(kind: StmtKind, exprs: &mut Vec<Expr>, stmts: &mut Vec<Stmt>) {
+    match kind {
+        StmtKind::Break
+        | StmtKind::Continue
+        | StmtKind::Pass
+        | StmtKind::Import(_)
+        | StmtKind::ImportFrom { .. }
+        | StmtKind::Global(_)
+        | StmtKind::Nonlocal(_) => {}
+        StmtKind::Expr(e) => exprs.push(e),
+        StmtKind::Assign { targets, value } => {
+            exprs.extend(targets);
+            exprs.push(value);
+        }
+        StmtKind::AugAssign { target, value, .. } => {
+            exprs.push(target);
+            exprs.push(value);
+        }
+        StmtKind::AnnAssign {
+            target,
+            annotation,
+            value,
+        } => {
+            exprs.push(target);
+            exprs.push(annotation);
+            exprs.extend(value);
+        }
+        StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+            exprs.push(test);
+            stmts.extend(body);
+            stmts.extend(orelse);
+        }
+        StmtKind::For {
+            target,
+            iter,
+            body,
+            orelse,
+            ..
+        } => {
+            exprs.push(target);
+            exprs.push(iter);
+            stmts.extend(body);
+            stmts.extend(orelse);
+        }
+        StmtKind::Return(value) => exprs.extend(value),
+        StmtKind::FunctionDef(f) => {
+            let FunctionDef {
+                params,
+                body,
+                decorators,
+                returns,
+                ..
+            } = *f;
+            params_children(params, exprs);
+            stmts.extend(body);
+            exprs.extend(decorators);
+            exprs.extend(returns);
+        }
+        StmtKind::ClassDef(c) => {
+            let ClassDef {
+                bases,
+                keywords,
+                body,
+                decorators,
+                ..
+            } = *c;
+            exprs.extend(bases);
+            exprs.extend(keywords.into_iter().map(|k| k.value));
+            stmts.extend(body);
+            exprs.extend(decorators);
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            stmts.extend(body);
+            for h in handlers {
+                exprs.extend(h.typ);
+                stmts.extend(h.body);
+            }
+            stmts.extend(orelse);
+            stmts.extend(finalbody);
+        }
+        StmtKind::Raise { exc, cause } => {
+            exprs.extend(exc);
+            exprs.extend(cause);
+        }
+        StmtKind::Assert { test, msg } => {
+            exprs.push(test);
+            exprs.extend(msg);
+        }
+        StmtKind::With { items, body, .. } => {
+            for item in items {
+                exprs.push(item.context_expr);
+                exprs.extend(item.optional_vars);
+            }
+            stmts.extend(body);
+        }
+        StmtKind::Delete(targets) => exprs.extend(targets),
+    }
+}

@@ -19,6 +19,41 @@ impl<'a> Compiler<'a> {
         r
     }
 
+    /// `if`/`elif`/`else`. An elif chain is an `If` nested alone in `orelse`, arbitrarily deep:
+    /// walk it with a loop (every branch jumps to the one shared end label).
+    fn if_chain(&mut self, s: &'a Stmt) -> R {
+        let end = self.new_label();
+        let mut cur = s;
+        while let StmtKind::If { test, body, orelse } = &cur.kind {
+            self.set_span(cur.span);
+            let else_l = if orelse.is_empty() {
+                end
+            } else {
+                self.new_label()
+            };
+            self.jump_if(test, false, else_l)?;
+            self.stmts(body)?;
+            if orelse.is_empty() {
+                break;
+            }
+            self.emit_jump(Op::Jump, end);
+            self.bind(else_l);
+            match orelse.as_slice() {
+                [next @ Stmt {
+                    kind: StmtKind::If { .. },
+                    ..
+                }] => cur = next,
+                _ => {
+                    self.stmts(orelse)?;
+                    break;
+                }
+            }
+        }
+        self.set_span(s.span);
+        self.bind(end);
+        Ok(())
+    }
+
     fn stmt_inner(&mut self, s: &'a Stmt) -> R {
         match &s.kind {
             StmtKind::Expr(e) => {
@@ -38,23 +73,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => Ok(()),
             },
-            StmtKind::If { test, body, orelse } => {
-                let end = self.new_label();
-                let else_l = if orelse.is_empty() {
-                    end
-                } else {
-                    self.new_label()
-                };
-                self.jump_if(test, false, else_l)?;
-                self.stmts(body)?;
-                if !orelse.is_empty() {
-                    self.emit_jump(Op::Jump, end);
-                    self.bind(else_l);
-                    self.stmts(orelse)?;
-                }
-                self.bind(end);
-                Ok(())
-            }
+            StmtKind::If { .. } => self.if_chain(s),
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
             StmtKind::For {
                 target,

@@ -185,7 +185,7 @@ fn displays_and_comprehensions() {
 
 #[test]
 fn string_concatenation_and_escapes() {
-    let s = |src: &str| match expr(src).kind {
+    let s = |src: &str| match take_kind(expr(src)) {
         ExprKind::Constant(Constant::Str(s)) => s,
         other => panic!("{other:?}"),
     };
@@ -200,7 +200,7 @@ fn string_concatenation_and_escapes() {
     assert_eq!(s("'''a\r\nb'''"), "a\nb");
     assert_eq!(s("u'x'"), "x");
     assert_eq!(s(r"'\0'"), "\0");
-    let b = |src: &str| match expr(src).kind {
+    let b = |src: &str| match take_kind(expr(src)) {
         ExprKind::Constant(Constant::Bytes(b)) => b,
         other => panic!("{other:?}"),
     };
@@ -215,7 +215,7 @@ fn string_concatenation_and_escapes() {
 }
 
 fn fparts(src: &str) -> Vec<FStringPart> {
-    match expr(src).kind {
+    match take_kind(expr(src)) {
         ExprKind::JoinedStr(parts) => parts,
         other => panic!("{other:?}"),
     }
@@ -309,7 +309,7 @@ fn fstring_errors() {
 
 #[test]
 fn numbers() {
-    let c = |src: &str| match expr(src).kind {
+    let c = |src: &str| match take_kind(expr(src)) {
         ExprKind::Constant(c) => c,
         other => panic!("{other:?}"),
     };

@@ -1,6 +1,7 @@
 //! Unit tests for the front end. Tests that build deep trees run on a thread with an 8 MB
 //! stack (the default test thread has 2 MB).
 
+mod deep_drop;
 mod exprs;
 mod lexing;
 mod robustness;
@@ -52,4 +53,13 @@ fn big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
         .expect("spawn")
         .join()
         .expect("thread panicked")
+}
+
+/// Move the kind out of an expression (`Expr` implements Drop, so its fields cannot be moved
+/// out directly).
+fn take_kind(mut e: Expr) -> crate::ast::ExprKind {
+    std::mem::replace(
+        &mut e.kind,
+        crate::ast::ExprKind::Constant(crate::ast::Constant::None),
+    )
 }
