@@ -1,0 +1,294 @@
+//! The GIL statistics a child run hands to the lab: `gilvm run --stats-json FILE` writes the
+//! interpreter's per-thread [`ThreadReport`]s at exit as a [`StatsFile`] (schema
+//! `gilvm-gil-stats/1`, below), and `compare` / `sweep` read it back for the GIL columns, the
+//! trace and the timeline.
+//!
+//! ```json
+//! {
+//!   "schema": "gilvm-gil-stats/1",
+//!   "pid": 4242,
+//!   "threads": [
+//!     { "id": 1, "name": "MainThread",
+//!       "running_ns": 1200000, "waiting_ns": 30000, "blocked_ns": 0,
+//!       "acquisitions": 3, "switches_by_instructions": 2, "switches_by_interval": 0,
+//!       "switches_by_io_priority": 0, "voluntary_switches": 1, "instructions": 52000,
+//!       "events": [ { "at_ns": 0, "state": "new", "reason": "created", "instructions": 0 } ] }
+//!   ]
+//! }
+//! ```
+//!
+//! `events` is empty unless the run recorded events (`--stats-events`, implied by `--trace`).
+//! States and reasons use the names of [`ThreadState::name`] and [`Transition::name`].
+
+use std::path::Path;
+use std::time::Duration;
+
+use gilvm_vm::gil::{GilEvent, ThreadReport, ThreadState, ThreadStats, Transition};
+use serde::{Deserialize, Serialize};
+
+/// The schema tag of a stats file.
+pub const STATS_SCHEMA: &str = "gilvm-gil-stats/1";
+
+const STATES: [ThreadState; 5] = [
+    ThreadState::New,
+    ThreadState::Ready,
+    ThreadState::Running,
+    ThreadState::Blocked,
+    ThreadState::Terminated,
+];
+
+const TRANSITIONS: [Transition; 9] = [
+    Transition::Created,
+    Transition::Start,
+    Transition::Acquired,
+    Transition::SwitchInstructions,
+    Transition::SwitchInterval,
+    Transition::SwitchIoPriority,
+    Transition::Block,
+    Transition::Unblock,
+    Transition::Exit,
+];
+
+/// A thread state from its name ([`ThreadState::name`]).
+pub fn parse_state(name: &str) -> Option<ThreadState> {
+    STATES.into_iter().find(|s| s.name() == name)
+}
+
+/// A transition from its name ([`Transition::name`]).
+pub fn parse_transition(name: &str) -> Option<Transition> {
+    TRANSITIONS.into_iter().find(|t| t.name() == name)
+}
+
+/// What one interpreter process wrote about its threads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatsFile {
+    pub schema: String,
+    pub pid: u32,
+    pub threads: Vec<ThreadRecord>,
+}
+
+/// One thread's counters and (when recorded) its transitions.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ThreadRecord {
+    pub id: u64,
+    pub name: String,
+    pub running_ns: u64,
+    pub waiting_ns: u64,
+    pub blocked_ns: u64,
+    pub acquisitions: u64,
+    pub switches_by_instructions: u64,
+    pub switches_by_interval: u64,
+    pub switches_by_io_priority: u64,
+    pub voluntary_switches: u64,
+    pub instructions: u64,
+    #[serde(default)]
+    pub events: Vec<EventRecord>,
+}
+
+/// One transition: when (nanoseconds since the interpreter started), the state entered, why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EventRecord {
+    pub at_ns: u64,
+    pub state: String,
+    pub reason: String,
+    pub instructions: u64,
+}
+
+fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+impl StatsFile {
+    /// The stats file of this process from its threads' reports.
+    pub fn from_reports(reports: &[ThreadReport]) -> StatsFile {
+        StatsFile {
+            schema: STATS_SCHEMA.to_string(),
+            pid: std::process::id(),
+            threads: reports.iter().map(ThreadRecord::from_report).collect(),
+        }
+    }
+
+    /// Parse a stats file's text.
+    pub fn parse(text: &str) -> Result<StatsFile, String> {
+        let file: StatsFile =
+            serde_json::from_str(text).map_err(|e| format!("bad GIL stats JSON: {e}"))?;
+        if file.schema != STATS_SCHEMA {
+            return Err(format!(
+                "GIL stats schema is '{}', expected '{STATS_SCHEMA}'",
+                file.schema
+            ));
+        }
+        Ok(file)
+    }
+
+    /// Read and parse a stats file.
+    pub fn read(path: &Path) -> Result<StatsFile, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        StatsFile::parse(&text)
+    }
+
+    /// Write the file as JSON.
+    pub fn write(&self, path: &Path) -> Result<(), String> {
+        let text = serde_json::to_string(self).map_err(|e| e.to_string())?;
+        std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    }
+
+    /// Back to the VM's reports (for the trace and timeline converters).
+    pub fn to_reports(&self) -> Result<Vec<ThreadReport>, String> {
+        self.threads.iter().map(ThreadRecord::to_report).collect()
+    }
+
+    /// The figures `compare` shows.
+    pub fn summary(&self) -> GilSummary {
+        let mut s = GilSummary::default();
+        let (mut waiting, mut alive) = (0u128, 0u128);
+        for t in &self.threads {
+            waiting += u128::from(t.waiting_ns);
+            alive += u128::from(t.running_ns) + u128::from(t.waiting_ns) + u128::from(t.blocked_ns);
+            s.forced_switches +=
+                t.switches_by_instructions + t.switches_by_interval + t.switches_by_io_priority;
+            s.voluntary_switches += t.voluntary_switches;
+        }
+        s.wait_share = if alive == 0 {
+            0.0
+        } else {
+            waiting as f64 / alive as f64
+        };
+        s.threads = self.threads.len();
+        s
+    }
+}
+
+/// A run's GIL figures: the share of thread time spent waiting for the lock and the switches.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct GilSummary {
+    /// Waiting time / (running + waiting + blocked time), over all threads.
+    pub wait_share: f64,
+    /// Switches forced by the instruction count, the interval or io-priority.
+    pub forced_switches: u64,
+    /// Releases around blocking calls.
+    pub voluntary_switches: u64,
+    pub threads: usize,
+}
+
+impl ThreadRecord {
+    pub fn from_report(r: &ThreadReport) -> ThreadRecord {
+        let s = &r.stats;
+        ThreadRecord {
+            id: r.id,
+            name: r.name.clone(),
+            running_ns: nanos(s.running),
+            waiting_ns: nanos(s.waiting),
+            blocked_ns: nanos(s.blocked),
+            acquisitions: s.acquisitions,
+            switches_by_instructions: s.switches_by_instructions,
+            switches_by_interval: s.switches_by_interval,
+            switches_by_io_priority: s.switches_by_io_priority,
+            voluntary_switches: s.voluntary_switches,
+            instructions: s.instructions,
+            events: r
+                .events
+                .iter()
+                .map(|e| EventRecord {
+                    at_ns: nanos(e.at),
+                    state: e.state.name().to_string(),
+                    reason: e.reason.name().to_string(),
+                    instructions: e.instructions,
+                })
+                .collect(),
+        }
+    }
+
+    pub fn to_report(&self) -> Result<ThreadReport, String> {
+        let events = self
+            .events
+            .iter()
+            .map(|e| {
+                Ok(GilEvent {
+                    at: Duration::from_nanos(e.at_ns),
+                    state: parse_state(&e.state)
+                        .ok_or_else(|| format!("unknown thread state '{}'", e.state))?,
+                    reason: parse_transition(&e.reason)
+                        .ok_or_else(|| format!("unknown transition '{}'", e.reason))?,
+                    instructions: e.instructions,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        Ok(ThreadReport {
+            id: self.id,
+            name: self.name.clone(),
+            stats: ThreadStats {
+                running: Duration::from_nanos(self.running_ns),
+                waiting: Duration::from_nanos(self.waiting_ns),
+                blocked: Duration::from_nanos(self.blocked_ns),
+                acquisitions: self.acquisitions,
+                switches_by_instructions: self.switches_by_instructions,
+                switches_by_interval: self.switches_by_interval,
+                switches_by_io_priority: self.switches_by_io_priority,
+                voluntary_switches: self.voluntary_switches,
+                instructions: self.instructions,
+            },
+            events,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testdata::two_threads;
+
+    #[test]
+    fn names_round_trip() {
+        for s in STATES {
+            assert_eq!(parse_state(s.name()), Some(s));
+        }
+        for t in TRANSITIONS {
+            assert_eq!(parse_transition(t.name()), Some(t));
+        }
+        assert_eq!(parse_state("sleeping"), None);
+    }
+
+    #[test]
+    fn reports_round_trip_through_json() {
+        let reports = two_threads();
+        let file = StatsFile::from_reports(&reports);
+        let text = serde_json::to_string(&file).unwrap();
+        let back = StatsFile::parse(&text).unwrap();
+        assert_eq!(back, file);
+        let again = back.to_reports().unwrap();
+        assert_eq!(again.len(), reports.len());
+        for (a, b) in again.iter().zip(&reports) {
+            assert_eq!(
+                (a.id, &a.name, a.stats, &a.events),
+                (b.id, &b.name, b.stats, &b.events)
+            );
+        }
+    }
+
+    #[test]
+    fn summary_shares_and_switches() {
+        let file = StatsFile::from_reports(&two_threads());
+        let s = file.summary();
+        let (mut wait, mut alive) = (0.0, 0.0);
+        for r in two_threads() {
+            wait += r.stats.waiting.as_secs_f64();
+            alive += (r.stats.running + r.stats.waiting + r.stats.blocked).as_secs_f64();
+        }
+        assert!((s.wait_share - wait / alive).abs() < 1e-9);
+        assert!(s.wait_share > 0.0 && s.wait_share < 1.0);
+        assert_eq!(s.threads, 2);
+        assert_eq!(s.forced_switches, 2);
+        assert_eq!(s.voluntary_switches, 1);
+    }
+
+    #[test]
+    fn bad_files_are_errors() {
+        assert!(StatsFile::parse("{").is_err());
+        assert!(StatsFile::parse(r#"{"schema":"other","pid":1,"threads":[]}"#).is_err());
+        let mut file = StatsFile::from_reports(&two_threads());
+        file.threads[0].events[0].state = "dancing".into();
+        assert!(file.to_reports().unwrap_err().contains("dancing"));
+    }
+}
