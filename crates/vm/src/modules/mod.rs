@@ -1,6 +1,7 @@
 //! Built-in modules: time, sys, os (with os.path), math, random (and later threading, queue,
 //! multiprocessing, asyncio, gilvm). Each is made on first import.
 
+pub mod asyncio;
 pub mod blocking;
 mod math;
 pub mod mt;
