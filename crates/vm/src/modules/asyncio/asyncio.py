@@ -113,18 +113,16 @@ def gather(*coros_or_futures, return_exceptions=False):
             else:
                 outer.set_result(results)
 
-    seen = []
+    arg_to_fut = {}
     for arg in coros_or_futures:
-        fut = None
-        for a, f in seen:
-            if a is arg:
-                fut = f
-                break
-        if fut is None:
+        key = id(arg)
+        if key not in arg_to_fut:
             fut = ensure_future(arg)
             nfuts += 1
-            seen.append((arg, fut))
+            arg_to_fut[key] = (arg, fut)
             fut.add_done_callback(_done_callback)
+        else:
+            fut = arg_to_fut[key][1]
         children.append(fut)
 
     outer = _create_future()
