@@ -1,7 +1,9 @@
 //! gilvm's integration tests, in one test binary with a module per topic (the way ripgrep
 //! organises its tests): `differential` runs every program and case under python3 and gilvm
-//! and compares them, `cli` checks the command line, `util` holds the process helpers.
+//! and compares them, `cli` checks the command line, `lab` checks compare / sweep / traces,
+//! `util` holds the process helpers.
 
 mod cli;
 mod differential;
+mod lab;
 mod util;

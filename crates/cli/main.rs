@@ -41,6 +41,11 @@ enum Command {
     Run(RunArgs),
     /// Print a script's bytecode.
     Dis(DisArgs),
+    /// Run CPU-bound, IO-bound and mixed jobs sequentially and with threads, processes and
+    /// coroutines, and compare them.
+    Compare(gilvm_lab::args::CompareArgs),
+    /// Run a mixed workload across GIL switch intervals, instruction counts and policies.
+    Sweep(gilvm_lab::args::SweepArgs),
 }
 
 #[derive(Args, Debug)]
@@ -50,6 +55,25 @@ struct RunArgs {
     /// Arguments passed to the script as sys.argv[1:].
     #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
     args: Vec<String>,
+    #[command(flatten)]
+    lab: LabRunArgs,
+}
+
+/// The lab's outputs of a run (gilvm-lab writes them from the threads' GIL reports).
+#[derive(Args, Debug, Default)]
+struct LabRunArgs {
+    /// Write a Chrome trace of the threads' GIL states to FILE (open it in Perfetto).
+    #[arg(long, value_name = "FILE")]
+    trace: Option<std::path::PathBuf>,
+    /// Write an SVG timeline of the threads' GIL states to FILE.
+    #[arg(long, value_name = "FILE")]
+    timeline: Option<std::path::PathBuf>,
+    /// Write the threads' GIL statistics as JSON to FILE (for `gilvm compare`).
+    #[arg(long, value_name = "FILE", hide = true)]
+    stats_json: Option<std::path::PathBuf>,
+    /// Record GIL events in the --stats-json file.
+    #[arg(long, hide = true)]
+    stats_events: bool,
 }
 
 #[derive(Args, Debug)]
@@ -65,16 +89,18 @@ const INTERPRETER_STACK: usize = 256 << 20;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
-        Some(Command::Run(run)) => run_file(&run.file, run.args),
+        Some(Command::Run(run)) => run_file(&run.file, run.args, run.lab),
         Some(Command::Dis(dis)) => dis_file(&dis.file),
+        Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
+        Some(Command::Sweep(args)) => gilvm_lab::cli::sweep_main(&args),
         None => {
             match (cli.code, cli.script.split_first()) {
                 (Some(code), _) => {
                     let mut argv = vec!["-c".to_string()];
                     argv.extend(cli.script.iter().cloned());
-                    run_source("<string>", code, argv)
+                    run_source("<string>", code, argv, LabRunArgs::default())
                 }
-                (None, Some((file, args))) => run_file(file, args.to_vec()),
+                (None, Some((file, args))) => run_file(file, args.to_vec(), LabRunArgs::default()),
                 (None, None) => {
                     eprintln!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}");
                     2
@@ -108,18 +134,18 @@ fn read_script(path: &str) -> Result<String, i32> {
     })
 }
 
-fn run_file(path: &str, args: Vec<String>) -> i32 {
+fn run_file(path: &str, args: Vec<String>, lab: LabRunArgs) -> i32 {
     let source = match read_script(path) {
         Ok(source) => source,
         Err(status) => return status,
     };
     let mut argv = vec![path.to_string()];
     argv.extend(args);
-    run_source(path, source, argv)
+    run_source(path, source, argv, lab)
 }
 
 /// Compile and run a program on the interpreter thread; returns the exit status.
-fn run_source(filename: &str, source: String, argv: Vec<String>) -> i32 {
+fn run_source(filename: &str, source: String, argv: Vec<String>, lab: LabRunArgs) -> i32 {
     let filename = filename.to_string();
     on_interpreter_thread(move || {
         let code = match gilvm_compiler::compile_source(&source, &filename) {
@@ -136,8 +162,32 @@ fn run_source(filename: &str, source: String, argv: Vec<String>) -> i32 {
             argv,
             ..VmConfig::default()
         });
-        vm.run_main(code, Arc::from(source))
+        let status = vm.run_main(code, Arc::from(source));
+        write_lab_outputs(&mut vm, &filename, &lab).map_or(status, |_| status)
     })
+}
+
+/// `--trace`, `--timeline` and `--stats-json` from the threads' GIL reports (gilvm-lab).
+fn write_lab_outputs(_vm: &mut Vm, filename: &str, lab: &LabRunArgs) -> Result<(), ()> {
+    if lab.trace.is_none() && lab.timeline.is_none() && lab.stats_json.is_none() {
+        return Ok(());
+    }
+    // The interpreter does not run under the GIL lock yet, so there are no reports to write.
+    let reports: Option<Vec<gilvm_vm::gil::ThreadReport>> = None;
+    let Some(reports) = reports else {
+        if lab.trace.is_some() || lab.timeline.is_some() {
+            eprintln!("gilvm: this build records no GIL events: no trace or timeline written");
+        }
+        return Err(());
+    };
+    gilvm_lab::cli::write_run_outputs(
+        &reports,
+        filename,
+        lab.stats_json.as_deref(),
+        lab.trace.as_deref(),
+        lab.timeline.as_deref(),
+    )
+    .map_err(|e| eprintln!("gilvm: {e}"))
 }
 
 fn dis_file(path: &str) -> i32 {

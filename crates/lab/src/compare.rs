@@ -118,8 +118,11 @@ fn plan(jobs: &[Job], modes: &[Mode], workers: &[u32], runtimes: &[Runtime]) -> 
     plans
 }
 
+/// Jobs, modes and worker counts, from the arguments.
+type Selection = (Vec<Job>, Vec<Mode>, Vec<u32>);
+
 /// Parse the arguments into jobs, modes and worker counts.
-fn parse_args(args: &CompareArgs) -> Result<(Vec<Job>, Vec<Mode>, Vec<u32>), String> {
+fn parse_args(args: &CompareArgs) -> Result<Selection, String> {
     let mut jobs = Vec::new();
     let builtin: Vec<String> = match (&args.jobs, args.job.is_empty()) {
         (Some(list), _) => list.clone(),
@@ -145,8 +148,12 @@ fn parse_args(args: &CompareArgs) -> Result<(Vec<Job>, Vec<Mode>, Vec<u32>), Str
             modes.push(mode);
         }
     }
-    let mut workers = args.workers.clone();
-    workers.dedup();
+    let mut workers: Vec<u32> = Vec::new();
+    for &w in &args.workers {
+        if !workers.contains(&w) {
+            workers.push(w);
+        }
+    }
     if workers.is_empty() || workers.contains(&0) || workers.iter().any(|&w| w > 256) {
         return Err("--workers takes counts from 1 to 256".to_string());
     }

@@ -87,6 +87,21 @@ fn at_most_workers<'a>(rows: &'a [Row], runtime: &str, job: &str, mode: &str) ->
         .max_by_key(|r| r.workers)
 }
 
+fn count(n: u32, noun: &str) -> String {
+    match (n, noun) {
+        (1, _) => format!("1 {noun}"),
+        (_, "process") => format!("{n} processes"),
+        _ => format!("{n} {noun}s"),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 fn x(v: f64) -> String {
     format!("{v:.2}x")
 }
@@ -119,77 +134,84 @@ pub fn summarize(rows: &[Row], cores: usize) -> Vec<String> {
             let threads = at_most_workers(rows, runtime, job, "threads");
             let procs = at_most_workers(rows, runtime, job, "processes");
             let coros = at_most_workers(rows, runtime, job, "coroutines");
-            let sentence = match (threads, procs) {
-                (Some(t), Some(p))
-                    if t.speedup.unwrap_or(0.0) < REAL_SPEEDUP
-                        && p.speedup.unwrap_or(0.0) >= REAL_SPEEDUP =>
-                {
-                    let wait = t
-                        .gil_wait_share
-                        .filter(|_| t.workers > 1)
-                        .map(|w| {
-                            format!(
-                                ", its threads waiting for the GIL {:.0}% of their time",
-                                w * 100.0
-                            )
-                        })
-                        .unwrap_or_default();
-                    Some(format!(
-                        "{who}the {job} job does not get faster with threads ({} with {} threads{wait}) \
-                         but does with processes ({} with {} processes on {cores} cores): only one \
-                         thread runs Python code at a time under the GIL, while each process has its own.",
-                        x(t.speedup.unwrap_or(0.0)),
-                        t.workers,
-                        x(p.speedup.unwrap_or(0.0)),
-                        p.workers
-                    ))
-                }
-                (Some(t), _) if t.speedup.unwrap_or(0.0) >= REAL_SPEEDUP => {
-                    let coro = coros
-                        .and_then(|c| c.speedup.map(|s| (s, c.workers)))
-                        .map(|(s, w)| {
-                            if s >= REAL_SPEEDUP {
-                                format!(" and {w} coroutines {}", x(s))
-                            } else {
-                                format!(" while {w} coroutines only reach {}", x(s))
-                            }
-                        })
-                        .unwrap_or_default();
-                    let procs = procs
-                        .and_then(|p| {
-                            p.speedup.map(|s| {
-                                format!(
-                                    "; processes reach {} but each must start an interpreter",
-                                    x(s)
-                                )
-                            })
-                        })
-                        .unwrap_or_default();
-                    Some(format!(
-                        "{who}the {job} job overlaps its waits: {} threads reach {}{coro}, because a \
-                         thread blocked in a sleep releases the GIL (and an awaiting coroutine hands \
-                         the event loop to another){procs}.",
-                        t.workers,
-                        x(t.speedup.unwrap_or(0.0))
-                    ))
-                }
-                _ => {
-                    let best = rows
-                        .iter()
-                        .filter(|r| r.runtime == runtime && r.job == job && r.mode != "sequential")
-                        .filter_map(|r| r.speedup.map(|s| (s, r)))
-                        .max_by(|a, b| a.0.total_cmp(&b.0));
-                    best.map(|(s, r)| {
+            let speed = |r: Option<&Row>| r.and_then(|r| r.speedup.map(|s| (s, r.workers)));
+            let (t, p, c) = (speed(threads), speed(procs), speed(coros));
+            let fast = |v: Option<(f64, u32)>| v.is_some_and(|(s, _)| s >= REAL_SPEEDUP);
+            let sentence = if t.is_some() && !fast(t) && fast(p) {
+                let (ts, tw) = t.unwrap_or_default();
+                let (ps, pw) = p.unwrap_or_default();
+                let wait = threads
+                    .and_then(|t| t.gil_wait_share.filter(|_| t.workers > 1))
+                    .map(|w| {
                         format!(
-                            "{who}nothing beats running the {job} job sequentially by much: the best is \
-                             {} with {} workers at {}.",
+                            ", its threads waiting for the GIL {:.0}% of their time",
+                            w * 100.0
+                        )
+                    })
+                    .unwrap_or_default();
+                Some(format!(
+                    "{who}the {job} job does not get faster with threads ({} with {}{wait}) but does \
+                     with processes ({} with {} on {cores} cores): under the GIL only one thread \
+                     runs Python code at a time, while each process has its own interpreter and GIL.",
+                    x(ts),
+                    count(tw, "thread"),
+                    x(ps),
+                    count(pw, "process")
+                ))
+            } else if fast(t) || fast(c) {
+                let mut overlap = Vec::new();
+                if let Some((s, w)) = t.filter(|_| fast(t)) {
+                    overlap.push(format!("{} reach {}", count(w, "thread"), x(s)));
+                }
+                if let Some((s, w)) = c.filter(|_| fast(c)) {
+                    overlap.push(format!("{} reach {}", count(w, "coroutine"), x(s)));
+                }
+                let why = match (fast(t), fast(c)) {
+                    (true, true) => "a thread blocked in a sleep releases the GIL and an awaiting coroutine hands the event loop to another",
+                    (true, false) => "a thread blocked in a sleep releases the GIL",
+                    _ => "an awaiting coroutine hands the event loop to another",
+                };
+                let mut rest = Vec::new();
+                if let Some((s, w)) = t.filter(|_| !fast(t)) {
+                    rest.push(format!("{} only {}", count(w, "thread"), x(s)));
+                }
+                if let Some((s, w)) = c.filter(|_| !fast(c)) {
+                    rest.push(format!("{} only {}", count(w, "coroutine"), x(s)));
+                }
+                if let Some((s, w)) = p {
+                    rest.push(format!("{} {}", count(w, "process"), x(s)));
+                }
+                let rest = if rest.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (against {})", rest.join(", "))
+                };
+                Some(format!(
+                    "{who}the {job} job overlaps its waits: {}{rest}, because {why}.",
+                    overlap.join(" and ")
+                ))
+            } else if let Some((s, w)) = p.filter(|_| fast(p)) {
+                Some(format!(
+                    "{who}only processes speed the {job} job up: {} with {}.",
+                    x(s),
+                    count(w, "process")
+                ))
+            } else {
+                rows.iter()
+                    .filter(|r| r.runtime == runtime && r.job == job && r.mode != "sequential")
+                    .filter_map(|r| r.speedup.map(|s| (s, r)))
+                    .max_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(s, r)| {
+                        format!(
+                            "{who}nothing runs the {job} job much faster than sequentially: the best is \
+                             {} with {} at {}.",
                             r.mode,
-                            r.workers,
+                            count(r.workers, "worker"),
                             x(s)
                         )
                     })
-                }
             };
+            let sentence = sentence.map(|s| capitalize(&s));
             out.extend(sentence);
         }
     }
@@ -281,6 +303,7 @@ mod tests {
     fn sentences_follow_the_numbers() {
         let s = summarize(&sample(), 2);
         assert_eq!(s.len(), 2, "{s:?}");
+        assert!(s[0].starts_with("The cpu job"), "{}", s[0]);
         assert!(
             s[0].contains("does not get faster with threads (0.98x with 4 threads"),
             "{}",
@@ -292,7 +315,7 @@ mod tests {
             s[0]
         );
         assert!(
-            s[1].contains("overlaps its waits: 4 threads reach 3.81x and 4 coroutines 3.90x"),
+            s[1].contains("overlaps its waits: 4 threads reach 3.81x and 4 coroutines reach 3.90x"),
             "{}",
             s[1]
         );

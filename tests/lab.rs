@@ -1,0 +1,392 @@
+//! The lab: `gilvm compare` and `gilvm sweep` (JSON schema and the consistency of its figures,
+//! the SVG charts, CPython rows, a user's job), agreement of compare's wall times with timing
+//! the same run from outside, and `run --trace` / `--timeline`.
+
+use std::collections::BTreeMap;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::util::{self, Output, Scratch};
+
+/// Modes that run under gilvm on this branch: their rows must not fail.
+const WORKING_MODES: &[&str] = &["sequential", "coroutines"];
+
+/// Run gilvm with a timeout suited to a lab run (many child processes of a debug build).
+fn lab(args: &[&str]) -> Output {
+    let mut cmd = Command::new(util::gilvm_bin());
+    cmd.args(args).current_dir(util::root());
+    util::run(cmd, b"", util::timeout_or(Duration::from_secs(300)))
+}
+
+fn json_of(out: &Output) -> Value {
+    serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not JSON ({e})\n{}", out.dump()))
+}
+
+fn parse_svg(path: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let doc =
+        roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("SVG is not well-formed: {e}"));
+    assert_eq!(doc.root_element().tag_name().name(), "svg");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .map(|t| t.trim().to_string())
+        .collect()
+}
+
+const ROW_KEYS: &[&str] = &[
+    "runtime",
+    "job",
+    "mode",
+    "workers",
+    "wall_s",
+    "cpu_s",
+    "speedup",
+    "efficiency",
+    "gil_wait_share",
+    "forced_switches",
+    "voluntary_switches",
+    "switches",
+    "walls_s",
+    "error",
+];
+
+/// Every row has the documented keys; figures are consistent with each other.
+fn check_compare_report(report: &Value) {
+    assert_eq!(report["schema"], "gilvm-compare/1");
+    for key in [
+        "gilvm_version",
+        "cores",
+        "size",
+        "repeat",
+        "switch_instructions",
+        "switch_interval_ms",
+        "gil_policy",
+        "rows",
+        "summary",
+    ] {
+        assert!(report.get(key).is_some(), "missing {key}");
+    }
+    assert!(report["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(Value::is_string));
+    let rows = report["rows"].as_array().unwrap();
+    let mut sequential: BTreeMap<(String, String), f64> = BTreeMap::new();
+    for row in rows {
+        for key in ROW_KEYS {
+            assert!(row.get(*key).is_some(), "row lacks {key}: {row}");
+        }
+        if row["mode"] == "sequential" {
+            assert_eq!(row["workers"], 1);
+            if let Some(wall) = row["wall_s"].as_f64() {
+                sequential.insert((row["runtime"].to_string(), row["job"].to_string()), wall);
+            }
+        }
+    }
+    for row in rows {
+        let mode = row["mode"].as_str().unwrap();
+        if row["runtime"] == "gilvm" && WORKING_MODES.contains(&mode) || row["runtime"] != "gilvm" {
+            assert!(row["error"].is_null(), "a {mode} row failed: {row}");
+        }
+        if !row["error"].is_null() {
+            assert!(row["wall_s"].is_null() && row["speedup"].is_null(), "{row}");
+            continue;
+        }
+        let wall = row["wall_s"].as_f64().unwrap();
+        let cpu = row["cpu_s"].as_f64().unwrap();
+        assert!(wall > 0.0 && cpu >= 0.0, "{row}");
+        let walls: Vec<f64> = row["walls_s"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_f64().unwrap())
+            .collect();
+        assert_eq!(walls.len() as u64, report["repeat"].as_u64().unwrap());
+        assert!(walls.contains(&wall), "wall_s is one of the runs: {row}");
+        let base = sequential[&(row["runtime"].to_string(), row["job"].to_string())];
+        let speedup = row["speedup"].as_f64().unwrap();
+        assert!(
+            (speedup - base / wall).abs() < 1e-9,
+            "speedup = sequential / wall: {row}"
+        );
+        let workers = row["workers"].as_f64().unwrap();
+        assert!(
+            (row["efficiency"].as_f64().unwrap() - speedup / workers).abs() < 1e-9,
+            "{row}"
+        );
+        if row["runtime"] != "gilvm" {
+            assert!(
+                row["gil_wait_share"].is_null() && row["switches"].is_null(),
+                "{row}"
+            );
+        }
+        if let Some(share) = row["gil_wait_share"].as_f64() {
+            assert!((0.0..=1.0).contains(&share), "{row}");
+            let (f, v) = (
+                row["forced_switches"].as_u64().unwrap(),
+                row["voluntary_switches"].as_u64().unwrap(),
+            );
+            assert_eq!(row["switches"].as_u64().unwrap(), f + v);
+        }
+    }
+}
+
+#[test]
+fn compare_json_schema_and_consistent_figures() {
+    let out = lab(&[
+        "compare",
+        "--json",
+        "--size",
+        "1",
+        "--workers",
+        "1,2",
+        "--repeat",
+        "2",
+    ]);
+    assert!(
+        out.status == Some(0) || out.status == Some(1),
+        "{}",
+        out.dump()
+    );
+    let report = json_of(&out);
+    check_compare_report(&report);
+    let rows = report["rows"].as_array().unwrap();
+    // cpu: sequential + 2 thread + 2 process rows; io and mixed also 2 coroutine rows.
+    assert_eq!(rows.len(), 5 + 7 + 7, "{}", out.stdout);
+    let jobs: Vec<&str> = rows.iter().map(|r| r["job"].as_str().unwrap()).collect();
+    assert!(
+        !rows
+            .iter()
+            .any(|r| r["job"] == "cpu" && r["mode"] == "coroutines"),
+        "{jobs:?}"
+    );
+}
+
+#[test]
+fn compare_table_and_sentences() {
+    let out = lab(&[
+        "compare",
+        "--size",
+        "4",
+        "--jobs",
+        "io",
+        "--modes",
+        "coroutines",
+        "--workers",
+        "1,4",
+    ]);
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(
+        lines[0].starts_with("runtime") && lines[0].contains("GIL wait"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(
+        lines
+            .iter()
+            .filter(|l| l.starts_with("gilvm    io"))
+            .count(),
+        3,
+        "{}",
+        out.stdout
+    );
+    // 4 sleeps of 20 ms overlapped by 4 coroutines: the text says they overlap.
+    assert!(
+        out.stdout.contains("The io job overlaps its waits"),
+        "{}",
+        out.stdout
+    );
+    // Not a terminal: no progress bar on stderr.
+    assert!(!out.stderr.contains("runs"), "{}", out.stderr);
+}
+
+#[test]
+fn compare_with_python_adds_cpython_rows() {
+    let python = util::python3();
+    let scratch = Scratch::new("compare-python");
+    let svg = scratch.path.join("chart.svg");
+    let out = lab(&[
+        "compare",
+        "--json",
+        "--python",
+        &python,
+        "--jobs",
+        "cpu,io",
+        "--modes",
+        "threads,processes,coroutines",
+        "--workers",
+        "2",
+        "--size",
+        "2",
+        "--svg",
+        svg.to_str().unwrap(),
+    ]);
+    let report = json_of(&out);
+    check_compare_report(&report);
+    let py_rows: Vec<&Value> = report["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["runtime"] != "gilvm")
+        .collect();
+    // cpu: sequential, threads, processes; io: the same and coroutines.
+    assert_eq!(py_rows.len(), 3 + 4, "{}", out.stdout);
+    let texts = parse_svg(&svg);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with(" cpu") && t.starts_with("python")),
+        "{texts:?}"
+    );
+}
+
+#[test]
+fn compare_runs_a_users_function() {
+    let scratch = Scratch::new("compare-job");
+    let file = scratch.write(
+        "work.py",
+        "import time\n\ndef nap(i):\n    time.sleep(0.01)\n",
+    );
+    let spec = format!("{}:nap", file.display());
+    let out = lab(&[
+        "compare",
+        "--json",
+        "--job",
+        &spec,
+        "--modes",
+        "sequential",
+        "--size",
+        "2",
+    ]);
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    let report = json_of(&out);
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0]["job"], "work:nap");
+    assert!(rows[0]["wall_s"].as_f64().unwrap() >= 0.02);
+    let bad = lab(&[
+        "compare",
+        "--job",
+        &format!("{}:missing", file.display()),
+        "--modes",
+        "sequential",
+        "--size",
+        "1",
+    ]);
+    assert_eq!(bad.status, Some(1), "{}", bad.dump());
+    assert!(bad.stdout.contains("failed: NameError"), "{}", bad.stdout);
+}
+
+#[test]
+fn compare_rejects_bad_arguments() {
+    for (args, message) in [
+        (&["compare", "--jobs", "nope"][..], "unknown job 'nope'"),
+        (
+            &["compare", "--modes", "fibers"][..],
+            "unknown mode 'fibers'",
+        ),
+        (
+            &["compare", "--gil-policy", "bogus"][..],
+            "unknown GIL policy 'bogus'",
+        ),
+        (&["compare", "--workers", "0"][..], "--workers"),
+        (&["sweep", "--size", "0"][..], "--size"),
+    ] {
+        let out = lab(args);
+        assert_eq!(out.status, Some(2), "{args:?}\n{}", out.dump());
+        assert!(out.stderr.contains(message), "{args:?}\n{}", out.dump());
+    }
+}
+
+/// compare's wall time of a run agrees within 10% with timing the same run from outside.
+#[test]
+fn compare_wall_time_agrees_with_outside_timing() {
+    let scratch = Scratch::new("compare-timing");
+    // Sleep-dominated, so that the load of the machine matters little.
+    let source = "import time\n\ndef nap(i):\n    time.sleep(0.1)\n";
+    let file = scratch.write("nap.py", source);
+    let job = gilvm_lab::workloads::Job::parse(&format!("{}:nap", file.display())).unwrap();
+    let driver = scratch.write(
+        "driver.py",
+        job.driver(gilvm_lab::workloads::Mode::Sequential, 1, 3),
+    );
+    let mut outside = Vec::new();
+    for _ in 0..3 {
+        let start = Instant::now();
+        let status = Command::new(util::gilvm_bin())
+            .arg("run")
+            .arg(&driver)
+            .status()
+            .unwrap();
+        outside.push(start.elapsed().as_secs_f64());
+        assert!(status.success());
+    }
+    outside.sort_by(f64::total_cmp);
+    let out = lab(&[
+        "compare",
+        "--json",
+        "--job",
+        &format!("{}:nap", file.display()),
+        "--modes",
+        "sequential",
+        "--size",
+        "3",
+        "--repeat",
+        "3",
+    ]);
+    let report = json_of(&out);
+    let inside = report["rows"][0]["wall_s"].as_f64().unwrap();
+    let ratio = inside / outside[1];
+    assert!(
+        (0.9..=1.1).contains(&ratio),
+        "compare {inside:.4} s, outside {:.4} s",
+        outside[1]
+    );
+}
+
+#[test]
+fn sweep_with_python_json_and_svg() {
+    let python = util::python3();
+    let scratch = Scratch::new("sweep");
+    let svg = scratch.path.join("sweep.svg");
+    let out = lab(&[
+        "sweep",
+        "--json",
+        "--size",
+        "3",
+        "--switch-interval",
+        "1,5",
+        "--switch-instructions",
+        "100",
+        "--gil-policy",
+        "fifo",
+        "--python",
+        &python,
+        "--svg",
+        svg.to_str().unwrap(),
+    ]);
+    let report = json_of(&out);
+    assert_eq!(report["schema"], "gilvm-sweep/1");
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2 + 2, "{}", out.stdout);
+    for row in rows.iter().filter(|r| r["runtime"] != "gilvm") {
+        assert!(row["error"].is_null(), "{row}");
+        assert_eq!(row["policy"], "cpython");
+        let (med, p99) = (
+            row["latency_median_ms"].as_f64().unwrap(),
+            row["latency_p99_ms"].as_f64().unwrap(),
+        );
+        assert!(med >= 0.0 && p99 >= med, "{row}");
+        let mops = row["throughput_mops"].as_f64().unwrap();
+        let expect = row["cpu_ops"].as_f64().unwrap() / row["seconds"].as_f64().unwrap() / 1e6;
+        assert!((mops - expect).abs() < 1e-9, "{row}");
+    }
+    let texts = parse_svg(&svg);
+    assert!(texts.iter().any(|t| t == "cpython 5ms"), "{texts:?}");
+}
