@@ -7,6 +7,7 @@ pub mod mt;
 mod os;
 mod random;
 mod sys;
+pub mod threading;
 mod time;
 
 use std::sync::Arc;
@@ -26,6 +27,9 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "os.path" | "posixpath" => os::make_path(vm),
         "math" => math::make(vm),
         "random" => random::make(vm),
+        "_thread" => threading::make_thread(vm),
+        "threading" => return Some(threading::make_threading(vm)),
+        "queue" => return Some(threading::make_queue(vm)),
         _ => return None,
     };
     Some(Ok(m))
