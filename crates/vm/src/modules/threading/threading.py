@@ -554,28 +554,25 @@ def enumerate():
 
 
 class local:
-    """Attributes that each thread sees separately."""
-
-    def __new__(cls, *args, **kwargs):
-        self = object.__new__(cls)
-        object.__setattr__(self, "_local__dicts", {})
-        object.__setattr__(self, "_local__args", (args, kwargs))
-        return self
-
-    def __init__(self, *args, **kwargs):
-        pass
+    """Attributes that each thread sees separately. (A subclass's __init__ runs again, without
+    arguments, the first time another thread touches the object.)"""
 
     def _local__dict(self):
-        dicts = object.__getattribute__(self, "_local__dicts")
+        dicts = self.__dict__.get("_local__dicts")
+        if dicts is None:
+            dicts = {}
+            object.__setattr__(self, "_local__dicts", dicts)
         me = get_ident()
         d = dicts.get(me)
         if d is None:
             d = {}
             dicts[me] = d
-            if type(self).__init__ is not local.__init__ and len(dicts) > 1:
-                args, kwargs = object.__getattribute__(self, "_local__args")
-                type(self).__init__(self, *args, **kwargs)
+            if len(dicts) > 1 and type(self).__init__ is not local.__init__:
+                type(self).__init__(self)
         return d
+
+    def __init__(self):
+        pass
 
     def __getattr__(self, name):
         d = local._local__dict(self)
