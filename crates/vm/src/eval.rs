@@ -714,8 +714,12 @@ impl Vm {
                         let exit = tri!(self.special_method(&cm, "__exit__"));
                         let enter = tri!(self.special_method(&cm, "__enter__"));
                         self.stack.push(exit);
-                        let r = tri!(self.call(&enter, &[]));
-                        self.stack.push(r);
+                        // Called like a function (a user `__enter__` runs as a frame of this
+                        // loop, and this frame keeps its function, which tracebacks and the
+                        // deadlock report read).
+                        let ret = self.stack.len();
+                        self.stack.push(enter);
+                        do_call!(self.call_from_stack(ret, ret + 1, None))
                     }
                     Op::WithExceptStart => {
                         let n = self.stack.len();

@@ -63,7 +63,12 @@ pub fn make_thread(vm: &mut Vm) -> Arc<Module> {
         ],
     );
     set(vm, &m, "TIMEOUT_MAX", Value::Float(4_294_967.0));
-    set(vm, &m, "error", Value::Class(vm.types().runtime_error.clone()));
+    set(
+        vm,
+        &m,
+        "error",
+        Value::Class(vm.types().runtime_error.clone()),
+    );
     m
 }
 

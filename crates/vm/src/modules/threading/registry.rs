@@ -202,11 +202,9 @@ fn deadlock(g: &Inner) -> Option<String> {
     {
         return None;
     }
-    Some(format_deadlock(
-        g.threads
-            .values()
-            .filter_map(|e| e.wait.as_ref().map(|w| (e.name.as_str(), w))),
-    ))
+    Some(format_deadlock(g.threads.values().filter_map(|e| {
+        e.wait.as_ref().map(|w| (e.name.as_str(), w))
+    })))
 }
 
 /// The deadlock report printed on stderr before gilvm exits with status 1.
@@ -215,10 +213,11 @@ pub fn format_deadlock<'a>(waits: impl Iterator<Item = (&'a str, &'a Wait)>) -> 
         "gilvm: deadlock: every thread is waiting, with no timeout, for another one\n",
     );
     for (name, w) in waits {
-        out.push_str(&format!(
-            "  thread '{name}' waits on {} at {}\n",
-            w.what, w.site
-        ));
+        out.push_str(&format!("  thread '{name}' waits on {}", w.what));
+        if !w.site.is_empty() {
+            out.push_str(&format!(" at {}", w.site));
+        }
+        out.push('\n');
     }
     out
 }

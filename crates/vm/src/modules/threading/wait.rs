@@ -60,9 +60,9 @@ pub fn wait_site(vm: &Vm, kind: WaitKind) -> (String, String) {
     let mut what = match kind {
         WaitKind::Lock => "Lock.acquire".to_string(),
         WaitKind::Join => "Thread.join".to_string(),
-        WaitKind::Shutdown => "the end of the program (non-daemon threads still running)".into(),
+        WaitKind::Shutdown => "the non-daemon threads (the main script has ended)".into(),
     };
-    let mut site = String::from("?");
+    let mut site = String::new();
     for frame in vm.frames.iter().rev() {
         let Some(func) = frame.func.as_ref() else {
             continue;
