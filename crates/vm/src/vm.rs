@@ -128,6 +128,9 @@ pub struct Vm {
     pub(crate) null: Value,
     /// This thread's side of the GIL: its countdown, state and stats.
     pub(crate) thread_gil: ThreadGil,
+    /// The generator frame that just yielded (set by YieldValue/YieldFrom, taken at once by
+    /// `Vm::gen_resume`; see generator.rs).
+    pub(crate) yielded: Option<Frame>,
 }
 
 /// Seconds (as given on the command line or to `sys.setswitchinterval`) as a duration; zero,
@@ -221,6 +224,7 @@ impl Vm {
             arg_pool: Vec::new(),
             null,
             thread_gil,
+            yielded: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! Built-in modules: time, sys, os (with os.path), math, random (and later threading, queue,
 //! multiprocessing, asyncio, gilvm). Each is made on first import.
 
+pub mod asyncio;
 pub mod blocking;
 mod math;
 pub mod mt;
@@ -30,6 +31,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "_thread" => threading::make_thread(vm),
         "threading" => return Some(threading::make_threading(vm)),
         "queue" => return Some(threading::make_queue(vm)),
+        "_asyncio" => asyncio::make_core(vm),
+        "asyncio" => return Some(asyncio::make(vm)),
         _ => return None,
     };
     Some(Ok(m))
