@@ -257,9 +257,6 @@ impl Vm {
     pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
         self.thread_gil.set_countdown(left);
         self.thread_gil.maybe_switch();
-        if self.interp.gil.take_attention() {
-            // Nothing asks for attention yet (signals, later).
-        }
         Ok(self.thread_gil.countdown().max(1))
     }
 

@@ -72,18 +72,30 @@ fn this<'a>(vm: &Vm, v: Option<&'a Value>) -> PyResult<&'a Handle> {
     }
 }
 
-/// `_thread.start(bootstrap, name, daemon)`
+/// `_thread.start(thread, active)`: start `thread._bootstrap()` on a new OS thread named
+/// `thread._name` (daemon if `thread._daemonic`). Before the new thread can run, and without
+/// letting the GIL go, sets `thread._ident` and `thread._handle` and enters the thread in the
+/// `active` dict (`threading._active`), so no switch can come between them.
 pub fn start(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "start", a, kw, 3, 3)?;
-    let bootstrap = a[0].clone();
-    let name = vm.to_str(&a[1])?;
-    let daemon = vm.truthy(&a[2])?;
+    args::count(vm, "start", a, kw, 2, 2)?;
+    let thread = a[0].clone();
+    let bootstrap = vm.get_attr(&thread, "_bootstrap")?;
+    let name_value = vm.get_attr(&thread, "_name")?;
+    let name = vm.to_str(&name_value)?;
+    let daemon_value = vm.get_attr(&thread, "_daemonic")?;
+    let daemon = vm.truthy(&daemon_value)?;
     let thread_gil = vm.interp.gil.register(name.clone());
     let ident = thread_gil.id();
     let inner = Arc::new(HandleInner::default());
+    let handle = Value::Native(Arc::new(Box::new(Handle {
+        ident,
+        inner: inner.clone(),
+    })));
+    vm.set_attr(&thread, "_ident", Value::Int(ident as i64))?;
+    vm.set_attr(&thread, "_handle", handle.clone())?;
+    vm.set_item(&a[1], &Value::Int(ident as i64), thread)?;
     vm.interp.threads.add(ident, &name, daemon);
     let interp = vm.interp.clone();
-    let handle_inner = inner.clone();
     let thread_name = name.clone();
     if !daemon {
         vm.interp.threads.os_thread_started();
@@ -93,7 +105,7 @@ pub fn start(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         .stack_size(THREAD_STACK)
         .spawn(move || {
             let mut vm = Vm::new_thread(interp.clone(), thread_gil);
-            run_thread(&mut vm, bootstrap, &thread_name, &handle_inner);
+            run_thread(&mut vm, bootstrap, &thread_name, &inner);
             drop(vm);
             if !daemon {
                 interp.threads.os_thread_ended();
@@ -106,7 +118,7 @@ pub fn start(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         return Err(vm.runtime_error(format!("can't start new thread: {e}")));
     }
-    Ok(Value::Native(Arc::new(Box::new(Handle { ident, inner }))))
+    Ok(handle)
 }
 
 /// The body of a new thread (GIL held): run `bootstrap`, report an uncaught exception, then

@@ -433,9 +433,8 @@ class Thread:
         if self._started:
             raise RuntimeError("threads can only be started once")
         self._started = True
-        self._handle = _start(self._bootstrap, self._name, self._daemonic)
-        self._ident = self._handle.ident()
-        _active[self._ident] = self
+        # Sets _ident and _handle and enters the thread in _active before it can run.
+        _start(self, _active)
 
     def _bootstrap(self):
         try:
