@@ -6,4 +6,5 @@
 mod cli;
 mod differential;
 mod lab;
+mod threads_cli;
 mod util;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
+use gilvm_vm::gil::{format_gil_stats, GilPolicy};
 use gilvm_vm::{Vm, VmConfig};
 
 const EXAMPLES: &str = "\
@@ -13,6 +14,8 @@ Examples:
   gilvm programs/hello.py              run a script (same as `gilvm run programs/hello.py`)
   gilvm run programs/fib.py 25         run a script with arguments (sys.argv[1] == '25')
   gilvm -c 'print(6 * 7)'              run a one-line program
+  gilvm run --gil-stats --switch-interval 5 programs/cpu_threads.py
+                                       run with a 5 ms switch interval, print GIL stats
   gilvm dis programs/fib.py            show the bytecode of a script";
 
 /// gilvm: a Python-subset interpreter whose global interpreter lock you can see and tune.
@@ -25,6 +28,9 @@ struct Cli {
     /// Run CODE as the program (sys.argv[0] is '-c').
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
+
+    #[command(flatten)]
+    gil: GilArgs,
 
     /// A script to run, followed by its arguments.
     #[arg(
@@ -48,8 +54,38 @@ enum Command {
     Sweep(gilvm_lab::args::SweepArgs),
 }
 
+/// The GIL's knobs (design §3), on every command that runs code.
+#[derive(Args, Debug, Clone)]
+struct GilArgs {
+    /// Instructions a thread runs before it must hand the GIL to a waiting thread (0 = never
+    /// by count).
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    switch_instructions: u32,
+    /// Milliseconds a waiting thread waits before it asks the holder to hand the GIL over
+    /// (fractions allowed; 0 = never by time). Scripts change it with sys.setswitchinterval.
+    #[arg(long, value_name = "MS", default_value_t = 15.0, value_parser = parse_millis)]
+    switch_interval: f64,
+    /// Who gets the GIL on a forced switch: fifo (the longest waiter), naive (release and
+    /// grab again, Python 2), io-priority (fifo, and a thread back from I/O asks at once).
+    #[arg(long, value_name = "P", default_value = "fifo")]
+    gil_policy: GilPolicy,
+    /// At exit, print each thread's GIL statistics (time running, waiting for the GIL and
+    /// blocked; acquisitions; forced and voluntary switches) on stderr.
+    #[arg(long)]
+    gil_stats: bool,
+}
+
+fn parse_millis(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms),
+        _ => Err(format!("'{s}' is not a number of milliseconds >= 0")),
+    }
+}
+
 #[derive(Args, Debug)]
 struct RunArgs {
+    #[command(flatten)]
+    gil: GilArgs,
     /// The script to run.
     file: String,
     /// Arguments passed to the script as sys.argv[1:].
@@ -82,6 +118,18 @@ struct DisArgs {
     file: String,
 }
 
+impl LabRunArgs {
+    /// Is any lab output asked for?
+    fn wanted(&self) -> bool {
+        self.trace.is_some() || self.timeline.is_some() || self.stats_json.is_some()
+    }
+
+    /// Must the GIL record every transition?
+    fn events(&self) -> bool {
+        self.trace.is_some() || self.timeline.is_some() || self.stats_events
+    }
+}
+
 /// Stack size of the interpreter thread: deep (but limited) recursion in native code paths, such
 /// as the repr of a deeply nested list, must never hit the end of the stack.
 const INTERPRETER_STACK: usize = 256 << 20;
@@ -89,7 +137,7 @@ const INTERPRETER_STACK: usize = 256 << 20;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
-        Some(Command::Run(run)) => run_file(&run.file, run.args, run.lab),
+        Some(Command::Run(run)) => run_file(&run.file, run.args, run.gil, run.lab),
         Some(Command::Dis(dis)) => dis_file(&dis.file),
         Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
         Some(Command::Sweep(args)) => gilvm_lab::cli::sweep_main(&args),
@@ -98,9 +146,11 @@ fn main() -> ExitCode {
                 (Some(code), _) => {
                     let mut argv = vec!["-c".to_string()];
                     argv.extend(cli.script.iter().cloned());
-                    run_source("<string>", code, argv, LabRunArgs::default())
+                    run_source("<string>", code, argv, cli.gil, LabRunArgs::default())
                 }
-                (None, Some((file, args))) => run_file(file, args.to_vec(), LabRunArgs::default()),
+                (None, Some((file, args))) => {
+                    run_file(file, args.to_vec(), cli.gil, LabRunArgs::default())
+                }
                 (None, None) => {
                     eprintln!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}");
                     2
@@ -134,18 +184,24 @@ fn read_script(path: &str) -> Result<String, i32> {
     })
 }
 
-fn run_file(path: &str, args: Vec<String>, lab: LabRunArgs) -> i32 {
+fn run_file(path: &str, args: Vec<String>, gil: GilArgs, lab: LabRunArgs) -> i32 {
     let source = match read_script(path) {
         Ok(source) => source,
         Err(status) => return status,
     };
     let mut argv = vec![path.to_string()];
     argv.extend(args);
-    run_source(path, source, argv, lab)
+    run_source(path, source, argv, gil, lab)
 }
 
 /// Compile and run a program on the interpreter thread; returns the exit status.
-fn run_source(filename: &str, source: String, argv: Vec<String>, lab: LabRunArgs) -> i32 {
+fn run_source(
+    filename: &str,
+    source: String,
+    argv: Vec<String>,
+    gil: GilArgs,
+    lab: LabRunArgs,
+) -> i32 {
     let filename = filename.to_string();
     on_interpreter_thread(move || {
         let code = match gilvm_compiler::compile_source(&source, &filename) {
@@ -160,34 +216,33 @@ fn run_source(filename: &str, source: String, argv: Vec<String>, lab: LabRunArgs
         };
         let mut vm = Vm::new(VmConfig {
             argv,
+            switch_instructions: gil.switch_instructions,
+            switch_interval: gil.switch_interval / 1000.0,
+            gil_policy: gil.gil_policy,
+            gil_tracing: lab.events(),
             ..VmConfig::default()
         });
+        let interp = vm.interp.clone();
         let status = vm.run_main(code, Arc::from(source));
-        write_lab_outputs(&mut vm, &filename, &lab).map_or(status, |_| status)
-    })
-}
-
-/// `--trace`, `--timeline` and `--stats-json` from the threads' GIL reports (gilvm-lab).
-fn write_lab_outputs(_vm: &mut Vm, filename: &str, lab: &LabRunArgs) -> Result<(), ()> {
-    if lab.trace.is_none() && lab.timeline.is_none() && lab.stats_json.is_none() {
-        return Ok(());
-    }
-    // The interpreter does not run under the GIL lock yet, so there are no reports to write.
-    let reports: Option<Vec<gilvm_vm::gil::ThreadReport>> = None;
-    let Some(reports) = reports else {
-        if lab.trace.is_some() || lab.timeline.is_some() {
-            eprintln!("gilvm: this build records no GIL events: no trace or timeline written");
+        // The main thread lets go of the GIL for good and files its report.
+        drop(vm);
+        if gil.gil_stats || lab.wanted() {
+            let reports = interp.gil.take_reports();
+            if gil.gil_stats {
+                eprint!("{}", format_gil_stats(&reports));
+            }
+            if let Err(err) = gilvm_lab::cli::write_run_outputs(
+                &reports,
+                &filename,
+                lab.stats_json.as_deref(),
+                lab.trace.as_deref(),
+                lab.timeline.as_deref(),
+            ) {
+                eprintln!("gilvm: {err}");
+            }
         }
-        return Err(());
-    };
-    gilvm_lab::cli::write_run_outputs(
-        &reports,
-        filename,
-        lab.stats_json.as_deref(),
-        lab.trace.as_deref(),
-        lab.timeline.as_deref(),
-    )
-    .map_err(|e| eprintln!("gilvm: {e}"))
+        status
+    })
 }
 
 fn dis_file(path: &str) -> i32 {
