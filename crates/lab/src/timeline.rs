@@ -46,12 +46,25 @@ pub(crate) fn tick_step(span: f64, target: f64) -> f64 {
         .unwrap_or(10.0 * magnitude)
 }
 
-/// The dominant state of each pixel column, run-length encoded: (first column, columns, state).
-fn lane_runs(
-    spans: &[(f64, f64, SpanKind)],
-    total: f64,
-    columns: usize,
-) -> Vec<(usize, usize, SpanKind)> {
+/// A rectangle of one state in a lane: columns `col..col + width`, rows `top..top + height` of
+/// the lane's [`LANE_PX`] pixel rows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Band {
+    col: usize,
+    width: usize,
+    kind: SpanKind,
+    top: u32,
+    height: u32,
+}
+
+/// Pixel rows of a lane.
+const LANE_PX: u32 = LANE as u32;
+
+/// Each pixel column of a lane shows how its time divides among the states: a column filled
+/// by one state is a full-height bar of its colour, a column where a thread alternated is
+/// split in rows in proportion (running at the top, then waiting, then blocked). Equal
+/// neighbouring columns merge into one rectangle, so spans shorter than a pixel merge.
+fn lane_bands(spans: &[(f64, f64, SpanKind)], total: f64, columns: usize) -> Vec<Band> {
     let mut time = vec![[0.0f64; 3]; columns];
     let scale = columns as f64 / total;
     for &(start, end, kind) in spans {
@@ -65,32 +78,59 @@ fn lane_runs(
             col += 1;
         }
     }
-    let mut runs: Vec<(usize, usize, SpanKind)> = Vec::new();
+    let mut bands: Vec<Band> = Vec::new();
+    // The open band of each state (index into `bands`).
+    let mut open: [Option<usize>; 3] = [None; 3];
     for (col, t) in time.iter().enumerate() {
-        if t.iter().sum::<f64>() <= 0.0 {
-            continue;
-        }
-        let total: f64 = t.iter().sum();
-        let dominant = SpanKind::ALL
-            .into_iter()
-            .max_by(|x, y| t[x.index()].total_cmp(&t[y.index()]))
-            .unwrap_or(SpanKind::Running);
-        // Hysteresis: a column that is still largely in the previous column's state keeps it,
-        // so fast alternation draws as one band instead of flickering between two colours.
-        let kind = match runs.last() {
-            Some(&(start, width, previous))
-                if start + width == col && t[previous.index()] >= 0.4 * total =>
-            {
-                previous
+        let covered: f64 = t.iter().sum::<f64>().min(1.0);
+        let sum: f64 = t.iter().sum();
+        // Rows per state by largest remainder, over the rows the covered part fills.
+        let rows = (covered * f64::from(LANE_PX)).round() as u32;
+        let mut heights = [0u32; 3];
+        if sum > 0.0 && rows > 0 {
+            let exact: Vec<f64> = t.iter().map(|v| v / sum * f64::from(rows)).collect();
+            for (h, e) in heights.iter_mut().zip(&exact) {
+                *h = e.floor() as u32;
             }
-            _ => dominant,
-        };
-        match runs.last_mut() {
-            Some(last) if last.0 + last.1 == col && last.2 == kind => last.1 += 1,
-            _ => runs.push((col, 1, kind)),
+            let mut left = rows - heights.iter().sum::<u32>();
+            let mut order = [0usize, 1, 2];
+            order.sort_by(|&a, &b| {
+                (exact[b] - exact[b].floor()).total_cmp(&(exact[a] - exact[a].floor()))
+            });
+            for k in order {
+                if left == 0 {
+                    break;
+                }
+                heights[k] += 1;
+                left -= 1;
+            }
+        }
+        let mut top = LANE_PX - rows;
+        for kind in SpanKind::ALL {
+            let k = kind.index();
+            let height = heights[k];
+            let extends = open[k].filter(|&b| {
+                let band = &bands[b];
+                band.col + band.width == col && band.top == top && band.height == height
+            });
+            match (height, extends) {
+                (0, _) => open[k] = None,
+                (_, Some(b)) => bands[b].width += 1,
+                _ => {
+                    bands.push(Band {
+                        col,
+                        width: 1,
+                        kind,
+                        top,
+                        height,
+                    });
+                    open[k] = Some(bands.len() - 1);
+                }
+            }
+            top += height;
         }
     }
-    runs
+    bands
 }
 
 fn format_time(seconds: f64, unit_ms: bool) -> String {
@@ -168,19 +208,27 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
                 })
                 .collect();
             let mut lane = Group::new();
-            for (col, width, kind) in lane_runs(&spans, total, COLUMNS) {
-                let from = col as f64 / scale;
-                let to = (col + width) as f64 / scale;
+            for band in lane_bands(&spans, total, COLUMNS) {
+                let from = band.col as f64 / scale;
+                let to = (band.col + band.width) as f64 / scale;
+                let what = if band.height == LANE_PX {
+                    band.kind.label().to_string()
+                } else {
+                    format!(
+                        "{} about {:.0}% of the time",
+                        band.kind.label(),
+                        f64::from(band.height) / LANE * 100.0
+                    )
+                };
                 lane = lane.add(
                     Rectangle::new()
-                        .set("x", LEFT + col as f64)
-                        .set("y", round(y))
-                        .set("width", width)
-                        .set("height", LANE)
-                        .set("fill", kind.colour())
+                        .set("x", LEFT + band.col as f64)
+                        .set("y", round(y + f64::from(band.top)))
+                        .set("width", band.width)
+                        .set("height", band.height)
+                        .set("fill", band.kind.colour())
                         .add(Title::new(format!(
-                            "{}: {:.3}–{:.3} ms",
-                            kind.label(),
+                            "{what}: {:.3}–{:.3} ms",
                             from * 1000.0,
                             to * 1000.0
                         ))),
@@ -324,18 +372,41 @@ mod tests {
         let svg = timeline_svg(&[process], "busy");
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let rects = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
-        assert!(rects < 20, "{rects} rects");
+        assert!(rects < 2 * COLUMNS, "{rects} rects");
     }
 
     #[test]
-    fn lane_runs_pick_the_dominant_state() {
+    fn lanes_split_mixed_columns_in_proportion() {
         let spans = [
-            (0.0, 0.6, SpanKind::Running),
-            (0.6, 1.0, SpanKind::Waiting),
+            (0.0, 0.75, SpanKind::Running),
+            (0.75, 1.0, SpanKind::Waiting),
             (1.0, 4.0, SpanKind::Blocked),
         ];
-        let runs = lane_runs(&spans, 4.0, 4);
-        assert_eq!(runs, [(0, 1, SpanKind::Running), (1, 3, SpanKind::Blocked)]);
+        let bands = lane_bands(&spans, 4.0, 4);
+        let band = |col, width, kind, top, height| Band {
+            col,
+            width,
+            kind,
+            top,
+            height,
+        };
+        assert_eq!(
+            bands,
+            [
+                band(0, 1, SpanKind::Running, 0, 12),
+                band(0, 1, SpanKind::Waiting, 12, 4),
+                band(1, 3, SpanKind::Blocked, 0, 16),
+            ]
+        );
+        // A thread that starts half-way through a column fills the lower half of it.
+        let bands = lane_bands(&[(0.5, 2.0, SpanKind::Running)], 2.0, 2);
+        assert_eq!(
+            bands,
+            [
+                band(0, 1, SpanKind::Running, 8, 8),
+                band(1, 1, SpanKind::Running, 0, 16)
+            ]
+        );
     }
 
     #[test]
