@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::util::{self, Output, Scratch};
 
 /// Modes that run under gilvm on this branch: their rows must not fail.
-const WORKING_MODES: &[&str] = &["sequential", "coroutines"];
+const WORKING_MODES: &[&str] = &["sequential", "threads", "coroutines"];
 
 /// Run gilvm with a timeout suited to a lab run (many child processes of a debug build).
 fn lab(args: &[&str]) -> Output {
@@ -123,6 +123,11 @@ fn check_compare_report(report: &Value) {
             assert!(
                 row["gil_wait_share"].is_null() && row["switches"].is_null(),
                 "{row}"
+            );
+        } else {
+            assert!(
+                row["gil_wait_share"].is_f64(),
+                "gilvm runs report GIL stats: {row}"
             );
         }
         if let Some(share) = row["gil_wait_share"].as_f64() {
@@ -375,9 +380,14 @@ fn sweep_with_python_json_and_svg() {
     assert_eq!(report["schema"], "gilvm-sweep/1");
     let rows = report["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 2 + 2, "{}", out.stdout);
-    for row in rows.iter().filter(|r| r["runtime"] != "gilvm") {
+    for row in rows {
         assert!(row["error"].is_null(), "{row}");
-        assert_eq!(row["policy"], "cpython");
+        if row["runtime"] == "gilvm" {
+            assert_eq!(row["policy"], "fifo");
+            assert!(row["forced_switches"].is_u64(), "{row}");
+        } else {
+            assert_eq!(row["policy"], "cpython");
+        }
         let (med, p99) = (
             row["latency_median_ms"].as_f64().unwrap(),
             row["latency_p99_ms"].as_f64().unwrap(),
@@ -389,4 +399,122 @@ fn sweep_with_python_json_and_svg() {
     }
     let texts = parse_svg(&svg);
     assert!(texts.iter().any(|t| t == "cpython 5ms"), "{texts:?}");
+}
+
+/// `run --trace` writes a Chrome trace that parses, with thread names, whose spans per thread
+/// never overlap and tile the thread's life; `--timeline` a well-formed SVG with a lane per
+/// thread; `--stats-json` counters that agree with the trace.
+#[test]
+fn run_trace_timeline_and_stats() {
+    let scratch = Scratch::new("run-trace");
+    let script = scratch.write(
+        "two.py",
+        "import threading\nimport time\n\n\ndef spin(n):\n    while n > 0:\n        n -= 1\n\n\n\
+         def nap():\n    time.sleep(0.02)\n    spin(2000)\n\n\n\
+         threads = [threading.Thread(target=spin, args=(20000,), name='spinner'), threading.Thread(target=nap, name='napper')]\n\
+         for t in threads:\n    t.start()\nfor t in threads:\n    t.join()\nprint('done')\n",
+    );
+    let (trace, timeline, stats) = (
+        scratch.path.join("trace.json"),
+        scratch.path.join("timeline.svg"),
+        scratch.path.join("stats.json"),
+    );
+    let out = util::gilvm(
+        &[
+            "run",
+            "--trace",
+            trace.to_str().unwrap(),
+            "--timeline",
+            timeline.to_str().unwrap(),
+            "--stats-json",
+            stats.to_str().unwrap(),
+            script.to_str().unwrap(),
+        ],
+        b"",
+        None,
+    );
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    assert_eq!(out.stdout, "done\n");
+
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(&trace).unwrap()).unwrap();
+    let events = value["traceEvents"].as_array().unwrap();
+    let mut names = BTreeMap::new();
+    let mut spans: BTreeMap<u64, Vec<(f64, f64, String)>> = BTreeMap::new();
+    for e in events {
+        let tid = e["tid"].as_u64().unwrap();
+        match e["ph"].as_str().unwrap() {
+            "M" if e["name"] == "thread_name" => {
+                names.insert(tid, e["args"]["name"].as_str().unwrap().to_string());
+            }
+            "M" => {}
+            "X" => spans.entry(tid).or_default().push((
+                e["ts"].as_f64().unwrap(),
+                e["dur"].as_f64().unwrap(),
+                e["name"].as_str().unwrap().to_string(),
+            )),
+            other => panic!("unexpected event phase {other}"),
+        }
+    }
+    let mut thread_names: Vec<&str> = names.values().map(String::as_str).collect();
+    thread_names.sort();
+    assert_eq!(thread_names, ["MainThread", "napper", "spinner"]);
+
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
+    assert_eq!(file["schema"], "gilvm-gil-stats/1");
+    for thread in file["threads"].as_array().unwrap() {
+        let tid = thread["id"].as_u64().unwrap();
+        let list = spans
+            .get_mut(&tid)
+            .unwrap_or_else(|| panic!("no spans for {thread}"));
+        list.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in list.windows(2) {
+            let end = pair[0].0 + pair[0].1;
+            assert!(
+                (end - pair[1].0).abs() < 0.01,
+                "thread {tid}: spans overlap or leave a gap: {pair:?}"
+            );
+        }
+        // The spans cover the thread's life: their time per state is the thread's counters.
+        let total =
+            |state: &str| -> f64 { list.iter().filter(|s| s.2 == state).map(|s| s.1).sum() };
+        for (state, key) in [
+            ("running", "running_ns"),
+            ("waiting for GIL", "waiting_ns"),
+            ("blocked", "blocked_ns"),
+        ] {
+            let counted = thread[key].as_f64().unwrap() / 1000.0;
+            assert!(
+                (total(state) - counted).abs() < 1.0 + counted * 1e-6,
+                "thread {tid} {state}: spans {} us, counter {counted} us",
+                total(state)
+            );
+        }
+        let first_event = thread["events"][0]["at_ns"].as_f64().unwrap() / 1000.0;
+        assert!(list[0].0 >= first_event);
+    }
+    let napper = file["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["name"] == "napper")
+        .unwrap();
+    assert!(
+        napper["blocked_ns"].as_u64().unwrap() >= 15_000_000,
+        "{napper}"
+    );
+
+    let texts = parse_svg(&timeline);
+    for label in [
+        "MainThread",
+        "napper",
+        "spinner",
+        "running",
+        "waiting for GIL",
+        "blocked",
+    ] {
+        assert!(
+            texts.iter().any(|t| t == label),
+            "{label} missing: {texts:?}"
+        );
+    }
 }
