@@ -73,7 +73,7 @@ pub struct CompareArgs {
     #[arg(long, value_delimiter = ',', default_value = "1,2,4")]
     pub workers: Vec<u32>,
     /// Run each configuration N times and report the run with the median wall time.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    #[arg(long, default_value_t = 3, value_name = "N")]
     pub repeat: u32,
     /// Items of work per job (split among the workers).
     #[arg(long, default_value_t = 8, value_name = "ITEMS")]

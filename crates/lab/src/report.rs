@@ -190,6 +190,22 @@ pub fn summarize(rows: &[Row], cores: usize) -> Vec<String> {
                     "{who}the {job} job overlaps its waits: {}{rest}, because {why}.",
                     overlap.join(" and ")
                 ))
+            } else if let (Some((ts, tw)), None) = (t.filter(|_| !fast(t)), p) {
+                let wait = threads
+                    .and_then(|t| t.gil_wait_share.filter(|_| t.workers > 1))
+                    .map(|w| {
+                        format!(
+                            ", its threads waiting for the GIL {:.0}% of their time",
+                            w * 100.0
+                        )
+                    })
+                    .unwrap_or_default();
+                Some(format!(
+                    "{who}the {job} job does not get faster with threads ({} with {}{wait}): under \
+                     the GIL only one thread runs Python code at a time.",
+                    x(ts),
+                    count(tw, "thread")
+                ))
             } else if let Some((s, w)) = p.filter(|_| fast(p)) {
                 Some(format!(
                     "{who}only processes speed the {job} job up: {} with {}.",
@@ -324,6 +340,15 @@ mod tests {
         rows[1].wall_s = Some(0.5);
         fill_speedups(&mut rows);
         assert!(!summarize(&rows, 2)[0].contains("does not get faster"));
+        // Without processes (say they failed), threads alone still tell the GIL's story.
+        let mut rows = sample();
+        rows.remove(2);
+        let s = summarize(&rows, 2);
+        assert!(
+            s[0].contains("does not get faster with threads (0.98x with 4 threads, its threads waiting for the GIL 50%"),
+            "{}",
+            s[0]
+        );
     }
 
     #[test]
