@@ -565,6 +565,11 @@ impl Vm {
                         let s = tri!(self.build_set(items));
                         self.stack.push(s);
                     }
+                    Op::BuildSetConst(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let s = tri!(crate::builtins::set_algebra::build_const(self, items));
+                        self.stack.push(s);
+                    }
                     Op::BuildMap(n) => {
                         let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
                         let d = tri!(self.build_map(items));

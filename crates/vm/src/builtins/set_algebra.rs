@@ -190,3 +190,20 @@ pub fn inplace(vm: &mut Vm, op: SetOp, a: &Arc<Set>, b: &Arc<Set>) {
         }
     }
 }
+
+/// A display of constants (`{1, 2, 3}`, BuildSetConst): CPython's compiler builds a frozenset
+/// of the items, rebuilds it from its own iteration order when it merges constants, and
+/// SET_UPDATE merges that into a new empty set.
+pub fn build_const(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
+    let mut folded = Builder::new();
+    for v in items {
+        folded.add(vm.key(v)?);
+    }
+    let mut merged = Builder::new();
+    for k in folded.keys() {
+        merged.add(k);
+    }
+    let mut b = Builder::new();
+    b.merge(&merged);
+    Ok(setorder::new_set(vm.gil(), b))
+}

@@ -102,11 +102,8 @@ impl Table {
                         }
                         return true;
                     }
-                    DUMMY => {
-                        if freeslot.is_none() {
-                            freeslot = Some(j);
-                        }
-                    }
+                    // CPython 3.11 reuses the last dummy met on the probe path.
+                    DUMMY => freeslot = Some(j),
                     s => {
                         let k = self.key_at(s);
                         if k.hash == hash && key_eq(&k.value, &key.value) {

@@ -49,13 +49,13 @@ fn growth_resizes_like_cpython() {
 
 #[test]
 fn negative_ints_use_unsigned_hash() {
-    // print({-1, -2, -3, 0, 5}) -> {0, 5, -2, -3, -1}? checked against python3 below
-    assert_eq!(ints(&table_of(&[-1, -2, -3, 0, 5])), vec![0, 5, -3, -2, -1]);
+    // print(set([-1, -2, -3, 0, 5])) -> {0, 5, -2, -3, -1}
+    assert_eq!(ints(&table_of(&[-1, -2, -3, 0, 5])), vec![0, 5, -2, -3, -1]);
 }
 
 #[test]
 fn deletions_leave_dummies_reused_by_adds() {
-    // s = {1, 9}; s.discard(1); s.add(17); s.add(1) -> {17, 9, 1}?
+    // s = {1, 9}; s.discard(1); s.add(17); s.add(1) -> {17, 9, 1}
     let mut t = table_of(&[1, 9]);
     assert!(t.discard(&k(1)));
     assert!(!t.discard(&k(1)));
@@ -127,11 +127,16 @@ fn eligibility() {
 
 #[test]
 fn big_tables_use_linear_probes() {
-    // 0..200 then multiples of 256: every collision is resolved by linear probing
+    // list(set(list(range(200)) + [1024, 2048, 3072, 4096]))[-6:]
     let mut xs: Vec<i64> = (0..200).collect();
     xs.extend((1..5).map(|i| i * 1024));
-    let t = table_of(&xs);
-    let order = ints(&t);
+    let order = ints(&table_of(&xs));
     assert_eq!(order.len(), 204);
-    assert_eq!(&order[..3], &[0, 1024, 2048]);
+    assert_eq!(&order[198..], &[198, 199, 1024, 2048, 4096, 3072]);
+    // list(set(x * 97 for x in range(300)))[:12]
+    let xs: Vec<i64> = (0..300).map(|x| x * 97).collect();
+    assert_eq!(
+        &ints(&table_of(&xs))[..12],
+        &[0, 22019, 12804, 3589, 25608, 16393, 7178, 19982, 10767, 1552, 23571, 14356]
+    );
 }
