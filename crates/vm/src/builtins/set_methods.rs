@@ -123,7 +123,10 @@ fn update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "update")?;
     let os = others(vm, a, "update", kw)?;
     let mut b = setorder::take(vm.gil(), s);
-    for o in os.iter().filter(|o| !matches!(o, Other::Set(x) if Arc::ptr_eq(x, s))) {
+    for o in os
+        .iter()
+        .filter(|o| !matches!(o, Other::Set(x) if Arc::ptr_eq(x, s)))
+    {
         set_algebra::update_with(vm, &mut b, o);
     }
     setorder::store(vm.gil(), s, b);
@@ -134,7 +137,10 @@ fn union(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "union")?;
     let os = others(vm, a, "union", kw)?;
     let mut b = Builder::copy_of(&setorder::snapshot(vm.gil(), s));
-    for o in os.iter().filter(|o| !matches!(o, Other::Set(x) if Arc::ptr_eq(x, s))) {
+    for o in os
+        .iter()
+        .filter(|o| !matches!(o, Other::Set(x) if Arc::ptr_eq(x, s)))
+    {
         set_algebra::update_with(vm, &mut b, o);
     }
     Ok(setorder::new_set(vm.gil(), b))

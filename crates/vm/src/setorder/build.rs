@@ -94,8 +94,7 @@ impl Builder {
             (Some(t), Some(o)) => t.merge(o),
             _ => self.table = None,
         }
-        self.map
-            .extend(other.map.keys().map(|k| (k.clone(), ())));
+        self.map.extend(other.map.keys().map(|k| (k.clone(), ())));
     }
 
     /// `update` with the keys of a dict, in the dict's order.

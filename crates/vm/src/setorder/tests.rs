@@ -121,7 +121,10 @@ fn eligibility() {
     assert!(eligible(&Value::Float(2.5)));
     assert!(!eligible(&Value::Float(f64::NAN)));
     assert!(!eligible(&Value::str("a")));
-    assert!(eligible(&Value::tuple(vec![Value::Int(1), Value::Bool(true)])));
+    assert!(eligible(&Value::tuple(vec![
+        Value::Int(1),
+        Value::Bool(true)
+    ])));
     assert!(!eligible(&Value::tuple(vec![Value::Int(1), Value::None])));
 }
 
