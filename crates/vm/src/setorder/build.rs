@@ -73,11 +73,19 @@ impl Builder {
 
     /// `set_discard_entry`: returns whether the key was present.
     pub fn discard(&mut self, k: &Key) -> bool {
-        if self.map.shift_remove(k).is_none() {
-            return false;
-        }
-        if let Some(t) = &mut self.table {
-            t.discard(k);
+        match &mut self.table {
+            // The map's order only matters without a table.
+            Some(t) => {
+                if self.map.swap_remove(k).is_none() {
+                    return false;
+                }
+                t.discard(k);
+            }
+            None => {
+                if self.map.shift_remove(k).is_none() {
+                    return false;
+                }
+            }
         }
         true
     }
@@ -181,10 +189,12 @@ impl Builder {
 
     /// `set.pop()`.
     pub fn pop(&mut self) -> Option<Key> {
-        let k = match &mut self.table {
-            Some(t) => t.pop()?,
-            None => self.map.first()?.0.clone(),
-        };
-        self.map.shift_remove_full(&k).map(|(_, k, ())| k)
+        match &mut self.table {
+            Some(t) => {
+                let k = t.pop()?;
+                self.map.swap_remove_full(&k).map(|(_, k, ())| k)
+            }
+            None => self.map.shift_remove_index(0).map(|(k, ())| k),
+        }
     }
 }

@@ -189,22 +189,29 @@ pub fn remove(gil: Gil, set: &Arc<Set>, key: &Key) -> bool {
     if !map.contains_key(key) {
         return false;
     }
-    with_registry(|r| {
+    let laid_out = with_registry(|r| {
         let e = r.synced(set, &map);
         e.cache = None;
         match &mut e.table {
             Some(t) => {
                 t.discard(key);
                 e.synced -= 1;
+                true
             }
             None => {
                 // Forget the ineligible set: if it becomes eligible again, its order is
                 // replayed from the map.
                 e.synced = usize::MAX;
+                false
             }
         }
     });
-    map.shift_remove(key);
+    // With a table the map's order is irrelevant (all its keys are synced): O(1) removal.
+    if laid_out {
+        map.swap_remove(key);
+    } else {
+        map.shift_remove(key);
+    }
     true
 }
 
@@ -226,7 +233,7 @@ pub fn pop(gil: Gil, set: &Arc<Set>) -> Option<Key> {
         None
     };
     match chosen {
-        Some(k) => map.shift_remove_full(&k).map(|(_, k, ())| k),
+        Some(k) => map.swap_remove_full(&k).map(|(_, k, ())| k),
         None => map.shift_remove_index(0).map(|(k, ())| k),
     }
 }
