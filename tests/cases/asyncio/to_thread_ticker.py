@@ -1,4 +1,5 @@
-# While a worker thread sleeps, other coroutines keep running on the loop.
+# While a worker thread blocks, other coroutines keep running on the loop: the thread waits
+# (sleeping, GIL released) until the ticker task on the loop has ticked five times.
 import asyncio
 import time
 
@@ -12,20 +13,22 @@ async def ticker(stop):
         await asyncio.sleep(0.01)
 
 
-def sleepy():
-    time.sleep(0.3)
-    return "woke up"
+def wait_for_ticks():
+    start = ticks
+    deadline = time.monotonic() + 10
+    while ticks < start + 5 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    return ticks >= start + 5
 
 
 async def main():
     stop = asyncio.Event()
     task = asyncio.create_task(ticker(stop))
-    result = await asyncio.to_thread(sleepy)
-    seen = ticks
+    await asyncio.sleep(0)
+    saw = await asyncio.to_thread(wait_for_ticks)
     stop.set()
     await task
-    print(result)
-    print("ticker ran while the thread slept:", seen >= 5)
+    print("ticker ran while the thread waited:", saw)
     print("ticker done:", task.done())
 
 

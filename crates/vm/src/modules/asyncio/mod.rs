@@ -2,9 +2,9 @@
 //!
 //! The core is native (`_asyncio`): the loop with its ready queue and timer heap
 //! ([`event_loop`]), `Future` and `Task` ([`future`]), `sleep`, `run`, `create_task`. The rest
-//! (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Semaphore`, the exception classes) is
-//! Python code in `asyncio.py`, ported from CPython 3.11, compiled when `asyncio` is first
-//! imported.
+//! (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Semaphore`, the exception classes,
+//! `to_thread`) is Python code in `asyncio.py`, ported from CPython 3.11, compiled when
+//! `asyncio` is first imported. Other threads reach a loop through [`threadsafe`].
 
 pub mod event_loop;
 pub mod future;
