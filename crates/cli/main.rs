@@ -41,6 +41,20 @@ enum Command {
     Run(RunArgs),
     /// Print a script's bytecode.
     Dis(DisArgs),
+    /// A multiprocessing worker (started by gilvm itself; its stdin is the link to its parent).
+    #[command(name = "__mp-worker", hide = true)]
+    MpWorker(MpWorkerArgs),
+}
+
+#[derive(Args, Debug)]
+struct MpWorkerArgs {
+    #[arg(long, default_value_t = 100)]
+    switch_instructions: u32,
+    /// Milliseconds.
+    #[arg(long, default_value_t = 15.0)]
+    switch_interval: f64,
+    /// The parent's main script (informational: the source comes from the parent).
+    script: Option<String>,
 }
 
 #[derive(Args, Debug)]
@@ -67,6 +81,13 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Some(Command::Run(run)) => run_file(&run.file, run.args),
         Some(Command::Dis(dis)) => dis_file(&dis.file),
+        Some(Command::MpWorker(w)) => {
+            let settings = gilvm_vm::modules::multiprocessing::WorkerSettings {
+                switch_instructions: w.switch_instructions,
+                switch_interval: w.switch_interval / 1000.0,
+            };
+            on_interpreter_thread(move || gilvm_vm::modules::multiprocessing::worker_main(settings))
+        }
         None => {
             match (cli.code, cli.script.split_first()) {
                 (Some(code), _) => {

@@ -4,6 +4,7 @@
 pub mod blocking;
 mod math;
 pub mod mt;
+pub mod multiprocessing;
 mod os;
 mod random;
 mod sys;
@@ -26,6 +27,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "os.path" | "posixpath" => os::make_path(vm),
         "math" => math::make(vm),
         "random" => random::make(vm),
+        "multiprocessing" => return Some(multiprocessing::make(vm)),
+        "_gilvm_mp" => multiprocessing::make_native(vm),
         _ => return None,
     };
     Some(Ok(m))
