@@ -19,6 +19,14 @@
 //!   (PopBlock, the finally body, `exit(None, None, None)`, PopExcept) before jumping; a return
 //!   value stays on top of the stack meanwhile (Rot2 moves it above what is popped). So every
 //!   `Return` runs with no open block and no handled exception of its frame.
+//! - Generators and coroutines (h-gen): a unit that compiles a `yield` gets `flags.generator`;
+//!   `async def` gets `flags.coroutine` (a `yield` in it is rejected: no async generators).
+//!   `yield x` is `<x>; YieldValue`; `yield from x` is `<x>; GetIter; LoadNone; YieldFrom`;
+//!   `await x` is `<x>; GetAwaitable; LoadNone; YieldFrom`. A generator expression is a
+//!   generator function taking `.0` (like a comprehension) whose loop body is
+//!   `<elt>; YieldValue; Pop`. `async with` is `with` with BeforeAsyncWith instead of
+//!   BeforeWith and an await (`GetAwaitable; LoadNone; YieldFrom`) after the `__aenter__` call
+//!   and after each `__aexit__` call.
 
 mod expr;
 mod func;
@@ -68,6 +76,8 @@ pub(crate) enum FBlock<'a> {
     },
     /// A with body: `__exit__` is on the stack and a handler block is pushed.
     With,
+    /// An `async with` body: as With, and the `__aexit__` result is awaited.
+    AsyncWith,
     /// A value (a pending return value) sits on the stack while an inline finally body runs.
     PopValue,
 }
@@ -430,6 +440,21 @@ impl<'a> Compiler<'a> {
         };
         self.emit(op);
         Ok(())
+    }
+
+    /// Mark the current unit as a generator (it compiled a `yield`).
+    pub(crate) fn mark_generator(&mut self) {
+        self.unit_mut().flags.generator = true;
+    }
+
+    /// Mark the current unit as a coroutine (`async def`).
+    pub(crate) fn mark_coroutine(&mut self) {
+        self.unit_mut().flags.coroutine = true;
+    }
+
+    /// Is the current unit a coroutine (`async def`)?
+    pub(crate) fn is_coroutine(&self) -> bool {
+        self.unit().flags.coroutine
     }
 
     pub(crate) fn scope_kind(&self) -> ScopeKind {

@@ -244,13 +244,22 @@ pub enum Op {
     /// [module] -> []: bind every public name of the module in the current namespace.
     ImportStar,
 
-    // ---- generators and coroutines (issue 5; the compiler rejects them until then) ----
-    /// [v] -> [sent value]: suspend the frame, yielding v.
+    // ---- generators and coroutines (issue 5) ----
+    /// [v] -> [sent value]: suspend the frame, yielding v. On resume the value sent (None for
+    /// `next`) is pushed; a `throw` raises at this instruction instead.
     YieldValue,
     /// [iterator, v] -> [iterator] and re-execute, or [result] when the subiterator returns.
+    /// v is sent to the iterator (`next` when it is not a generator or coroutine); when it
+    /// yields, the frame suspends with its ip at this instruction, so the value sent on resume
+    /// goes to the subiterator. `yield from x` compiles to `<x>; GetIter; LoadNone; YieldFrom`,
+    /// `await x` to `<x>; GetAwaitable; LoadNone; YieldFrom`.
     YieldFrom,
-    /// [v] -> [awaitable iterator]
+    /// [v] -> [awaitable iterator]: a coroutine itself, else the result of `v.__await__()`
+    /// (TypeError "object X can't be used in 'await' expression" otherwise).
     GetAwaitable,
+    /// [cm] -> [bound __aexit__, awaitable result of cm.__aenter__()] (`async with`; the
+    /// compiler follows it with GetAwaitable; LoadNone; YieldFrom). Added by h-gen.
+    BeforeAsyncWith,
 }
 
 // An instruction must stay 8 bytes: the eval loop streams through them.

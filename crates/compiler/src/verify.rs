@@ -87,6 +87,7 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::YieldValue => (1, 1),
         Op::YieldFrom => (2, 1),
         Op::GetAwaitable => (1, 1),
+        Op::BeforeAsyncWith => (1, 2),
     }
 }
 

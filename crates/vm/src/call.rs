@@ -25,7 +25,11 @@ impl Vm {
                 let Value::Function(f) = std::mem::take(&mut self.stack[ret]) else {
                     unreachable!()
                 };
+                let lazy = f.code.code.flags.generator || f.code.code.flags.coroutine;
                 self.push_function_frame(f, start, kwnames, ret, false)?;
+                if lazy {
+                    return Ok(Called::Value(self.frame_to_generator()));
+                }
                 Ok(Called::Frame)
             }
             Value::BoundMethod(bm) if matches!(bm.function, Value::Function(_)) => {
@@ -37,7 +41,11 @@ impl Vm {
                 // The receiver takes the slot just below the arguments (the callable's, or the
                 // null marker's).
                 self.stack[start - 1] = recv;
+                let lazy = f.code.code.flags.generator || f.code.code.flags.coroutine;
                 self.push_function_frame(f, start - 1, kwnames, ret, false)?;
+                if lazy {
+                    return Ok(Called::Value(self.frame_to_generator()));
+                }
                 Ok(Called::Frame)
             }
             Value::Builtin(b) if kwnames.is_none() => {
@@ -232,9 +240,13 @@ impl Vm {
             }
             Some(kwargs.iter().map(|(n, _)| Value::Str(n.clone())).collect())
         };
+        let lazy = f.code.code.flags.generator || f.code.code.flags.coroutine;
         if let Err(e) = self.push_function_frame(f, ret, names.as_deref(), ret, true) {
             self.stack.truncate(ret);
             return Err(e);
+        }
+        if lazy {
+            return Ok(self.frame_to_generator());
         }
         self.run_entry()
     }

@@ -169,6 +169,7 @@ pub(crate) fn install_core(vm: &mut Vm) {
     mk("classmethod", classmethod_new, vm);
     mk("super", super_new, vm);
     crate::iter::install(vm);
+    crate::generator::install(vm);
 }
 
 /// Register `super`, `property`, `staticmethod` and `classmethod` in builtins.

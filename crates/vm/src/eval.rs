@@ -744,10 +744,41 @@ impl Vm {
                         let m = pop!(self);
                         tri!(self.import_star(fi, &func, &m));
                     }
-                    Op::YieldValue | Op::YieldFrom | Op::GetAwaitable => {
-                        break self.runtime_error(
-                            "gilvm: generators and coroutines are not supported yet",
-                        );
+                    Op::YieldValue => {
+                        let v = pop!(self);
+                        self.frames[fi].ip = ip as u32;
+                        self.frames[fi].func = Some(func);
+                        self.suspend_frame()?;
+                        return Ok(v);
+                    }
+                    Op::YieldFrom => {
+                        let v = pop!(self);
+                        let it = self.stack[self.stack.len() - 1].clone();
+                        save_ip!();
+                        match tri!(self.yield_from_step(&it, v)) {
+                            crate::generator::GenStep::Returned(r) => {
+                                let n = self.stack.len();
+                                self.stack[n - 1] = r;
+                            }
+                            crate::generator::GenStep::Yielded(y) => {
+                                // Re-execute this YieldFrom with the value sent on resume.
+                                self.frames[fi].ip = (ip - 1) as u32;
+                                self.frames[fi].func = Some(func);
+                                self.suspend_frame()?;
+                                return Ok(y);
+                            }
+                        }
+                    }
+                    Op::GetAwaitable => {
+                        let v = pop!(self);
+                        save_ip!();
+                        let a = tri!(self.get_awaitable(v));
+                        self.stack.push(a);
+                    }
+                    Op::BeforeAsyncWith => {
+                        let cm = pop!(self);
+                        save_ip!();
+                        tri!(self.before_async_with(cm));
                     }
                 }
             };

@@ -226,6 +226,9 @@ impl Vm {
                 ))),
             },
             Value::Native(n) => {
+                if let Some(g) = n.as_any().downcast_ref::<crate::generator::Generator>() {
+                    return self.gen_next(g);
+                }
                 if let Some(d) = n.as_any().downcast_ref::<DictIter>() {
                     let Some((i, len)) = *d.pos.borrow(gil) else {
                         return Ok(None);

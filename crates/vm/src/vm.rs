@@ -116,6 +116,9 @@ pub struct Vm {
     pub(crate) null: Value,
     /// Instructions left before the next `budget_exhausted` check.
     pub(crate) countdown: u32,
+    /// The generator frame that just yielded (set by YieldValue/YieldFrom, taken at once by
+    /// `Vm::gen_resume`; see generator.rs).
+    pub(crate) yielded: Option<Frame>,
 }
 
 impl Vm {
@@ -186,6 +189,7 @@ impl Vm {
             arg_pool: Vec::new(),
             null,
             countdown: 1,
+            yielded: None,
         };
         vm.reset_countdown();
         vm

@@ -172,10 +172,9 @@ impl<'a> Compiler<'a> {
                 value,
                 generators,
             } => self.comprehension(e, "<dictcomp>", generators, key, Some(value)),
-            ExprKind::GeneratorExp { .. } => Err(CompileError::new(
-                "generator expressions are not supported yet",
-                e.span,
-            )),
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", generators, elt, None)
+            }
             ExprKind::Lambda { params, body } => self.lambda(e, params, body),
             ExprKind::IfExp { test, body, orelse } => {
                 let else_l = self.new_label();
@@ -198,21 +197,47 @@ impl<'a> Compiler<'a> {
                 self.store_target(target)
             }
             ExprKind::Yield(_) | ExprKind::YieldFrom(_) => {
-                if self.scope_kind().is_function() {
-                    Err(CompileError::new(
-                        "generators and 'yield' are not supported yet",
+                if !self.scope_kind().is_function() {
+                    return Err(CompileError::new("'yield' outside function", e.span));
+                }
+                if self.is_coroutine() {
+                    return Err(CompileError::new(
+                        "asynchronous generators are not supported",
                         e.span,
-                    ))
-                } else {
-                    Err(CompileError::new("'yield' outside function", e.span))
+                    ));
                 }
+                self.mark_generator();
+                match &e.kind {
+                    ExprKind::Yield(v) => {
+                        match v {
+                            Some(v) => self.expr(v)?,
+                            None => self.emit(Op::LoadNone),
+                        }
+                        self.set_span(e.span);
+                        self.emit(Op::YieldValue);
+                    }
+                    ExprKind::YieldFrom(v) => {
+                        self.expr(v)?;
+                        self.set_span(e.span);
+                        self.emit(Op::GetIter);
+                        self.emit(Op::LoadNone);
+                        self.emit(Op::YieldFrom);
+                    }
+                    _ => {}
+                }
+                Ok(())
             }
-            ExprKind::Await(_) => {
-                if self.scope_kind().is_function() {
-                    Err(CompileError::new("'await' is not supported yet", e.span))
-                } else {
-                    Err(CompileError::new("'await' outside function", e.span))
+            ExprKind::Await(v) => {
+                if !self.scope_kind().is_function() {
+                    return Err(CompileError::new("'await' outside function", e.span));
                 }
+                if !self.is_coroutine() {
+                    return Err(CompileError::new("'await' outside async function", e.span));
+                }
+                self.expr(v)?;
+                self.set_span(e.span);
+                self.emit_await();
+                Ok(())
             }
         }
     }
@@ -610,14 +635,19 @@ impl<'a> Compiler<'a> {
         let qualname = self.child_qualname(name);
         self.enter_unit(st, name, qualname, e.span);
         self.set_arg_counts(1, 0, 0, false, false);
-        let depth = generators.len() as u32 + 1;
-        self.emit(match name {
-            "<setcomp>" => Op::BuildSet(0),
-            "<dictcomp>" => Op::BuildMap(0),
-            _ => Op::BuildList(0),
-        });
+        let genexpr = name == "<genexpr>";
+        let depth = generators.len() as u32 + if genexpr { 0 } else { 1 };
+        match name {
+            "<genexpr>" => self.mark_generator(),
+            "<setcomp>" => self.emit(Op::BuildSet(0)),
+            "<dictcomp>" => self.emit(Op::BuildMap(0)),
+            _ => self.emit(Op::BuildList(0)),
+        }
         self.comprehension_loop(generators, 0, elt, value, name, depth)?;
         self.set_span(e.span);
+        if genexpr {
+            self.emit(Op::LoadNone);
+        }
         self.emit(Op::Return);
         let code = self.leave_unit();
         self.make_function(code, 0, e.span)?;
@@ -662,6 +692,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::MapAdd(depth));
                 }
                 ("<setcomp>", _) => self.emit(Op::SetAdd(depth)),
+                ("<genexpr>", _) => {
+                    self.emit(Op::YieldValue);
+                    self.emit(Op::Pop);
+                }
                 _ => self.emit(Op::ListAppend(depth)),
             }
         }

@@ -105,15 +105,15 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn function_def(&mut self, f: &'a FunctionDef, span: Span) -> R {
-        if f.is_async {
-            return Err(CompileError::new("'async def' is not supported yet", span));
-        }
         self.exprs(&f.decorators)?;
         let flags = self.defaults(&f.params)?;
         let st = self.child_scope(node_id(f), span)?;
         let qualname = self.child_qualname(&f.name);
         self.enter_unit(st, &f.name, qualname, span);
         self.set_params(&f.params);
+        if f.is_async {
+            self.mark_coroutine();
+        }
         self.stmts(&f.body)?;
         if let Some(last) = f.body.last() {
             self.set_span(last.span);

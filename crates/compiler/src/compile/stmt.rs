@@ -139,10 +139,13 @@ impl<'a> Compiler<'a> {
                 is_async,
             } => {
                 if *is_async {
-                    return Err(CompileError::new(
-                        "'async with' is not supported yet",
-                        s.span,
-                    ));
+                    if !self.is_coroutine() {
+                        return Err(CompileError::new(
+                            "'async with' outside async function",
+                            s.span,
+                        ));
+                    }
+                    return self.async_with_stmt(items, body);
                 }
                 self.with_stmt(items, body)
             }
@@ -407,6 +410,62 @@ impl<'a> Compiler<'a> {
         self.emit(Op::PopExcept);
         self.bind(end);
         Ok(())
+    }
+
+    /// `async with`: as `with_stmt`, awaiting `__aenter__()` and `__aexit__(...)`.
+    fn async_with_stmt(&mut self, items: &'a [WithItem], body: &'a [Stmt]) -> R {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let handler = self.new_label();
+        let swallow = self.new_label();
+        let end = self.new_label();
+        self.expr(&item.context_expr)?;
+        self.emit(Op::BeforeAsyncWith);
+        self.emit_await();
+        match &item.optional_vars {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(Op::Pop),
+        }
+        self.emit_jump(Op::SetupExcept, handler);
+        self.unit_mut().fblocks.push(FBlock::AsyncWith);
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.async_with_stmt(rest, body)?;
+        }
+        self.unit_mut().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.call_aexit_none();
+        self.emit_jump(Op::Jump, end);
+        self.bind(handler);
+        self.emit(Op::WithExceptStart);
+        self.emit_await();
+        self.emit_jump(Op::PopJumpIfTrue, swallow);
+        self.emit(Op::Reraise);
+        self.bind(swallow);
+        self.emit(Op::Pop);
+        self.emit(Op::Pop);
+        self.emit(Op::PopExcept);
+        self.bind(end);
+        Ok(())
+    }
+
+    /// [awaitable] -> [result]
+    pub(crate) fn emit_await(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.emit(Op::LoadNone);
+        self.emit(Op::YieldFrom);
+    }
+
+    /// [aexit] -> []: `await aexit(None, None, None)`, result discarded.
+    pub(crate) fn call_aexit_none(&mut self) {
+        self.emit(Op::LoadNone);
+        self.emit(Op::LoadNone);
+        self.emit(Op::LoadNone);
+        self.emit(Op::Call(3));
+        self.emit_await();
+        self.emit(Op::Pop);
     }
 
     /// [exit] -> []: `exit(None, None, None)`, result discarded.

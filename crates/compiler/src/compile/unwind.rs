@@ -54,6 +54,13 @@ impl<'a> Compiler<'a> {
                 }
                 self.call_exit_none();
             }
+            FBlock::AsyncWith => {
+                self.emit(Op::PopBlock);
+                if preserve_tos {
+                    self.emit(Op::Rot2);
+                }
+                self.call_aexit_none();
+            }
         }
         Ok(())
     }

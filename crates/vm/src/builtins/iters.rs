@@ -68,6 +68,17 @@ fn next(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if !ok {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
+    if let Some(g) = crate::generator::as_generator(it) {
+        if !g.is_finished(vm) {
+            return match vm.gen_send(g, Value::None)? {
+                crate::generator::GenStep::Yielded(v) => Ok(v),
+                crate::generator::GenStep::Returned(r) => match a.get(1) {
+                    Some(default) => Ok(default.clone()),
+                    None => Err(vm.stop_iteration(r)),
+                },
+            };
+        }
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match a.get(1) {

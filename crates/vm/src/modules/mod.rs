@@ -1,6 +1,7 @@
 //! Built-in modules: time, sys, os (with os.path), math, random (and later threading, queue,
 //! multiprocessing, asyncio, gilvm). Each is made on first import.
 
+pub mod asyncio;
 pub mod blocking;
 mod math;
 pub mod mt;
@@ -29,6 +30,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "random" => random::make(vm),
         "multiprocessing" => return Some(multiprocessing::make(vm)),
         "_gilvm_mp" => multiprocessing::make_native(vm),
+        "_asyncio" => asyncio::make_core(vm),
+        "asyncio" => return Some(asyncio::make(vm)),
         _ => return None,
     };
     Some(Ok(m))

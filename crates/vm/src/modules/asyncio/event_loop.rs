@@ -1,0 +1,448 @@
+//! The event loop: a FIFO of ready callbacks and a heap of timers, run one thread at a time as
+//! CPython's `BaseEventLoop._run_once` does — wait for the earliest timer if nothing is ready,
+//! move every due timer to the ready queue, then run exactly the callbacks that were ready at
+//! that point (callbacks they schedule run in the next round). Tasks are stepped by
+//! [`task_step`], CPython's `Task.__step`.
+//!
+//! The loop of the running `asyncio.run` lives in a thread-local: one loop per OS thread.
+
+use std::cell::{Cell, RefCell};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, VecDeque};
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::error::{PyErr, PyResult};
+use crate::generator::{as_generator, GenStep};
+use crate::gilcell::GilCell;
+use crate::value::{NativeObject, Value};
+use crate::vm::Vm;
+
+use super::future::{self, as_future, Status};
+
+/// A scheduled callback.
+#[derive(Debug)]
+pub enum Cb {
+    /// `Task.__step(exc)`.
+    Step(Value, Option<PyErr>),
+    /// `Task.__wakeup(future)`: the task awaited the future, which is now done.
+    Wakeup(Value, Value),
+    /// Set a future's result unless it was cancelled (the timer of `sleep`).
+    SetResult(Value, Value),
+    /// A Python callable with its arguments; skipped if its handle was cancelled.
+    Py(Value, Vec<Value>, Option<Arc<TimerHandle>>),
+}
+
+/// What `_call_later` returns: `cancel()` stops the callback from running.
+#[derive(Debug, Default)]
+pub struct TimerHandle {
+    cancelled: GilCell<bool>,
+}
+
+impl NativeObject for TimerHandle {
+    fn type_name(&self) -> &'static str {
+        "_asyncio.TimerHandle"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+#[derive(Debug)]
+struct Timer {
+    when: f64,
+    seq: u64,
+    cb: Cb,
+}
+
+impl PartialEq for Timer {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for Timer {}
+impl PartialOrd for Timer {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Timer {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.when
+            .total_cmp(&other.when)
+            .then(self.seq.cmp(&other.seq))
+    }
+}
+
+struct LoopState {
+    start: Instant,
+    ready: VecDeque<Cb>,
+    timers: BinaryHeap<Reverse<Timer>>,
+    seq: u64,
+    current: Option<Value>,
+    /// Every task created on this loop and not yet seen done (pruned now and then).
+    tasks: Vec<Value>,
+}
+
+thread_local! {
+    static LOOP: RefCell<Option<LoopState>> = const { RefCell::new(None) };
+    static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
+}
+
+fn with_loop<T>(f: impl FnOnce(&mut LoopState) -> T) -> Option<T> {
+    LOOP.with(|l| l.borrow_mut().as_mut().map(f))
+}
+
+pub fn is_running() -> bool {
+    LOOP.with(|l| l.borrow().is_some())
+}
+
+fn no_loop(vm: &Vm) -> PyErr {
+    vm.runtime_error("no running event loop")
+}
+
+/// Seconds since the loop started (`loop.time()`).
+pub fn time() -> f64 {
+    with_loop(|l| l.start.elapsed().as_secs_f64()).unwrap_or(0.0)
+}
+
+pub fn call_soon(cb: Cb) {
+    with_loop(|l| l.ready.push_back(cb));
+}
+
+pub fn call_later(delay: f64, cb: Cb) {
+    with_loop(|l| {
+        let when = l.start.elapsed().as_secs_f64() + delay.max(0.0);
+        l.seq += 1;
+        let seq = l.seq;
+        l.timers.push(Reverse(Timer { when, seq, cb }));
+    });
+}
+
+/// `_call_later(delay, callback, *args)` / `_call_soon(callback, *args)` for the Python part.
+pub fn call_py(vm: &Vm, delay: Option<f64>, f: Value, args: Vec<Value>) -> PyResult<Value> {
+    if !is_running() {
+        return Err(no_loop(vm));
+    }
+    let h = Arc::new(TimerHandle::default());
+    let cb = Cb::Py(f, args, Some(h.clone()));
+    match delay {
+        Some(d) => call_later(d, cb),
+        None => call_soon(cb),
+    }
+    Ok(Value::Native(Arc::new(Box::new(HandleRef(h)))))
+}
+
+/// The Python-visible handle (shares the cancel flag with the scheduled callback).
+#[derive(Debug)]
+pub struct HandleRef(pub Arc<TimerHandle>);
+
+impl NativeObject for HandleRef {
+    fn type_name(&self) -> &'static str {
+        "_asyncio.TimerHandle"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+pub fn cancel_handle(vm: &Vm, h: &Value) {
+    if let Value::Native(n) = h {
+        if let Some(r) = n.as_any().downcast_ref::<HandleRef>() {
+            *r.0.cancelled.borrow_mut(vm.gil()) = true;
+        }
+    }
+}
+
+pub fn current_task() -> Value {
+    with_loop(|l| l.current.clone())
+        .flatten()
+        .unwrap_or(Value::None)
+}
+
+/// Is `v` something a task can drive (a coroutine or gilvm's native `sleep` awaitable)?
+pub fn is_coroutine(v: &Value) -> bool {
+    as_generator(v).is_some_and(|g| g.coroutine) || super::as_sleep(v).is_some()
+}
+
+/// `asyncio.create_task(coro, name=None)`.
+pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Value> {
+    if !is_running() {
+        return Err(no_loop(vm));
+    }
+    if !is_coroutine(&coro) {
+        let r = vm.repr(&coro)?;
+        return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
+    }
+    let name = match name {
+        Some(n) if !n.is_none() => Value::str(vm.to_str(&n)?),
+        _ => {
+            let n = TASK_COUNTER.with(|c| {
+                c.set(c.get() + 1);
+                c.get()
+            });
+            Value::str(format!("Task-{n}"))
+        }
+    };
+    let task = future::new_task(coro, name);
+    let gil = vm.gil();
+    with_loop(|l| {
+        l.ready.push_back(Cb::Step(task.clone(), None));
+        if l.tasks.len() >= 1024 && l.tasks.len().is_power_of_two() {
+            l.tasks.retain(|t| {
+                as_future(t).is_some_and(|f| f.st.borrow(gil).status == Status::Pending)
+            });
+        }
+        l.tasks.push(task.clone());
+    });
+    Ok(task)
+}
+
+fn drive(vm: &mut Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<GenStep> {
+    if let Some(g) = as_generator(coro) {
+        return match exc {
+            None => vm.gen_send(g, Value::None),
+            Some(e) => vm.gen_throw(g, e),
+        };
+    }
+    let r = match exc {
+        None => super::native_send(vm, coro, &Value::None),
+        Some(e) => super::native_throw(vm, coro, &e),
+    };
+    r.unwrap_or_else(|| Err(vm.type_error("a coroutine was expected")))
+}
+
+/// `Task.__step`.
+fn task_step(vm: &mut Vm, tv: &Value, exc: Option<PyErr>) -> PyResult<()> {
+    let gil = vm.gil();
+    let Some(task) = as_future(tv) else {
+        return Ok(());
+    };
+    let Some(tp) = &task.task else {
+        return Ok(());
+    };
+    if task.st.borrow(gil).status != Status::Pending {
+        return Ok(());
+    }
+    let cancelled_class = super::module_class(vm, "CancelledError");
+    let is_cancel = |vm: &Vm, e: &PyErr| cancelled_class.as_ref().is_some_and(|c| vm.err_is(e, c));
+    let mut exc = exc;
+    let must_cancel = std::mem::take(&mut tp.st.borrow_mut(gil).must_cancel);
+    if must_cancel && !exc.as_ref().is_some_and(|e| is_cancel(vm, e)) {
+        let msg = task.st.borrow(gil).cancel_msg.clone();
+        exc = Some(future::cancelled_error(vm, &msg));
+    }
+    tp.st.borrow_mut(gil).fut_waiter = None;
+    let prev = with_loop(|l| l.current.replace(tv.clone())).flatten();
+    let r = drive(vm, &tp.coro, exc);
+    with_loop(|l| l.current = prev);
+    match r {
+        Ok(GenStep::Returned(v)) => {
+            let must = std::mem::take(&mut tp.st.borrow_mut(gil).must_cancel);
+            if must {
+                let msg = task.st.borrow(gil).cancel_msg.clone();
+                future::cancel_plain(vm, tv, task, msg);
+            } else {
+                future::set_result(vm, tv, task, v)?;
+            }
+        }
+        Ok(GenStep::Yielded(y)) => {
+            if let Some(yf) = as_future(&y) {
+                if y.is(tv) {
+                    let r = vm.repr(tv)?;
+                    let e = vm.runtime_error(format!("Task cannot await on itself: {r}"));
+                    call_soon(Cb::Step(tv.clone(), Some(e)));
+                } else {
+                    let pending = yf.st.borrow(gil).status == Status::Pending;
+                    if pending {
+                        yf.st
+                            .borrow_mut(gil)
+                            .callbacks
+                            .push(future::DoneCb::Wake(tv.clone()));
+                    } else {
+                        call_soon(Cb::Wakeup(tv.clone(), y.clone()));
+                    }
+                    tp.st.borrow_mut(gil).fut_waiter = Some(y.clone());
+                    let must = tp.st.borrow(gil).must_cancel;
+                    if must {
+                        let msg = task.st.borrow(gil).cancel_msg.clone();
+                        if future::cancel(vm, &y, yf, msg) {
+                            tp.st.borrow_mut(gil).must_cancel = false;
+                        }
+                    }
+                }
+            } else if y.is_none() {
+                call_soon(Cb::Step(tv.clone(), None));
+            } else {
+                let r = vm.repr(&y)?;
+                let e = vm.runtime_error(format!("Task got bad yield: {r}"));
+                call_soon(Cb::Step(tv.clone(), Some(e)));
+            }
+        }
+        Err(e) => {
+            if is_cancel(vm, &e) {
+                let msg = vm.get_attr(&e.value(), "args").ok();
+                let msg = match msg {
+                    Some(Value::Tuple(t)) if !t.items.is_empty() => t.items[0].clone(),
+                    _ => Value::None,
+                };
+                future::cancel_plain(vm, tv, task, msg);
+            } else {
+                let fatal = vm.err_is(&e, &vm.types().system_exit.clone())
+                    || vm.err_is(&e, &vm.types().keyboard_interrupt.clone());
+                future::set_exception(vm, tv, task, e.clone())?;
+                if fatal {
+                    return Err(e);
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run_cb(vm: &mut Vm, cb: Cb) -> PyResult<()> {
+    match cb {
+        Cb::Step(t, exc) => task_step(vm, &t, exc),
+        Cb::Wakeup(t, f) => {
+            let exc = match as_future(&f) {
+                Some(ff) => future::result(vm, ff).err(),
+                None => None,
+            };
+            task_step(vm, &t, exc)
+        }
+        Cb::SetResult(f, v) => {
+            if let Some(ff) = as_future(&f) {
+                if ff.st.borrow(vm.gil()).status == Status::Pending {
+                    future::set_result(vm, &f, ff, v)?;
+                }
+            }
+            Ok(())
+        }
+        Cb::Py(f, args, handle) => {
+            if let Some(h) = &handle {
+                if *h.cancelled.borrow(vm.gil()) {
+                    return Ok(());
+                }
+            }
+            if let Err(e) = vm.call(&f, &args) {
+                let fatal = vm.err_is(&e, &vm.types().system_exit.clone())
+                    || vm.err_is(&e, &vm.types().keyboard_interrupt.clone());
+                if fatal {
+                    return Err(e);
+                }
+                use std::io::Write;
+                let text = vm.format_exception(&e);
+                vm.interp.flush_stdout();
+                let _ = write!(std::io::stderr(), "Exception in callback\n{text}");
+            }
+            Ok(())
+        }
+    }
+}
+
+/// One round of the loop.
+fn run_once(vm: &mut Vm) -> PyResult<()> {
+    let timeout = with_loop(|l| {
+        if !l.ready.is_empty() {
+            Some(0.0)
+        } else {
+            l.timers
+                .peek()
+                .map(|Reverse(t)| t.when - l.start.elapsed().as_secs_f64())
+        }
+    })
+    .flatten();
+    match timeout {
+        None => {
+            return Err(vm.runtime_error(
+                "gilvm: the event loop has nothing left to run but the main task is not done \
+                 (every task is waiting)",
+            ))
+        }
+        Some(t) if t > 0.0 => {
+            let d = std::time::Duration::from_secs_f64(t);
+            crate::modules::blocking::blocking(vm, move || std::thread::sleep(d));
+        }
+        Some(_) => {}
+    }
+    let ntodo = with_loop(|l| {
+        let now = l.start.elapsed().as_secs_f64() + 1e-9;
+        while l.timers.peek().is_some_and(|Reverse(t)| t.when <= now) {
+            if let Some(Reverse(t)) = l.timers.pop() {
+                l.ready.push_back(t.cb);
+            }
+        }
+        l.ready.len()
+    })
+    .unwrap_or(0);
+    for _ in 0..ntodo {
+        let Some(cb) = with_loop(|l| l.ready.pop_front()).flatten() else {
+            break;
+        };
+        run_cb(vm, cb)?;
+    }
+    Ok(())
+}
+
+fn is_done(vm: &Vm, f: &Value) -> bool {
+    as_future(f).is_none_or(|f| f.st.borrow(vm.gil()).status != Status::Pending)
+}
+
+/// `asyncio.run(coro)`.
+pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
+    if is_running() {
+        return Err(vm.runtime_error("asyncio.run() cannot be called from a running event loop"));
+    }
+    if !is_coroutine(&coro) {
+        let r = vm.repr(&coro)?;
+        return Err(vm.value_error(format!("a coroutine was expected, got {r}")));
+    }
+    LOOP.with(|l| {
+        *l.borrow_mut() = Some(LoopState {
+            start: Instant::now(),
+            ready: VecDeque::new(),
+            timers: BinaryHeap::new(),
+            seq: 0,
+            current: None,
+            tasks: Vec::new(),
+        })
+    });
+    let r = run_main(vm, coro);
+    // Tear down in any case (the state holds values).
+    let state = LOOP.with(|l| l.borrow_mut().take());
+    drop(state);
+    r
+}
+
+fn run_main(vm: &mut Vm, coro: Value) -> PyResult<Value> {
+    let main = create_task(vm, coro, None)?;
+    while !is_done(vm, &main) {
+        run_once(vm)?;
+    }
+    // Cancel the tasks still pending and let them finish, as asyncio.run does.
+    let gil = vm.gil();
+    let left: Vec<Value> = with_loop(|l| {
+        l.tasks
+            .iter()
+            .filter(|t| as_future(t).is_some_and(|f| f.st.borrow(gil).status == Status::Pending))
+            .cloned()
+            .collect()
+    })
+    .unwrap_or_default();
+    for t in &left {
+        if let Some(f) = as_future(t) {
+            future::cancel(vm, t, f, Value::None);
+        }
+    }
+    let mut rounds = 0;
+    while left.iter().any(|t| !is_done(vm, t)) && rounds < 100_000 {
+        if run_once(vm).is_err() {
+            break;
+        }
+        rounds += 1;
+    }
+    match as_future(&main) {
+        Some(f) => future::result(vm, f),
+        None => Ok(Value::None),
+    }
+}

@@ -1,0 +1,16 @@
+nums = [3, 1, 4, 1, 5, 9, 2, 6]
+print(sum(x * x for x in nums))
+print(any(x > 8 for x in nums), all(x > 0 for x in nums))
+print(list(x for x in nums if x % 2 == 0))
+print(sorted((x for x in nums), reverse=True))
+print(max(x % 5 for x in nums), min(-x for x in nums))
+print(tuple(str(x) for x in range(3)))
+print(", ".join(w.upper() for w in ["a", "b"]))
+print(dict((k, len(k)) for k in ["aa", "b"]))
+g = (x for x in range(3))
+print(next(g), list(g), list(g))
+pairs = list((a, b) for a in range(3) for b in range(a))
+print(pairs)
+n = 10
+print(sum(i for i in range(n) if i % 3 == 0))
+print(sorted(set(c for c in "hello")))
