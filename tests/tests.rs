@@ -4,4 +4,5 @@
 
 mod cli;
 mod differential;
+mod multiprocessing;
 mod util;
