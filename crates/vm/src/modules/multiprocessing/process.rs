@@ -221,11 +221,8 @@ fn send_fds(sock: &UnixStream, fds: &[OwnedFd]) -> std::io::Result<()> {
 fn broker(child: Arc<Child>, mut proc: std::process::Child, stream: UnixStream, owner: Owner) {
     let mut reader = std::io::BufReader::with_capacity(1 << 16, stream);
     let dead = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    loop {
-        match wire::read_msg::<ToParent>(&mut reader) {
-            Ok(Some(msg)) => handle(&child, msg, &owner, &dead),
-            Ok(None) | Err(_) => break,
-        }
+    while let Ok(Some(msg)) = wire::read_msg::<ToParent>(&mut reader) {
+        handle(&child, msg, &owner, &dead);
     }
     dead.store(true, Ordering::Relaxed);
     // The worker closed its socket: it is exiting (or was killed). Reap it.

@@ -70,7 +70,7 @@ impl Region {
     pub fn open(fd: OwnedFd, len: usize) -> std::io::Result<Region> {
         let file = File::from(fd);
         let actual = file.metadata()?.len() as usize;
-        if actual < len || len % 8 != 0 {
+        if actual < len || !len.is_multiple_of(8) {
             return Err(std::io::Error::other(
                 "shared memory region has the wrong size",
             ));
@@ -96,7 +96,7 @@ impl Region {
     /// The 8-byte word at byte `offset`.
     pub fn word(&self, offset: usize) -> &AtomicU64 {
         assert!(
-            offset % 8 == 0 && offset + 8 <= self.len,
+            offset.is_multiple_of(8) && offset + 8 <= self.len,
             "shm offset {offset}"
         );
         // SAFETY: in bounds and aligned (invariant 3), backed for the life of `self` (1, 2), and
@@ -107,7 +107,7 @@ impl Region {
     /// The 4-byte word at byte `offset`.
     pub fn word32(&self, offset: usize) -> &AtomicU32 {
         assert!(
-            offset % 4 == 0 && offset + 4 <= self.len,
+            offset.is_multiple_of(4) && offset + 4 <= self.len,
             "shm offset {offset}"
         );
         // SAFETY: as for `word`.
