@@ -21,7 +21,11 @@ fn handle_of(vm: &Vm, v: &Value) -> Option<(String, Value)> {
         return None;
     };
     let h = dict_get_str(&inst.attrs.borrow(vm.gil()), "_h").cloned()?;
-    matches!(h, Value::Native(_)).then(|| (inst.class.name.as_str().to_string(), h))
+    // The class of the multiprocessing module (a user subclass travels as its base).
+    let class = std::iter::once(&inst.class)
+        .chain(inst.class.mro.iter())
+        .find(|c| c.module.as_str() == "multiprocessing")?;
+    matches!(h, Value::Native(_)).then(|| (class.name.as_str().to_string(), h))
 }
 
 /// `Ok(None)` when `v` is not a multiprocessing object.
