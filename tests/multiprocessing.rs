@@ -192,7 +192,8 @@ fn killed_pool_worker_fails_the_pending_call() {
          if __name__ == '__main__':\n\
          \x20   with mp.Pool(1) as pool:\n\
          \x20       try:\n            pool.apply(hang, (1,))\n\
-         \x20       except mp.ProcessError as e:\n            print('error', e, flush=True)\n",
+         \x20       except mp.ProcessError as e:\n            print('error', e, flush=True)\n\
+         \x20       print('after', pool.map(abs, [-1, -2, -3]), flush=True)\n",
     );
     let mut live = Live::start(&script);
     let line = live.expect_line("pid ");
@@ -201,6 +202,8 @@ fn killed_pool_worker_fails_the_pending_call() {
     signal(pid, "-9");
     let err = live.expect_line("error ");
     assert!(err.contains("was killed by signal 9"), "{err}");
+    // The pool replaced its worker and goes on.
+    assert_eq!(live.expect_line("after "), "after [1, 2, 3]");
     assert_eq!(live.wait(), Some(0));
     assert!(t0.elapsed() < Duration::from_secs(10));
     assert_no_workers(&script);
@@ -251,6 +254,35 @@ fn ctrl_c_in_the_parent_ends_every_worker() {
 #[test]
 fn a_killed_parent_leaves_no_worker_running() {
     parent_signal_leaves_no_workers("mp_sigkill", "-9");
+}
+
+/// Every differential case of tests/cases/multiprocessing, run from a scratch copy (so its
+/// workers can be told apart), leaves no worker behind.
+#[test]
+fn the_differential_cases_leave_no_workers() {
+    let scratch = Scratch::new("mp_cases");
+    let dir = util::root().join("tests/cases/multiprocessing");
+    let mut scripts = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("cases dir").flatten() {
+        let path = e.path();
+        if path.extension().is_some_and(|x| x == "py") {
+            let name = path
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .to_string();
+            let text = std::fs::read(&path).expect("read case");
+            scripts.push(scratch.write(&name, text));
+        }
+    }
+    assert!(scripts.len() >= 12, "at least 12 multiprocessing cases");
+    for script in &scripts {
+        let mut cmd = Command::new(util::gilvm_bin());
+        cmd.arg(script).current_dir(&scratch.path);
+        let out = util::run(cmd, b"", util::timeout());
+        assert!(!out.timed_out, "{}: {}", script.display(), out.dump());
+        assert_no_workers(script);
+    }
 }
 
 #[test]

@@ -47,6 +47,9 @@ struct PoolState {
 
 pub struct PoolCore {
     workers: Mutex<Vec<Arc<Child>>>,
+    /// What a replacement worker needs: settings, start message, descriptors, and how many
+    /// replacements are left (a worker that dies at start-up must not respawn for ever).
+    respawn: Mutex<(Settings, Start, Vec<OwnedFd>, usize)>,
     st: Mutex<PoolState>,
     cond: Condvar,
 }
@@ -78,8 +81,10 @@ impl PoolCore {
         template: Start,
         fds: &[OwnedFd],
     ) -> std::io::Result<Arc<PoolCore>> {
+        let kept: Vec<OwnedFd> = fds.iter().filter_map(|f| f.try_clone().ok()).collect();
         let pool = Arc::new(PoolCore {
             workers: Mutex::new(Vec::new()),
+            respawn: Mutex::new((settings, template.clone(), kept, 4 * n)),
             st: Mutex::new(PoolState {
                 inflight: vec![VecDeque::new(); n],
                 alive: vec![true; n],
@@ -250,9 +255,42 @@ impl PoolCore {
                 )));
             }
         }
+        // Replace the worker, as CPython's pool does, while the pool is running.
+        if !st.closed && !st.terminated && self.replace(worker) {
+            st.alive[worker] = true;
+        }
         self.dispatch(&mut st);
         drop(st);
         self.cond.notify_all();
+    }
+
+    /// Start a replacement for worker `index`; false when none may or can be started.
+    fn replace(self: &PoolCore, index: usize) -> bool {
+        let mut r = lock(&self.respawn);
+        if r.3 == 0 {
+            return false;
+        }
+        r.3 -= 1;
+        let Some(me) = lock(pools())
+            .iter()
+            .filter_map(Weak::upgrade)
+            .find(|p| std::ptr::eq(Arc::as_ptr(p), self))
+        else {
+            return false;
+        };
+        let mut start = r.1.clone();
+        start.name = process::next_name("SpawnPoolWorker");
+        let fds: Vec<OwnedFd> = r.2.iter().filter_map(|f| f.try_clone().ok()).collect();
+        let owner = Owner::Pool(Arc::downgrade(&me), index);
+        match process::spawn(r.0, start, &fds, true, owner) {
+            Ok(child) => {
+                if let Some(slot) = lock(&self.workers).get_mut(index) {
+                    *slot = child;
+                }
+                true
+            }
+            Err(_) => false,
+        }
     }
 
     /// Wait for a job; `None` on timeout, else its results (chunks concatenated) or failure.
