@@ -577,6 +577,12 @@ class AsyncResult:
         return self._exc is None
 
 
+def _imap_results(jobs):
+    for job in jobs:
+        for value in job.get():
+            yield value
+
+
 class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
         if processes is not None and processes < 1:
@@ -617,10 +623,18 @@ class Pool:
                             error_callback)
 
     def imap(self, func, iterable, chunksize=1):
-        return iter(self.map(func, iterable, chunksize))
+        # One job per chunk, all submitted now; results are yielded as their chunk arrives.
+        items = list(iterable)
+        if chunksize < 1:
+            raise ValueError('Chunksize must be 1+, not ' + str(chunksize))
+        jobs = []
+        for i in range(0, len(items), chunksize):
+            jobs.append(self._submit(func, items[i:i + chunksize], chunksize, False, None,
+                                     False, None, None))
+        return _imap_results(jobs)
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return iter(self.map(func, iterable, chunksize))
+        return self.imap(func, iterable, chunksize)
 
     def close(self):
         _mp.pool_close(self._h)

@@ -120,3 +120,36 @@ pub fn adopt_fd(fd: RawFd) -> OwnedFd {
     // SAFETY: invariant 5: the kernel installed `fd` in this process for us alone.
     unsafe { OwnedFd::from_raw_fd(fd) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::fd::AsFd;
+    use std::sync::atomic::Ordering;
+
+    #[test]
+    fn two_mappings_share_their_words() {
+        let a = Region::create(20).unwrap();
+        assert_eq!(a.size(), 24);
+        let fd = a.file().as_fd().try_clone_to_owned().unwrap();
+        let b = Region::open(fd, 24).unwrap();
+        a.word(16).store(0xdead_beef, Ordering::Release);
+        assert_eq!(b.word(16).load(Ordering::Acquire), 0xdead_beef);
+        b.word32(4).fetch_add(3, Ordering::AcqRel);
+        assert_eq!(a.word32(4).load(Ordering::Acquire), 3);
+    }
+
+    #[test]
+    fn a_region_is_refused_when_too_small() {
+        let a = Region::create(8).unwrap();
+        let fd = a.file().as_fd().try_clone_to_owned().unwrap();
+        assert!(Region::open(fd, 64).is_err());
+    }
+
+    #[test]
+    #[should_panic(expected = "shm offset")]
+    fn out_of_bounds_words_are_refused() {
+        let a = Region::create(8).unwrap();
+        let _ = a.word(8);
+    }
+}
