@@ -5,4 +5,5 @@
 mod cli;
 mod differential;
 mod multiprocessing;
+mod threads_cli;
 mod util;

@@ -9,6 +9,7 @@ pub mod multiprocessing;
 mod os;
 mod random;
 mod sys;
+pub mod threading;
 mod time;
 
 use std::sync::Arc;
@@ -30,6 +31,9 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "random" => random::make(vm),
         "multiprocessing" => return Some(multiprocessing::make(vm)),
         "_gilvm_mp" => multiprocessing::make_native(vm),
+        "_thread" => threading::make_thread(vm),
+        "threading" => return Some(threading::make_threading(vm)),
+        "queue" => return Some(threading::make_queue(vm)),
         "_asyncio" => asyncio::make_core(vm),
         "asyncio" => return Some(asyncio::make(vm)),
         _ => return None,

@@ -265,6 +265,7 @@ fn settings(vm: &Vm) -> Settings {
     Settings {
         switch_instructions: vm.interp.config.switch_instructions,
         switch_interval: vm.interp.switch_interval(),
+        gil_policy: vm.interp.config.gil_policy,
     }
 }
 

@@ -144,11 +144,12 @@ impl Child {
     }
 }
 
-/// The switch settings a worker inherits: instructions, interval (seconds).
+/// The GIL settings a worker inherits: instructions, interval (seconds), hand-off policy.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
     pub switch_instructions: u32,
     pub switch_interval: f64,
+    pub gil_policy: crate::gil::GilPolicy,
 }
 
 /// Start a worker: spawn the executable, pass `fds`, send `start`, and watch it.
@@ -167,6 +168,8 @@ pub fn spawn(
         .arg(settings.switch_instructions.to_string())
         .arg("--switch-interval")
         .arg(format!("{}", settings.switch_interval * 1000.0))
+        .arg("--gil-policy")
+        .arg(settings.gil_policy.name())
         .arg(&start.script)
         .stdin(std::process::Stdio::from(OwnedFd::from(theirs)))
         .spawn()?;

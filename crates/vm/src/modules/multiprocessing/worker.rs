@@ -100,11 +100,13 @@ fn run(settings: Settings, stream: UnixStream, fds: Vec<Option<OwnedFd>>, start:
         argv: start.argv.clone(),
         switch_instructions: settings.switch_instructions,
         switch_interval: settings.switch_interval,
+        gil_policy: settings.gil_policy,
         ..VmConfig::default()
     });
     let status = run_in(&mut vm, &link, fds, &start);
-    process::at_exit(false);
+    crate::modules::threading::thread::wait_for_threads(&mut vm);
     vm.interp.flush_stdout();
+    crate::modules::blocking::blocking(&mut vm, || process::at_exit(false));
     status
 }
 
