@@ -1,4 +1,5 @@
 import multiprocessing as mp
+import queue
 
 
 def producer(q, start, n):
@@ -64,3 +65,12 @@ if __name__ == "__main__":
     except Exception as e:
         print(type(e).__name__, "raised")
     print(b.full(), b.get(timeout=5))
+    try:
+        b.get(timeout=0.01)
+    except queue.Empty:
+        print("queue.Empty")
+    b.put("y")
+    try:
+        b.put_nowait("z")
+    except queue.Full:
+        print("queue.Full")
