@@ -44,25 +44,15 @@ class RemoteTraceback(Exception):
 
 __name__ = 'multiprocessing'
 
-try:
-    import queue as _queue
-    _Empty = _queue.Empty
-    _Full = _queue.Full
-except ImportError:
-    __name__ = '_queue'
+def _Empty():
+    # queue is imported when first needed (it costs a few ms at start-up).
+    import queue
+    return queue.Empty()
 
-    class Empty(Exception):
-        pass
 
-    __name__ = 'queue'
-
-    class Full(Exception):
-        pass
-
-    __name__ = 'multiprocessing'
-    _Empty = Empty
-    _Full = Full
-    del Empty, Full
+def _Full():
+    import queue
+    return queue.Full()
 
 
 # ---- processes -------------------------------------------------------------------------------
