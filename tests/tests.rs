@@ -4,5 +4,6 @@
 
 mod cli;
 mod differential;
+mod multiprocessing;
 mod threads_cli;
 mod util;
