@@ -80,7 +80,7 @@ pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
         && !code.flags.coroutine
         && code.cellvars.is_empty();
     let simple_argc = if simple {
-        code.argcount as u32
+        code.argcount
     } else {
         u32::MAX
     };
