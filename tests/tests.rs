@@ -4,4 +4,5 @@
 
 mod cli;
 mod differential;
+mod threads_cli;
 mod util;
