@@ -11,7 +11,9 @@ use gilvm_syntax::ast::{BinOp, CmpOp};
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Block;
-use crate::fused::{drop_frame, fast_clone, fast_drop, int_const_op, list_index_op, push_int};
+use crate::fused::{
+    drop_frame, fast_clone, fast_drop, int_const_op, list_index_op, local_index_op, push_int,
+};
 use crate::hash::StrKey;
 use crate::value::{IterState, Value};
 use crate::vm::Vm;
@@ -151,7 +153,17 @@ impl Vm {
                             }
                             Value::Cell(_) => break self.unbound_local(code, i),
                             v => {
-                                let v = fast_clone(v);
+                                // `local[local]` (= v) on a list or dict: no reference counts.
+                                if matches!(v, Value::List(_) | Value::Dict(_)) {
+                                    let gil = self.gil();
+                                    if let Some(next) =
+                                        local_index_op(&mut self.stack, gil, ops, ip, base, i)
+                                    {
+                                        ip = next;
+                                        continue;
+                                    }
+                                }
+                                let v = fast_clone(&self.stack[base + i as usize]);
                                 self.stack.push(v);
                             }
                         }

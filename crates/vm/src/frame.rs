@@ -79,11 +79,7 @@ pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
         && !code.flags.generator
         && !code.flags.coroutine
         && code.cellvars.is_empty();
-    let simple_argc = if simple {
-        code.argcount
-    } else {
-        u32::MAX
-    };
+    let simple_argc = if simple { code.argcount } else { u32::MAX };
     Arc::new(Code {
         global_hints,
         simple_argc,

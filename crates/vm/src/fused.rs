@@ -8,7 +8,8 @@ use gilvm_compiler::Op;
 use gilvm_syntax::ast::{BinOp, CmpOp};
 
 use crate::gilcell::Gil;
-use crate::value::{List, Value};
+use crate::hash::StrKey;
+use crate::value::{Key, List, Value};
 
 /// Clone without an out-of-line call for the inline (refcount-free) values.
 #[inline(always)]
@@ -175,6 +176,92 @@ pub(crate) fn list_index_op(
             let v = stack.pop()?;
             let old = std::mem::replace(slot, v);
             drop(l);
+            fast_drop(old);
+            Some(ip + 2)
+        }
+        _ => None,
+    }
+}
+
+/// An index into a sequence of `len` items (negative counts from the end), if in range.
+#[inline(always)]
+fn index_in(k: i64, len: usize) -> Option<usize> {
+    let idx = if k < 0 { k + len as i64 } else { k };
+    usize::try_from(idx).ok().filter(|&i| i < len)
+}
+
+/// `LoadFast(a); LoadFast(b); Subscript` or `[v] LoadFast(a); LoadFast(b); StoreSubscript` with
+/// local a a list indexed by an int in range or a dict keyed by a str (for a read: present),
+/// using the locals where they live (no reference counts). `ip` is at the second LoadFast.
+#[inline(always)]
+pub(crate) fn local_index_op(
+    stack: &mut Vec<Value>,
+    gil: Gil,
+    ops: &[Op],
+    ip: usize,
+    base: usize,
+    a: u32,
+) -> Option<usize> {
+    let Some(&Op::LoadFast(b)) = ops.get(ip) else {
+        return None;
+    };
+    let (a, b) = (base + a as usize, base + b as usize);
+    match ops.get(ip + 1)? {
+        Op::Subscript => {
+            let v = match (stack.get(a)?, stack.get(b)?) {
+                (Value::List(l), Value::Int(k)) => {
+                    let l = l.borrow(gil);
+                    fast_clone(&l[index_in(*k, l.len())?])
+                }
+                (Value::Dict(d), Value::Str(s)) => {
+                    fast_clone(d.borrow(gil).get(&StrKey::new(s.as_str()))?)
+                }
+                _ => return None,
+            };
+            stack.push(v);
+            Some(ip + 2)
+        }
+        Op::StoreSubscript => {
+            let ok = match (stack.get(a)?, stack.get(b)?) {
+                (Value::List(l), Value::Int(k)) => {
+                    index_in(*k, l.try_borrow_mut(gil)?.len()).is_some()
+                }
+                (Value::Dict(d), Value::Str(_)) => d.try_borrow_mut(gil).is_some(),
+                _ => false,
+            };
+            // The value stored is on top, above the locals.
+            if !ok || stack.len() <= a.max(b) + 1 {
+                return None;
+            }
+            let v = stack.pop()?;
+            let old = match (&stack[a], &stack[b]) {
+                (Value::List(l), Value::Int(k)) => {
+                    let mut l = l.borrow_mut(gil);
+                    match index_in(*k, l.len()) {
+                        Some(i) => std::mem::replace(&mut l[i], v),
+                        None => v,
+                    }
+                }
+                (Value::Dict(d), Value::Str(s)) => {
+                    let mut d = d.borrow_mut(gil);
+                    let key = StrKey::new(s.as_str());
+                    match d.get_mut(&key) {
+                        Some(slot) => std::mem::replace(slot, v),
+                        None => {
+                            let hash = key.hash;
+                            d.insert(
+                                Key {
+                                    hash,
+                                    value: Value::Str(s.clone()),
+                                },
+                                v,
+                            );
+                            Value::None
+                        }
+                    }
+                }
+                _ => v,
+            };
             fast_drop(old);
             Some(ip + 2)
         }
