@@ -63,6 +63,39 @@ assert sum(counts.values()) == 20000
 assert len(lines) == 5
 ";
 
+/// A sieve over a list held in a closure cell (the list comprehension captures it): `for` over a
+/// range, `cell[j] = v` and `cell[i]` in a condition.
+const SIEVE: &str = "\
+def sieve(limit):
+    flags = [True] * limit
+    flags[0] = False
+    flags[1] = False
+    i = 2
+    while i * i < limit:
+        if flags[i]:
+            for j in range(i * i, limit, i):
+                flags[j] = False
+        i += 1
+    return [n for n in range(limit) if flags[n]]
+
+assert len(sieve(200_000)) == 17984
+";
+
+/// Method calls on built-in objects: `dict.get` and `list.append` in a loop over a list.
+const METHODS: &str = "\
+def tally(words, repeat):
+    counts = {}
+    seen = []
+    for _ in range(repeat):
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+            seen.append(w)
+    return counts, len(seen)
+
+counts, n = tally(['a', 'bb', 'a', 'ccc', 'bb', 'a'], 20_000)
+assert counts == {'a': 60_000, 'bb': 40_000, 'ccc': 20_000} and n == 120_000
+";
+
 fn compile(name: &str, source: &str) -> Arc<CodeObject> {
     match gilvm_compiler::compile_source(source, name) {
         Ok(code) => code,
@@ -92,6 +125,8 @@ fn eval_benches(c: &mut Criterion) {
     bench_program(c, "countdown_1M", COUNTDOWN, 10);
     bench_program(c, "fib_20", FIB, 20);
     bench_program(c, "wordcount_20k", WORDCOUNT, 10);
+    bench_program(c, "sieve_200k", SIEVE, 10);
+    bench_program(c, "methods_120k", METHODS, 10);
 }
 
 criterion_group!(benches, eval_benches);

@@ -52,6 +52,18 @@ enum Command {
     Compare(gilvm_lab::args::CompareArgs),
     /// Run a mixed workload across GIL switch intervals, instruction counts and policies.
     Sweep(gilvm_lab::args::SweepArgs),
+    /// A multiprocessing worker (started by gilvm itself; its stdin is the link to its parent).
+    #[command(name = "__mp-worker", hide = true)]
+    MpWorker(MpWorkerArgs),
+}
+
+#[derive(Args, Debug)]
+struct MpWorkerArgs {
+    /// The parent's GIL settings.
+    #[command(flatten)]
+    gil: GilArgs,
+    /// The parent's main script (informational: the source comes from the parent).
+    script: Option<String>,
 }
 
 /// The GIL's knobs (design §3), on every command that runs code.
@@ -141,6 +153,14 @@ fn main() -> ExitCode {
         Some(Command::Dis(dis)) => dis_file(&dis.file),
         Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
         Some(Command::Sweep(args)) => gilvm_lab::cli::sweep_main(&args),
+        Some(Command::MpWorker(w)) => {
+            let settings = gilvm_vm::modules::multiprocessing::WorkerSettings {
+                switch_instructions: w.gil.switch_instructions,
+                switch_interval: w.gil.switch_interval / 1000.0,
+                gil_policy: w.gil.gil_policy,
+            };
+            on_interpreter_thread(move || gilvm_vm::modules::multiprocessing::worker_main(settings))
+        }
         None => {
             match (cli.code, cli.script.split_first()) {
                 (Some(code), _) => {

@@ -11,8 +11,11 @@ use gilvm_syntax::ast::{BinOp, CmpOp};
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Block;
+use crate::fused::{
+    drop_frame, fast_clone, fast_drop, int_const_op, list_index_op, local_index_op, push_int,
+};
 use crate::hash::StrKey;
-use crate::value::Value;
+use crate::value::{IterState, Value};
 use crate::vm::Vm;
 
 /// What a call instruction did.
@@ -30,27 +33,6 @@ pub(crate) enum Raised {
     New,
     /// `raise` / `Reraise`: no entry for this frame, no new context.
     Reraise,
-}
-
-/// Clone without an out-of-line call for the inline (refcount-free) values.
-#[inline(always)]
-fn fast_clone(v: &Value) -> Value {
-    match v {
-        Value::Int(i) => Value::Int(*i),
-        Value::None => Value::None,
-        Value::Bool(b) => Value::Bool(*b),
-        Value::Float(f) => Value::Float(*f),
-        _ => v.clone(),
-    }
-}
-
-/// Drop without an out-of-line call for the inline values.
-#[inline(always)]
-fn fast_drop(v: Value) {
-    match v {
-        Value::Int(_) | Value::None | Value::Bool(_) | Value::Float(_) => std::mem::forget(v),
-        _ => drop(v),
-    }
 }
 
 macro_rules! pop {
@@ -151,14 +133,40 @@ impl Vm {
                         self.stack.push(v);
                     }
                     Op::LoadNone => self.stack.push(Value::None),
-                    Op::LoadSmallInt(i) => self.stack.push(Value::Int(i as i64)),
+                    Op::LoadSmallInt(i) => push_int(&mut self.stack, i as i64),
                     Op::LoadFast(i) => {
-                        let v = &self.stack[base + i as usize];
-                        if let Value::Cell(_) = v {
-                            break self.unbound_local(code, i);
+                        // One push per arm: a merged push would build the value in memory
+                        // piecewise and reload it whole (a store-forwarding stall).
+                        match &self.stack[base + i as usize] {
+                            Value::Int(x) => {
+                                let x = *x;
+                                // `x <op> small int`, fused with what consumes the result.
+                                if let Some(&Op::LoadSmallInt(c)) = ops.get(ip) {
+                                    if let Some(skip) =
+                                        int_const_op(&mut self.stack, ops, ip + 1, base, x, c)
+                                    {
+                                        ip = skip;
+                                        continue;
+                                    }
+                                }
+                                push_int(&mut self.stack, x);
+                            }
+                            Value::Cell(_) => break self.unbound_local(code, i),
+                            v => {
+                                // `local[local]` (= v) on a list or dict: no reference counts.
+                                if matches!(v, Value::List(_) | Value::Dict(_)) {
+                                    let gil = self.gil();
+                                    if let Some(next) =
+                                        local_index_op(&mut self.stack, gil, ops, ip, base, i)
+                                    {
+                                        ip = next;
+                                        continue;
+                                    }
+                                }
+                                let v = fast_clone(&self.stack[base + i as usize]);
+                                self.stack.push(v);
+                            }
                         }
-                        let v = fast_clone(v);
-                        self.stack.push(v);
                     }
                     Op::StoreFast(i) => {
                         let v = pop!(self);
@@ -172,8 +180,26 @@ impl Vm {
                         self.stack[slot] = self.null.clone();
                     }
                     Op::LoadDeref(i) => {
-                        let cell = self.cell(fi, &func, i);
-                        let v = cell.borrow(self.gil()).clone();
+                        let gil = self.gil();
+                        let v = {
+                            let cells = &self.frames[fi].cells;
+                            let i = i as usize;
+                            let cell = match cells.get(i) {
+                                Some(c) => Some(c),
+                                None => func.closure.get(i - cells.len()),
+                            };
+                            let content = cell.map(|c| c.borrow(gil));
+                            // `cell[local]` / `cell[local] = v` on a list: no list refcount.
+                            if let Some(Some(Value::List(l))) = content.as_deref() {
+                                if let Some(next) =
+                                    list_index_op(&mut self.stack, gil, l, ops, ip, base)
+                                {
+                                    ip = next;
+                                    continue;
+                                }
+                            }
+                            content.and_then(|c| c.as_ref().map(fast_clone))
+                        };
                         match v {
                             Some(v) => self.stack.push(v),
                             None => break self.unbound_deref(code, i),
@@ -196,16 +222,30 @@ impl Vm {
                         self.stack.push(Value::Cell(cell));
                     }
                     Op::LoadGlobal(i) => {
+                        let globals = func.globals.globals.borrow(self.gil());
+                        // Inline cache: the index where this name was last found. The entry
+                        // there is the name's own entry iff its key is the name.
+                        let hint = &code.global_hints[i as usize];
+                        let name = &code.names[i as usize];
+                        if let Some((k, v)) =
+                            globals.get_index(hint.load(Ordering::Relaxed) as usize)
+                        {
+                            if matches!(&k.value, Value::Str(s) if Arc::ptr_eq(s, name)) {
+                                let v = fast_clone(v);
+                                drop(globals);
+                                self.stack.push(v);
+                                continue;
+                            }
+                        }
                         let key = StrKey {
                             hash: code.name_hashes[i as usize],
-                            s: code.names[i as usize].as_str(),
+                            s: name.as_str(),
                         };
-                        let found = func
-                            .globals
-                            .globals
-                            .borrow(self.gil())
-                            .get(&key)
-                            .map(fast_clone);
+                        let found = globals.get_full(&key).map(|(idx, _, v)| {
+                            hint.store(idx as u32, Ordering::Relaxed);
+                            fast_clone(v)
+                        });
+                        drop(globals);
                         let v = match found {
                             Some(v) => v,
                             None => tri!(self.load_global(&func, i)),
@@ -259,6 +299,20 @@ impl Vm {
                     }
                     Op::Call(n) => {
                         let ret = self.stack.len() - n as usize - 1;
+                        // Fast path: a plain Python function called with exactly its
+                        // positional parameters.
+                        if matches!(&self.stack[ret], Value::Function(f) if f.code.simple_argc == n)
+                        {
+                            let Value::Function(f) = std::mem::take(&mut self.stack[ret]) else {
+                                unreachable!()
+                            };
+                            self.frames[fi].ip = ip as u32;
+                            self.frames[fi].func = Some(func);
+                            if let Err(e) = self.push_simple_frame(f, ret) {
+                                self.unwind(e, Raised::New)?;
+                            }
+                            continue 'frames;
+                        }
                         do_call!(self.call_from_stack(ret, ret + 1, None))
                     }
                     Op::CallKw(n) => {
@@ -283,9 +337,16 @@ impl Vm {
                         let Some(frame) = self.frames.pop() else {
                             return Ok(v);
                         };
-                        self.stack.truncate(frame.ret as usize);
+                        let ret = frame.ret as usize;
+                        while self.stack.len() > ret {
+                            if let Some(x) = self.stack.pop() {
+                                fast_drop(x);
+                            }
+                        }
                         self.handled.truncate(frame.handled_base as usize);
-                        if frame.entry {
+                        let entry = frame.entry;
+                        drop_frame(frame);
+                        if entry {
                             return Ok(v);
                         }
                         self.stack.push(v);
@@ -299,20 +360,43 @@ impl Vm {
                                 let l = l.borrow(self.gil());
                                 let idx = if *i < 0 { *i + l.len() as i64 } else { *i };
                                 if idx >= 0 && (idx as usize) < l.len() {
-                                    Ok(l[idx as usize].clone())
+                                    Ok(fast_clone(&l[idx as usize]))
                                 } else {
                                     Err(self.index_error("list index out of range"))
                                 }
                             }
                             _ => self.get_item(&obj, &key),
                         };
+                        fast_drop(obj);
                         self.stack.push(tri!(v));
                     }
                     Op::StoreSubscript => {
                         let key = pop!(self);
                         let obj = pop!(self);
                         let v = pop!(self);
-                        tri!(self.set_item(&obj, &key, v));
+                        let done = match (&obj, &key) {
+                            (Value::List(l), Value::Int(i)) => match l.try_borrow_mut(self.gil()) {
+                                Some(mut l) => {
+                                    let len = l.len() as i64;
+                                    let idx = if *i < 0 { *i + len } else { *i };
+                                    if idx < 0 || idx >= len {
+                                        drop(l);
+                                        break self
+                                            .index_error("list assignment index out of range");
+                                    }
+                                    let old = std::mem::replace(&mut l[idx as usize], v);
+                                    drop(l);
+                                    fast_drop(old);
+                                    None
+                                }
+                                None => Some(v),
+                            },
+                            _ => Some(v),
+                        };
+                        if let Some(v) = done {
+                            tri!(self.set_item(&obj, &key, v));
+                        }
+                        fast_drop(obj);
                     }
                     Op::DeleteSubscript => {
                         let key = pop!(self);
@@ -371,6 +455,15 @@ impl Vm {
                                 None => break self.int_overflow(),
                             },
                             (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
+                            (BinOp::Mult, Value::Int(x), Value::Int(y)) => {
+                                match x.checked_mul(*y) {
+                                    Some(r) => Value::Int(r),
+                                    None => tri!(self.binary_op(bop, &a, &b)),
+                                }
+                            }
+                            (BinOp::Mod, Value::Int(x), Value::Int(y)) if *x >= 0 && *y > 0 => {
+                                Value::Int(x % y)
+                            }
                             _ => tri!(self.binary_op(bop, &a, &b)),
                         };
                         self.stack.push(r);
@@ -530,6 +623,60 @@ impl Vm {
                         self.stack.push(it);
                     }
                     Op::ForIter(t) => {
+                        // Fast path: a range or list iterator, fused with the StoreFast that
+                        // usually follows.
+                        let fast = match &self.stack[self.stack.len() - 1] {
+                            Value::Iter(state) => match state.try_borrow_mut(self.gil()) {
+                                Some(mut st) => match &mut *st {
+                                    IterState::Range { next, stop, step } => {
+                                        if (*step > 0 && *next < *stop)
+                                            || (*step < 0 && *next > *stop)
+                                        {
+                                            let v = *next;
+                                            *next = next.checked_add(*step).unwrap_or(*stop);
+                                            Some(Some(Value::Int(v)))
+                                        } else {
+                                            Some(None)
+                                        }
+                                    }
+                                    IterState::List { list, index } => {
+                                        let l = list.borrow(self.gil());
+                                        match l.get(*index) {
+                                            Some(v) => {
+                                                let v = fast_clone(v);
+                                                drop(l);
+                                                *index += 1;
+                                                Some(Some(v))
+                                            }
+                                            None => None,
+                                        }
+                                    }
+                                    _ => None,
+                                },
+                                None => None,
+                            },
+                            _ => None,
+                        };
+                        match fast {
+                            Some(Some(v)) => {
+                                if let Some(&Op::StoreFast(j)) = ops.get(ip) {
+                                    ip += 1;
+                                    let slot = &mut self.stack[base + j as usize];
+                                    fast_drop(std::mem::replace(slot, v));
+                                } else {
+                                    self.stack.push(v);
+                                }
+                                continue;
+                            }
+                            Some(None) => {
+                                if let Some(it) = self.stack.pop() {
+                                    drop(it);
+                                }
+                                ip = t as usize;
+                                continue;
+                            }
+                            None => {}
+                        }
                         let it = &self.stack[self.stack.len() - 1];
                         let next = match it {
                             Value::Iter(state) => {

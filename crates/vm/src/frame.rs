@@ -69,7 +69,20 @@ pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
         .iter()
         .map(|n| crate::hash::hash_str(n.as_str()))
         .collect();
+    let global_hints = names
+        .iter()
+        .map(|_| std::sync::atomic::AtomicU32::new(u32::MAX))
+        .collect();
+    let simple = code.kwonlyargcount == 0
+        && !code.flags.varargs
+        && !code.flags.varkeywords
+        && !code.flags.generator
+        && !code.flags.coroutine
+        && code.cellvars.is_empty();
+    let simple_argc = if simple { code.argcount } else { u32::MAX };
     Arc::new(Code {
+        global_hints,
+        simple_argc,
         name: Arc::new(PyStr::new(&*code.name)),
         qualname: Arc::new(PyStr::new(&*code.qualname)),
         consts,
@@ -189,6 +202,30 @@ impl Vm {
             ret: ret as u32,
             handled_base: self.handled.len() as u32,
             entry,
+        });
+        Ok(())
+    }
+
+    /// Push a frame for a call of `func` with exactly its positional parameters at
+    /// `stack[ret + 1..]` (`func.code.simple_argc` matched): the common case, kept small.
+    #[inline(always)]
+    pub(crate) fn push_simple_frame(&mut self, func: Arc<Function>, ret: usize) -> PyResult<()> {
+        self.check_depth()?;
+        let start = ret + 1;
+        let nlocals = func.code.code.varnames.len();
+        for _ in self.stack.len() - start..nlocals {
+            self.stack.push(self.null.clone());
+        }
+        self.frames.push(Frame {
+            func: Some(func),
+            namespace: None,
+            cells: Vec::new(),
+            blocks: Vec::new(),
+            ip: 0,
+            base: start as u32,
+            ret: ret as u32,
+            handled_base: self.handled.len() as u32,
+            entry: false,
         });
         Ok(())
     }

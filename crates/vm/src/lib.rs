@@ -12,6 +12,7 @@ mod eval_ops;
 pub mod exc_table;
 pub mod format;
 pub(crate) mod frame;
+mod fused;
 pub mod generator;
 pub mod gil;
 pub mod gilcell;

@@ -137,6 +137,13 @@ pub struct Code {
     /// function made from this code.
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
+    /// LoadGlobal's inline cache (added by h-perf): per name, the index in the globals dict
+    /// where it was last found (a hint, checked against the key there before use).
+    pub global_hints: Box<[std::sync::atomic::AtomicU32]>,
+    /// The argument count of a call that binds by moving nothing (added by h-perf): `argcount`
+    /// when the code has no keyword-only parameters, `*args`/`**kwargs`, cell variables and is
+    /// not a generator or coroutine; `u32::MAX` otherwise.
+    pub simple_argc: u32,
 }
 
 #[derive(Debug)]
