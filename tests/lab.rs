@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::util::{self, Output, Scratch};
 
 /// Modes that run under gilvm on this branch: their rows must not fail.
-const WORKING_MODES: &[&str] = &["sequential", "threads", "coroutines"];
+const WORKING_MODES: &[&str] = &["sequential", "threads", "processes", "coroutines"];
 
 /// Run gilvm with a timeout suited to a lab run (many child processes of a debug build).
 fn lab(args: &[&str]) -> Output {
