@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+bytearray(10**12)

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+f'{1:{10**12}}'

@@ -1,0 +1,3 @@
+# expect: ok
+# cpython: same
+print(len(chr(0xd800)))

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+print(divmod(-2**63, -1))

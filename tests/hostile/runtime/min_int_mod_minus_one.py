@@ -1,0 +1,3 @@
+# expect: ok
+# cpython: same
+print((-2**63) % -1)

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+abs(-2**63)

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+x = divmod(-2**63, -1)

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+hash(-2**63)

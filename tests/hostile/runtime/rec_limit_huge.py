@@ -1,0 +1,4 @@
+# expect: clean
+import sys
+sys.setrecursionlimit(2**62)
+print('set')

@@ -1,0 +1,3 @@
+# expect: error ZeroDivisionError
+# cpython: same
+(-2**63) // 0
