@@ -470,6 +470,7 @@ impl Vm {
                 if n > (1 << 32) {
                     return Err(self.new_error(&self.types().memory_error.clone(), ""));
                 }
+                self.check_alloc(n as usize, std::mem::size_of::<Value>())?;
                 Ok((0..n).map(|i| Value::Int(r.start + i * r.step)).collect())
             }
             _ => {
