@@ -27,7 +27,28 @@ use crate::util::{self, Output};
 
 /// Cases that fail today for a reason owned by work in progress elsewhere, with that reason.
 /// A case listed here still must not panic, crash or hang; only its expectation is waived.
-const EXPECTED_TO_FAIL: &[(&str, &str)] = &[];
+const EXPECTED_TO_FAIL: &[(&str, &str)] = &[
+    (
+        "runtime/descriptor_get_raises.py",
+        "user-defined descriptors (__get__ on a class attribute) are not called by the VM",
+    ),
+    (
+        "runtime/getattribute_raises.py",
+        "a user-defined __getattribute__ is ignored by the VM",
+    ),
+    (
+        "runtime/exc_in_new.py",
+        "a user-defined __new__ is ignored (docs/LIMITATIONS.md)",
+    ),
+    (
+        "runtime/dict_items_mutation_then_next.py",
+        "dict views iterate a snapshot (docs/LIMITATIONS.md)",
+    ),
+    (
+        "runtime/dict_keys_view_mutation.py",
+        "dict views iterate a snapshot (docs/LIMITATIONS.md)",
+    ),
+];
 
 /// One acceptable way for a run to end.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,7 +216,12 @@ fn run_case(case: &Case, mut cmd: Command, timeout: Duration) -> Output {
 
 /// Everything wrong with one case, or `Ok(true)` when it passed, `Ok(false)` when it waits for
 /// threading.
-fn check(case: &Case, python: &str, timeout: Duration) -> Result<bool, String> {
+fn check(
+    case: &Case,
+    python: &str,
+    timeout: Duration,
+    times: &Mutex<Vec<(Duration, String)>>,
+) -> Result<bool, String> {
     let mut problems = Vec::new();
     if case.cpython {
         let py = run_case(case, util::python_command(python), timeout);
@@ -206,6 +232,10 @@ fn check(case: &Case, python: &str, timeout: Duration) -> Result<bool, String> {
     let mut cmd = Command::new(util::gilvm_bin());
     cmd.args(&case.args);
     let gv = run_case(case, cmd, timeout);
+    times
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((gv.elapsed, case.name.clone()));
     for bad in [
         "panicked",
         "internal error",
@@ -273,13 +303,14 @@ fn hostile_programs() {
     let waiting = AtomicUsize::new(0);
     let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
     let xfail_passed: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    let times: Mutex<Vec<(Duration, String)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(case) = cases.get(i) else { break };
                 let xfail = EXPECTED_TO_FAIL.iter().any(|(n, _)| case.name.ends_with(n));
-                match check(case, &python, timeout) {
+                match check(case, &python, timeout, &times) {
                     Ok(true) if xfail => xfail_passed
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
@@ -311,6 +342,15 @@ fn hostile_programs() {
         waiting.load(Ordering::Relaxed),
         EXPECTED_TO_FAIL.len()
     );
+    let mut times = times.into_inner().unwrap_or_else(|e| e.into_inner());
+    times.sort();
+    let slowest: Vec<String> = times
+        .iter()
+        .rev()
+        .take(5)
+        .map(|(t, name)| format!("{name} {:.1}s", t.as_secs_f64()))
+        .collect();
+    eprintln!("hostile: slowest gilvm runs: {}", slowest.join(", "));
     for name in xfail_passed.into_inner().unwrap_or_else(|e| e.into_inner()) {
         eprintln!("hostile: {name} passes now; remove it from EXPECTED_TO_FAIL");
     }

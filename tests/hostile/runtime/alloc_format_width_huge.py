@@ -1,2 +1,2 @@
-# expect: error MemoryError|OverflowError
+# expect: error MemoryError|OverflowError|ValueError
 format(1, '1000000000000')

@@ -1,2 +1,2 @@
-# expect: error MemoryError|OverflowError
+# expect: error MemoryError|OverflowError|ValueError
 '%1000000000000d' % 1

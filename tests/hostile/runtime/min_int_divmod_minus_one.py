@@ -1,2 +1,2 @@
 # expect: ok|error OverflowError
-print(divmod(-2**63, -1))
+print(divmod((-9223372036854775807 - 1), -1))

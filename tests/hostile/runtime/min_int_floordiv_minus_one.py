@@ -1,2 +1,2 @@
 # expect: ok|error OverflowError
-print((-2**63) // -1)
+print((-9223372036854775807 - 1) // -1)

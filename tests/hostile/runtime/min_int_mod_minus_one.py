@@ -1,3 +1,3 @@
 # expect: ok
 # cpython: same
-print((-2**63) % -1)
+print((-9223372036854775807 - 1) % -1)

@@ -1,2 +1,2 @@
 # expect: ok|error OverflowError
-abs(-2**63)
+abs((-9223372036854775807 - 1))

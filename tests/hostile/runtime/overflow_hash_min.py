@@ -1,2 +1,2 @@
 # expect: ok|error OverflowError
-hash(-2**63)
+hash((-9223372036854775807 - 1))

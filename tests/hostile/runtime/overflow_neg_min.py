@@ -1,2 +1,2 @@
 # expect: ok|error OverflowError
--(-2**63)
+-(-9223372036854775807 - 1)

@@ -2,6 +2,6 @@
 import sys
 sys.setrecursionlimit(1000000)
 x = []
-for i in range(200000):
+for i in range(30000):
     x = [x]
 print(len(repr(x)))

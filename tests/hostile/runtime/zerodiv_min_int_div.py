@@ -1,3 +1,3 @@
 # expect: error ZeroDivisionError
 # cpython: same
-(-2**63) // 0
+(-9223372036854775807 - 1) // 0

@@ -1,2 +1,0 @@
-# expect: error MemoryError|OverflowError
-bytearray(10**12)

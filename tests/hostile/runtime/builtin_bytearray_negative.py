@@ -1,3 +1,0 @@
-# expect: error ValueError
-# cpython: same
-bytearray(-1)
