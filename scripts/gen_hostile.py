@@ -236,7 +236,7 @@ case(R, "rec_limit_1000000_nested_list_repr",
      expect="ok|error RecursionError|MemoryError")
 case(R, "rec_limit_0", "import sys\nsys.setrecursionlimit(0)\n")
 case(R, "rec_limit_negative", "import sys\nsys.setrecursionlimit(-1)\n")
-case(R, "rec_limit_huge", "import sys\nsys.setrecursionlimit(2**62)\nprint('set')\n", expect="clean")
+case(R, "rec_limit_huge", "import sys\nsys.setrecursionlimit(2**62)\nprint('set')\n")
 case(R, "rec_limit_float", "import sys\nsys.setrecursionlimit(10.5)\n")
 case(R, "rec_limit_str", "import sys\nsys.setrecursionlimit('10')\n")
 case(R, "deep_nested_list_repr", "x = []\nfor i in range(100000):\n    x = [x]\nprint(x)\n",

@@ -1,4 +1,5 @@
-# expect: clean
+# expect: error OverflowError
+# cpython: same
 import sys
 sys.setrecursionlimit(2**62)
 print('set')
