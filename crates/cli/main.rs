@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
+use gilvm_vm::gil::{format_gil_stats, GilPolicy};
 use gilvm_vm::{Vm, VmConfig};
 
 mod limits;
@@ -16,6 +17,8 @@ Examples:
   gilvm run programs/fib.py 25         run a script with arguments (sys.argv[1] == '25')
   gilvm -c 'print(6 * 7)'              run a one-line program
   gilvm --timeout 5 --max-memory 512 x.py   stop x.py after 5 s or 512 MB (status 124 / 125)
+  gilvm run --gil-stats --switch-interval 5 programs/cpu_threads.py
+                                       run with a 5 ms switch interval, print GIL stats
   gilvm dis programs/fib.py            show the bytecode of a script";
 
 /// gilvm: a Python-subset interpreter whose global interpreter lock you can see and tune.
@@ -31,6 +34,9 @@ struct Cli {
 
     #[command(flatten)]
     limits: LimitArgs,
+
+    #[command(flatten)]
+    gil: GilArgs,
 
     /// A script to run, followed by its arguments.
     #[arg(
@@ -70,10 +76,41 @@ impl LimitArgs {
     }
 }
 
+/// The GIL's knobs (design §3), on every command that runs code.
+#[derive(Args, Debug, Clone)]
+struct GilArgs {
+    /// Instructions a thread runs before it must hand the GIL to a waiting thread (0 = never
+    /// by count).
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    switch_instructions: u32,
+    /// Milliseconds a waiting thread waits before it asks the holder to hand the GIL over
+    /// (fractions allowed; 0 = never by time). Scripts change it with sys.setswitchinterval.
+    #[arg(long, value_name = "MS", default_value_t = 15.0, value_parser = parse_millis)]
+    switch_interval: f64,
+    /// Who gets the GIL on a forced switch: fifo (the longest waiter), naive (release and
+    /// grab again, Python 2), io-priority (fifo, and a thread back from I/O asks at once).
+    #[arg(long, value_name = "P", default_value = "fifo")]
+    gil_policy: GilPolicy,
+    /// At exit, print each thread's GIL statistics (time running, waiting for the GIL and
+    /// blocked; acquisitions; forced and voluntary switches) on stderr.
+    #[arg(long)]
+    gil_stats: bool,
+}
+
+fn parse_millis(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms),
+        _ => Err(format!("'{s}' is not a number of milliseconds >= 0")),
+    }
+}
+
 #[derive(Args, Debug)]
 struct RunArgs {
     #[command(flatten)]
     limits: LimitArgs,
+
+    #[command(flatten)]
+    gil: GilArgs,
     /// The script to run.
     file: String,
     /// Arguments passed to the script as sys.argv[1:].
@@ -96,7 +133,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Some(Command::Run(run)) => {
             run.limits.start();
-            run_file(&run.file, run.args)
+            run_file(&run.file, run.args, run.gil)
         }
         Some(Command::Dis(dis)) => dis_file(&dis.file),
         None => {
@@ -105,9 +142,9 @@ fn main() -> ExitCode {
                 (Some(code), _) => {
                     let mut argv = vec!["-c".to_string()];
                     argv.extend(cli.script.iter().cloned());
-                    run_source("<string>", code, argv)
+                    run_source("<string>", code, argv, cli.gil)
                 }
-                (None, Some((file, args))) => run_file(file, args.to_vec()),
+                (None, Some((file, args))) => run_file(file, args.to_vec(), cli.gil),
                 (None, None) => {
                     eprintln!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}");
                     2
@@ -149,18 +186,18 @@ fn read_script(path: &str) -> Result<String, i32> {
     })
 }
 
-fn run_file(path: &str, args: Vec<String>) -> i32 {
+fn run_file(path: &str, args: Vec<String>, gil: GilArgs) -> i32 {
     let source = match read_script(path) {
         Ok(source) => source,
         Err(status) => return status,
     };
     let mut argv = vec![path.to_string()];
     argv.extend(args);
-    run_source(path, source, argv)
+    run_source(path, source, argv, gil)
 }
 
 /// Compile and run a program on the interpreter thread; returns the exit status.
-fn run_source(filename: &str, source: String, argv: Vec<String>) -> i32 {
+fn run_source(filename: &str, source: String, argv: Vec<String>, gil: GilArgs) -> i32 {
     let filename = filename.to_string();
     on_interpreter_thread(move || {
         let code = match gilvm_compiler::compile_source(&source, &filename) {
@@ -175,10 +212,20 @@ fn run_source(filename: &str, source: String, argv: Vec<String>) -> i32 {
         };
         let mut vm = Vm::new(VmConfig {
             argv,
+            switch_instructions: gil.switch_instructions,
+            switch_interval: gil.switch_interval / 1000.0,
+            gil_policy: gil.gil_policy,
             ..VmConfig::default()
         });
         limits::set_interp(vm.interp.clone());
-        vm.run_main(code, Arc::from(source))
+        let interp = vm.interp.clone();
+        let status = vm.run_main(code, Arc::from(source));
+        // The main thread lets go of the GIL for good and files its report.
+        drop(vm);
+        if gil.gil_stats {
+            eprint!("{}", format_gil_stats(&interp.gil.take_reports()));
+        }
+        status
     })
 }
 

@@ -66,9 +66,9 @@ impl Vm {
     /// Run the innermost frame (an entry frame) and everything it calls until it returns.
     pub(crate) fn run(&mut self) -> PyResult<Value> {
         let interp = self.interp.clone();
-        let breaker = &interp.eval_breaker;
+        let breaker = interp.gil.eval_breaker();
         let mut raised = Raised::New;
-        let mut budget = self.countdown.max(1);
+        let mut budget = self.thread_gil.countdown().max(1);
         'frames: loop {
             let fi = self.frames.len() - 1;
             // The running frame's function lives in this local while the frame runs (no
@@ -114,8 +114,7 @@ impl Vm {
                 budget -= 1;
                 if budget == 0 || breaker.load(Ordering::Relaxed) {
                     save_ip!();
-                    tri!(self.budget_exhausted());
-                    budget = self.countdown.max(1);
+                    budget = tri!(self.budget_exhausted(budget));
                 }
                 match op {
                     Op::Nop => {}
@@ -715,8 +714,12 @@ impl Vm {
                         let exit = tri!(self.special_method(&cm, "__exit__"));
                         let enter = tri!(self.special_method(&cm, "__enter__"));
                         self.stack.push(exit);
-                        let r = tri!(self.call(&enter, &[]));
-                        self.stack.push(r);
+                        // Called like a function (a user `__enter__` runs as a frame of this
+                        // loop, and this frame keeps its function, which tracebacks and the
+                        // deadlock report read).
+                        let ret = self.stack.len();
+                        self.stack.push(enter);
+                        do_call!(self.call_from_stack(ret, ret + 1, None))
                     }
                     Op::WithExceptStart => {
                         let n = self.stack.len();

@@ -3,14 +3,16 @@
 //! handled-exception stack and GIL token). Python-to-Python calls do not recurse in Rust: the eval
 //! loop pushes a frame. Native code calls back into Python through [`Vm::call`].
 
-use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::AtomicUsize;
 use std::sync::Arc;
+use std::time::Duration;
 
 use gilvm_compiler::CodeObject;
 use rustc_hash::FxHashMap;
 
 use crate::error::{PyErr, PyResult};
 use crate::frame::Frame;
+use crate::gil::{GilConfig, GilLock, GilPolicy, ThreadGil};
 use crate::gilcell::{Gil, GilCell};
 use crate::types::Types;
 use crate::value::{DictMap, Module, PyStr, Value};
@@ -26,6 +28,10 @@ pub struct VmConfig {
     pub switch_instructions: u32,
     /// Seconds between forced switches (issue 3; 0 = never by time).
     pub switch_interval: f64,
+    /// Who gets the GIL on a forced switch (`--gil-policy`).
+    pub gil_policy: GilPolicy,
+    /// Record every GIL state transition (tests and, later, `--trace`).
+    pub gil_tracing: bool,
 }
 
 impl Default for VmConfig {
@@ -35,6 +41,8 @@ impl Default for VmConfig {
             recursion_limit: 1000,
             switch_instructions: 100,
             switch_interval: 0.015,
+            gil_policy: GilPolicy::Fifo,
+            gil_tracing: false,
         }
     }
 }
@@ -49,17 +57,18 @@ pub struct Interp {
     pub stdout: parking_lot::Mutex<std::io::BufWriter<std::io::Stdout>>,
     /// Current recursion limit (`sys.setrecursionlimit`).
     pub recursion_limit: std::sync::atomic::AtomicUsize,
-    /// Current switch interval in seconds as f64 bits (`sys.setswitchinterval`).
-    pub switch_interval_bits: std::sync::atomic::AtomicU64,
+    /// The global interpreter lock (design §3): its switch settings are what
+    /// `sys.setswitchinterval` changes, its eval breaker what the eval loop checks.
+    pub gil: Arc<GilLock>,
+    /// The interpreter's threads: their wait states (deadlock detection) and the count of
+    /// non-daemon threads the main thread waits for at exit.
+    pub threads: crate::modules::threading::registry::Registry,
     /// Imported modules by name (`sys.modules`), `__main__` included.
     pub modules: GilCell<FxHashMap<String, Arc<Module>>>,
     /// Interned attribute/global names of loaded code.
     pub(crate) interned: GilCell<crate::frame::Interner>,
     /// Source text of every file run, by filename (for traceback lines).
     pub sources: parking_lot::Mutex<FxHashMap<Arc<str>, Arc<str>>>,
-    /// CPython's "eval breaker": set (relaxed) by another thread to make the running thread
-    /// leave its hot loop at the next check (GIL drop requests, signals).
-    pub eval_breaker: AtomicBool,
 }
 
 // The interpreter state is shared by all threads.
@@ -69,15 +78,18 @@ const _: () = {
 };
 
 impl Interp {
+    /// The GIL's switch interval in seconds (`sys.getswitchinterval`).
     pub fn switch_interval(&self) -> f64 {
-        f64::from_bits(
-            self.switch_interval_bits
-                .load(std::sync::atomic::Ordering::Relaxed),
-        )
+        self.gil.switch_interval().as_secs_f64()
     }
+    /// `sys.setswitchinterval`: changes the GIL's interval (0 or less turns it off).
     pub fn set_switch_interval(&self, seconds: f64) {
-        self.switch_interval_bits
-            .store(seconds.to_bits(), std::sync::atomic::Ordering::Relaxed)
+        self.gil.set_switch_interval(seconds_to_duration(seconds))
+    }
+    /// CPython's "eval breaker" (the GIL's): set (relaxed) by another thread to make the
+    /// running thread leave its hot loop at the next check.
+    pub fn eval_breaker(&self) -> &std::sync::atomic::AtomicBool {
+        self.gil.eval_breaker()
     }
     pub fn recursion_limit(&self) -> usize {
         self.recursion_limit
@@ -114,17 +126,30 @@ pub struct Vm {
     pub(crate) arg_pool: Vec<Vec<Value>>,
     /// The marker stored in an unset local slot (never visible to Python code).
     pub(crate) null: Value,
-    /// Instructions left before the next `budget_exhausted` check.
-    pub(crate) countdown: u32,
+    /// This thread's side of the GIL: its countdown, state and stats.
+    pub(crate) thread_gil: ThreadGil,
     /// The generator frame that just yielded (set by YieldValue/YieldFrom, taken at once by
     /// `Vm::gen_resume`; see generator.rs).
     pub(crate) yielded: Option<Frame>,
 }
 
+/// Seconds (as given on the command line or to `sys.setswitchinterval`) as a duration; zero,
+/// negative or NaN turn the interval off.
+pub fn seconds_to_duration(seconds: f64) -> Duration {
+    if seconds.is_nan() || seconds <= 0.0 {
+        Duration::ZERO
+    } else {
+        Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX)
+    }
+}
+
 impl Vm {
     /// A new interpreter with one thread (this one), which holds the GIL from now on.
     pub fn new(config: VmConfig) -> Vm {
-        let mut vm = Vm::new_thread(Vm::new_interp(config));
+        let interp = Vm::new_interp(config);
+        let thread_gil = interp.gil.register("MainThread");
+        interp.threads.add(thread_gil.id(), "MainThread", false);
+        let mut vm = Vm::new_thread(interp, thread_gil);
         crate::class::install_core(&mut vm);
         crate::builtins::install(&mut vm);
         crate::class::install_builtins(&mut vm);
@@ -135,7 +160,10 @@ impl Vm {
     /// exception classes in builtins, but not `builtins::install` (for the core's own tests).
     #[doc(hidden)]
     pub fn new_core(config: VmConfig) -> Vm {
-        let mut vm = Vm::new_thread(Vm::new_interp(config));
+        let interp = Vm::new_interp(config);
+        let thread_gil = interp.gil.register("MainThread");
+        interp.threads.add(thread_gil.id(), "MainThread", false);
+        let mut vm = Vm::new_thread(interp, thread_gil);
         crate::class::install_core(&mut vm);
         crate::class::install_builtins(&mut vm);
         let gil = vm.gil;
@@ -150,6 +178,13 @@ impl Vm {
 
     fn new_interp(config: VmConfig) -> Arc<Interp> {
         let types = Types::new();
+        let gil = GilLock::new(GilConfig {
+            policy: config.gil_policy,
+            switch_instructions: config.switch_instructions,
+            switch_interval: seconds_to_duration(config.switch_interval),
+            tracing: config.gil_tracing,
+            ..GilConfig::default()
+        });
         let builtins = Arc::new(Module {
             name: Arc::new(PyStr::new("builtins")),
             globals: GilCell::new(DictMap::default()),
@@ -159,7 +194,8 @@ impl Vm {
             types,
             builtins,
             recursion_limit: AtomicUsize::new(config.recursion_limit),
-            switch_interval_bits: AtomicU64::new(config.switch_interval.to_bits()),
+            gil,
+            threads: Default::default(),
             config,
             stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(
                 1 << 16,
@@ -168,17 +204,16 @@ impl Vm {
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             interned: GilCell::new(FxHashMap::default()),
-            eval_breaker: AtomicBool::new(false),
         })
     }
 
-    /// The per-thread state of a thread of `interp`.
-    fn new_thread(interp: Arc<Interp>) -> Vm {
-        // SAFETY: single-threaded so far: this thread is the interpreter's only thread and holds
-        // the (not yet real) interpreter lock for its whole life; see gilcell.rs and design §3.
-        let gil = unsafe { Gil::assume_held() };
+    /// The per-thread state of a thread of `interp`, made on that thread: it takes the GIL
+    /// (waiting for its turn) with `thread_gil`, registered by the parent thread
+    /// ([`GilLock::register`]), and holds it from then on except around blocking calls.
+    pub fn new_thread(interp: Arc<Interp>, mut thread_gil: ThreadGil) -> Vm {
+        let gil = thread_gil.acquire();
         let null = Value::Cell(Arc::new(GilCell::new(None)));
-        let mut vm = Vm {
+        Vm {
             interp,
             gil,
             stack: Vec::with_capacity(1024),
@@ -188,11 +223,9 @@ impl Vm {
             repr_guard: Vec::new(),
             arg_pool: Vec::new(),
             null,
-            countdown: 1,
+            thread_gil,
             yielded: None,
-        };
-        vm.reset_countdown();
-        vm
+        }
     }
 
     /// The GIL token of this thread.
@@ -206,20 +239,25 @@ impl Vm {
         &self.interp.types
     }
 
-    pub(crate) fn reset_countdown(&mut self) {
-        let n = self.interp.config.switch_instructions;
-        self.countdown = if n == 0 { 10_000 } else { n };
+    /// This thread's GIL handle (its state and stats).
+    pub fn thread_gil(&self) -> &ThreadGil {
+        &self.thread_gil
     }
 
-    /// The cold path of the instruction budget: called when the countdown reaches zero or the
-    /// eval breaker is set. This is where the GIL hand-off, pending KeyboardInterrupt and
-    /// run limits will go; for now it re-arms the countdown.
+    /// Run a blocking call with the GIL released (see `modules::blocking`).
+    pub fn allow_threads<T: Send, F: FnOnce() -> T + Send>(&mut self, f: F) -> T {
+        self.thread_gil.allow_threads(f)
+    }
+
+    /// The cold path of the instruction budget: called with the eval loop's countdown (`left`)
+    /// when it reaches zero or the eval breaker is set. Hands the GIL over if the switch rules
+    /// say so (design §3) and returns the new countdown.
     #[cold]
     #[inline(never)]
-    pub(crate) fn budget_exhausted(&mut self) -> PyResult<()> {
-        self.interp.eval_breaker.store(false, Ordering::Relaxed);
-        self.reset_countdown();
-        Ok(())
+    pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
+        self.thread_gil.set_countdown(left);
+        self.thread_gil.maybe_switch();
+        Ok(self.thread_gil.countdown().max(1))
     }
 
     /// Run a module's code as `__main__` (or another module name); `source` is kept for
@@ -279,14 +317,15 @@ impl Vm {
 
     /// Run a main script: compile errors are the caller's business; this runs the code as
     /// `__main__`, prints an uncaught exception's traceback to stderr (CPython's format), handles
-    /// SystemExit (None -> 0, int -> that status, anything else printed -> 1), flushes stdout,
-    /// and returns the process exit status.
+    /// SystemExit (None -> 0, int -> that status, anything else printed -> 1), waits for the
+    /// non-daemon threads, flushes stdout, and returns the process exit status.
     pub fn run_main(&mut self, code: Arc<CodeObject>, source: Arc<str>) -> i32 {
         let result = self.run_module(code, "__main__", source);
         let status = match result {
             Ok(_) => 0,
             Err(err) => self.report_uncaught(&err),
         };
+        crate::modules::threading::thread::wait_for_threads(self);
         self.interp.flush_stdout();
         status
     }

@@ -1,5 +1,5 @@
-# expect: exit 124
-# args: --timeout 1
+# expect: exit 1|exit 124
+# args: --timeout 2
 # threading: waits
 import threading
 l = threading.Lock()

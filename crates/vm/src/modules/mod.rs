@@ -8,6 +8,7 @@ pub mod mt;
 mod os;
 mod random;
 mod sys;
+pub mod threading;
 mod time;
 
 use std::sync::Arc;
@@ -27,6 +28,9 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "os.path" | "posixpath" => os::make_path(vm),
         "math" => math::make(vm),
         "random" => random::make(vm),
+        "_thread" => threading::make_thread(vm),
+        "threading" => return Some(threading::make_threading(vm)),
+        "queue" => return Some(threading::make_queue(vm)),
         "_asyncio" => asyncio::make_core(vm),
         "asyncio" => return Some(asyncio::make(vm)),
         _ => return None,

@@ -8,6 +8,7 @@ use crate::value::{Builtin, NativeFn, PyStr, Value};
 use crate::{PyResult, Vm, VmConfig};
 
 mod programs;
+mod threads;
 
 thread_local! {
     static OUT: RefCell<String> = const { RefCell::new(String::new()) };

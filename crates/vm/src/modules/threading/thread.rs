@@ -1,0 +1,197 @@
+//! Starting OS threads: `_thread.start(bootstrap, name, daemon)` runs `bootstrap()` on a new
+//! OS thread with its own [`Vm`] (value stack, frames, GIL handle) sharing the interpreter,
+//! and returns a handle to join it. An exception escaping `bootstrap` is printed as CPython's
+//! `threading.excepthook` prints it ("Exception in thread NAME:" and the traceback).
+
+use std::io::Write;
+use std::sync::Arc;
+use std::time::Instant;
+
+use parking_lot::{Condvar, Mutex};
+
+use super::lock::deadline;
+use super::registry::SHUTDOWN_KEY;
+use super::wait::{deadlock_exit, wait_blocking, WaitKind};
+use crate::builtins::args::{self, Kwargs};
+use crate::builtins::to_f64;
+use crate::error::PyResult;
+use crate::value::{NativeObject, Value};
+use crate::vm::{Interp, Vm};
+
+/// Stack of each interpreter thread: Python calls do not recurse in Rust, and native recursion
+/// is bounded by the recursion limit, so this is generous.
+pub const THREAD_STACK: usize = 64 << 20;
+
+/// The state a joiner waits on, outside the GIL.
+#[derive(Debug, Default)]
+pub struct HandleInner {
+    done: Mutex<bool>,
+    finished: Condvar,
+}
+
+impl HandleInner {
+    fn wait(&self, deadline: Option<Instant>) -> bool {
+        let mut done = self.done.lock();
+        while !*done {
+            match deadline {
+                Some(d) => {
+                    if self.finished.wait_until(&mut done, d).timed_out() {
+                        break;
+                    }
+                }
+                None => self.finished.wait(&mut done),
+            }
+        }
+        *done
+    }
+}
+
+/// `_thread._Handle`: what `start` returns.
+#[derive(Debug)]
+pub struct Handle {
+    pub ident: u64,
+    pub inner: Arc<HandleInner>,
+}
+
+impl NativeObject for Handle {
+    fn type_name(&self) -> &'static str {
+        "_thread._Handle"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+fn this<'a>(vm: &Vm, v: Option<&'a Value>) -> PyResult<&'a Handle> {
+    match v {
+        Some(Value::Native(n)) => n
+            .as_any()
+            .downcast_ref::<Handle>()
+            .ok_or_else(|| vm.type_error("expected a thread handle")),
+        _ => Err(vm.type_error("expected a thread handle")),
+    }
+}
+
+/// `_thread.start(thread, active)`: start `thread._bootstrap()` on a new OS thread named
+/// `thread._name` (daemon if `thread._daemonic`). Before the new thread can run, and without
+/// letting the GIL go, sets `thread._ident` and `thread._handle` and enters the thread in the
+/// `active` dict (`threading._active`), so no switch can come between them.
+pub fn start(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "start", a, kw, 2, 2)?;
+    let thread = a[0].clone();
+    let bootstrap = vm.get_attr(&thread, "_bootstrap")?;
+    let name_value = vm.get_attr(&thread, "_name")?;
+    let name = vm.to_str(&name_value)?;
+    let daemon_value = vm.get_attr(&thread, "_daemonic")?;
+    let daemon = vm.truthy(&daemon_value)?;
+    let thread_gil = vm.interp.gil.register(name.clone());
+    let ident = thread_gil.id();
+    let inner = Arc::new(HandleInner::default());
+    let handle = Value::Native(Arc::new(Box::new(Handle {
+        ident,
+        inner: inner.clone(),
+    })));
+    vm.set_attr(&thread, "_ident", Value::Int(ident as i64))?;
+    vm.set_attr(&thread, "_handle", handle.clone())?;
+    vm.set_item(&a[1], &Value::Int(ident as i64), thread)?;
+    vm.interp.threads.add(ident, &name, daemon);
+    let interp = vm.interp.clone();
+    let thread_name = name.clone();
+    if !daemon {
+        vm.interp.threads.os_thread_started();
+    }
+    let spawned = std::thread::Builder::new()
+        .name(format!("gilvm: {name}"))
+        .stack_size(THREAD_STACK)
+        .spawn(move || {
+            // Native re-entry raises RecursionError past 3/4 of this stack (stack_guard.rs).
+            crate::stack_guard::set_stack_budget(THREAD_STACK / 4 * 3);
+            let mut vm = Vm::new_thread(interp.clone(), thread_gil);
+            run_thread(&mut vm, bootstrap, &thread_name, &inner);
+            drop(vm);
+            if !daemon {
+                interp.threads.os_thread_ended();
+            }
+        });
+    if let Err(e) = spawned {
+        vm.interp.threads.remove(ident, 0);
+        if !daemon {
+            vm.interp.threads.os_thread_ended();
+        }
+        return Err(vm.runtime_error(format!("can't start new thread: {e}")));
+    }
+    Ok(handle)
+}
+
+/// The body of a new thread (GIL held): run `bootstrap`, report an uncaught exception, then
+/// mark the thread done for its joiners.
+fn run_thread(vm: &mut Vm, bootstrap: Value, name: &str, handle: &Arc<HandleInner>) {
+    if let Err(err) = vm.call(&bootstrap, &[]) {
+        let system_exit = vm.types().system_exit.clone();
+        if !vm.err_is(&err, &system_exit) {
+            let text = vm.format_exception(&err);
+            vm.interp.flush_stdout();
+            let mut e = std::io::stderr().lock();
+            let _ = write!(e, "Exception in thread {name}:\n{text}\n");
+        }
+    }
+    drop(bootstrap);
+    *handle.done.lock() = true;
+    handle.finished.notify_all();
+    let ident = vm.thread_gil().id();
+    let key = Arc::as_ptr(handle) as usize;
+    if let Some(report) = vm.interp.threads.remove(ident, key) {
+        deadlock_exit(vm, &report);
+    }
+}
+
+/// `handle.join(timeout=None)`: True once the thread has ended.
+pub fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "join", a, kw, 1, 2)?;
+    let h = this(vm, a.first())?;
+    let inner = h.inner.clone();
+    if *inner.done.lock() {
+        return Ok(Value::Bool(true));
+    }
+    let deadline = match a.get(1) {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let t = to_f64(vm, v)?;
+            deadline(vm, t.max(0.0))?
+        }
+    };
+    let key = Arc::as_ptr(&inner) as usize;
+    let done = wait_blocking(vm, key, WaitKind::Join, deadline.is_some(), move || {
+        inner.wait(deadline)
+    })?;
+    Ok(Value::Bool(done))
+}
+
+/// `handle.is_done()`
+pub fn is_done(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "is_done", a, kw, 1, 1)?;
+    let h = this(vm, a.first())?;
+    let done = *h.inner.done.lock();
+    Ok(Value::Bool(done))
+}
+
+/// `handle.ident()`
+pub fn ident(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "ident", a, kw, 1, 1)?;
+    let h = this(vm, a.first())?;
+    Ok(Value::Int(h.ident as i64))
+}
+
+/// At the end of the main script: wait (GIL released) until every non-daemon thread has ended.
+/// Daemon threads are abandoned.
+pub fn wait_for_threads(vm: &mut Vm) {
+    let interp: Arc<Interp> = vm.interp.clone();
+    while interp.threads.non_daemon() > 0 {
+        let i = interp.clone();
+        let _ = wait_blocking(vm, SHUTDOWN_KEY, WaitKind::Shutdown, false, move || {
+            i.threads.wait_all_done()
+        });
+    }
+    let i = interp.clone();
+    vm.allow_threads(move || i.threads.wait_os_threads());
+}
