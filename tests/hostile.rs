@@ -90,7 +90,10 @@ fn parse_expect(text: &str) -> Result<Vec<Outcome>, String> {
             out.push(Outcome::Clean);
             in_error = false;
         } else if let Some(n) = alt.strip_prefix("exit ") {
-            let n = n.trim().parse().map_err(|_| format!("bad exit status {n:?}"))?;
+            let n = n
+                .trim()
+                .parse()
+                .map_err(|_| format!("bad exit status {n:?}"))?;
             out.push(Outcome::Exit(n));
             in_error = false;
         } else if let Some(ty) = alt.strip_prefix("error ") {
@@ -162,7 +165,11 @@ fn collect() -> (Vec<Case>, Vec<String>) {
         if !kind.path().is_dir() {
             continue;
         }
-        for entry in std::fs::read_dir(kind.path()).into_iter().flatten().flatten() {
+        for entry in std::fs::read_dir(kind.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
             let p = entry.path();
             if p.extension().is_some_and(|e| e == "py") {
                 paths.push(p);
@@ -182,7 +189,7 @@ fn collect() -> (Vec<Case>, Vec<String>) {
                     case.check_cpython = match mode.as_str() {
                         "all" => true,
                         "none" => false,
-                        _ => with_cpython % 8 == 0,
+                        _ => with_cpython.is_multiple_of(8),
                     };
                     with_cpython += 1;
                 }
@@ -281,7 +288,10 @@ fn check(
         }
         problems.push(format!("gilvm: {e}"));
     }
-    for (status, needle) in [(124, "gilvm: time limit of"), (125, "gilvm: memory limit of")] {
+    for (status, needle) in [
+        (124, "gilvm: time limit of"),
+        (125, "gilvm: memory limit of"),
+    ] {
         if gv.status == Some(status) && !gv.stderr.contains(needle) {
             problems.push(format!("exit status {status} without {needle:?} on stderr"));
         }
@@ -311,7 +321,10 @@ fn hostile_programs() {
         return;
     }
     if std::env::var("GILVM_CASE").is_err() && cases.len() < 150 {
-        problems.push(format!("only {} hostile cases; want at least 150", cases.len()));
+        problems.push(format!(
+            "only {} hostile cases; want at least 150",
+            cases.len()
+        ));
     }
     let timeout = util::timeout_or(Duration::from_secs(30));
     let workers = std::thread::available_parallelism()

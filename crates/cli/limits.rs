@@ -44,7 +44,9 @@ pub struct Limits {
 pub fn parse_seconds(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
         Ok(s) if s.is_finite() && s > 0.0 && s < 1e9 => Ok(s),
-        _ => Err(format!("expected a positive number of seconds, got {text:?}")),
+        _ => Err(format!(
+            "expected a positive number of seconds, got {text:?}"
+        )),
     }
 }
 
@@ -52,7 +54,9 @@ pub fn parse_seconds(text: &str) -> Result<f64, String> {
 pub fn parse_megabytes(text: &str) -> Result<u64, String> {
     match text.trim().parse::<u64>() {
         Ok(mb) if mb > 0 && mb < (1 << 40) => Ok(mb),
-        _ => Err(format!("expected a positive number of megabytes, got {text:?}")),
+        _ => Err(format!(
+            "expected a positive number of megabytes, got {text:?}"
+        )),
     }
 }
 
