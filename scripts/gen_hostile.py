@@ -348,6 +348,11 @@ for name, code in [("list_mul_1e12", "[0] * 10**12"), ("str_mul_1e12", "'x' * 10
     # gilvm caps format widths at 2**31 - 1 (ValueError: Too many decimal digits).
     ok = MEM + ("|ValueError" if "width" in name else "")
     case(R, "alloc_" + name, code + "\n", expect=ok)
+# huge precisions (Rust's formatter panics past 65535 digits)
+for name, code in [("percent_f", "'%.100000f' % 1.5"), ("format_e", "'{:.100000e}'.format(-2.5e-300)"),
+                   ("fstring_g", "f'{0.1:.70000g}'"), ("format_f_grouping", "format(1e300, ',.70000f')"),
+                   ("round_trip", "'%.1100f' % 5e-324")]:
+    case(R, "precision_" + name, "s = " + code + "\nprint(len(s), s[:30], s[-5:])\n")
 # mutation during iteration
 case(R, "mutate_dict_during_iter", "d = {1: 1, 2: 2}\nfor k in d:\n    d[k + 10] = 1\n")
 case(R, "delete_dict_during_iter", "d = {1: 1, 2: 2}\nfor k in d:\n    del d[k]\n")
