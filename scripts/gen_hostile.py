@@ -353,6 +353,17 @@ for name, code in [("percent_f", "'%.100000f' % 1.5"), ("format_e", "'{:.100000e
                    ("fstring_g", "f'{0.1:.70000g}'"), ("format_f_grouping", "format(1e300, ',.70000f')"),
                    ("round_trip", "'%.1100f' % 5e-324")]:
     case(R, "precision_" + name, "s = " + code + "\nprint(len(s), s[:30], s[-5:])\n")
+# ranges at the edges of the 64-bit ints (slicing once overflowed: a panic in debug builds)
+MAX = "9223372036854775807"
+for name, code in [("slice_huge_step", "list(range(0, 10, 2)[::%s])" % MAX),
+                   ("slice_huge_negative_step", "list(range(0, 10, 3)[::-%s])" % MAX),
+                   ("full_span_last", "range(%s, %s)[-1]" % (MIN, MAX)),
+                   ("full_span_middle", "range(%s, %s)[2**62]" % (MIN, MAX)),
+                   ("full_span_len", "len(range(%s, %s, 2))" % (MIN, MAX)),
+                   ("top_reversed", "list(range(%s - 1, %s)[::-1])" % (MAX, MAX)),
+                   ("full_span_slice", "list(range(%s, %s)[::%s])" % (MIN, MAX, MAX))]:
+    expect = "ok|error OverflowError" if name == "full_span_slice" else None
+    case(R, "range_" + name, "print(" + code + ")\n", expect=expect)
 # mutation during iteration
 case(R, "mutate_dict_during_iter", "d = {1: 1, 2: 2}\nfor k in d:\n    d[k + 10] = 1\n")
 case(R, "delete_dict_during_iter", "d = {1: 1, 2: 2}\nfor k in d:\n    del d[k]\n")
