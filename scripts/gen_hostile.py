@@ -364,6 +364,15 @@ for name, code in [("slice_huge_step", "list(range(0, 10, 2)[::%s])" % MAX),
                    ("full_span_slice", "list(range(%s, %s)[::%s])" % (MIN, MAX, MAX))]:
     expect = "ok|error OverflowError" if name == "full_span_slice" else None
     case(R, "range_" + name, "print(" + code + ")\n", expect=expect)
+# iterator chains nested 30 000 deep (past the 20 000 native-depth cap): each next() recurses
+# natively through every layer
+for name, it in [("map", "map(abs, m)"), ("filter", "filter(None, m)"), ("zip", "zip(m)"),
+                 ("enumerate", "enumerate(m)"), ("genexpr", "(x for x in m)"),
+                 ("map_lambda", "map(lambda v: v, m)")]:
+    body = "m = [1]\nfor i in range(30000):\n    m = %s\nprint(len(list(m)))\n" % it
+    case(R, "deep_chain_" + name, body, expect="ok|error RecursionError|MemoryError")
+    case(R, "deep_chain_high_limit_" + name, "import sys\nsys.setrecursionlimit(10**6)\n" + body,
+         expect="ok|error RecursionError|MemoryError")
 # mutation during iteration
 case(R, "mutate_dict_during_iter", "d = {1: 1, 2: 2}\nfor k in d:\n    d[k + 10] = 1\n")
 case(R, "delete_dict_during_iter", "d = {1: 1, 2: 2}\nfor k in d:\n    del d[k]\n")
