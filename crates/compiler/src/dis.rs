@@ -193,6 +193,7 @@ fn describe(code: &CodeObject, op: &Op) -> (String, Option<String>, Option<Strin
         | Op::BuildList(n)
         | Op::BuildTuple(n)
         | Op::BuildSet(n)
+        | Op::BuildSetConst(n)
         | Op::BuildMap(n)
         | Op::BuildString(n)
         | Op::ListAppend(n)

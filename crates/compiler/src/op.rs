@@ -158,6 +158,11 @@ pub enum Op {
     BuildTuple(u32),
     /// [a1..an] -> [set]
     BuildSet(u32),
+    /// [a1..an] -> [set]: a display of n > 2 constants. CPython compiles it to a frozenset
+    /// constant (built by adding the items, then rebuilt from its own iteration order when
+    /// constants are merged) that SET_UPDATE merges into an empty set; the result can be laid
+    /// out (and so iterate) differently from BuildSet's.
+    BuildSetConst(u32),
     /// [k1, v1, .. kn, vn] -> [dict]
     BuildMap(u32),
     /// [s1..sn] -> [s1 + .. + sn]: concatenate n strs (f-strings).

@@ -53,9 +53,11 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::JumpIfFalseOrPop(_) | Op::JumpIfTrueOrPop(_) => (1, 0),
         Op::GetIter => (1, 1),
         Op::ForIter(_) => (1, 2),
-        Op::BuildList(n) | Op::BuildTuple(n) | Op::BuildSet(n) | Op::BuildString(n) => {
-            (n as i32, 1)
-        }
+        Op::BuildList(n)
+        | Op::BuildTuple(n)
+        | Op::BuildSet(n)
+        | Op::BuildSetConst(n)
+        | Op::BuildString(n) => (n as i32, 1),
         Op::BuildMap(n) => (2 * n as i32, 1),
         // The collection is i items deep; the values above it are only read.
         Op::ListAppend(i) | Op::SetAdd(i) | Op::ListExtend(i) | Op::SetUpdate(i) => {

@@ -564,6 +564,11 @@ impl Vm {
                         let s = tri!(self.build_set(items));
                         self.stack.push(s);
                     }
+                    Op::BuildSetConst(n) => {
+                        let items = self.stack.split_off(self.stack.len() - n as usize);
+                        let s = tri!(crate::builtins::set_algebra::build_const(self, items));
+                        self.stack.push(s);
+                    }
                     Op::BuildMap(n) => {
                         let items = self.stack.split_off(self.stack.len() - 2 * n as usize);
                         let d = tri!(self.build_map(items));
@@ -614,13 +619,8 @@ impl Vm {
                     Op::SetUpdate(i) => {
                         let v = pop!(self);
                         let target = self.stack[self.stack.len() - i as usize].clone();
-                        let items = tri!(self.collect(&v));
                         if let Value::Set(s) = target {
-                            let keys: PyResult<Vec<_>> =
-                                items.into_iter().map(|it| self.key(it)).collect();
-                            let keys = tri!(keys);
-                            s.borrow_mut(self.gil())
-                                .extend(keys.into_iter().map(|k| (k, ())));
+                            tri!(crate::builtins::set_algebra::update_in_place(self, &s, &v));
                         }
                     }
                     Op::DictUpdate(i) | Op::DictMerge(i) => {

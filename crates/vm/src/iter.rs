@@ -57,13 +57,15 @@ pub struct DictIter {
 pub enum DictIterSrc {
     Dict(Arc<crate::value::Dict>),
     Set(Arc<crate::value::Set>),
+    /// A set iterated in CPython's order (see `crate::setorder`), computed when iteration began.
+    SetOrdered(Arc<crate::value::Set>, Arc<[Value]>),
 }
 
 impl NativeObject for DictIter {
     fn type_name(&self) -> &'static str {
         match self.src {
             DictIterSrc::Dict(_) => "dict_keyiterator",
-            DictIterSrc::Set(_) => "set_iterator",
+            DictIterSrc::Set(_) | DictIterSrc::SetOrdered(..) => "set_iterator",
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -121,7 +123,10 @@ impl Vm {
             }
             Value::Set(s) => {
                 let len = s.borrow(gil).len();
-                let src = DictIterSrc::Set(s.clone());
+                let src = match crate::setorder::ordered(gil, s) {
+                    Some(order) => DictIterSrc::SetOrdered(s.clone(), order),
+                    None => DictIterSrc::Set(s.clone()),
+                };
                 crate::class::native(DictIter {
                     src,
                     pos: GilCell::new(Some((0, len))),
@@ -250,6 +255,9 @@ impl Vm {
                         DictIterSrc::Set(m) => {
                             let m = m.borrow(gil);
                             (m.len(), m.get_index(i).map(|(k, _)| k.value.clone()), "Set")
+                        }
+                        DictIterSrc::SetOrdered(m, order) => {
+                            (m.borrow(gil).len(), order.get(i).cloned(), "Set")
                         }
                     };
                     if now != len {
@@ -469,7 +477,7 @@ impl Vm {
             Value::List(l) => Ok(l.borrow(gil).clone()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
             Value::Dict(d) => Ok(d.borrow(gil).keys().map(|k| k.value.clone()).collect()),
-            Value::Set(s) => Ok(s.borrow(gil).keys().map(|k| k.value.clone()).collect()),
+            Value::Set(s) => Ok(crate::setorder::values(gil, s)),
             Value::Range(r) => {
                 let n = range_len(r.start, r.stop, r.step);
                 if n > (1 << 32) {

@@ -24,6 +24,7 @@ pub mod ops_compare;
 pub mod ops_numeric;
 pub mod protocol;
 pub mod repr;
+pub mod setorder;
 pub mod stack_guard;
 pub mod types;
 mod unwind;

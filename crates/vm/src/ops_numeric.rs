@@ -9,7 +9,7 @@ use gilvm_syntax::ast::BinOp;
 use crate::attr::user_lookup;
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
-use crate::value::{PyBytes, SetMap, Value};
+use crate::value::{PyBytes, Value};
 use crate::vm::Vm;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -303,8 +303,7 @@ impl Vm {
                 })))
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
-                let (x, y) = (x.borrow(gil).clone(), y.borrow(gil).clone());
-                Some(Value::Set(Arc::new(GilCell::new(set_op(op, &x, &y)))))
+                Some(crate::builtins::set_algebra::binary(self, set_op(op), x, y))
             }
             (BinOp::BitOr, Dict(x), Dict(y)) => {
                 let mut m = x.borrow(gil).clone();
@@ -440,9 +439,7 @@ impl Vm {
                 Value::Set(x),
                 Value::Set(y),
             ) => {
-                let yv = y.borrow(gil).clone();
-                let xv = x.borrow(gil).clone();
-                *x.borrow_mut(gil) = set_op(op, &xv, &yv);
+                crate::builtins::set_algebra::inplace(self, set_op(op), x, y);
                 return Ok(a);
             }
             (BinOp::BitOr, Value::Dict(x), _) => {
@@ -498,36 +495,13 @@ impl Vm {
     }
 }
 
-fn set_op(op: BinOp, x: &SetMap, y: &SetMap) -> SetMap {
+fn set_op(op: BinOp) -> crate::builtins::set_algebra::SetOp {
+    use crate::builtins::set_algebra::SetOp;
     match op {
-        BinOp::BitOr => {
-            let mut r = x.clone();
-            r.extend(y.iter().map(|(k, _)| (k.clone(), ())));
-            r
-        }
-        BinOp::BitAnd => x
-            .iter()
-            .filter(|(k, _)| y.contains_key(*k))
-            .map(|(k, _)| (k.clone(), ()))
-            .collect(),
-        BinOp::Sub => x
-            .iter()
-            .filter(|(k, _)| !y.contains_key(*k))
-            .map(|(k, _)| (k.clone(), ()))
-            .collect(),
-        _ => {
-            let mut r: SetMap = x
-                .iter()
-                .filter(|(k, _)| !y.contains_key(*k))
-                .map(|(k, _)| (k.clone(), ()))
-                .collect();
-            r.extend(
-                y.iter()
-                    .filter(|(k, _)| !x.contains_key(*k))
-                    .map(|(k, _)| (k.clone(), ())),
-            );
-            r
-        }
+        BinOp::BitOr => SetOp::Or,
+        BinOp::BitAnd => SetOp::And,
+        BinOp::Sub => SetOp::Sub,
+        _ => SetOp::Xor,
     }
 }
 

@@ -400,7 +400,7 @@ impl Vm {
                 out.push('}');
             }
             Value::Set(s) => {
-                let items: Vec<Value> = s.borrow(gil).keys().map(|k| k.value.clone()).collect();
+                let items: Vec<Value> = crate::setorder::values(gil, s);
                 if items.is_empty() {
                     return Ok("set()".into());
                 }

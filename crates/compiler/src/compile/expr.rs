@@ -497,6 +497,14 @@ impl<'a> Compiler<'a> {
     }
 
     fn set_display(&mut self, items: &'a [Expr]) -> R {
+        if items.len() > 2 && items.iter().all(is_folded_const) {
+            // CPython folds such a display into a frozenset constant (see BuildSetConst).
+            for item in items {
+                self.expr(item)?;
+            }
+            self.emit(Op::BuildSetConst(items.len() as u32));
+            return Ok(());
+        }
         let mut built = false;
         let mut pending = 0u32;
         for item in items {
@@ -718,5 +726,27 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
+    }
+}
+
+/// Whether CPython's AST optimizer turns `e` into a constant (literals, signed numeric
+/// literals, arithmetic on those, and tuples of constants).
+fn is_folded_const(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert,
+            operand,
+        } => matches!(
+            &operand.kind,
+            ExprKind::Constant(Constant::Int(_) | Constant::Float(_) | Constant::Bool(_))
+        ),
+        ExprKind::Tuple(items) => items.iter().all(is_folded_const),
+        // Arithmetic on constants is folded too (when it does not raise).
+        ExprKind::BinOp { left, right, .. } => {
+            let scalar = |e: &Expr| !matches!(e.kind, ExprKind::Tuple(_)) && is_folded_const(e);
+            scalar(left) && scalar(right)
+        }
+        _ => false,
     }
 }

@@ -224,11 +224,10 @@ pub fn set_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<SetMap> {
 
 fn set_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "set", a, kw, 0, 1)?;
-    let m = match a.first() {
-        None => SetMap::default(),
-        Some(v) => set_from_iterable(vm, v)?,
-    };
-    Ok(Value::Set(Arc::new(GilCell::new(m))))
+    match a.first() {
+        None => Ok(Value::Set(Arc::new(GilCell::new(SetMap::default())))),
+        Some(v) => super::set_algebra::new_from(vm, v),
+    }
 }
 
 fn range_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

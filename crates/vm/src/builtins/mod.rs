@@ -15,6 +15,7 @@ mod iters;
 mod list_methods;
 mod misc_methods;
 pub mod numparse;
+pub mod set_algebra;
 mod set_methods;
 pub mod sort;
 mod str_methods;

@@ -5,8 +5,9 @@ use std::sync::Arc;
 use super::add_methods;
 use super::args::{self, Kwargs};
 use super::convert::set_from_iterable;
+use super::set_algebra::{self, Other};
 use crate::error::PyResult;
-use crate::gilcell::GilCell;
+use crate::setorder::{self, Builder};
 use crate::value::{Set, SetMap, Value};
 use crate::vm::Vm;
 
@@ -51,10 +52,6 @@ fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Set>> {
     }
 }
 
-fn new_set(m: SetMap) -> Value {
-    Value::Set(Arc::new(GilCell::new(m)))
-}
-
 fn add(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "add")?;
     let x = args::one(vm, "set.add", &a[1..], kw)?;
@@ -67,7 +64,7 @@ fn remove(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "remove")?;
     let x = args::one(vm, "set.remove", &a[1..], kw)?;
     let k = vm.key(x.clone())?;
-    if s.borrow_mut(vm.gil()).shift_remove(&k).is_none() {
+    if !setorder::remove(vm.gil(), s, &k) {
         return Err(vm.key_error(x.clone()));
     }
     Ok(Value::None)
@@ -77,18 +74,16 @@ fn discard(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "discard")?;
     let x = args::one(vm, "set.discard", &a[1..], kw)?;
     let k = vm.key(x.clone())?;
-    s.borrow_mut(vm.gil()).shift_remove(&k);
+    setorder::remove(vm.gil(), s, &k);
     Ok(Value::None)
 }
 
-/// `set.pop()` removes the first element in insertion order (CPython's choice depends on
-/// hashes; for small ints both give the smallest first).
+/// `set.pop()` removes the element CPython would (see `crate::setorder`).
 fn pop(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "pop")?;
     args::none(vm, "set.pop", &a[1..], kw)?;
-    let first = s.borrow_mut(vm.gil()).shift_remove_index(0);
-    match first {
-        Some((k, ())) => Ok(k.value),
+    match setorder::pop(vm.gil(), s) {
+        Some(k) => Ok(k.value),
         None => Err(vm.key_error(Value::str("pop from an empty set"))),
     }
 }
@@ -96,118 +91,128 @@ fn pop(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn clear(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "clear")?;
     args::none(vm, "set.clear", &a[1..], kw)?;
-    s.borrow_mut(vm.gil()).clear();
+    setorder::clear(vm.gil(), s);
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "copy")?;
     args::none(vm, "set.copy", &a[1..], kw)?;
-    let m = s.borrow(vm.gil()).clone();
-    Ok(new_set(m))
+    let gil = vm.gil();
+    Ok(setorder::new_set(
+        gil,
+        Builder::copy_of(&setorder::snapshot(gil, s)),
+    ))
 }
 
-fn others(vm: &mut Vm, a: &[Value], name: &str, kw: &Kwargs) -> PyResult<Vec<SetMap>> {
+fn others(vm: &mut Vm, a: &[Value], name: &str, kw: &Kwargs) -> PyResult<Vec<Other>> {
     args::no_kwargs(vm, name, kw)?;
     let mut out = Vec::with_capacity(a.len().saturating_sub(1));
     for v in &a[1..] {
-        out.push(set_from_iterable(vm, v)?);
+        out.push(Other::from_value(vm, v)?);
     }
     Ok(out)
+}
+
+fn one_other(vm: &mut Vm, a: &[Value], name: &str, kw: &Kwargs) -> PyResult<Other> {
+    let o = args::one(vm, &format!("set.{name}"), &a[1..], kw)?;
+    Other::from_value(vm, o)
 }
 
 fn update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "update")?;
     let os = others(vm, a, "update", kw)?;
-    let mut m = s.borrow_mut(vm.gil());
-    for o in os {
-        m.extend(o);
+    let mut b = setorder::take(vm.gil(), s);
+    for o in os
+        .iter()
+        .filter(|o| !matches!(o, Other::Set(x) if Arc::ptr_eq(x, s)))
+    {
+        set_algebra::update_with(vm, &mut b, o);
     }
+    setorder::store(vm.gil(), s, b);
     Ok(Value::None)
 }
 
 fn union(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "union")?;
     let os = others(vm, a, "union", kw)?;
-    let mut m = s.borrow(vm.gil()).clone();
-    for o in os {
-        m.extend(o);
+    let mut b = Builder::copy_of(&setorder::snapshot(vm.gil(), s));
+    for o in os
+        .iter()
+        .filter(|o| !matches!(o, Other::Set(x) if Arc::ptr_eq(x, s)))
+    {
+        set_algebra::update_with(vm, &mut b, o);
     }
-    Ok(new_set(m))
+    Ok(setorder::new_set(vm.gil(), b))
 }
 
-fn intersect(mut m: SetMap, os: Vec<SetMap>) -> SetMap {
-    for o in os {
-        m.retain(|k, _| o.contains_key(k));
+/// `set_intersection_multi`.
+fn intersect_all(vm: &mut Vm, s: &Arc<Set>, os: &[Other]) -> Builder {
+    let snap = setorder::snapshot(vm.gil(), s);
+    if os.is_empty() {
+        return Builder::copy_of(&snap);
     }
-    m
+    let mut r = set_algebra::intersection(vm, &snap, Some(s), &os[0]);
+    for o in &os[1..] {
+        r = set_algebra::intersection(vm, &r, None, o);
+    }
+    r
 }
 
 fn intersection(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "intersection")?;
     let os = others(vm, a, "intersection", kw)?;
-    let m = s.borrow(vm.gil()).clone();
-    Ok(new_set(intersect(m, os)))
+    let r = intersect_all(vm, s, &os);
+    Ok(setorder::new_set(vm.gil(), r))
 }
 
 fn intersection_update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "intersection_update")?;
     let os = others(vm, a, "intersection_update", kw)?;
-    let gil = vm.gil();
-    let m = std::mem::take(&mut *s.borrow_mut(gil));
-    *s.borrow_mut(gil) = intersect(m, os);
+    let r = intersect_all(vm, s, &os);
+    setorder::store(vm.gil(), s, r);
     Ok(Value::None)
 }
 
 fn difference(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "difference")?;
     let os = others(vm, a, "difference", kw)?;
-    let mut m = s.borrow(vm.gil()).clone();
-    for o in os {
-        m.retain(|k, _| !o.contains_key(k));
+    let snap = setorder::snapshot(vm.gil(), s);
+    let mut r = match os.first() {
+        None => Builder::copy_of(&snap),
+        Some(o) => set_algebra::difference(vm, &snap, o),
+    };
+    for o in os.iter().skip(1) {
+        // `r` is a new set: no argument can be it.
+        r.difference_update_keys(o.keys(vm));
     }
-    Ok(new_set(m))
+    Ok(setorder::new_set(vm.gil(), r))
 }
 
 fn difference_update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "difference_update")?;
     let os = others(vm, a, "difference_update", kw)?;
-    let mut m = s.borrow_mut(vm.gil());
-    for o in os {
-        m.retain(|k, _| !o.contains_key(k));
+    let mut b = setorder::take(vm.gil(), s);
+    for o in &os {
+        set_algebra::difference_update(vm, &mut b, s, o);
     }
+    setorder::store(vm.gil(), s, b);
     Ok(Value::None)
-}
-
-fn sym_diff(m: &SetMap, o: &SetMap) -> SetMap {
-    let mut out: SetMap = m
-        .iter()
-        .filter(|(k, _)| !o.contains_key(*k))
-        .map(|(k, _)| (k.clone(), ()))
-        .collect();
-    out.extend(
-        o.iter()
-            .filter(|(k, _)| !m.contains_key(*k))
-            .map(|(k, _)| (k.clone(), ())),
-    );
-    out
 }
 
 fn symmetric_difference(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "symmetric_difference")?;
-    let o = args::one(vm, "set.symmetric_difference", &a[1..], kw)?;
-    let o = set_from_iterable(vm, o)?;
-    let m = s.borrow(vm.gil()).clone();
-    Ok(new_set(sym_diff(&m, &o)))
+    let o = one_other(vm, a, "symmetric_difference", kw)?;
+    let r = set_algebra::symmetric_difference(vm, s, &o);
+    Ok(setorder::new_set(vm.gil(), r))
 }
 
 fn symmetric_difference_update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "symmetric_difference_update")?;
-    let o = args::one(vm, "set.symmetric_difference_update", &a[1..], kw)?;
-    let o = set_from_iterable(vm, o)?;
-    let gil = vm.gil();
-    let m = s.borrow(gil).clone();
-    *s.borrow_mut(gil) = sym_diff(&m, &o);
+    let o = one_other(vm, a, "symmetric_difference_update", kw)?;
+    let mut b = setorder::take(vm.gil(), s);
+    set_algebra::symmetric_difference_update(vm, &mut b, s, &o);
+    setorder::store(vm.gil(), s, b);
     Ok(Value::None)
 }
 
