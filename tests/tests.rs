@@ -6,5 +6,6 @@
 mod cli;
 mod differential;
 mod hostile;
+mod multiprocessing;
 mod threads_cli;
 mod util;

@@ -53,6 +53,18 @@ enum Command {
     Run(RunArgs),
     /// Print a script's bytecode.
     Dis(DisArgs),
+    /// A multiprocessing worker (started by gilvm itself; its stdin is the link to its parent).
+    #[command(name = "__mp-worker", hide = true)]
+    MpWorker(MpWorkerArgs),
+}
+
+#[derive(Args, Debug)]
+struct MpWorkerArgs {
+    /// The parent's GIL settings.
+    #[command(flatten)]
+    gil: GilArgs,
+    /// The parent's main script (informational: the source comes from the parent).
+    script: Option<String>,
 }
 
 /// Limits on a run (see crates/cli/limits.rs).
@@ -136,6 +148,14 @@ fn main() -> ExitCode {
             run_file(&run.file, run.args, run.gil)
         }
         Some(Command::Dis(dis)) => dis_file(&dis.file),
+        Some(Command::MpWorker(w)) => {
+            let settings = gilvm_vm::modules::multiprocessing::WorkerSettings {
+                switch_instructions: w.gil.switch_instructions,
+                switch_interval: w.gil.switch_interval / 1000.0,
+                gil_policy: w.gil.gil_policy,
+            };
+            on_interpreter_thread(move || gilvm_vm::modules::multiprocessing::worker_main(settings))
+        }
         None => {
             cli.limits.start();
             match (cli.code, cli.script.split_first()) {

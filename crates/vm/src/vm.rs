@@ -321,12 +321,21 @@ impl Vm {
     /// non-daemon threads, flushes stdout, and returns the process exit status.
     pub fn run_main(&mut self, code: Arc<CodeObject>, source: Arc<str>) -> i32 {
         let result = self.run_module(code, "__main__", source);
+        let mut interrupted = false;
         let status = match result {
             Ok(_) => 0,
-            Err(err) => self.report_uncaught(&err),
+            Err(err) => {
+                interrupted = err.class().name.as_str() == "KeyboardInterrupt";
+                self.report_uncaught(&err)
+            }
         };
         crate::modules::threading::thread::wait_for_threads(self);
         self.interp.flush_stdout();
+        // Join non-daemon child processes, stop daemon ones and pools (CPython's atexit hook);
+        // after Ctrl-C, stop them all.
+        crate::modules::blocking::blocking(self, move || {
+            crate::modules::multiprocessing::at_exit(interrupted)
+        });
         status
     }
 

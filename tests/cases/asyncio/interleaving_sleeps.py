@@ -7,7 +7,7 @@ async def ticker(name, delay, n, log):
 
 async def main():
     log = []
-    await asyncio.gather(ticker("A", 0.02, 3, log), ticker("B", 0.05, 1, log))
+    await asyncio.gather(ticker("A", 0.1, 3, log), ticker("B", 0.25, 1, log))
     print(log)
     log = []
     await asyncio.gather(ticker("x", 0, 3, log), ticker("y", 0, 2, log), ticker("z", 0, 1, log))

@@ -5,6 +5,7 @@ pub mod asyncio;
 pub mod blocking;
 mod math;
 pub mod mt;
+pub mod multiprocessing;
 mod os;
 mod random;
 mod sys;
@@ -28,6 +29,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "os.path" | "posixpath" => os::make_path(vm),
         "math" => math::make(vm),
         "random" => random::make(vm),
+        "multiprocessing" => return Some(multiprocessing::make(vm)),
+        "_gilvm_mp" => multiprocessing::make_native(vm),
         "_thread" => threading::make_thread(vm),
         "threading" => return Some(threading::make_threading(vm)),
         "queue" => return Some(threading::make_queue(vm)),

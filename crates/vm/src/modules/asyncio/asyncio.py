@@ -3,6 +3,8 @@
 from _asyncio import (Future, Task, run, sleep, create_task, ensure_future,
                       current_task, iscoroutine)
 from _asyncio import _create_future, _call_soon, _call_later, _cancel_handle, _time, _running
+from _asyncio import (_loop_handle, _get_loop, _set_loop, _call_soon_threadsafe,
+                      _begin_threadsafe, _finish_threadsafe)
 
 
 class CancelledError(BaseException):
@@ -33,6 +35,14 @@ class TimerHandle:
 
 
 class _Loop:
+    def __init__(self, handle=None):
+        self._handle = handle
+
+    def _door(self):
+        if self._handle is None:
+            raise RuntimeError("no running event loop")
+        return self._handle
+
     def create_future(self):
         return _create_future()
 
@@ -48,6 +58,15 @@ class _Loop:
     def time(self):
         return _time()
 
+    def call_soon_threadsafe(self, callback, *args):
+        return TimerHandle(_call_soon_threadsafe(self._door(), callback, *args))
+
+    def run_in_executor(self, executor, func, *args):
+        if executor is not None:
+            raise NotImplementedError(
+                "gilvm: run_in_executor supports only the default executor (None)")
+        return _run_in_thread(self._door(), func, args, None)
+
     def is_running(self):
         return _running()
 
@@ -58,11 +77,63 @@ _the_loop = _Loop()
 def get_running_loop():
     if not _running():
         raise RuntimeError("no running event loop")
-    return _the_loop
+    loop = _get_loop()
+    if loop is None:
+        loop = _Loop(_loop_handle())
+        _set_loop(loop)
+    return loop
 
 
 def get_event_loop():
+    if _running():
+        return get_running_loop()
     return _the_loop
+
+
+_worker_count = 0
+
+
+def _deliver(fut, ok, value):
+    if fut.cancelled():
+        return
+    if ok:
+        fut.set_result(value)
+    else:
+        fut.set_exception(value)
+
+
+def _run_in_thread(handle, func, args, kwargs):
+    # A worker thread per call (CPython uses a pool of them): it calls func and hands the
+    # outcome back to the loop; the loop waits for it with the GIL released.
+    global _worker_count
+    import threading
+    fut = _create_future()
+
+    def work():
+        try:
+            if kwargs:
+                result = func(*args, **kwargs)
+            else:
+                result = func(*args)
+        except BaseException as exc:
+            _finish_threadsafe(handle, _deliver, fut, False, exc)
+        else:
+            _finish_threadsafe(handle, _deliver, fut, True, result)
+
+    thread = threading.Thread(target=work, name="asyncio_" + str(_worker_count))
+    _worker_count += 1
+    _begin_threadsafe(handle)
+    try:
+        thread.start()
+    except BaseException:
+        _finish_threadsafe(handle)
+        raise
+    return fut
+
+
+async def to_thread(func, /, *args, **kwargs):
+    loop = get_running_loop()
+    return await _run_in_thread(loop._door(), func, args, kwargs)
 
 
 def gather(*coros_or_futures, return_exceptions=False):

@@ -10,7 +10,7 @@ use std::cell::{Cell, RefCell};
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::error::{PyErr, PyResult};
 use crate::generator::{as_generator, GenStep};
@@ -19,6 +19,7 @@ use crate::value::{NativeObject, Value};
 use crate::vm::Vm;
 
 use super::future::{self, as_future, Status};
+use super::threadsafe::{Threadsafe, TsCallback};
 
 /// A scheduled callback.
 #[derive(Debug)]
@@ -82,6 +83,10 @@ struct LoopState {
     current: Option<Value>,
     /// Every task created on this loop and not yet seen done (pruned now and then).
     tasks: Vec<Value>,
+    /// What other threads reach the loop through ([`super::threadsafe`]).
+    ts: Arc<Threadsafe>,
+    /// The Python loop object (`get_running_loop()`), made on first use.
+    py_loop: Option<Value>,
 }
 
 thread_local! {
@@ -131,6 +136,41 @@ pub fn call_py(vm: &Vm, delay: Option<f64>, f: Value, args: Vec<Value>) -> PyRes
         None => call_soon(cb),
     }
     Ok(Value::Native(Arc::new(Box::new(HandleRef(h)))))
+}
+
+/// The running loop's door for other threads.
+pub fn threadsafe() -> Option<Arc<Threadsafe>> {
+    with_loop(|l| l.ts.clone())
+}
+
+/// `loop.call_soon_threadsafe(callback, *args)` on the loop behind `ts`: from the loop's own
+/// thread the callback goes straight to the ready queue (keeping its order with `call_soon`),
+/// from another thread through the queue that wakes the loop.
+pub fn call_soon_threadsafe(
+    vm: &Vm,
+    ts: &Arc<Threadsafe>,
+    f: Value,
+    args: Vec<Value>,
+) -> PyResult<Value> {
+    let h = Arc::new(TimerHandle::default());
+    let cb: TsCallback = (f, args, Some(h.clone()));
+    let own = with_loop(|l| Arc::ptr_eq(&l.ts, ts)).unwrap_or(false);
+    if own {
+        let (f, args, h) = cb;
+        call_soon(Cb::Py(f, args, h));
+    } else if !ts.push(cb) {
+        return Err(vm.runtime_error("Event loop is closed"));
+    }
+    Ok(Value::Native(Arc::new(Box::new(HandleRef(h)))))
+}
+
+/// The Python loop object of the running loop, if made already.
+pub fn py_loop() -> Option<Value> {
+    with_loop(|l| l.py_loop.clone()).flatten()
+}
+
+pub fn set_py_loop(v: Value) {
+    with_loop(|l| l.py_loop = Some(v));
 }
 
 /// The Python-visible handle (shares the cancel flag with the scheduled callback).
@@ -340,8 +380,23 @@ fn run_cb(vm: &mut Vm, cb: Cb) -> PyResult<()> {
     }
 }
 
+/// Move the callbacks other threads handed over to the ready queue.
+fn drain_threadsafe(ts: &Threadsafe) {
+    let got = ts.take();
+    if !got.is_empty() {
+        with_loop(|l| {
+            l.ready
+                .extend(got.into_iter().map(|(f, a, h)| Cb::Py(f, a, h)))
+        });
+    }
+}
+
 /// One round of the loop.
 fn run_once(vm: &mut Vm) -> PyResult<()> {
+    let Some(ts) = threadsafe() else {
+        return Err(no_loop(vm));
+    };
+    drain_threadsafe(&ts);
     let timeout = with_loop(|l| {
         if !l.ready.is_empty() {
             Some(0.0)
@@ -353,17 +408,23 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
     })
     .flatten();
     match timeout {
-        None => {
-            return Err(vm.runtime_error(
-                "gilvm: the event loop has nothing left to run but the main task is not done \
-                 (every task is waiting)",
-            ))
+        Some(t) if t <= 0.0 => {}
+        _ => {
+            // Nothing is ready: wait, with the GIL released, for the next timer or for another
+            // thread to hand a callback over. With no timer, only worker threads still running
+            // (or other live threads, which might call `call_soon_threadsafe`) can wake the
+            // loop; with none of those every task waits forever.
+            if timeout.is_none() && !ts.busy() && vm.interp.threads.count() <= 1 {
+                return Err(vm.runtime_error(
+                    "gilvm: the event loop has nothing left to run but the main task is not \
+                     done (every task is waiting)",
+                ));
+            }
+            let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t));
+            let waiter = ts.clone();
+            crate::modules::blocking::blocking(vm, move || waiter.wait(deadline));
+            drain_threadsafe(&ts);
         }
-        Some(t) if t > 0.0 => {
-            let d = std::time::Duration::from_secs_f64(t);
-            crate::modules::blocking::blocking(vm, move || std::thread::sleep(d));
-        }
-        Some(_) => {}
     }
     let ntodo = with_loop(|l| {
         let now = l.start.elapsed().as_secs_f64() + 1e-9;
@@ -405,11 +466,16 @@ pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
             seq: 0,
             current: None,
             tasks: Vec::new(),
+            ts: Arc::new(Threadsafe::default()),
+            py_loop: None,
         })
     });
     let r = run_main(vm, coro);
     // Tear down in any case (the state holds values).
     let state = LOOP.with(|l| l.borrow_mut().take());
+    if let Some(s) = &state {
+        drop(s.ts.close());
+    }
     drop(state);
     r
 }
@@ -440,6 +506,13 @@ fn run_main(vm: &mut Vm, coro: Value) -> PyResult<Value> {
             break;
         }
         rounds += 1;
+    }
+    // As `loop.shutdown_default_executor()`: wait for the worker threads of `to_thread` and
+    // `run_in_executor` to end (their results go to futures nobody awaits any more).
+    while threadsafe().is_some_and(|ts| ts.pending() > 0) {
+        if run_once(vm).is_err() {
+            break;
+        }
     }
     match as_future(&main) {
         Some(f) => future::result(vm, f),

@@ -2,12 +2,13 @@
 //!
 //! The core is native (`_asyncio`): the loop with its ready queue and timer heap
 //! ([`event_loop`]), `Future` and `Task` ([`future`]), `sleep`, `run`, `create_task`. The rest
-//! (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Semaphore`, the exception classes) is
-//! Python code in `asyncio.py`, ported from CPython 3.11, compiled when `asyncio` is first
-//! imported.
+//! (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Semaphore`, the exception classes,
+//! `to_thread`) is Python code in `asyncio.py`, ported from CPython 3.11, compiled when
+//! `asyncio` is first imported. Other threads reach a loop through [`threadsafe`].
 
 pub mod event_loop;
 pub mod future;
+pub mod threadsafe;
 
 use std::sync::Arc;
 
@@ -229,6 +230,62 @@ fn f_iscoroutine(_: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Bool(a.first().is_some_and(event_loop::is_coroutine)))
 }
 
+/// `_loop_handle()`: the running loop's door for other threads (a `LoopHandle`).
+fn f_loop_handle(vm: &mut Vm, _: &[Value], _: Kw) -> PyResult<Value> {
+    match event_loop::threadsafe() {
+        Some(ts) => Ok(crate::class::native(threadsafe::LoopHandle(ts))),
+        None => Err(vm.runtime_error("no running event loop")),
+    }
+}
+
+/// `_get_loop()`: the running loop's Python object, or None if not made yet.
+fn f_get_loop(_: &mut Vm, _: &[Value], _: Kw) -> PyResult<Value> {
+    Ok(event_loop::py_loop().unwrap_or(Value::None))
+}
+
+/// `_set_loop(loop)`
+fn f_set_loop(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    if !event_loop::is_running() {
+        return Err(vm.runtime_error("no running event loop"));
+    }
+    event_loop::set_py_loop(a.first().cloned().unwrap_or(Value::None));
+    Ok(Value::None)
+}
+
+fn handle_arg(vm: &Vm, a: &[Value]) -> PyResult<Arc<threadsafe::Threadsafe>> {
+    a.first()
+        .and_then(threadsafe::as_handle)
+        .cloned()
+        .ok_or_else(|| vm.type_error("expected an event loop handle"))
+}
+
+/// `_call_soon_threadsafe(handle, callback, *args)`
+fn f_call_soon_threadsafe(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let ts = handle_arg(vm, a)?;
+    let Some(f) = a.get(1) else {
+        return Err(vm.type_error("call_soon_threadsafe() missing the callback"));
+    };
+    event_loop::call_soon_threadsafe(vm, &ts, f.clone(), a[2..].to_vec())
+}
+
+/// `_begin_threadsafe(handle)`: a worker thread is about to start.
+fn f_begin_threadsafe(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    handle_arg(vm, a)?.begin();
+    Ok(Value::None)
+}
+
+/// `_finish_threadsafe(handle, callback=None, *args)`: a worker thread is done; hand
+/// `callback(*args)` to the loop in the same step.
+fn f_finish_threadsafe(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let ts = handle_arg(vm, a)?;
+    let cb = match a.get(1) {
+        None | Some(Value::None) => None,
+        Some(f) => Some((f.clone(), a[2..].to_vec(), None)),
+    };
+    ts.finish(cb);
+    Ok(Value::None)
+}
+
 /// The native core, `_asyncio`.
 pub fn make_core(vm: &mut Vm) -> Arc<Module> {
     let m = super::new_module(vm, "_asyncio");
@@ -251,6 +308,12 @@ pub fn make_core(vm: &mut Vm) -> Arc<Module> {
             ("_cancel_handle", f_cancel_handle),
             ("_time", f_time),
             ("_running", f_running),
+            ("_loop_handle", f_loop_handle),
+            ("_get_loop", f_get_loop),
+            ("_set_loop", f_set_loop),
+            ("_call_soon_threadsafe", f_call_soon_threadsafe),
+            ("_begin_threadsafe", f_begin_threadsafe),
+            ("_finish_threadsafe", f_finish_threadsafe),
         ],
     );
     m

@@ -1,0 +1,271 @@
+//! `multiprocessing.Queue`: the items live in the process that created the queue (as wire
+//! values, so broker threads can move them without the GIL); workers reach it through their
+//! link (puts to an unbounded queue are fire-and-forget and keep their order; gets, sizes and
+//! bounded puts are requests answered by the parent's broker).
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use super::process::{lock, state};
+use super::wire::{self, Reply, ToParent, Wire};
+use super::{blocking_wait, handle_arg, timeout_arg};
+use crate::builtins::args::Kwargs;
+use crate::error::PyResult;
+use crate::value::{NativeObject, Value};
+use crate::vm::Vm;
+
+#[derive(Debug)]
+pub struct QueueCore {
+    pub id: u64,
+    pub maxsize: i64,
+    items: Mutex<VecDeque<Wire>>,
+    not_empty: Condvar,
+    not_full: Condvar,
+}
+
+impl QueueCore {
+    pub fn len(&self) -> usize {
+        lock(&self.items).len()
+    }
+
+    pub fn try_get(&self) -> Option<Wire> {
+        let v = lock(&self.items).pop_front();
+        if v.is_some() {
+            self.not_full.notify_one();
+        }
+        v
+    }
+
+    /// Append ignoring the bound (fire-and-forget puts from workers to unbounded queues).
+    pub fn put_nowait_unbounded(&self, v: Wire) {
+        lock(&self.items).push_back(v);
+        self.not_empty.notify_one();
+    }
+
+    /// Put, waiting for room if bounded; false if full (after the timeout) or `cancel` is set.
+    pub fn put(&self, v: Wire, block: bool, timeout: Option<f64>, cancel: &AtomicBool) -> bool {
+        let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+        let mut items = lock(&self.items);
+        while self.maxsize > 0 && items.len() as i64 >= self.maxsize {
+            if !block || cancel.load(Ordering::Relaxed) {
+                return false;
+            }
+            let now = Instant::now();
+            let wait = match deadline {
+                Some(d) if now >= d => return false,
+                Some(d) => (d - now).min(Duration::from_millis(50)),
+                None => Duration::from_millis(50),
+            };
+            items = self
+                .not_full
+                .wait_timeout(items, wait)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+        items.push_back(v);
+        drop(items);
+        self.not_empty.notify_one();
+        true
+    }
+
+    /// Get, waiting if asked; `None` if empty (after the timeout) or `cancel` is set.
+    pub fn get(&self, block: bool, timeout: Option<f64>, cancel: &AtomicBool) -> Option<Wire> {
+        let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+        let mut items = lock(&self.items);
+        loop {
+            if let Some(v) = items.pop_front() {
+                drop(items);
+                self.not_full.notify_one();
+                return Some(v);
+            }
+            if !block || cancel.load(Ordering::Relaxed) {
+                return None;
+            }
+            let now = Instant::now();
+            let wait = match deadline {
+                Some(d) if now >= d => return None,
+                Some(d) => (d - now).min(Duration::from_millis(50)),
+                None => Duration::from_millis(50),
+            };
+            items = self
+                .not_empty
+                .wait_timeout(items, wait)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+}
+
+/// The Python-visible handle of a queue.
+#[derive(Debug)]
+pub enum QueueHandle {
+    Local(Arc<QueueCore>),
+    /// A queue of the parent process, reached through this worker's link.
+    Remote {
+        id: u64,
+        maxsize: i64,
+    },
+}
+
+impl NativeObject for QueueHandle {
+    fn type_name(&self) -> &'static str {
+        "_gilvm_mp.QueueHandle"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+pub fn new_local(maxsize: i64) -> Arc<QueueCore> {
+    let st = state();
+    let id = st.next_id.fetch_add(1, Ordering::Relaxed);
+    let q = Arc::new(QueueCore {
+        id,
+        maxsize,
+        items: Mutex::new(VecDeque::new()),
+        not_empty: Condvar::new(),
+        not_full: Condvar::new(),
+    });
+    lock(&st.queues).insert(id, Arc::downgrade(&q));
+    q
+}
+
+fn link(vm: &Vm) -> PyResult<Arc<super::link::ParentLink>> {
+    match state().worker.get() {
+        Some(w) => Ok(w.link.clone()),
+        None => Err(vm.runtime_error("queue of another process used outside a worker")),
+    }
+}
+
+fn reply_error(vm: &Vm, msg: String) -> crate::PyErr {
+    vm.runtime_error(format!("queue operation failed: {msg}"))
+}
+
+/// `queue_new(maxsize)`
+pub fn queue_new(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let maxsize = match a.first() {
+        Some(Value::Int(n)) => *n,
+        _ => 0,
+    };
+    let _ = vm;
+    Ok(Value::Native(Arc::new(Box::new(QueueHandle::Local(
+        new_local(maxsize),
+    )))))
+}
+
+/// `queue_put(h, obj, block, timeout)` -> True, or False when full.
+pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let h = handle_arg::<QueueHandle>(vm, a, 0, "queue")?;
+    let obj = a.get(1).cloned().unwrap_or_default();
+    let block = a.get(2).map(|v| vm.truthy(v)).transpose()?.unwrap_or(true);
+    let timeout = timeout_arg(vm, a.get(3))?;
+    let w = wire::from_value(vm, &obj)?;
+    match h {
+        QueueHandle::Local(q) => {
+            let q = q.clone();
+            if q.maxsize <= 0 {
+                q.put_nowait_unbounded(w);
+                return Ok(Value::Bool(true));
+            }
+            let never = AtomicBool::new(false);
+            let ok = blocking_wait(vm, move || q.put(w, block, timeout, &never));
+            Ok(Value::Bool(ok))
+        }
+        QueueHandle::Remote { id, maxsize } => {
+            let (id, maxsize) = (*id, *maxsize);
+            let link = link(vm)?;
+            if maxsize <= 0 {
+                link.send(&ToParent::QueuePut {
+                    qid: id,
+                    value: w,
+                    seq: None,
+                    block,
+                    timeout,
+                })
+                .map_err(|e| reply_error(vm, e.to_string()))?;
+                return Ok(Value::Bool(true));
+            }
+            let reply = blocking_wait(vm, move || {
+                link.request(|seq| ToParent::QueuePut {
+                    qid: id,
+                    value: w,
+                    seq: Some(seq),
+                    block,
+                    timeout,
+                })
+            });
+            match reply {
+                Reply::Done => Ok(Value::Bool(true)),
+                Reply::Full => Ok(Value::Bool(false)),
+                Reply::Error(e) => Err(reply_error(vm, e)),
+                _ => Err(reply_error(vm, "unexpected reply".into())),
+            }
+        }
+    }
+}
+
+/// `queue_get(h, block, timeout)` -> (True, obj) or (False, None) when empty.
+pub fn queue_get(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let h = handle_arg::<QueueHandle>(vm, a, 0, "queue")?;
+    let block = a.get(1).map(|v| vm.truthy(v)).transpose()?.unwrap_or(true);
+    let timeout = timeout_arg(vm, a.get(2))?;
+    let got = match h {
+        QueueHandle::Local(q) => {
+            if let Some(v) = q.try_get() {
+                Some(v)
+            } else if !block {
+                None
+            } else {
+                let q = q.clone();
+                let never = AtomicBool::new(false);
+                blocking_wait(vm, move || q.get(true, timeout, &never))
+            }
+        }
+        QueueHandle::Remote { id, .. } => {
+            let id = *id;
+            let link = link(vm)?;
+            let reply = blocking_wait(vm, move || {
+                link.request(|seq| ToParent::QueueGet {
+                    seq,
+                    qid: id,
+                    block,
+                    timeout,
+                })
+            });
+            match reply {
+                Reply::Value(v) => Some(v),
+                Reply::Empty => None,
+                Reply::Error(e) => return Err(reply_error(vm, e)),
+                _ => return Err(reply_error(vm, "unexpected reply".into())),
+            }
+        }
+    };
+    Ok(match got {
+        Some(w) => {
+            let v = wire::to_value(vm, w)?;
+            Value::tuple(vec![Value::Bool(true), v])
+        }
+        None => Value::tuple(vec![Value::Bool(false), Value::None]),
+    })
+}
+
+/// `queue_qsize(h)`
+pub fn queue_qsize(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let h = handle_arg::<QueueHandle>(vm, a, 0, "queue")?;
+    match h {
+        QueueHandle::Local(q) => Ok(Value::Int(q.len() as i64)),
+        QueueHandle::Remote { id, .. } => {
+            let id = *id;
+            let link = link(vm)?;
+            match blocking_wait(vm, move || {
+                link.request(|seq| ToParent::QueueSize { seq, qid: id })
+            }) {
+                Reply::Size(n) => Ok(Value::Int(n)),
+                Reply::Error(e) => Err(reply_error(vm, e)),
+                _ => Err(reply_error(vm, "unexpected reply".into())),
+            }
+        }
+    }
+}

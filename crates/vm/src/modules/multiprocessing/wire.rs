@@ -1,0 +1,402 @@
+//! The wire format of values crossing processes, and the messages of the parent/worker protocol
+//! (documented in docs/multiprocessing.md).
+//!
+//! A value is converted to a [`Wire`] tree while the sender holds the GIL, encoded with postcard
+//! (serde's compact binary format: varint ints, length-prefixed strings) and written as one
+//! frame: a 4-byte little-endian length, then the postcard bytes. Only None, bool, int, float,
+//! str, bytes, list, tuple and dict (nested) cross; anything else is a TypeError naming the type.
+//! Handles (queues, connections, shared memory, locks) cross only as arguments of a new process.
+
+use std::io::{Read, Write};
+use std::os::fd::OwnedFd;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::PyResult;
+use crate::value::{DictMap, Value};
+use crate::vm::Vm;
+
+/// A value in transit.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Wire {
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Bytes(Vec<u8>),
+    List(Vec<Wire>),
+    Tuple(Vec<Wire>),
+    Dict(Vec<(Wire, Wire)>),
+    /// A multiprocessing object passed to a new process: the name of its class in the
+    /// multiprocessing module and what the receiver needs to reach it.
+    Handle(String, HandleWire),
+}
+
+/// How a receiver reaches a shared object (only in a process's start arguments).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum HandleWire {
+    /// A queue living in the parent, reached through the worker's link.
+    Queue { id: u64, maxsize: i64 },
+    /// One end of a Pipe: `fd` indexes the descriptors sent with the start message.
+    Conn {
+        fd: u32,
+        readable: bool,
+        writable: bool,
+    },
+    /// A shared-memory object: region descriptor index, its length, and what it holds.
+    Shm { fd: u32, len: u64, kind: ShmKind },
+}
+
+/// What a shared-memory region holds.
+#[derive(Serialize, Deserialize, Debug, Clone, Copy, PartialEq)]
+pub enum ShmKind {
+    Lock,
+    RLock,
+    Semaphore {
+        bound: Option<u32>,
+    },
+    Event,
+    Value {
+        typecode: char,
+        lock: bool,
+    },
+    Array {
+        typecode: char,
+        len: u32,
+        lock: bool,
+    },
+}
+
+/// A function sent by name.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Callee {
+    /// A top-level function of the main script.
+    Main(String),
+    /// A built-in function or class (`abs`, `str`).
+    Builtin(String),
+}
+
+/// An exception raised in a worker, for re-raising in the parent.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct RemoteError {
+    /// The class name, and its module (`builtins`, `__main__` for the script's own classes).
+    pub class: String,
+    pub module: String,
+    /// The exception's args if they could be sent, else `[str(exc)]`.
+    pub args: Vec<Wire>,
+    /// The worker's formatted traceback.
+    pub traceback: String,
+}
+
+/// What a worker is started to do.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// Run `target(*args, **kwargs)` once and exit.
+    Process {
+        target: Callee,
+        args: Vec<Wire>,
+        kwargs: Vec<(String, Wire)>,
+    },
+    /// Serve pool tasks until told to stop.
+    Pool {
+        initializer: Option<Callee>,
+        initargs: Vec<Wire>,
+    },
+}
+
+/// The first message to a worker.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct Start {
+    /// The main script's file name and its source text (run as `__mp_main__`).
+    pub script: String,
+    pub source: String,
+    pub argv: Vec<String>,
+    pub name: String,
+    pub parent_pid: u32,
+    pub mode: Mode,
+}
+
+/// Parent -> worker.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum ToWorker {
+    Start(Start),
+    /// Call `func` on each item (`func(*item)` when `star`) and answer with `TaskDone`.
+    Task {
+        job: u64,
+        chunk: u32,
+        func: Callee,
+        star: bool,
+        items: Vec<Wire>,
+        kwargs: Vec<(String, Wire)>,
+    },
+    /// The answer to a worker's request `seq`.
+    Reply {
+        seq: u64,
+        reply: Reply,
+    },
+    /// A pool worker should exit once idle.
+    Stop,
+}
+
+/// Answers to worker requests.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum Reply {
+    Value(Wire),
+    Empty,
+    Full,
+    Size(i64),
+    Done,
+    Error(String),
+}
+
+/// Worker -> parent.
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub enum ToParent {
+    /// Put into queue `qid`; `seq` asks for a `Reply` (bounded queues), else fire-and-forget.
+    QueuePut {
+        qid: u64,
+        value: Wire,
+        seq: Option<u64>,
+        block: bool,
+        timeout: Option<f64>,
+    },
+    QueueGet {
+        seq: u64,
+        qid: u64,
+        block: bool,
+        timeout: Option<f64>,
+    },
+    QueueSize {
+        seq: u64,
+        qid: u64,
+    },
+    TaskDone {
+        job: u64,
+        chunk: u32,
+        result: Result<Vec<Wire>, RemoteError>,
+    },
+}
+
+/// Frames larger than this are refused (a corrupt length must not allocate gigabytes).
+const MAX_FRAME: usize = 1 << 30;
+
+/// Write one message as a frame.
+pub fn write_msg<T: Serialize>(w: &mut impl Write, msg: &T) -> std::io::Result<()> {
+    let body = postcard::to_stdvec(msg).map_err(std::io::Error::other)?;
+    let mut frame = Vec::with_capacity(body.len() + 4);
+    frame.extend_from_slice(&(body.len() as u32).to_le_bytes());
+    frame.extend_from_slice(&body);
+    w.write_all(&frame)?;
+    w.flush()
+}
+
+/// Read one frame's bytes; `Ok(None)` at a clean end of stream.
+pub fn read_frame(r: &mut impl Read) -> std::io::Result<Option<Vec<u8>>> {
+    let mut len = [0u8; 4];
+    let mut got = 0;
+    while got < 4 {
+        match r.read(&mut len[got..]) {
+            Ok(0) if got == 0 => return Ok(None),
+            Ok(0) => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let len = u32::from_le_bytes(len) as usize;
+    if len > MAX_FRAME {
+        return Err(std::io::Error::other("message too large"));
+    }
+    let mut body = vec![0u8; len];
+    r.read_exact(&mut body)?;
+    Ok(Some(body))
+}
+
+/// Read one message; `Ok(None)` at a clean end of stream.
+pub fn read_msg<T: for<'de> Deserialize<'de>>(r: &mut impl Read) -> std::io::Result<Option<T>> {
+    match read_frame(r)? {
+        None => Ok(None),
+        Some(body) => postcard::from_bytes(&body)
+            .map(Some)
+            .map_err(std::io::Error::other),
+    }
+}
+
+/// Nesting deeper than this is refused (and catches self-referencing containers).
+const MAX_DEPTH: usize = 200;
+
+pub const SENDABLE: &str = "gilvm sends only None, bool, int, float, str, bytes, list, tuple, dict";
+
+/// Converts values to wire form; collects the descriptors of handles when allowed.
+pub struct Encoder {
+    /// Handles may be sent (a new process's arguments) and their descriptors go here.
+    pub fds: Option<Vec<OwnedFd>>,
+}
+
+impl Encoder {
+    pub fn plain() -> Encoder {
+        Encoder { fds: None }
+    }
+    pub fn with_handles() -> Encoder {
+        Encoder {
+            fds: Some(Vec::new()),
+        }
+    }
+
+    pub fn encode(&mut self, vm: &mut Vm, v: &Value) -> PyResult<Wire> {
+        self.enc(vm, v, 0)
+    }
+
+    fn enc(&mut self, vm: &mut Vm, v: &Value, depth: usize) -> PyResult<Wire> {
+        if depth > MAX_DEPTH {
+            return Err(vm.value_error(format!(
+                "cannot send a value nested more than {MAX_DEPTH} levels deep (or containing itself) to another process"
+            )));
+        }
+        let gil = vm.gil();
+        Ok(match v {
+            Value::None => Wire::None,
+            Value::Bool(b) => Wire::Bool(*b),
+            Value::Int(n) => Wire::Int(*n),
+            Value::Float(x) => Wire::Float(*x),
+            Value::Str(s) => Wire::Str(s.as_str().to_string()),
+            Value::Bytes(b) => Wire::Bytes(b.data.to_vec()),
+            Value::List(l) => {
+                let items: Vec<Value> = l.borrow(gil).clone();
+                let mut out = Vec::with_capacity(items.len());
+                for item in &items {
+                    out.push(self.enc(vm, item, depth + 1)?);
+                }
+                Wire::List(out)
+            }
+            Value::Tuple(t) => {
+                let mut out = Vec::with_capacity(t.items.len());
+                for item in t.items.iter() {
+                    out.push(self.enc(vm, item, depth + 1)?);
+                }
+                Wire::Tuple(out)
+            }
+            Value::Dict(d) => {
+                let pairs: Vec<(Value, Value)> = d
+                    .borrow(gil)
+                    .iter()
+                    .map(|(k, v)| (k.value.clone(), v.clone()))
+                    .collect();
+                let mut out = Vec::with_capacity(pairs.len());
+                for (k, v) in &pairs {
+                    out.push((self.enc(vm, k, depth + 1)?, self.enc(vm, v, depth + 1)?));
+                }
+                Wire::Dict(out)
+            }
+            Value::Instance(_) | Value::Native(_) => {
+                if let Some(w) = super::handles::encode_handle(vm, v, self)? {
+                    w
+                } else {
+                    return Err(unsendable(vm, v));
+                }
+            }
+            _ => return Err(unsendable(vm, v)),
+        })
+    }
+}
+
+pub fn unsendable(vm: &Vm, v: &Value) -> crate::PyErr {
+    vm.type_error(format!(
+        "cannot send '{}' object to another process ({SENDABLE})",
+        vm.type_name(v)
+    ))
+}
+
+/// Converts wire form back to values (handles need the receiving side's context).
+pub struct Decoder {
+    pub fds: Vec<Option<OwnedFd>>,
+}
+
+impl Decoder {
+    pub fn plain() -> Decoder {
+        Decoder { fds: Vec::new() }
+    }
+
+    pub fn decode(&mut self, vm: &mut Vm, w: Wire) -> PyResult<Value> {
+        Ok(match w {
+            Wire::None => Value::None,
+            Wire::Bool(b) => Value::Bool(b),
+            Wire::Int(n) => Value::Int(n),
+            Wire::Float(x) => Value::Float(x),
+            Wire::Str(s) => Value::str(s),
+            Wire::Bytes(b) => Value::Bytes(Arc::new(crate::value::PyBytes {
+                data: b.into_boxed_slice(),
+            })),
+            Wire::List(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(self.decode(vm, item)?);
+                }
+                Value::list(out)
+            }
+            Wire::Tuple(items) => {
+                let mut out = Vec::with_capacity(items.len());
+                for item in items {
+                    out.push(self.decode(vm, item)?);
+                }
+                Value::tuple(out)
+            }
+            Wire::Dict(pairs) => {
+                let mut map = DictMap::default();
+                for (k, v) in pairs {
+                    let k = self.decode(vm, k)?;
+                    let v = self.decode(vm, v)?;
+                    let key = vm.key(k)?;
+                    map.insert(key, v);
+                }
+                Value::Dict(Arc::new(crate::gilcell::GilCell::new(map)))
+            }
+            Wire::Handle(class, h) => super::handles::decode_handle(vm, &class, h, self)?,
+        })
+    }
+}
+
+/// Decode a value that carries no handles.
+pub fn to_value(vm: &mut Vm, w: Wire) -> PyResult<Value> {
+    Decoder::plain().decode(vm, w)
+}
+
+/// Encode a value that may not carry handles.
+pub fn from_value(vm: &mut Vm, v: &Value) -> PyResult<Wire> {
+    Encoder::plain().encode(vm, v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frames_round_trip() {
+        let msg = ToParent::TaskDone {
+            job: 7,
+            chunk: 2,
+            result: Ok(vec![
+                Wire::Int(-5),
+                Wire::Str("é".into()),
+                Wire::Dict(vec![(Wire::Tuple(vec![Wire::None]), Wire::Float(1.5))]),
+            ]),
+        };
+        let mut buf = Vec::new();
+        write_msg(&mut buf, &msg).unwrap();
+        write_msg(&mut buf, &ToWorker::Stop).unwrap();
+        let mut r = &buf[..];
+        assert_eq!(read_msg::<ToParent>(&mut r).unwrap(), Some(msg));
+        assert_eq!(read_msg::<ToWorker>(&mut r).unwrap(), Some(ToWorker::Stop));
+        assert_eq!(read_msg::<ToWorker>(&mut r).unwrap(), None);
+    }
+
+    #[test]
+    fn truncated_frame_is_an_error() {
+        let mut buf = Vec::new();
+        write_msg(&mut buf, &Wire::Str("hello".into())).unwrap();
+        buf.truncate(buf.len() - 1);
+        assert!(read_msg::<Wire>(&mut &buf[..]).is_err());
+    }
+}

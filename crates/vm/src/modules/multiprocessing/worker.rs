@@ -1,0 +1,285 @@
+//! The worker side: `gilvm __mp-worker` receives its descriptors and start message on stdin (a
+//! socket to the parent), runs the parent's main script as `__mp_main__`, then either calls the
+//! target once (Process) or serves pool tasks until told to stop.
+
+use std::io::IoSliceMut;
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::unix::net::UnixStream;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use super::link::ParentLink;
+use super::process::{self, state, Settings, WorkerInfo};
+use super::shm::adopt_fd;
+use super::wire::{self, Callee, Decoder, Mode, RemoteError, Start, ToParent, ToWorker, Wire};
+use crate::error::PyErr;
+use crate::value::Value;
+use crate::vm::{Vm, VmConfig};
+
+/// Most descriptors a start message may carry.
+const MAX_FDS: usize = 64;
+
+/// Run a worker; returns its exit status.
+pub fn worker_main(settings: Settings) -> i32 {
+    match setup() {
+        Ok((stream, fds, start)) => run(settings, stream, fds, start),
+        Err(e) => {
+            eprintln!("gilvm: this command is for gilvm's multiprocessing only ({e})");
+            2
+        }
+    }
+}
+
+fn setup() -> std::io::Result<(UnixStream, Vec<Option<OwnedFd>>, Start)> {
+    let sock: OwnedFd = std::io::stdin().as_fd().try_clone_to_owned()?;
+    // The worker's stdin is /dev/null from now on, as in CPython's workers.
+    if let Ok(null) = std::fs::File::open("/dev/null") {
+        let _ = nix::unistd::dup2(null.as_raw_fd(), 0);
+    }
+    let stream = UnixStream::from(sock);
+    let fds = recv_fds(&stream)?;
+    let mut r = &stream;
+    match wire::read_msg::<ToWorker>(&mut r)? {
+        Some(ToWorker::Start(start)) => Ok((stream, fds, start)),
+        _ => Err(std::io::Error::other("no start message")),
+    }
+}
+
+fn recv_fds(stream: &UnixStream) -> std::io::Result<Vec<Option<OwnedFd>>> {
+    use nix::sys::socket::{recvmsg, ControlMessageOwned, MsgFlags};
+    let mut count = [0u8; 4];
+    let mut cmsg = nix::cmsg_space!([std::os::fd::RawFd; MAX_FDS]);
+    let mut fds = Vec::new();
+    let mut got = 0;
+    {
+        let mut iov = [IoSliceMut::new(&mut count)];
+        let msg = recvmsg::<()>(
+            stream.as_raw_fd(),
+            &mut iov,
+            Some(&mut cmsg),
+            MsgFlags::MSG_CMSG_CLOEXEC,
+        )
+        .map_err(std::io::Error::from)?;
+        got += msg.bytes;
+        for c in msg.cmsgs().map_err(std::io::Error::from)? {
+            if let ControlMessageOwned::ScmRights(raw) = c {
+                fds.extend(raw.into_iter().map(|fd| Some(adopt_fd(fd))));
+            }
+        }
+    }
+    if got == 0 {
+        return Err(std::io::Error::other("the parent closed the connection"));
+    }
+    if got < 4 {
+        use std::io::Read;
+        let mut r = stream;
+        r.read_exact(&mut count[got..])?;
+    }
+    let expected = u32::from_le_bytes(count) as usize;
+    if expected != fds.len() {
+        return Err(std::io::Error::other("descriptor count mismatch"));
+    }
+    Ok(fds)
+}
+
+fn run(settings: Settings, stream: UnixStream, fds: Vec<Option<OwnedFd>>, start: Start) -> i32 {
+    let link = match ParentLink::start(stream) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("gilvm: worker cannot talk to its parent: {e}");
+            return 1;
+        }
+    };
+    let _ = state().worker.set(WorkerInfo {
+        name: start.name.clone(),
+        link: link.clone(),
+        parent_pid: start.parent_pid,
+        bootstrapping: std::sync::atomic::AtomicBool::new(true),
+    });
+    let mut vm = Vm::new(VmConfig {
+        argv: start.argv.clone(),
+        switch_instructions: settings.switch_instructions,
+        switch_interval: settings.switch_interval,
+        gil_policy: settings.gil_policy,
+        ..VmConfig::default()
+    });
+    let status = run_in(&mut vm, &link, fds, &start);
+    crate::modules::threading::thread::wait_for_threads(&mut vm);
+    vm.interp.flush_stdout();
+    crate::modules::blocking::blocking(&mut vm, || process::at_exit(false));
+    status
+}
+
+fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start: &Start) -> i32 {
+    let source = start.source.clone();
+    let code = match gilvm_compiler::compile_source(&source, &start.script) {
+        Ok(code) => code,
+        Err(err) => {
+            eprint!("{}", err.render(&start.script, &source, false));
+            return 1;
+        }
+    };
+    if let Err(err) = vm.run_module(code, "__mp_main__", Arc::from(source.as_str())) {
+        return vm.report_uncaught(&err);
+    }
+    if let Some(w) = state().worker.get() {
+        w.bootstrapping.store(false, Ordering::Relaxed);
+    }
+    match &start.mode {
+        Mode::Process {
+            target,
+            args,
+            kwargs,
+        } => {
+            let mut dec = Decoder { fds };
+            let result = (|| {
+                let f = resolve(vm, target)?;
+                let mut a = Vec::with_capacity(args.len());
+                for w in args.iter().cloned() {
+                    a.push(dec.decode(vm, w)?);
+                }
+                let mut kw = Vec::with_capacity(kwargs.len());
+                for (k, w) in kwargs.iter().cloned() {
+                    kw.push((Arc::new(crate::value::PyStr::new(k)), dec.decode(vm, w)?));
+                }
+                vm.call_kw(&f, &a, &kw)
+            })();
+            match result {
+                Ok(_) => 0,
+                Err(err) => {
+                    let system_exit = vm.types().system_exit.clone();
+                    if vm.err_is(&err, &system_exit) {
+                        return vm.report_uncaught(&err);
+                    }
+                    let text = vm.format_exception(&err);
+                    vm.interp.flush_stdout();
+                    eprint!("Process {}:\n{text}", start.name);
+                    1
+                }
+            }
+        }
+        Mode::Pool {
+            initializer,
+            initargs,
+        } => {
+            if let Some(init) = initializer {
+                let mut dec = Decoder { fds };
+                let result = (|| {
+                    let f = resolve(vm, init)?;
+                    let mut a = Vec::with_capacity(initargs.len());
+                    for w in initargs.iter().cloned() {
+                        a.push(dec.decode(vm, w)?);
+                    }
+                    vm.call(&f, &a)
+                })();
+                if let Err(err) = result {
+                    let text = vm.format_exception(&err);
+                    vm.interp.flush_stdout();
+                    eprint!("Process {}:\n{text}", start.name);
+                    return 1;
+                }
+            }
+            serve(vm, link)
+        }
+    }
+}
+
+/// Serve pool tasks until Stop.
+fn serve(vm: &mut Vm, link: &Arc<ParentLink>) -> i32 {
+    loop {
+        let l = link.clone();
+        let task = crate::modules::blocking::blocking(vm, move || l.next_task(None));
+        match task {
+            Some(ToWorker::Task {
+                job,
+                chunk,
+                func,
+                star,
+                items,
+                kwargs,
+            }) => {
+                let result = run_chunk(vm, &func, star, items, kwargs);
+                vm.interp.flush_stdout();
+                if link
+                    .send(&ToParent::TaskDone { job, chunk, result })
+                    .is_err()
+                {
+                    return 1;
+                }
+            }
+            Some(ToWorker::Stop) | None => return 0,
+            Some(_) => {}
+        }
+    }
+}
+
+fn run_chunk(
+    vm: &mut Vm,
+    func: &Callee,
+    star: bool,
+    items: Vec<Wire>,
+    kwargs: Vec<(String, Wire)>,
+) -> Result<Vec<Wire>, RemoteError> {
+    let f = resolve(vm, func).map_err(|e| remote_error(vm, &e))?;
+    let mut kw = Vec::with_capacity(kwargs.len());
+    for (k, w) in kwargs {
+        let v = wire::to_value(vm, w).map_err(|e| remote_error(vm, &e))?;
+        kw.push((Arc::new(crate::value::PyStr::new(k)), v));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let arg = wire::to_value(vm, item).map_err(|e| remote_error(vm, &e))?;
+        let r = if star {
+            let args = vm.collect(&arg).map_err(|e| remote_error(vm, &e))?;
+            vm.call_kw(&f, &args, &kw)
+        } else {
+            vm.call_kw(&f, std::slice::from_ref(&arg), &kw)
+        };
+        let v = r.map_err(|e| remote_error(vm, &e))?;
+        out.push(wire::from_value(vm, &v).map_err(|e| remote_error(vm, &e))?);
+    }
+    Ok(out)
+}
+
+/// An exception, ready to cross to the parent.
+fn remote_error(vm: &mut Vm, err: &PyErr) -> RemoteError {
+    let class = err.class().clone();
+    let mut module = class.module.as_str().to_string();
+    if module == "__mp_main__" {
+        module = "__main__".to_string();
+    }
+    let args_v = crate::error::exc_args(&err.0, vm);
+    let args = match args_v
+        .iter()
+        .map(|a| wire::from_value(vm, a))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(a) => a,
+        Err(_) => {
+            let text = vm.to_str(&err.value()).unwrap_or_default();
+            vec![Wire::Str(text)]
+        }
+    };
+    RemoteError {
+        class: class.name.as_str().to_string(),
+        module,
+        args,
+        traceback: vm.format_exception(err),
+    }
+}
+
+/// The function a callee names, in this worker.
+fn resolve(vm: &mut Vm, callee: &Callee) -> Result<Value, PyErr> {
+    let gil = vm.gil();
+    let (module, name) = match callee {
+        Callee::Main(n) => (vm.interp.modules.borrow(gil).get("__mp_main__").cloned(), n),
+        Callee::Builtin(n) => (Some(vm.interp.builtins.clone()), n),
+    };
+    let found =
+        module.and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), name).cloned());
+    found.ok_or_else(|| {
+        vm.attribute_error(format!(
+            "Can't get attribute '{name}' on <module '__mp_main__'> (a worker looks the function up by name in the main script)"
+        ))
+    })
+}
