@@ -1,9 +1,11 @@
 //! gilvm's integration tests, in one test binary with a module per topic (the way ripgrep
 //! organises its tests): `differential` runs every program and case under python3 and gilvm
-//! and compares them, `cli` checks the command line, `util` holds the process helpers.
+//! and compares them, `hostile` runs malformed and hostile programs, `cli` checks the command
+//! line, `util` holds the process helpers.
 
 mod cli;
 mod differential;
+mod hostile;
 mod multiprocessing;
 mod threads_cli;
 mod util;
