@@ -9,11 +9,14 @@ use clap::{Args, Parser, Subcommand};
 use gilvm_vm::gil::{format_gil_stats, GilPolicy};
 use gilvm_vm::{Vm, VmConfig};
 
+mod limits;
+
 const EXAMPLES: &str = "\
 Examples:
   gilvm programs/hello.py              run a script (same as `gilvm run programs/hello.py`)
   gilvm run programs/fib.py 25         run a script with arguments (sys.argv[1] == '25')
   gilvm -c 'print(6 * 7)'              run a one-line program
+  gilvm --timeout 5 --max-memory 512 x.py   stop x.py after 5 s or 512 MB (status 124 / 125)
   gilvm run --gil-stats --switch-interval 5 programs/cpu_threads.py
                                        run with a 5 ms switch interval, print GIL stats
   gilvm dis programs/fib.py            show the bytecode of a script";
@@ -28,6 +31,9 @@ struct Cli {
     /// Run CODE as the program (sys.argv[0] is '-c').
     #[arg(short = 'c', value_name = "CODE")]
     code: Option<String>,
+
+    #[command(flatten)]
+    limits: LimitArgs,
 
     #[command(flatten)]
     gil: GilArgs,
@@ -66,6 +72,27 @@ struct MpWorkerArgs {
     script: Option<String>,
 }
 
+/// Limits on a run (see crates/cli/limits.rs).
+#[derive(Args, Debug, Clone, Copy)]
+struct LimitArgs {
+    /// End the program after SECONDS of wall-clock time (exit status 124).
+    #[arg(long, value_name = "SECONDS", value_parser = limits::parse_seconds)]
+    timeout: Option<f64>,
+    /// End the program when it uses more than MB megabytes of memory (exit status 125); a
+    /// single allocation larger than that raises MemoryError.
+    #[arg(long = "max-memory", value_name = "MB", value_parser = limits::parse_megabytes)]
+    max_memory: Option<u64>,
+}
+
+impl LimitArgs {
+    fn start(self) {
+        limits::start(limits::Limits {
+            timeout: self.timeout,
+            max_memory_mb: self.max_memory,
+        });
+    }
+}
+
 /// The GIL's knobs (design §3), on every command that runs code.
 #[derive(Args, Debug, Clone)]
 struct GilArgs {
@@ -96,6 +123,9 @@ fn parse_millis(s: &str) -> Result<f64, String> {
 
 #[derive(Args, Debug)]
 struct RunArgs {
+    #[command(flatten)]
+    limits: LimitArgs,
+
     #[command(flatten)]
     gil: GilArgs,
     /// The script to run.
@@ -149,7 +179,10 @@ const INTERPRETER_STACK: usize = 256 << 20;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
-        Some(Command::Run(run)) => run_file(&run.file, run.args, run.gil, run.lab),
+        Some(Command::Run(run)) => {
+            run.limits.start();
+            run_file(&run.file, run.args, run.gil, run.lab)
+        }
         Some(Command::Dis(dis)) => dis_file(&dis.file),
         Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
         Some(Command::Sweep(args)) => gilvm_lab::cli::sweep_main(&args),
@@ -162,6 +195,7 @@ fn main() -> ExitCode {
             on_interpreter_thread(move || gilvm_vm::modules::multiprocessing::worker_main(settings))
         }
         None => {
+            cli.limits.start();
             match (cli.code, cli.script.split_first()) {
                 (Some(code), _) => {
                     let mut argv = vec!["-c".to_string()];
@@ -178,7 +212,8 @@ fn main() -> ExitCode {
             }
         }
     };
-    ExitCode::from(status.clamp(0, 255) as u8)
+    // The OS keeps the low 8 bits of a status, as for CPython (`sys.exit(-1)` is 255).
+    ExitCode::from((status & 0xff) as u8)
 }
 
 /// Read a script as UTF-8, reporting a missing file or bad encoding the way a user can act on.
@@ -190,6 +225,13 @@ fn read_script(path: &str) -> Result<String, i32> {
             return Err(1);
         }
     };
+    // CPython refuses a NUL byte anywhere in a source file, string literals included.
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
+        eprintln!("{path}:{line}: the file contains a NUL byte");
+        eprintln!("SyntaxError: source code cannot contain null bytes");
+        return Err(1);
+    }
     String::from_utf8(bytes).map_err(|err| {
         let offset = err.utf8_error().valid_up_to();
         let bytes = err.as_bytes();
@@ -242,6 +284,7 @@ fn run_source(
             gil_tracing: lab.events(),
             ..VmConfig::default()
         });
+        limits::set_interp(vm.interp.clone());
         let interp = vm.interp.clone();
         let status = vm.run_main(code, Arc::from(source));
         // The main thread lets go of the GIL for good and files its report.
@@ -292,7 +335,12 @@ fn on_interpreter_thread(work: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     let spawned = std::thread::Builder::new()
         .name("gilvm-main".into())
         .stack_size(INTERPRETER_STACK)
-        .spawn(work);
+        .spawn(|| {
+            // Native re-entry raises RecursionError past 3/4 of the stack (the rest is the
+            // margin for native code between two checks).
+            gilvm_vm::stack_guard::set_stack_budget(INTERPRETER_STACK / 4 * 3);
+            work()
+        });
     match spawned.map(|handle| handle.join()) {
         Ok(Ok(status)) => status,
         Ok(Err(_)) => {

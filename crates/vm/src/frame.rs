@@ -414,7 +414,7 @@ impl Vm {
     /// re-entry against the recursion limit.
     pub(crate) fn run_entry(&mut self) -> PyResult<Value> {
         const NATIVE_DEPTH_MAX: usize = 20_000;
-        if self.native_depth >= NATIVE_DEPTH_MAX {
+        if self.native_depth >= NATIVE_DEPTH_MAX || crate::stack_guard::stack_exhausted() {
             if let Some(f) = self.frames.pop() {
                 self.stack.truncate(f.ret as usize);
             }

@@ -204,7 +204,9 @@ impl Vm {
                 _ => {}
             }
         }
-        if self.frames.len() + self.native_depth > self.interp.recursion_limit() {
+        if self.frames.len() + self.native_depth > self.interp.recursion_limit()
+            || crate::stack_guard::stack_exhausted()
+        {
             drop(st);
             return Err(self.recursion_error());
         }

@@ -183,19 +183,53 @@ impl Vm {
                 )))
             }
             Value::Range(r) => {
-                let len = crate::iter::range_len(r.start, r.stop, r.step) as usize;
+                // In i128: a range may hold more than i64::MAX items, and a slice's step and
+                // stop may leave the 64-bit range even when its items do not.
+                let exact = crate::iter::range_len_exact(r.start, r.stop, r.step);
                 if let Some(i) = int_key {
-                    return match self.index_in(i, len) {
-                        Some(i) => Ok(Value::Int(r.start + i as i64 * r.step)),
-                        None => Err(self.index_error("range object index out of range")),
+                    let i = if i < 0 { i as i128 + exact } else { i as i128 };
+                    return if (0..exact).contains(&i) {
+                        Ok(Value::Int((r.start as i128 + i * r.step as i128) as i64))
+                    } else {
+                        Err(self.index_error("range object index out of range"))
                     };
                 }
                 if let Value::Slice(sl) = key {
-                    let idx = self.slice_indices(sl, len)?;
-                    let start = r.start + idx.start * r.step;
-                    let step = r.step * idx.step;
-                    let stop = start + idx.len as i64 * step;
-                    return Ok(Value::Range(Arc::new(Range { start, stop, step })));
+                    let Ok(len) = i64::try_from(exact) else {
+                        return Err(self.overflow_error(
+                            "slicing a range of more than 2**63 - 1 items (gilvm ints are 64-bit)",
+                        ));
+                    };
+                    let idx = self.slice_indices(sl, len as usize)?;
+                    let start = r.start as i128 + idx.start as i128 * r.step as i128;
+                    let step = r.step as i128 * idx.step as i128;
+                    let stop = start + idx.len as i128 * step;
+                    let fit = |v: i128| i64::try_from(v).ok();
+                    let range = match (fit(start), fit(stop), fit(step)) {
+                        (Some(start), Some(stop), Some(step)) => Range { start, stop, step },
+                        _ if idx.len == 0 => Range {
+                            start: 0,
+                            stop: 0,
+                            step: 1,
+                        },
+                        (Some(start), _, _) if idx.len == 1 => match start.checked_add(1) {
+                            Some(stop) => Range {
+                                start,
+                                stop,
+                                step: 1,
+                            },
+                            None => Range {
+                                start,
+                                stop: start - 1,
+                                step: -1,
+                            },
+                        },
+                        _ => {
+                            return Err(self
+                                .overflow_error("range slice too large (gilvm ints are 64-bit)"))
+                        }
+                    };
+                    return Ok(Value::Range(Arc::new(range)));
                 }
                 Err(self.type_error(format!(
                     "range indices must be integers or slices, not {}",

@@ -9,17 +9,22 @@ use crate::gilcell::GilCell;
 use crate::value::{Iter, IterState, NativeObject, Value};
 use crate::vm::Vm;
 
-/// Number of items of `range(start, stop, step)`.
+/// Number of items of `range(start, stop, step)`, capped at `i64::MAX` (see
+/// [`range_len_exact`] for ranges such as `range(-2**63, 2**63 - 1)`).
 pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    range_len_exact(start, stop, step).min(i64::MAX as i128) as i64
+}
+
+/// Number of items of `range(start, stop, step)`, exactly (up to 2**64 - 1).
+pub fn range_len_exact(start: i64, stop: i64, step: i64) -> i128 {
     let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    let n = if step > 0 && start < stop {
+    if step > 0 && start < stop {
         (stop - start - 1) / step + 1
     } else if step < 0 && start > stop {
         (start - stop - 1) / (-step) + 1
     } else {
         0
-    };
-    n.min(i64::MAX as i128) as i64
+    }
 }
 
 /// The iterator of a class that only defines `__getitem__`: calls it with 0, 1, 2... until
@@ -478,6 +483,7 @@ impl Vm {
                 if n > (1 << 32) {
                     return Err(self.new_error(&self.types().memory_error.clone(), ""));
                 }
+                self.check_alloc(n as usize, std::mem::size_of::<Value>())?;
                 Ok((0..n).map(|i| Value::Int(r.start + i * r.step)).collect())
             }
             _ => {
@@ -501,7 +507,14 @@ impl Vm {
             Value::Dict(d) => return Ok(d.borrow(gil).len()),
             Value::Set(s) => return Ok(s.borrow(gil).len()),
             Value::Bytes(b) => return Ok(b.data.len()),
-            Value::Range(r) => return Ok(range_len(r.start, r.stop, r.step) as usize),
+            Value::Range(r) => {
+                return match i64::try_from(range_len_exact(r.start, r.stop, r.step)) {
+                    Ok(n) => Ok(n as usize),
+                    Err(_) => {
+                        Err(self.overflow_error("Python int too large to convert to C ssize_t"))
+                    }
+                }
+            }
             Value::Instance(i) => user_lookup(&i.class, "__len__", gil),
             Value::Native(_) => class_lookup(&self.type_of(v), "__len__", gil),
             _ => None,

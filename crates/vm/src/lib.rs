@@ -2,6 +2,7 @@
 //! ([`vm`], [`eval`]), the object protocol ([`protocol`]), errors and tracebacks ([`error`]),
 //! built-in types ([`types`]), built-in functions ([`builtins`]) and modules ([`modules`]).
 
+pub mod alloc_limit;
 pub mod attr;
 pub mod builtins;
 mod call;
@@ -25,6 +26,7 @@ pub mod ops_numeric;
 pub mod protocol;
 pub mod repr;
 pub mod setorder;
+pub mod stack_guard;
 pub mod types;
 mod unwind;
 pub mod value;

@@ -261,9 +261,7 @@ impl Vm {
             }
             (BinOp::Mult, Str(s), n) | (BinOp::Mult, n, Str(s)) if as_index(n).is_some() => {
                 let n = repeat_count(as_index(n).unwrap_or(0));
-                if s.s.len().saturating_mul(n) > isize::MAX as usize / 2 {
-                    return Err(self.new_error(&self.types().memory_error.clone(), ""));
-                }
+                self.check_alloc(s.s.len(), n)?;
                 Some(Value::str(s.as_str().repeat(n)))
             }
             (BinOp::Mod, Str(s), args) => Some(Value::str(crate::format::percent_format(
@@ -299,9 +297,7 @@ impl Vm {
             }
             (BinOp::Mult, Bytes(x), n) | (BinOp::Mult, n, Bytes(x)) if as_index(n).is_some() => {
                 let n = repeat_count(as_index(n).unwrap_or(0));
-                if x.data.len().saturating_mul(n) > isize::MAX as usize / 2 {
-                    return Err(self.new_error(&self.types().memory_error.clone(), ""));
-                }
+                self.check_alloc(x.data.len(), n)?;
                 Some(Bytes(Arc::new(PyBytes {
                     data: x.data.repeat(n).into_boxed_slice(),
                 })))
@@ -324,6 +320,7 @@ impl Vm {
         if items.len().saturating_mul(n) > (1 << 32) {
             return Err(self.new_error(&self.types().memory_error.clone(), ""));
         }
+        self.check_alloc(items.len() * n, std::mem::size_of::<Value>())?;
         let mut v = Vec::with_capacity(items.len() * n);
         for _ in 0..n {
             v.extend_from_slice(items);

@@ -212,6 +212,7 @@ impl Vm {
     pub(crate) fn enter_native(&mut self) -> PyResult<()> {
         if self.frames.len() + self.native_depth > self.interp.recursion_limit()
             || self.native_depth >= 20_000
+            || crate::stack_guard::stack_exhausted()
         {
             return Err(self.recursion_error());
         }

@@ -324,6 +324,7 @@ fn bytes_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             if *n < 0 {
                 return Err(vm.value_error("negative count"));
             }
+            vm.check_alloc(*n as usize, 1)?;
             vec![0u8; *n as usize]
         }
         (Some(v), None) => {

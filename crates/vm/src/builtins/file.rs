@@ -916,6 +916,9 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     };
     let s = P.bind(vm, a, kw)?;
     let name = match &s[0] {
+        Some(Value::Str(p)) if p.as_str().contains('\0') => {
+            return Err(vm.value_error("embedded null byte"))
+        }
         Some(Value::Str(p)) => p.as_str().to_string(),
         Some(other) => {
             return Err(vm.type_error(format!(

@@ -226,6 +226,9 @@ fn delattr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn chr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "chr", a, kw)?;
     let n = to_index(vm, v)?;
+    if i32::try_from(n).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     match u32::try_from(n).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::str(c.to_string())),
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),

@@ -17,6 +17,10 @@ pub fn sort_values(
     reverse: bool,
 ) -> PyResult<()> {
     if items.len() < 2 {
+        // CPython calls the key even on a lone item (its errors and side effects show).
+        if let (Some(f), Some(item)) = (key, items.first()) {
+            vm.call(f, std::slice::from_ref(item))?;
+        }
         return Ok(());
     }
     let keys: Option<Vec<Value>> = match key {

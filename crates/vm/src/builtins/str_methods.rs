@@ -566,6 +566,7 @@ fn justify(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str) -> PyResult<Value>
     if len >= width {
         return Ok(a[0].clone());
     }
+    vm.check_alloc(width, fill.len_utf8())?;
     let text = st.as_str();
     Ok(s(match name {
         "center" => su::center(text, len, width, fill),
@@ -588,6 +589,7 @@ fn zfill(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "zfill")?;
     let w = args::one(vm, "str.zfill", &a[1..], kw)?;
     let width = to_index(vm, w)?.max(0) as usize;
+    vm.check_alloc(width, 1)?;
     Ok(s(su::zfill(st.as_str(), st.char_len, width)))
 }
 
@@ -797,6 +799,8 @@ fn expandtabs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(v) => to_index(vm, v)?,
         None => 8,
     };
+    let tabs = st.as_str().bytes().filter(|&b| b == b'\t').count();
+    vm.check_alloc(tabs, size.max(0) as usize)?;
     Ok(s(su::expandtabs(st.as_str(), size)))
 }
 

@@ -41,15 +41,20 @@ fn shortest(x: f64) -> Digits {
     from_sci(&format!("{:e}", x))
 }
 
+/// More digits than any f64 has: its exact decimal expansion has at most 767 significant and
+/// 1074 fractional digits, so asking Rust's formatter (which panics past 65535) for more only
+/// adds zeros, which [`Digits`] drops anyway and the layout puts back.
+const EXACT_DIGITS: usize = 1100;
+
 /// dtoa mode 2: `ndigits` (at least 1) significant digits, correctly rounded.
 fn significant(x: f64, ndigits: usize) -> Digits {
-    let n = ndigits.max(1);
+    let n = ndigits.clamp(1, EXACT_DIGITS);
     from_sci(&format!("{:.*e}", n - 1, x))
 }
 
 /// dtoa mode 3: `ndigits` digits after the decimal point, correctly rounded.
 fn fixed(x: f64, ndigits: usize) -> Digits {
-    let s = format!("{:.*}", ndigits, x);
+    let s = format!("{:.*}", ndigits.min(EXACT_DIGITS), x);
     let (negative, s) = match s.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, s.as_str()),

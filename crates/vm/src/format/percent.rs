@@ -159,6 +159,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             }
             None => a.next(vm)?,
         };
+        vm.check_alloc(width.unwrap_or(0).max(precision.unwrap_or(0)), 1)?;
         let piece = convert(vm, ty, ty_index, &value, &flags, precision)?;
         let (body, numeric) = piece;
         out.push_str(&pad(body, numeric, &flags, width));

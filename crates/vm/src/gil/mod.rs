@@ -76,7 +76,7 @@ use handoff::{HandOff, Me, Parker, DROP_INTERVAL, DROP_IO, FREE, WAITER_ARRIVED}
 
 /// The countdown used when the instruction trigger is off or nobody waits: the cold path
 /// still runs this often (to notice `set_switch_instructions`), which costs nothing measurable.
-const UNCOUNTED_CHUNK: u32 = 10_000;
+pub(crate) const UNCOUNTED_CHUNK: u32 = 10_000;
 
 // The lock is shared by all threads; a handle is created by the parent (`threading`) and moved
 // into the new thread.

@@ -184,8 +184,20 @@ fn two_spinners_alternate_every_n_instructions_at_fifo() {
                 .map(|e| e.instructions)
                 .collect();
             assert!(runs.len() >= 290, "{}: {} runs", r.name, runs.len());
+            // A run is exactly N instructions counted from the moment the other thread queued.
+            // On a loaded machine the OS may deschedule the giver before it queues behind the
+            // taker, who then runs alone for whole uncounted chunks first: such a run is N plus
+            // a multiple of the uncounted chunk, never anything else, and such runs are rare.
+            let chunk = u64::from(super::UNCOUNTED_CHUNK);
             assert!(
-                runs.iter().all(|&len| len == u64::from(n)),
+                runs.iter()
+                    .all(|&len| len >= u64::from(n) && (len - u64::from(n)) % chunk == 0),
+                "{}: run lengths {runs:?}",
+                r.name
+            );
+            let exact = runs.iter().filter(|&&len| len == u64::from(n)).count();
+            assert!(
+                exact * 10 >= runs.len() * 9,
                 "{}: run lengths {runs:?}",
                 r.name
             );

@@ -123,6 +123,9 @@ fn getswitchinterval(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn setrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "setrecursionlimit", a, kw)?;
     let n = to_index(vm, v)?;
+    if i32::try_from(n).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     if n < 1 {
         return Err(vm.value_error("recursion limit must be greater or equal than 1"));
     }

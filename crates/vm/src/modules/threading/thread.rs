@@ -104,6 +104,8 @@ pub fn start(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         .name(format!("gilvm: {name}"))
         .stack_size(THREAD_STACK)
         .spawn(move || {
+            // Native re-entry raises RecursionError past 3/4 of this stack (stack_guard.rs).
+            crate::stack_guard::set_stack_budget(THREAD_STACK / 4 * 3);
             let mut vm = Vm::new_thread(interp.clone(), thread_gil);
             run_thread(&mut vm, bootstrap, &thread_name, &inner);
             drop(vm);

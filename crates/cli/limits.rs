@@ -1,0 +1,119 @@
+//! `--timeout SECONDS` and `--max-memory MB`: a watchdog thread that ends a runaway program.
+//!
+//! The watchdog wakes every few milliseconds. Past the deadline it flushes the program's
+//! buffered stdout (if the interpreter does not hold it at that moment), prints
+//! `gilvm: time limit of N s exceeded` and exits the process with status 124 (the status of
+//! coreutils' `timeout`). When the resident set size (`VmRSS` in `/proc/self/status`) is above
+//! the memory limit it does the same with `gilvm: memory limit of N MB exceeded` and status 125.
+//! Exiting from the watchdog works whatever the interpreter is doing (a tight loop, a long
+//! native call such as sorting, a blocked lock), without any cooperation from the eval loop.
+//! The memory limit is also handed to the VM (`gilvm_vm::alloc_limit`), so that one request
+//! obviously too large (`'x' * 10**9` under `--max-memory 64`) raises `MemoryError` in the
+//! program instead of ending it.
+
+use std::io::Write;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use gilvm_vm::Interp;
+
+/// Exit status when the time limit is exceeded.
+pub const TIMEOUT_STATUS: i32 = 124;
+/// Exit status when the memory limit is exceeded.
+pub const MEMORY_STATUS: i32 = 125;
+
+/// How often the watchdog looks at the clock and the RSS.
+const TICK: Duration = Duration::from_millis(5);
+
+/// The running interpreter, once there is one (to flush its stdout before exiting).
+static INTERP: OnceLock<Arc<Interp>> = OnceLock::new();
+
+/// Register the interpreter whose stdout the watchdog flushes.
+pub fn set_interp(interp: Arc<Interp>) {
+    let _ = INTERP.set(interp);
+}
+
+/// The limits a user set on the command line.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Limits {
+    pub timeout: Option<f64>,
+    pub max_memory_mb: Option<u64>,
+}
+
+/// Check a `--timeout` value: a positive number of seconds.
+pub fn parse_seconds(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(s) if s.is_finite() && s > 0.0 && s < 1e9 => Ok(s),
+        _ => Err(format!(
+            "expected a positive number of seconds, got {text:?}"
+        )),
+    }
+}
+
+/// Check a `--max-memory` value: a positive number of megabytes.
+pub fn parse_megabytes(text: &str) -> Result<u64, String> {
+    match text.trim().parse::<u64>() {
+        Ok(mb) if mb > 0 && mb < (1 << 40) => Ok(mb),
+        _ => Err(format!(
+            "expected a positive number of megabytes, got {text:?}"
+        )),
+    }
+}
+
+/// Start the watchdog if any limit is set.
+pub fn start(limits: Limits) {
+    if limits.timeout.is_none() && limits.max_memory_mb.is_none() {
+        return;
+    }
+    let max_bytes = limits.max_memory_mb.map(|mb| mb.saturating_mul(1 << 20));
+    if let Some(bytes) = max_bytes {
+        gilvm_vm::alloc_limit::set_memory_limit(usize::try_from(bytes).unwrap_or(usize::MAX));
+    }
+    let deadline = limits
+        .timeout
+        .map(|s| Instant::now() + Duration::from_secs_f64(s));
+    let spawned = std::thread::Builder::new()
+        .name("gilvm-watchdog".into())
+        .spawn(move || loop {
+            std::thread::sleep(TICK);
+            if let (Some(deadline), Some(seconds)) = (deadline, limits.timeout) {
+                if Instant::now() >= deadline {
+                    finish(
+                        &format!("gilvm: time limit of {} s exceeded", seconds),
+                        TIMEOUT_STATUS,
+                    );
+                }
+            }
+            if let (Some(max), Some(mb)) = (max_bytes, limits.max_memory_mb) {
+                if resident_bytes().is_some_and(|rss| rss > max) {
+                    finish(
+                        &format!("gilvm: memory limit of {mb} MB exceeded"),
+                        MEMORY_STATUS,
+                    );
+                }
+            }
+        });
+    if let Err(err) = spawned {
+        eprintln!("gilvm: cannot start the limits watchdog: {err}");
+        std::process::exit(1);
+    }
+}
+
+/// Flush what the program printed (without waiting long for a busy stdout), report, and exit.
+fn finish(message: &str, status: i32) -> ! {
+    if let Some(interp) = INTERP.get() {
+        if let Some(mut out) = interp.stdout.try_lock_for(Duration::from_millis(200)) {
+            let _ = out.flush();
+        }
+    }
+    let _ = writeln!(std::io::stderr(), "{message}");
+    std::process::exit(status)
+}
+
+/// The resident set size of this process, from `/proc/self/status` (Linux); `None` elsewhere.
+fn resident_bytes() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}

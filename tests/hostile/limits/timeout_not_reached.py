@@ -1,0 +1,3 @@
+# expect: ok
+# args: --timeout 5
+print(sum(range(1000)))

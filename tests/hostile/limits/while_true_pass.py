@@ -1,0 +1,4 @@
+# expect: exit 124
+# args: --timeout 1
+while True:
+    pass

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+bytes(10**12)

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+b'x' * 10**12

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError|ValueError
+format(1, '1000000000000')

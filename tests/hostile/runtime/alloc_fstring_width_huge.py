@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError|ValueError
+f'{1:{10**12}}'

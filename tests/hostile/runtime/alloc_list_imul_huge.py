@@ -1,0 +1,3 @@
+# expect: error MemoryError|OverflowError
+x = [0]
+x *= 10**12

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+[0] * 10**12

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+list(range(10**12))

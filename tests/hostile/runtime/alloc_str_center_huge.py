@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+'x'.center(2**62)

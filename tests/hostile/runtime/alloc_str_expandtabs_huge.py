@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+'\t'.expandtabs(10**12)

@@ -1,0 +1,3 @@
+# expect: error MemoryError|OverflowError
+x = 'ab'
+x *= 10**12

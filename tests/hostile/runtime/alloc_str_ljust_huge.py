@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+'x'.ljust(10**12)

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+'x' * 10**12

@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+'ab' * 2**62

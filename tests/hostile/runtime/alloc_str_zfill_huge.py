@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+'1'.zfill(10**12)

@@ -1,0 +1,3 @@
+# expect: error AssertionError
+# cpython: same
+assert False, 'boom'

@@ -1,0 +1,5 @@
+# expect: error TypeError
+# cpython: same
+async def f():
+    pass
+next(f())

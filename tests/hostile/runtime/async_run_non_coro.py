@@ -1,0 +1,4 @@
+# expect: error ValueError
+# cpython: same
+import asyncio
+asyncio.run(5)

@@ -1,0 +1,3 @@
+# expect: error RuntimeError
+# cpython: same
+raise

@@ -1,0 +1,6 @@
+# expect: error TypeError
+# cpython: same
+class C:
+    def __bool__(self):
+        return 1
+bool(C())

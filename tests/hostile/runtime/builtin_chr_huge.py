@@ -1,0 +1,3 @@
+# expect: error OverflowError
+# cpython: same
+chr(2**62)

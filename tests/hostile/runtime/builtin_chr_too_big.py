@@ -1,0 +1,3 @@
+# expect: error ValueError
+# cpython: same
+chr(0x110000)

@@ -1,0 +1,3 @@
+# expect: error NameError
+# cpython: same
+exec('x')

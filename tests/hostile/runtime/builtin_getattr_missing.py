@@ -1,0 +1,3 @@
+# expect: error AttributeError
+# cpython: same
+getattr(1, 'x')

@@ -1,0 +1,3 @@
+# expect: error TypeError
+# cpython: same
+{[]: 1}

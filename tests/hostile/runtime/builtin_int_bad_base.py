@@ -1,0 +1,3 @@
+# expect: error ValueError
+# cpython: same
+int('1', 1)

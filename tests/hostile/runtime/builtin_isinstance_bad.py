@@ -1,0 +1,3 @@
+# expect: error TypeError
+# cpython: same
+isinstance(1, 1)

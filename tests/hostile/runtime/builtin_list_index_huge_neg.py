@@ -1,0 +1,3 @@
+# expect: error IndexError
+# cpython: same
+[1][-2**62]

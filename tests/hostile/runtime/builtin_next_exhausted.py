@@ -1,0 +1,3 @@
+# expect: error StopIteration
+# cpython: same
+next(iter([]))

@@ -1,0 +1,3 @@
+# expect: error AttributeError
+# cpython: same
+object().x = 1

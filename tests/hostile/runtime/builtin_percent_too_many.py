@@ -1,0 +1,3 @@
+# expect: error TypeError
+# cpython: same
+'%s' % (1, 2)

@@ -1,0 +1,3 @@
+# expect: error TypeError
+# cpython: same
+pow('a', 2)

@@ -1,0 +1,3 @@
+# expect: error ValueError
+# cpython: same
+range(1, 2, 0)

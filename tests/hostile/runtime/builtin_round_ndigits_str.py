@@ -1,0 +1,3 @@
+# expect: error TypeError
+# cpython: same
+round(1.5, 'a')

@@ -1,0 +1,3 @@
+# expect: error KeyError
+# cpython: same
+set().pop()

@@ -1,0 +1,3 @@
+# expect: error AttributeError
+# cpython: same
+setattr(1, 'x', 2)

@@ -1,0 +1,3 @@
+# expect: error TypeError
+# cpython: same
+sorted([1, 2], key=1)

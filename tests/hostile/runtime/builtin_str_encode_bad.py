@@ -1,0 +1,3 @@
+# expect: error LookupError
+# cpython: same
+'a'.encode('no-such-codec')

@@ -1,0 +1,3 @@
+# expect: error KeyError
+# cpython: same
+'{x}'.format()

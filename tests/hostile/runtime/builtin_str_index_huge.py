@@ -1,0 +1,3 @@
+# expect: error IndexError
+# cpython: same
+'abc'[2**62]

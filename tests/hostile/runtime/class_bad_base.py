@@ -1,0 +1,4 @@
+# expect: error TypeError
+# cpython: same
+class C(5):
+    pass

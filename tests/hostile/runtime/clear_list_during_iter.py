@@ -1,0 +1,6 @@
+# expect: ok
+# cpython: same
+x = list(range(10))
+for i in x:
+    x.clear()
+print(x)

@@ -1,0 +1,5 @@
+# expect: error RecursionError|MemoryError
+x = []
+for i in range(100000):
+    x = [x]
+print(x)

@@ -1,0 +1,5 @@
+# expect: error RuntimeError
+# cpython: same
+d = {1: 1, 2: 2}
+for k in d:
+    del d[k]

@@ -1,0 +1,5 @@
+# expect: error RuntimeError
+# cpython: same
+s = {1, 2, 3}
+for k in s:
+    s.discard(k)

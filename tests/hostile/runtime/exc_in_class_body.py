@@ -1,0 +1,4 @@
+# expect: error ValueError
+# cpython: same
+class C:
+    raise ValueError('body')

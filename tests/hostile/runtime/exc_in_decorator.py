@@ -1,0 +1,7 @@
+# expect: error TypeError
+# cpython: same
+def d(f):
+    raise TypeError('deco')
+@d
+def f():
+    pass

@@ -1,0 +1,6 @@
+# expect: error TypeError
+# cpython: same
+class C:
+    def __eq__(self, o):
+        raise TypeError('eq')
+print(C() in [1])

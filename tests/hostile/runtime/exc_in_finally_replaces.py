@@ -1,0 +1,6 @@
+# expect: error ValueError
+# cpython: same
+try:
+    raise KeyError('a')
+finally:
+    raise ValueError('b')

@@ -1,0 +1,3 @@
+# expect: error ZeroDivisionError
+# cpython: same
+sum(1 / 0 for x in [1])

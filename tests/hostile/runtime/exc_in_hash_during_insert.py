@@ -1,0 +1,6 @@
+# expect: error ValueError
+# cpython: same
+class C:
+    def __hash__(self):
+        raise ValueError('hash')
+{C()}

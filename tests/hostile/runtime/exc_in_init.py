@@ -1,0 +1,6 @@
+# expect: error ValueError
+# cpython: same
+class C:
+    def __init__(self):
+        raise ValueError('init')
+C()

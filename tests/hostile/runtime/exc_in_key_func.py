@@ -1,0 +1,3 @@
+# expect: error ZeroDivisionError
+# cpython: same
+sorted([1, 2], key=lambda x: 1 / 0)

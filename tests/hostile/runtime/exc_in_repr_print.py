@@ -1,0 +1,6 @@
+# expect: error ValueError
+# cpython: same
+class C:
+    def __repr__(self):
+        raise ValueError('repr')
+print([C()])

@@ -1,0 +1,5 @@
+# expect: error E
+class E(Exception):
+    def __str__(self):
+        raise KeyError('str')
+raise E()

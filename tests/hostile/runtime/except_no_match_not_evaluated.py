@@ -1,0 +1,7 @@
+# expect: ok
+# cpython: same
+try:
+    pass
+except 5:
+    pass
+print('ok')

@@ -1,0 +1,4 @@
+# expect: ok
+# cpython: same
+import sys
+sys.exit(2**40)

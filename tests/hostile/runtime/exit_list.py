@@ -1,0 +1,4 @@
+# expect: error [3]
+# cpython: same
+import sys
+sys.exit([3])

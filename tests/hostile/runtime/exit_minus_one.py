@@ -1,0 +1,4 @@
+# expect: exit 255
+# cpython: same
+import sys
+sys.exit(-1)

@@ -1,0 +1,4 @@
+# expect: error bye
+# cpython: same
+import sys
+sys.exit('bye')

@@ -1,0 +1,3 @@
+# expect: error ImportError
+# cpython: same
+from sys import no_such_name

@@ -1,0 +1,7 @@
+# expect: error StopIteration
+# cpython: same
+def g():
+    yield 1
+it = g()
+list(it)
+next(it)

@@ -1,0 +1,5 @@
+# expect: error TypeError
+# cpython: same
+def g():
+    yield 1
+g().send(5)

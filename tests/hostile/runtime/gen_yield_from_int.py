@@ -1,0 +1,5 @@
+# expect: error TypeError
+# cpython: same
+def g():
+    yield from 5
+list(g())

@@ -1,0 +1,3 @@
+# expect: error ModuleNotFoundError
+# cpython: same
+import no_such_module_xyz

@@ -1,0 +1,3 @@
+# expect: error EOFError
+# cpython: same
+input('prompt> ')

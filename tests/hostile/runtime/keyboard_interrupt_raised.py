@@ -1,0 +1,2 @@
+# expect: clean
+raise KeyboardInterrupt

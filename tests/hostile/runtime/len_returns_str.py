@@ -1,0 +1,6 @@
+# expect: error TypeError
+# cpython: same
+class C:
+    def __len__(self):
+        return 'a'
+len(C())

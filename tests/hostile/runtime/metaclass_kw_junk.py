@@ -1,0 +1,4 @@
+# expect: error TypeError
+# cpython: same
+class C(foo=1):
+    pass

@@ -1,0 +1,3 @@
+# expect: ok
+# cpython: same
+print((-9223372036854775807 - 1) % -1)

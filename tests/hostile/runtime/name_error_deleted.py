@@ -1,0 +1,5 @@
+# expect: error NameError
+# cpython: same
+x = 1
+del x
+print(x)

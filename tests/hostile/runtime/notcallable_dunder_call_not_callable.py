@@ -1,0 +1,5 @@
+# expect: error TypeError
+# cpython: same
+class C:
+    __call__ = 5
+C()()

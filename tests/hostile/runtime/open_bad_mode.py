@@ -1,0 +1,3 @@
+# expect: error ValueError
+# cpython: same
+open('x.txt', 'qq')

@@ -1,0 +1,3 @@
+# expect: error IsADirectoryError
+# cpython: same
+open('.')

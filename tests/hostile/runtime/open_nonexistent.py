@@ -1,0 +1,3 @@
+# expect: error FileNotFoundError
+# cpython: same
+open('/nonexistent/dir/file.txt')

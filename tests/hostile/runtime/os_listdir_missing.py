@@ -1,0 +1,4 @@
+# expect: error FileNotFoundError
+# cpython: same
+import os
+os.listdir('/nonexistent-dir')

@@ -1,0 +1,3 @@
+# expect: ok|error OverflowError
+import math
+math.factorial(100)

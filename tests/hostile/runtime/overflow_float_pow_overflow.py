@@ -1,0 +1,3 @@
+# expect: error OverflowError
+# cpython: same
+x = 10.0 ** 400

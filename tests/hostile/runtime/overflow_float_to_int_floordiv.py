@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+x = 1e300 // 1

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+int('9' * 30)

@@ -1,0 +1,3 @@
+# expect: error OverflowError
+# cpython: same
+int(float('inf'))

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+int(1e300)

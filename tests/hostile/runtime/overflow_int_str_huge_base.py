@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+int('z' * 20, 36)

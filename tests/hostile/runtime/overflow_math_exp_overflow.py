@@ -1,0 +1,4 @@
+# expect: error OverflowError
+# cpython: same
+import math
+math.exp(1000)

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+-(-9223372036854775807 - 1)

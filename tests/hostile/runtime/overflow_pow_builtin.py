@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+pow(10, 30)

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+len(range(2**62))

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+round(1e300)

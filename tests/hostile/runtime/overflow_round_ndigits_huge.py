@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+round(1.5, 2**62)

@@ -1,0 +1,3 @@
+# expect: ok
+# cpython: same
+print(1 >> 2**62)

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+(-2**63) - 1

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+sum([2**62, 2**62, 2**62])

@@ -1,0 +1,3 @@
+# expect: ok
+# cpython: same
+raise SystemExit

@@ -1,0 +1,2 @@
+# expect: ok|error OverflowError
+print(list(range((-9223372036854775807 - 1), 9223372036854775807)[::9223372036854775807]))

@@ -1,0 +1,6 @@
+# expect: error ValueError
+# cpython: same
+import os
+f = open(os.devnull)
+f.close()
+f.read()

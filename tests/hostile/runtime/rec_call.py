@@ -1,0 +1,6 @@
+# expect: error RecursionError
+# cpython: same
+class C:
+    def __call__(self):
+        return self()
+C()()

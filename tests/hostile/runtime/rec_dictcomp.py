@@ -1,0 +1,5 @@
+# expect: error RecursionError
+# cpython: same
+def f(x):
+    return {y: f(y) for y in [x]}
+f(1)

@@ -1,0 +1,4 @@
+# expect: error RecursionError
+# cpython: same
+f = lambda: f()
+f()

@@ -1,0 +1,6 @@
+# expect: error RecursionError
+# cpython: same
+class C:
+    def __len__(self):
+        return len(self)
+len(C())

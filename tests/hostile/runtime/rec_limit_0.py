@@ -1,0 +1,4 @@
+# expect: error ValueError
+# cpython: same
+import sys
+sys.setrecursionlimit(0)

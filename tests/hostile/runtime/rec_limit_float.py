@@ -1,0 +1,4 @@
+# expect: error TypeError
+# cpython: same
+import sys
+sys.setrecursionlimit(10.5)

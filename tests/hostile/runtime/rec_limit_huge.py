@@ -1,0 +1,5 @@
+# expect: error OverflowError
+# cpython: same
+import sys
+sys.setrecursionlimit(2**62)
+print('set')

@@ -1,0 +1,6 @@
+# expect: error RecursionError
+# cpython: same
+class C:
+    def m(self):
+        return self.m()
+C().m()

@@ -1,0 +1,6 @@
+# expect: error RecursionError
+# cpython: same
+class C:
+    def __repr__(self):
+        return str([self])
+print(C())

@@ -1,0 +1,5 @@
+# expect: ok
+# cpython: same
+d = {}
+d['d'] = d
+print(d)

@@ -1,0 +1,7 @@
+# expect: error RecursionError
+# cpython: same
+a = []
+a.append(a)
+b = []
+b.append(b)
+print(a == b)

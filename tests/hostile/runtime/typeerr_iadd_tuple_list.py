@@ -1,0 +1,4 @@
+# expect: error TypeError
+# cpython: same
+t = (1,)
+t += [2]

@@ -1,0 +1,4 @@
+# expect: error TypeError
+# cpython: same
+s = 'abc'
+s[0] = 'x'

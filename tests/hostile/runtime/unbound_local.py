@@ -1,0 +1,6 @@
+# expect: error UnboundLocalError
+# cpython: same
+def f():
+    print(x)
+    x = 1
+f()

@@ -1,0 +1,7 @@
+# expect: error TypeError
+# cpython: same
+class M:
+    def __exit__(self, *a):
+        pass
+with M():
+    pass

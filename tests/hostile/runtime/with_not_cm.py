@@ -1,0 +1,4 @@
+# expect: error TypeError
+# cpython: same
+with 5:
+    pass

@@ -1,0 +1,4 @@
+# expect: error ZeroDivisionError
+# cpython: same
+x = 5
+x /= 0

@@ -1,0 +1,3 @@
+# expect: error ZeroDivisionError
+# cpython: same
+1.0 % 0.0

@@ -1,0 +1,3 @@
+# expect: error ZeroDivisionError
+# cpython: same
+-7 // 0

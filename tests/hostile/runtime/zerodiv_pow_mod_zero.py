@@ -1,0 +1,3 @@
+# expect: error ValueError
+# cpython: same
+pow(2, 3, 0)

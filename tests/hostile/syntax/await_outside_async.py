@@ -1,0 +1,4 @@
+# expect: error SyntaxError
+# cpython: same
+def f():
+    await g()

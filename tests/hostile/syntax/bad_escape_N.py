@@ -1,0 +1,3 @@
+# expect: error SyntaxError
+# cpython: same
+x = '\N{NO SUCH CHARACTER NAME}'

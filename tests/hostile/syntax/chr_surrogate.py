@@ -1,0 +1,2 @@
+# expect: ok|error ValueError
+print(len(chr(0xd800)))

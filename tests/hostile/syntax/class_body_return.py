@@ -1,0 +1,4 @@
+# expect: error SyntaxError
+# cpython: same
+class C:
+    return 1

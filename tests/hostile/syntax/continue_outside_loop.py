@@ -1,0 +1,4 @@
+# expect: error SyntaxError
+# cpython: same
+if 1:
+    continue

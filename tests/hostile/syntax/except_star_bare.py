@@ -1,0 +1,8 @@
+# expect: error SyntaxError
+# cpython: same
+try:
+    pass
+except:
+    pass
+except ValueError:
+    pass

@@ -1,0 +1,4 @@
+# expect: ok
+# cpython: same
+if 1:
+    print(1)

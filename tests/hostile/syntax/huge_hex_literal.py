@@ -1,0 +1,3 @@
+# expect: ok|error OverflowError|SyntaxError
+x = 0xffffffffffffffffffffffffffffffffffffffff
+print(x > 0)

@@ -1,0 +1,4 @@
+# expect: error IndentationError
+# cpython: same
+class C:
+# only a comment

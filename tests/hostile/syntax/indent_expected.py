@@ -1,0 +1,4 @@
+# expect: error IndentationError
+# cpython: same
+if 1:
+pass

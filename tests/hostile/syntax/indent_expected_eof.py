@@ -1,0 +1,3 @@
+# expect: error IndentationError
+# cpython: same
+def f():

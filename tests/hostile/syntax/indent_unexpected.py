@@ -1,0 +1,4 @@
+# expect: error IndentationError
+# cpython: same
+x = 1
+    y = 2

@@ -1,0 +1,3 @@
+# expect: clean
+s = '\ud800'
+print(len(s))

@@ -1,0 +1,3 @@
+# expect: clean
+d = {'\udc80': 1}
+print(len(d))

@@ -1,0 +1,3 @@
+# expect: clean
+s = '\ud83d\ude00'
+print(len(s))

@@ -1,0 +1,4 @@
+# expect: ok
+# cpython: same
+# nothing
+# at all

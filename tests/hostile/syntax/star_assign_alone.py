@@ -1,0 +1,3 @@
+# expect: error SyntaxError
+# cpython: same
+*a = [1]

@@ -1,0 +1,5 @@
+# expect: error TabError
+# cpython: same
+if 1:
+	x = 1
+        y = 2

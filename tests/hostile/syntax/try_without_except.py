@@ -1,0 +1,5 @@
+# expect: error SyntaxError
+# cpython: same
+try:
+    pass
+x = 1

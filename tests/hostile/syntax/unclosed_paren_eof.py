@@ -1,0 +1,3 @@
+# expect: error SyntaxError
+# cpython: same
+print(1, 2

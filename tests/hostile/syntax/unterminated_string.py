@@ -1,0 +1,4 @@
+# expect: error SyntaxError
+# cpython: same
+x = 'abc
+print(x)

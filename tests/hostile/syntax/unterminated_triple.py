@@ -1,0 +1,5 @@
+# expect: error SyntaxError
+# cpython: same
+x = """abc
+
+print(1)
