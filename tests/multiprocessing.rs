@@ -236,6 +236,12 @@ fn parent_signal_leaves_no_workers(label: &str, sig: &str) {
     let script = scratch.write(&format!("{label}.py"), SPINNERS);
     let mut live = Live::start(&script);
     live.expect_line("started");
+    // A worker shows up in /proc under its own command line only once it has exec'd: on a
+    // loaded machine that can lag behind `start()`, so wait (bounded) for all four.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while workers_of(&script).len() < 4 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
     assert_eq!(
         workers_of(&script).len(),
         4,

@@ -321,7 +321,7 @@ impl HandOff {
         let mut q = self.queue.lock();
         match self.policy {
             GilPolicy::Naive => self.free(&q),
-            GilPolicy::Fifo | GilPolicy::IoPriority => self.give(&mut q),
+            GilPolicy::Fifo | GilPolicy::IoPriority => self.give(&mut q, None),
         }
     }
 
@@ -341,9 +341,7 @@ impl HandOff {
                 self.take(me, false, settings);
             }
             GilPolicy::Fifo | GilPolicy::IoPriority => {
-                self.give(&mut q);
-                q.push_back(waiter(me, false));
-                self.waiting.store(q.len(), Ordering::Relaxed);
+                self.give(&mut q, Some(waiter(me, false)));
                 let head = q.len() == 1;
                 drop(q);
                 self.wait_for_turn(me, head, settings);
@@ -352,18 +350,14 @@ impl HandOff {
         true
     }
 
-    /// Direct hand-off to the head of the queue (or free the lock if nobody waits).
-    fn give(&self, q: &mut MutexGuard<'_, VecDeque<Waiter>>) {
-        match q.pop_front() {
-            Some(next) => {
-                self.return_spin_slot(&next.parker);
-                self.owner.store(next.id, Ordering::Release);
-                self.switches.fetch_add(1, Ordering::Relaxed);
-                if next.parker.parked.load(Ordering::Relaxed) {
-                    next.parker.cond.notify_one();
-                }
-            }
-            None => self.owner.store(FREE, Ordering::Release),
+    /// Direct hand-off to the head of the queue (or free the lock if nobody waits). A giver
+    /// that queues behind (`requeue`, a forced switch) goes into the queue *before* the owner
+    /// moves: the taker arms its countdown as soon as it sees itself the owner, and must then
+    /// see a waiter, or it would run a whole uncounted chunk before noticing the giver.
+    fn give(&self, q: &mut MutexGuard<'_, VecDeque<Waiter>>, requeue: Option<Waiter>) {
+        let next = q.pop_front();
+        if let Some(w) = requeue {
+            q.push_back(w);
         }
         self.waiting.store(q.len(), Ordering::Relaxed);
         // The new holder starts with a clean slate, except that a priority waiter now at the
@@ -372,6 +366,18 @@ impl HandOff {
         self.drop_request
             .store(if io { DROP_IO } else { 0 }, Ordering::Relaxed);
         self.refresh_breaker();
+        match next {
+            Some(next) => {
+                self.return_spin_slot(&next.parker);
+                // Release: the taker's Acquire load of `owner` sees the queue state above.
+                self.owner.store(next.id, Ordering::Release);
+                self.switches.fetch_add(1, Ordering::Relaxed);
+                if next.parker.parked.load(Ordering::Relaxed) {
+                    next.parker.cond.notify_one();
+                }
+            }
+            None => self.owner.store(FREE, Ordering::Release),
+        }
     }
 
     /// `naive`: free the lock and wake one parked waiter to race for it.
