@@ -66,7 +66,7 @@ const SPIN_MAX_NS: u32 = 50_000;
 /// every `PROBE_EVERY`-th wait spins for `PROBE_NS` to notice when it pays again.
 const SPIN_USEFUL_NS: u32 = 1_000;
 const PROBE_EVERY: u32 = 16;
-const PROBE_NS: u32 = 10_000;
+const PROBE_NS: u32 = 50_000;
 /// How long a parked waiter sleeps between looks when the interval trigger is off (so a
 /// `setswitchinterval` made meanwhile is noticed).
 const IDLE_WAIT: Duration = Duration::from_millis(50);
