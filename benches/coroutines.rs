@@ -6,12 +6,10 @@
 //! Run with `cargo bench --bench coroutines`. `scripts/bench_coroutines.py` compares the same
 //! workloads (and memory per suspended task) with python3.
 
-use std::hint::black_box;
-use std::sync::Arc;
+mod common;
 
+use common::bench_program;
 use criterion::{criterion_group, criterion_main, Criterion};
-use gilvm_compiler::CodeObject;
-use gilvm_vm::{Vm, VmConfig};
 
 const GEN_SEND: &str = "\
 def echo():
@@ -59,34 +57,10 @@ async def main():
 asyncio.run(main())
 ";
 
-fn compile(name: &str, source: &str) -> Arc<CodeObject> {
-    match gilvm_compiler::compile_source(source, name) {
-        Ok(code) => code,
-        Err(err) => panic!("benchmark program {name} does not compile: {err}"),
-    }
-}
-
-fn run(code: &Arc<CodeObject>, source: &Arc<str>) {
-    let mut vm = Vm::new(VmConfig::default());
-    if let Err(err) = vm.run_module(code.clone(), "__main__", source.clone()) {
-        panic!("benchmark program raised: {err:?}");
-    }
-    black_box(vm);
-}
-
-fn bench_program(c: &mut Criterion, name: &str, source: &str, samples: usize) {
-    let code = compile(name, source);
-    let source: Arc<str> = Arc::from(source);
-    let mut group = c.benchmark_group("coroutines");
-    group.sample_size(samples);
-    group.bench_function(name, |b| b.iter(|| run(&code, &source)));
-    group.finish();
-}
-
 fn coroutine_benches(c: &mut Criterion) {
-    bench_program(c, "gen_send_100k", GEN_SEND, 10);
-    bench_program(c, "queue_ping_pong_5k", PING_PONG, 10);
-    bench_program(c, "tasks_1000", MANY_TASKS, 10);
+    bench_program(c, "coroutines", "gen_send_100k", GEN_SEND, 10);
+    bench_program(c, "coroutines", "queue_ping_pong_5k", PING_PONG, 10);
+    bench_program(c, "coroutines", "tasks_1000", MANY_TASKS, 10);
 }
 
 criterion_group!(benches, coroutine_benches);

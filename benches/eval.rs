@@ -4,12 +4,10 @@
 //!
 //! Run with `cargo bench` (or `cargo bench -- fib` for one of them).
 
-use std::hint::black_box;
-use std::sync::Arc;
+mod common;
 
+use common::bench_program;
 use criterion::{criterion_group, criterion_main, Criterion};
-use gilvm_compiler::CodeObject;
-use gilvm_vm::{Vm, VmConfig};
 
 /// A bare `while` loop with a local counter: dispatch, a compare, a subtraction, a store.
 const COUNTDOWN: &str = "\
@@ -96,37 +94,12 @@ counts, n = tally(['a', 'bb', 'a', 'ccc', 'bb', 'a'], 20_000)
 assert counts == {'a': 60_000, 'bb': 40_000, 'ccc': 20_000} and n == 120_000
 ";
 
-fn compile(name: &str, source: &str) -> Arc<CodeObject> {
-    match gilvm_compiler::compile_source(source, name) {
-        Ok(code) => code,
-        Err(err) => panic!("benchmark program {name} does not compile: {err}"),
-    }
-}
-
-/// One timed run: a fresh interpreter running the module as `__main__`.
-fn run(code: &Arc<CodeObject>, source: &Arc<str>) {
-    let mut vm = Vm::new(VmConfig::default());
-    if let Err(err) = vm.run_module(code.clone(), "__main__", source.clone()) {
-        panic!("benchmark program raised: {err:?}");
-    }
-    black_box(vm);
-}
-
-fn bench_program(c: &mut Criterion, name: &str, source: &str, samples: usize) {
-    let code = compile(name, source);
-    let source: Arc<str> = Arc::from(source);
-    let mut group = c.benchmark_group("eval");
-    group.sample_size(samples);
-    group.bench_function(name, |b| b.iter(|| run(&code, &source)));
-    group.finish();
-}
-
 fn eval_benches(c: &mut Criterion) {
-    bench_program(c, "countdown_1M", COUNTDOWN, 10);
-    bench_program(c, "fib_20", FIB, 20);
-    bench_program(c, "wordcount_20k", WORDCOUNT, 10);
-    bench_program(c, "sieve_200k", SIEVE, 10);
-    bench_program(c, "methods_120k", METHODS, 10);
+    bench_program(c, "eval", "countdown_1M", COUNTDOWN, 10);
+    bench_program(c, "eval", "fib_20", FIB, 20);
+    bench_program(c, "eval", "wordcount_20k", WORDCOUNT, 10);
+    bench_program(c, "eval", "sieve_200k", SIEVE, 10);
+    bench_program(c, "eval", "methods_120k", METHODS, 10);
 }
 
 criterion_group!(benches, eval_benches);

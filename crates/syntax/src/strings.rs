@@ -216,3 +216,90 @@ pub fn decode_bytes(src: &str, tok: &StrToken, span: Span) -> Result<Vec<u8>, Sy
     }
     Ok(out)
 }
+
+// ---- the inverse: Python's repr of str and bytes (used by `gilvm dis` and the VM) ----
+
+/// Is `c` printable in Python's sense (approximately: not a control, separator or unassigned
+/// character; see LIMITATIONS)?
+pub fn is_printable(c: char) -> bool {
+    if c == ' ' {
+        return true;
+    }
+    if c.is_control() || c.is_whitespace() {
+        return false;
+    }
+    let u = c as u32;
+    !(u == 0xad
+        || (0x2000..=0x200f).contains(&u)
+        || (0x2028..=0x202e).contains(&u)
+        || (0x2060..=0x206f).contains(&u)
+        || u == 0xfeff
+        || (0xd800..=0xdfff).contains(&u)
+        || (0xe000..=0xf8ff).contains(&u)
+        || u >= 0xf0000)
+}
+
+/// Python's `repr(str)`.
+pub fn str_repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if (c as u32) < 0x7f && (c as u32) >= 0x20 => out.push(c),
+            c if is_printable(c) => out.push(c),
+            c => {
+                let u = c as u32;
+                if u < 0x100 {
+                    out.push_str(&format!("\\x{u:02x}"));
+                } else if u < 0x10000 {
+                    out.push_str(&format!("\\u{u:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{u:08x}"));
+                }
+            }
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// Python's `repr(bytes)`.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote as char);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote as char);
+    out
+}
