@@ -71,6 +71,15 @@ pub fn native(obj: impl NativeObject) -> Value {
     Value::Native(Arc::new(Box::new(obj)))
 }
 
+/// `X.__new__` for a built-in class `X`: [`builtin_new`] bound to `X`.
+pub(crate) fn builtin_new_of(owner: &Arc<Class>) -> Value {
+    Value::Builtin(Arc::new(Builtin {
+        name: "__new__",
+        func: builtin_new,
+        receiver: Some(Value::Class(owner.clone())),
+    }))
+}
+
 fn builtin(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Arc::new(Builtin {
         name,
@@ -86,6 +95,85 @@ fn set(dict: &GilCell<DictMap>, vm: &Vm, name: &str, v: Value) {
 /// Is this a class made by a `class` statement (as opposed to a built-in type)?
 pub fn is_user_class(class: &Class, gil: crate::Gil) -> bool {
     dict_get_str(&class.dict.borrow(gil), "__module__").is_some()
+}
+
+/// Bits of [`Class::flags`]: which hooks the user-defined part of a class (the class and its
+/// ancestors up to the first built-in class, as [`crate::attr::user_lookup`] sees them)
+/// defines. A class without any of them pays one bit test on the attribute and call paths.
+pub mod flags {
+    /// `__new__`: instantiation calls it.
+    pub const NEW: u32 = 1 << 0;
+    /// `__getattribute__`: every attribute read on an instance calls it.
+    pub const GETATTRIBUTE: u32 = 1 << 1;
+    /// `__getattr__`: the fallback when an attribute is missing.
+    pub const GETATTR: u32 = 1 << 2;
+    /// `__setattr__` / `__delattr__`.
+    pub const SETATTR: u32 = 1 << 3;
+    pub const DELATTR: u32 = 1 << 4;
+    /// Instances are descriptors: `__get__`, `__set__`, `__delete__`.
+    pub const DESC_GET: u32 = 1 << 5;
+    pub const DESC_SET: u32 = 1 << 6;
+    pub const DESC_DELETE: u32 = 1 << 7;
+    /// Instances are data descriptors (`__set__` or `__delete__`).
+    pub const DESC_DATA: u32 = DESC_SET | DESC_DELETE;
+
+    /// The dunder behind each bit.
+    pub const NAMES: &[(&str, u32)] = &[
+        ("__new__", NEW),
+        ("__getattribute__", GETATTRIBUTE),
+        ("__getattr__", GETATTR),
+        ("__setattr__", SETATTR),
+        ("__delattr__", DELATTR),
+        ("__get__", DESC_GET),
+        ("__set__", DESC_SET),
+        ("__delete__", DESC_DELETE),
+    ];
+
+    /// Does setting or deleting the class attribute `name` change a flag?
+    pub fn affects(name: &str) -> bool {
+        name.starts_with("__") && NAMES.iter().any(|(n, _)| *n == name)
+    }
+}
+
+/// The flags of `class` from its dict and its user ancestors' dicts.
+fn compute_flags(class: &Arc<Class>, gil: crate::Gil) -> u32 {
+    let mut bits = 0;
+    for c in std::iter::once(class).chain(class.mro.iter()) {
+        if !is_user_class(c, gil) {
+            break;
+        }
+        let d = c.dict.borrow(gil);
+        for &(name, bit) in flags::NAMES {
+            if dict_get_str(&d, name).is_some() {
+                bits |= bit;
+            }
+        }
+    }
+    bits
+}
+
+/// Recompute the flags of `class` and of every class derived from it (after one of
+/// [`flags::NAMES`] was set or deleted on it).
+pub(crate) fn refresh_flags(class: &Arc<Class>, gil: crate::Gil) {
+    class.flags.store(
+        compute_flags(class, gil),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+    let subs: Vec<Arc<Class>> = class
+        .subclasses
+        .borrow(gil)
+        .iter()
+        .filter_map(std::sync::Weak::upgrade)
+        .collect();
+    for sub in subs {
+        refresh_flags(&sub, gil);
+    }
+}
+
+/// The flags of a class (one relaxed load).
+#[inline(always)]
+pub fn class_flags(class: &Class) -> u32 {
+    class.flags.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 /// Methods the core needs on `object` and `BaseException` (for `super().__init__(...)`,
@@ -125,6 +213,30 @@ pub(crate) fn install_core(vm: &mut Vm) {
         vm,
         "__getattribute__",
         builtin("__getattribute__", object_getattribute),
+    );
+    set(
+        &object.dict,
+        vm,
+        "__delattr__",
+        builtin("__delattr__", object_delattr),
+    );
+    // The constructors of `object` and `BaseException` (found by `__new__` lookups, which wrap
+    // them as `builtin_new`; `object()` itself is made by `instantiate`).
+    set(&object.dict, vm, "__new__", builtin("__new__", object_ctor));
+    set(
+        &base_exc.dict,
+        vm,
+        "__new__",
+        builtin("__new__", object_ctor),
+    );
+    set(
+        &object.dict,
+        vm,
+        "__init_subclass__",
+        native(ClassMethod(builtin(
+            "__init_subclass__",
+            object_init_subclass,
+        ))),
     );
     set(
         &base_exc.dict,
@@ -241,9 +353,129 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyR
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     let Value::Str(name) = arg(args, 1) else {
-        return Err(vm.type_error("attribute name must be string"));
+        let tn = vm.type_name(arg(args, 1));
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
     };
-    vm.get_attr(arg(args, 0), name.as_str())
+    let obj = arg(args, 0);
+    match vm.generic_getattr(obj, name.as_str())? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(obj, name.as_str())),
+    }
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    let Value::Str(name) = arg(args, 1) else {
+        let tn = vm.type_name(arg(args, 1));
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    };
+    vm.del_attr_generic(arg(args, 0), name.as_str())?;
+    Ok(Value::None)
+}
+
+/// What `object.__dict__['__new__']` holds; never called as such (a `__new__` lookup wraps it
+/// into [`builtin_new`]).
+fn object_ctor(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    let object = vm.types().object.clone();
+    vm.instantiate(&object, args, kwargs)
+}
+
+fn object_init_subclass(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Arc<PyStr>, Value)],
+) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.type_error(format!(
+            "object.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    if !kwargs.is_empty() {
+        let name = match arg(args, 0) {
+            Value::Class(c) => c.qualname.as_str().to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
+
+/// `X.__new__(cls, *args, **kwargs)` for a built-in class `X` (the receiver): what
+/// `object.__new__(cls)`, `super().__new__(cls, ...)` and `tuple.__new__(cls, ...)` call.
+fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    let Value::Class(owner) = arg(args, 0) else {
+        return Err(vm.type_error("__new__ of a non-type"));
+    };
+    let owner = owner.clone();
+    let gil = vm.gil();
+    let cls = match args.get(1) {
+        Some(Value::Class(c)) => c.clone(),
+        Some(other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(format!(
+                "{}.__new__(X): X is not a type object ({tn})",
+                owner.name.as_str()
+            )));
+        }
+        None => {
+            return Err(vm.type_error(format!(
+                "{}.__new__(): not enough arguments",
+                owner.name.as_str()
+            )))
+        }
+    };
+    if !crate::types::is_subclass(&cls, &owner) {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            owner.name.as_str(),
+            cls.name.as_str(),
+            cls.name.as_str(),
+            owner.name.as_str()
+        )));
+    }
+    // The built-in class whose constructor instances of `cls` need (CPython's "not safe" test).
+    let solid = std::iter::once(&cls)
+        .chain(cls.mro.iter())
+        .find(|c| !is_user_class(c, gil))
+        .cloned()
+        .unwrap_or_else(|| vm.types().object.clone());
+    if !Arc::ptr_eq(&solid, &owner) && solid.builtin != owner.builtin {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            owner.name.as_str(),
+            cls.name.as_str(),
+            solid.name.as_str()
+        )));
+    }
+    let rest = &args[2..];
+    let excess = !rest.is_empty() || !kwargs.is_empty();
+    match owner.builtin {
+        BuiltinType::Object if !is_user_class(&owner, gil) => {
+            if excess {
+                let f = class_flags(&cls);
+                if f & flags::NEW != 0 {
+                    return Err(vm.type_error(
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    ));
+                }
+                if crate::attr::user_lookup(&cls, "__init__", gil).is_none() {
+                    return Err(
+                        vm.type_error(format!("{}() takes no arguments", cls.name.as_str()))
+                    );
+                }
+            }
+            Ok(vm.new_instance(&cls, None))
+        }
+        BuiltinType::Exception => Ok(vm.new_instance(&cls, Some(rest.to_vec()))),
+        _ if Arc::ptr_eq(&cls, &owner) => vm.instantiate(&cls, rest, kwargs),
+        _ => Err(vm.type_error(format!(
+            "{}.__new__({}) is not supported by gilvm",
+            owner.name.as_str(),
+            cls.name.as_str()
+        ))),
+    }
 }
 
 fn exc_init(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
@@ -490,6 +722,37 @@ impl Vm {
             Some(Value::Str(q)) => q,
             _ => body.code.qualname.clone(),
         };
+        let cell = match ret {
+            Value::Cell(cell) => Some(cell),
+            _ => None,
+        };
+        let class = self.new_user_class(name, qualname, base, dict, module, cell)?;
+        Ok(Value::Class(class))
+    }
+
+    /// Make a user class (for a `class` statement or `type(name, bases, dict)`): a `__new__`
+    /// function becomes a static method and `__init_subclass__` a class method, the flags are
+    /// computed, the class is registered with its base and the `__class__` cell filled; then
+    /// `__set_name__` runs on the attributes that define it and the base's `__init_subclass__`
+    /// on the class, as in CPython's `type.__new__`.
+    pub(crate) fn new_user_class(
+        &mut self,
+        name: Arc<PyStr>,
+        qualname: Arc<PyStr>,
+        base: Arc<Class>,
+        mut dict: DictMap,
+        module: Arc<PyStr>,
+        cell: Option<Arc<crate::value::Cell>>,
+    ) -> PyResult<Arc<Class>> {
+        let gil = self.gil();
+        if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new("__new__")) {
+            *f = native(StaticMethod(std::mem::take(f)));
+        }
+        if let Some(f @ Value::Function(_)) =
+            dict.get_mut(&crate::hash::StrKey::new("__init_subclass__"))
+        {
+            *f = native(ClassMethod(std::mem::take(f)));
+        }
         let class = Arc::new(Class {
             name,
             qualname,
@@ -498,12 +761,76 @@ impl Vm {
             dict: GilCell::new(dict),
             builtin: base.builtin,
             module,
+            flags: Default::default(),
+            subclasses: Default::default(),
         })
         .with_mro();
-        if let Value::Cell(cell) = ret {
+        class.flags.store(
+            compute_flags(&class, gil),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        if is_user_class(&base, gil) {
+            let mut subs = base.subclasses.borrow_mut(gil);
+            subs.retain(|w| w.strong_count() > 0);
+            subs.push(Arc::downgrade(&class));
+        }
+        if let Some(cell) = cell {
             *cell.borrow_mut(gil) = Some(Value::Class(class.clone()));
         }
-        Ok(Value::Class(class))
+        // `__set_name__(owner, name)` on the attributes whose type defines it.
+        let named: Vec<(Value, Value, Value)> = class
+            .dict
+            .borrow(gil)
+            .iter()
+            .filter_map(|(k, v)| match v {
+                Value::Instance(i) => crate::attr::user_lookup(&i.class, "__set_name__", gil)
+                    .map(|f| (k.value.clone(), v.clone(), f)),
+                _ => None,
+            })
+            .collect();
+        for (key, value, f) in named {
+            let r = self.call_method_value(&f, &value, &[Value::Class(class.clone()), key.clone()]);
+            if let Err(e) = r {
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    self.type_name(&value),
+                    self.repr(&key)?,
+                    class.name.as_str()
+                );
+                let err = self.runtime_error(msg);
+                if let Some(st) = &err.0.exc {
+                    let mut st = st.borrow_mut(gil);
+                    st.cause = Some(e.value());
+                    st.context = Some(e.value());
+                    st.suppress_context = true;
+                }
+                return Err(err);
+            }
+        }
+        // The parent's `__init_subclass__` (a class method), bound to the new class.
+        let parent_hook = crate::attr::class_lookup(&base, "__init_subclass__", gil);
+        if let Some(hook) = parent_hook {
+            let hook = self.bind_class_attr(hook, &class)?;
+            self.call_value(&hook, &[], &[])?;
+        }
+        Ok(class)
+    }
+
+    /// A new, uninitialised instance of a user or exception class (exception args when given).
+    pub(crate) fn new_instance(&self, class: &Arc<Class>, exc_args: Option<Vec<Value>>) -> Value {
+        let exc = if class.builtin == BuiltinType::Exception {
+            Some(Box::new(GilCell::new(ExcState {
+                args: exc_args.unwrap_or_default(),
+                ..ExcState::default()
+            })))
+        } else {
+            None
+        };
+        Value::Instance(Arc::new(Instance {
+            class: class.clone(),
+            attrs: Arc::new(GilCell::new(DictMap::default())),
+            exc,
+        }))
     }
 
     /// `A(*args, **kwargs)` for any class.
@@ -513,73 +840,126 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Arc<PyStr>, Value)],
     ) -> PyResult<Value> {
+        if class_flags(class) & flags::NEW != 0 {
+            return self.instantiate_with_new(class, args, kwargs);
+        }
         let gil = self.gil();
         let is_exc = class.builtin == BuiltinType::Exception;
         if is_exc || is_user_class(class, gil) {
-            let exc = is_exc.then(|| {
-                Box::new(GilCell::new(ExcState {
-                    args: args.to_vec(),
-                    ..ExcState::default()
-                }))
-            });
-            let inst = Value::Instance(Arc::new(Instance {
-                class: class.clone(),
-                attrs: GilCell::new(DictMap::default()),
-                exc,
-            }));
-            match crate::attr::user_lookup(class, "__init__", gil) {
-                Some(init) => {
-                    let r = match &init {
-                        Value::Function(f) => {
-                            self.call_function(f.clone(), Some(inst.clone()), args, kwargs)?
-                        }
-                        other => {
-                            let mut v = vec![inst.clone()];
-                            v.extend_from_slice(args);
-                            let other = self.bind_class_attr(other.clone(), class)?;
-                            self.call_value(&other, &v, kwargs)?
-                        }
-                    };
-                    if !r.is_none() {
-                        let tn = self.type_name(&r);
-                        return Err(
-                            self.type_error(format!("__init__() should return None, not '{tn}'"))
-                        );
-                    }
-                }
-                None => {
-                    if is_exc {
-                        if !kwargs.is_empty() {
-                            return Err(self.type_error(format!(
-                                "{}() takes no keyword arguments",
-                                class.name.as_str()
-                            )));
-                        }
-                    } else if !args.is_empty() || !kwargs.is_empty() {
-                        return Err(self
-                            .type_error(format!("{}() takes no arguments", class.name.as_str())));
-                    }
-                }
-            }
+            let inst = self.new_instance(class, Some(args.to_vec()));
+            self.init_instance(class, &inst, args, kwargs, false)?;
             return Ok(inst);
+        }
+        if Arc::ptr_eq(class, &self.types().object) {
+            if !args.is_empty() || !kwargs.is_empty() {
+                return Err(self.type_error("object() takes no arguments"));
+            }
+            return Ok(self.new_instance(class, None));
         }
         let new = dict_get_str(&class.dict.borrow(gil), "__new__").cloned();
         match new {
             Some(f) => self.call_value(&f, args, kwargs),
-            None if Arc::ptr_eq(class, &self.types().object) => {
-                if !args.is_empty() || !kwargs.is_empty() {
-                    return Err(self.type_error("object() takes no arguments"));
-                }
-                Ok(Value::Instance(Arc::new(Instance {
-                    class: class.clone(),
-                    attrs: GilCell::new(DictMap::default()),
-                    exc: None,
-                })))
-            }
             None => {
                 Err(self.type_error(format!("cannot create '{}' instances", class.name.as_str())))
             }
         }
+    }
+
+    /// `type.__call__` for a class with a user `__new__`: `__new__(cls, *args, **kwargs)`, then
+    /// `__init__` only if it returned an instance of the class.
+    #[cold]
+    fn instantiate_with_new(
+        &mut self,
+        class: &Arc<Class>,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
+        let Some(new) = self.lookup_new(class)? else {
+            return Err(self.attribute_error(format!(
+                "type object '{}' has no attribute '__new__'",
+                class.name.as_str()
+            )));
+        };
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(Value::Class(class.clone()));
+        v.extend_from_slice(args);
+        let obj = self.call_value(&new, &v, kwargs)?;
+        let ty = match &obj {
+            Value::Instance(i) if crate::types::is_subclass(&i.class, class) => i.class.clone(),
+            _ => return Ok(obj),
+        };
+        self.init_instance(&ty, &obj, args, kwargs, true)?;
+        Ok(obj)
+    }
+
+    /// Run `__init__` on a new instance (`new_overridden`: the class has a user `__new__`, so
+    /// `object.__init__` accepts extra arguments, as in CPython).
+    fn init_instance(
+        &mut self,
+        class: &Arc<Class>,
+        inst: &Value,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+        new_overridden: bool,
+    ) -> PyResult<()> {
+        let gil = self.gil();
+        match crate::attr::user_lookup(class, "__init__", gil) {
+            Some(init) => {
+                let r = match &init {
+                    Value::Function(f) => {
+                        self.call_function(f.clone(), Some(inst.clone()), args, kwargs)?
+                    }
+                    other => {
+                        let mut v = vec![inst.clone()];
+                        v.extend_from_slice(args);
+                        let other = self.bind_class_attr(other.clone(), class)?;
+                        self.call_value(&other, &v, kwargs)?
+                    }
+                };
+                if !r.is_none() {
+                    let tn = self.type_name(&r);
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
+                }
+            }
+            None => {
+                if class.builtin == BuiltinType::Exception {
+                    if !kwargs.is_empty() {
+                        return Err(self.type_error(format!(
+                            "{}() takes no keyword arguments",
+                            class.name.as_str()
+                        )));
+                    }
+                    if let Value::Instance(i) = inst {
+                        if let Some(st) = &i.exc {
+                            st.borrow_mut(gil).args = args.to_vec();
+                        }
+                    }
+                } else if (!args.is_empty() || !kwargs.is_empty()) && !new_overridden {
+                    return Err(
+                        self.type_error(format!("{}() takes no arguments", class.name.as_str()))
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `cls.__new__` as `type.__call__` sees it: a user `__new__` (its static method unwrapped)
+    /// or the constructor of the nearest built-in class, as a callable taking `cls` first.
+    pub(crate) fn lookup_new(&mut self, class: &Arc<Class>) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        let key = crate::hash::StrKey::new("__new__");
+        for c in std::iter::once(class).chain(class.mro.iter()) {
+            let found = c.dict.borrow(gil).get(&key).cloned();
+            let Some(v) = found else { continue };
+            if !is_user_class(c, gil) {
+                return Ok(Some(builtin_new_of(c)));
+            }
+            return self.bind_class_attr(v, class).map(Some);
+        }
+        Ok(None)
     }
 
     /// `repr` of an exception instance: `ValueError('x')`.

@@ -85,6 +85,8 @@ pub fn new_builtin_class(
         dict: GilCell::new(DictMap::default()),
         builtin,
         module: Arc::new(PyStr::new("builtins")),
+        flags: Default::default(),
+        subclasses: Default::default(),
     })
     .with_mro()
 }

@@ -284,17 +284,8 @@ fn type_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             if let Ok(k) = vm.key(Value::str("__module__")) {
                 dict.entry(k).or_insert_with(|| Value::str("__main__"));
             }
-            use crate::types::WithMro;
-            let class = Arc::new(Class {
-                name: name.clone(),
-                qualname: name.clone(),
-                bases: vec![base.clone()],
-                mro: Vec::new(),
-                dict: GilCell::new(dict),
-                builtin: base.builtin,
-                module: Arc::new(crate::value::PyStr::new("__main__")),
-            })
-            .with_mro();
+            let module = Arc::new(crate::value::PyStr::new("__main__"));
+            let class = vm.new_user_class(name.clone(), name.clone(), base, dict, module, None)?;
             Ok(Value::Class(class))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),

@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use super::args::{self, Kwargs};
-use super::{add_methods, dict_set_str, native, new_iter};
+use super::{add_methods, dict_set_str, native};
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
-use crate::value::{BuiltinType, Dict, DictMap, IterState, NativeObject, SetMap, Value};
+use crate::value::{BuiltinType, Dict, DictMap, NativeObject, SetMap, Value};
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
@@ -292,19 +292,19 @@ fn view_len(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-/// Iteration is over a snapshot: changing the dict while iterating a view does not raise
-/// RuntimeError as in CPython.
+/// A live iterator over the dict (RuntimeError if the dict changes size meanwhile).
 fn view_iter(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
-    let items = view_items(vm, v);
-    Ok(new_iter(IterState::Seq { items, index: 0 }))
+    Ok(crate::iter::DictIter::over_dict(&v.dict, v.kind, vm.gil()))
 }
 
 fn view_reversed(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
-    let mut items = view_items(vm, v);
-    items.reverse();
-    Ok(new_iter(IterState::Seq { items, index: 0 }))
+    Ok(crate::iter::DictIter::over_dict_rev(
+        &v.dict,
+        v.kind,
+        vm.gil(),
+    ))
 }
 
 fn view_contains(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {

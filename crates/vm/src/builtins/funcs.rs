@@ -201,26 +201,8 @@ fn setattr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn delattr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "delattr", a, kw, 2, 2)?;
     let name = attr_name(vm, &a[1])?.to_string();
-    let key = vm.key(Value::str(name.as_str()))?;
-    let gil = vm.gil();
-    let removed = match &a[0] {
-        Value::Instance(inst) => inst.attrs.borrow_mut(gil).shift_remove(&key).is_some(),
-        Value::Class(c) => c.dict.borrow_mut(gil).shift_remove(&key).is_some(),
-        Value::Module(m) => m.globals.borrow_mut(gil).shift_remove(&key).is_some(),
-        _ => false,
-    };
-    if removed {
-        return Ok(Value::None);
-    }
-    let msg = match &a[0] {
-        Value::Class(c) => format!(
-            "type object '{}' has no attribute '{name}'",
-            c.name.as_str()
-        ),
-        Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name.as_str()),
-        other => format!("'{}' object has no attribute '{name}'", vm.type_name(other)),
-    };
-    Err(vm.attribute_error(msg))
+    vm.del_attr(&a[0], &name)?;
+    Ok(Value::None)
 }
 
 fn chr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -695,13 +677,13 @@ fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::str(crate::format::format_value(vm, &a[0], &spec)?))
 }
 
-/// `vars(obj)`: a snapshot copy of the instance / class / module namespace (CPython returns the
-/// live `__dict__`).
+/// `vars(obj)`: the live dict of an instance; a snapshot copy of a class or module namespace
+/// (CPython returns a read-only proxy / the live module dict).
 fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "vars", a, kw, 1, 1)?;
     let gil = vm.gil();
     let map = match &a[0] {
-        Value::Instance(inst) => inst.attrs.borrow(gil).clone(),
+        Value::Instance(inst) => return Ok(Value::Dict(inst.attrs.clone())),
         Value::Class(c) => c.dict.borrow(gil).clone(),
         Value::Module(m) => m.globals.borrow(gil).clone(),
         _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),

@@ -7,7 +7,7 @@
 
 pub mod args;
 mod convert;
-mod dict_methods;
+pub(crate) mod dict_methods;
 pub mod file;
 pub mod funcs;
 mod io;
