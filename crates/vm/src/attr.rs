@@ -72,6 +72,20 @@ pub(crate) fn user_hash_kind(vm: &Vm, class: &Arc<Class>) -> HashKind {
     HashKind::Identity
 }
 
+/// Is the native method `b`, found for an instance of `class`, one of the built-in type the
+/// class extends (bound to the payload), rather than `object`'s (bound to the instance)?
+fn payload_method(class: &Arc<Class>, b: &Arc<Builtin>, gil: Gil) -> bool {
+    let key = StrKey::new(b.name);
+    for c in std::iter::once(class).chain(class.mro.iter()) {
+        if let Some(Value::Builtin(found)) = c.dict.borrow(gil).get(&key) {
+            if Arc::ptr_eq(found, b) {
+                return crate::class::is_payload_kind(c.builtin) && !is_user_class(c, gil);
+            }
+        }
+    }
+    false
+}
+
 fn downcast<T: 'static>(v: &Value) -> Option<&T> {
     match v {
         Value::Native(n) => n.as_any().downcast_ref::<T>(),
@@ -266,16 +280,26 @@ impl Vm {
 
     /// Bind a class attribute found for an instance `obj`.
     pub(crate) fn bind(&mut self, attr: Value, obj: &Value, class: &Arc<Class>) -> PyResult<Value> {
+        let gil = self.gil();
         Ok(match attr {
             Value::Function(_) => Value::BoundMethod(Arc::new(BoundMethod {
                 receiver: obj.clone(),
                 function: attr,
             })),
-            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Arc::new(Builtin {
-                name: b.name,
-                func: b.func,
-                receiver: Some(obj.clone()),
-            })),
+            Value::Builtin(b) if b.receiver.is_none() => {
+                let receiver = match obj {
+                    // A method of the built-in type a class extends acts on the payload.
+                    Value::Instance(i) if i.payload.is_some() && payload_method(class, &b, gil) => {
+                        i.payload.clone()
+                    }
+                    _ => Some(obj.clone()),
+                };
+                Value::Builtin(Arc::new(Builtin {
+                    name: b.name,
+                    func: b.func,
+                    receiver,
+                }))
+            }
             Value::Native(ref n) => {
                 if let Some(p) = n.as_any().downcast_ref::<Property>() {
                     if p.fget.is_none() {
@@ -491,7 +515,7 @@ impl Vm {
             let found = c.dict.borrow(gil).get(&key).cloned();
             if let Some(v) = found {
                 if name == "__new__" && !is_user_class(c, gil) {
-                    return Ok(Some(crate::class::builtin_new_of(c)));
+                    return Ok(Some(crate::class::builtin_new_of(self, c)));
                 }
                 if is_class {
                     return self.bind_class_attr(v, &obj_class).map(Some);
@@ -538,7 +562,11 @@ impl Vm {
                     }
                     match found {
                         Some(f @ Value::Function(_)) => return Ok((f, Some(obj))),
-                        Some(Value::Builtin(b)) if b.receiver.is_none() && inst.exc.is_none() => {
+                        Some(Value::Builtin(b))
+                            if b.receiver.is_none()
+                                && inst.exc.is_none()
+                                && inst.payload.is_none() =>
+                        {
                             return Ok((Value::Builtin(b), Some(obj)))
                         }
                         _ => {}

@@ -71,13 +71,20 @@ pub fn native(obj: impl NativeObject) -> Value {
     Value::Native(Arc::new(Box::new(obj)))
 }
 
-/// `X.__new__` for a built-in class `X`: [`builtin_new`] bound to `X`.
-pub(crate) fn builtin_new_of(owner: &Arc<Class>) -> Value {
-    Value::Builtin(Arc::new(Builtin {
-        name: "__new__",
-        func: builtin_new,
-        receiver: Some(Value::Class(owner.clone())),
-    }))
+/// `X.__new__` for a built-in class `X`: [`builtin_new`] bound to `X` (one per class).
+pub(crate) fn builtin_new_of(vm: &Vm, owner: &Arc<Class>) -> Value {
+    let key = Arc::as_ptr(owner) as usize;
+    let mut cache = vm.types().new_wrappers.borrow_mut(vm.gil());
+    cache
+        .entry(key)
+        .or_insert_with(|| {
+            Value::Builtin(Arc::new(Builtin {
+                name: "__new__",
+                func: builtin_new,
+                receiver: Some(Value::Class(owner.clone())),
+            }))
+        })
+        .clone()
 }
 
 fn builtin(name: &'static str, func: NativeFn) -> Value {
@@ -116,6 +123,9 @@ pub mod flags {
     pub const DESC_DELETE: u32 = 1 << 7;
     /// Instances are data descriptors (`__set__` or `__delete__`).
     pub const DESC_DATA: u32 = DESC_SET | DESC_DELETE;
+    /// `__eq__` (keys that are instances of subclasses of built-in types compare by payload
+    /// only without it).
+    pub const EQ: u32 = 1 << 8;
 
     /// The dunder behind each bit.
     pub const NAMES: &[(&str, u32)] = &[
@@ -127,12 +137,51 @@ pub mod flags {
         ("__get__", DESC_GET),
         ("__set__", DESC_SET),
         ("__delete__", DESC_DELETE),
+        ("__eq__", EQ),
     ];
 
     /// Does setting or deleting the class attribute `name` change a flag?
     pub fn affects(name: &str) -> bool {
         name.starts_with("__") && NAMES.iter().any(|(n, _)| *n == name)
     }
+}
+
+/// Built-in types that user classes may extend (their instances carry a payload value).
+pub fn is_payload_kind(kind: BuiltinType) -> bool {
+    matches!(
+        kind,
+        BuiltinType::Int
+            | BuiltinType::Float
+            | BuiltinType::Str
+            | BuiltinType::Tuple
+            | BuiltinType::List
+            | BuiltinType::Dict
+            | BuiltinType::Set
+    )
+}
+
+/// `v`, or the payload of an instance of a subclass of a built-in type.
+#[inline]
+pub fn strip(v: &Value) -> &Value {
+    match v {
+        Value::Instance(i) => i.payload.as_ref().unwrap_or(v),
+        _ => v,
+    }
+}
+
+/// Is `v` an instance of a subclass of a built-in type?
+#[inline]
+pub fn has_payload(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.payload.is_some())
+}
+
+/// The nearest built-in class of `class` (itself if built in).
+pub(crate) fn solid_base(class: &Arc<Class>, gil: crate::Gil) -> Arc<Class> {
+    std::iter::once(class)
+        .chain(class.mro.iter())
+        .find(|c| !is_user_class(c, gil))
+        .unwrap_or(class)
+        .clone()
 }
 
 /// The flags of `class` from its dict and its user ancestors' dicts.
@@ -181,6 +230,7 @@ pub fn class_flags(class: &Class) -> u32 {
 pub(crate) fn install_core(vm: &mut Vm) {
     let t = vm.types();
     let (object, base_exc) = (t.object.clone(), t.base_exception.clone());
+    let t = vm.types();
     set(
         &object.dict,
         vm,
@@ -256,6 +306,16 @@ pub(crate) fn install_core(vm: &mut Vm) {
         vm,
         "with_traceback",
         builtin("with_traceback", exc_with_traceback),
+    );
+
+    let (list, dict, set_class) = (t.list.clone(), t.dict.clone(), t.set.clone());
+    set(&list.dict, vm, "__init__", builtin("__init__", list_init));
+    set(&dict.dict, vm, "__init__", builtin("__init__", dict_init));
+    set(
+        &set_class.dict,
+        vm,
+        "__init__",
+        builtin("__init__", set_init),
     );
 
     let object = vm.types().object.clone();
@@ -436,11 +496,7 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
         )));
     }
     // The built-in class whose constructor instances of `cls` need (CPython's "not safe" test).
-    let solid = std::iter::once(&cls)
-        .chain(cls.mro.iter())
-        .find(|c| !is_user_class(c, gil))
-        .cloned()
-        .unwrap_or_else(|| vm.types().object.clone());
+    let solid = solid_base(&cls, gil);
     if !Arc::ptr_eq(&solid, &owner) && solid.builtin != owner.builtin {
         return Err(vm.type_error(format!(
             "{}.__new__({}) is not safe, use {}.__new__()",
@@ -466,9 +522,13 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
                     );
                 }
             }
-            Ok(vm.new_instance(&cls, None))
+            Ok(vm.new_instance(&cls, None, None))
         }
-        BuiltinType::Exception => Ok(vm.new_instance(&cls, Some(rest.to_vec()))),
+        BuiltinType::Exception => Ok(vm.new_instance(&cls, Some(rest.to_vec()), None)),
+        kind if is_payload_kind(kind) && !Arc::ptr_eq(&cls, &owner) => {
+            let payload = vm.default_payload(&owner, rest, kwargs)?;
+            Ok(vm.new_instance(&cls, None, Some(payload)))
+        }
         _ if Arc::ptr_eq(&cls, &owner) => vm.instantiate(&cls, rest, kwargs),
         _ => Err(vm.type_error(format!(
             "{}.__new__({}) is not supported by gilvm",
@@ -476,6 +536,69 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
             cls.name.as_str()
         ))),
     }
+}
+
+/// `list.__init__(self, iterable=())`, `set.__init__` likewise: empty the container, then add the
+/// iterable's items (with the container's own `extend` / `update`).
+fn refill(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Arc<PyStr>, Value)],
+    type_name: &str,
+    add: &str,
+) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(vm.type_error(format!("{type_name}() takes no keyword arguments")));
+    }
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{type_name} expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let gil = vm.gil();
+    match arg(args, 0) {
+        Value::List(l) => l.borrow_mut(gil).clear(),
+        Value::Set(s) => s.borrow_mut(gil).clear(),
+        other => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(format!(
+                "descriptor '__init__' requires a '{type_name}' object but received a '{tn}'"
+            )));
+        }
+    }
+    if let Some(items) = args.get(1) {
+        let m = vm.get_attr(&args[0], add)?;
+        vm.call(&m, std::slice::from_ref(items))?;
+    }
+    Ok(Value::None)
+}
+
+fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    refill(vm, args, kwargs, "list", "extend")
+}
+
+fn set_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    refill(vm, args, kwargs, "set", "update")
+}
+
+/// `dict.__init__(self, *args, **kwargs)`: `update` (without emptying, as CPython).
+fn dict_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    if !matches!(arg(args, 0), Value::Dict(_)) {
+        let tn = vm.type_name(arg(args, 0));
+        return Err(vm.type_error(format!(
+            "descriptor '__init__' requires a 'dict' object but received a '{tn}'"
+        )));
+    }
+    let m = vm.get_attr(&args[0], "update")?;
+    vm.call_kw(&m, &args[1..], kwargs)?;
+    Ok(Value::None)
 }
 
 fn exc_init(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
@@ -680,17 +803,7 @@ impl Vm {
         let base = match bases.into_iter().next() {
             None => self.types().object.clone(),
             Some(Value::Class(c)) => {
-                let gil = self.gil();
-                let ok = matches!(c.builtin, BuiltinType::Object | BuiltinType::Exception)
-                    && (c.builtin != BuiltinType::Object
-                        || is_user_class(&c, gil)
-                        || Arc::ptr_eq(&c, &self.types().object));
-                if !ok {
-                    return Err(self.type_error(format!(
-                        "gilvm cannot subclass the built-in type '{}'",
-                        c.name.as_str()
-                    )));
-                }
+                self.check_base(&c)?;
                 c
             }
             Some(other) => {
@@ -728,6 +841,53 @@ impl Vm {
         };
         let class = self.new_user_class(name, qualname, base, dict, module, cell)?;
         Ok(Value::Class(class))
+    }
+
+    /// Can a class statement derive from `c`? User classes, `object`, the exception classes and
+    /// the payload kinds (`int`, `float`, `str`, `tuple`, `list`, `dict`, `set`).
+    pub(crate) fn check_base(&self, c: &Arc<Class>) -> PyResult<()> {
+        let gil = self.gil();
+        if is_user_class(c, gil) {
+            return Ok(());
+        }
+        match c.builtin {
+            BuiltinType::Object if Arc::ptr_eq(c, &self.types().object) => Ok(()),
+            BuiltinType::Exception => Ok(()),
+            kind if is_payload_kind(kind) => Ok(()),
+            BuiltinType::Bool
+            | BuiltinType::NoneType
+            | BuiltinType::Range
+            | BuiltinType::Slice
+            | BuiltinType::Function
+            | BuiltinType::BuiltinFunction
+            | BuiltinType::Method
+            | BuiltinType::Ellipsis
+            | BuiltinType::NotImplemented => Err(self.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                c.name.as_str()
+            ))),
+            _ => Err(self.type_error(format!(
+                "gilvm cannot subclass the built-in type '{}'",
+                c.name.as_str()
+            ))),
+        }
+    }
+
+    /// The built-in value of a new instance of a subclass of `solid` (a payload kind): the
+    /// constructor's result for the immutable types, an empty container for the others (their
+    /// `__init__` fills it).
+    pub(crate) fn default_payload(
+        &mut self,
+        solid: &Arc<Class>,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
+        match solid.builtin {
+            BuiltinType::List => Ok(Value::list(Vec::new())),
+            BuiltinType::Dict => Ok(Value::Dict(Arc::new(GilCell::new(DictMap::default())))),
+            BuiltinType::Set => Ok(Value::Set(Arc::new(GilCell::new(Default::default())))),
+            _ => self.instantiate(solid, args, kwargs),
+        }
     }
 
     /// Make a user class (for a `class` statement or `type(name, bases, dict)`): a `__new__`
@@ -816,8 +976,14 @@ impl Vm {
         Ok(class)
     }
 
-    /// A new, uninitialised instance of a user or exception class (exception args when given).
-    pub(crate) fn new_instance(&self, class: &Arc<Class>, exc_args: Option<Vec<Value>>) -> Value {
+    /// A new, uninitialised instance of a user or exception class (exception args when given;
+    /// the built-in value for a subclass of a built-in type).
+    pub(crate) fn new_instance(
+        &self,
+        class: &Arc<Class>,
+        exc_args: Option<Vec<Value>>,
+        payload: Option<Value>,
+    ) -> Value {
         let exc = if class.builtin == BuiltinType::Exception {
             Some(Box::new(GilCell::new(ExcState {
                 args: exc_args.unwrap_or_default(),
@@ -830,6 +996,7 @@ impl Vm {
             class: class.clone(),
             attrs: Arc::new(GilCell::new(DictMap::default())),
             exc,
+            payload,
         }))
     }
 
@@ -846,7 +1013,13 @@ impl Vm {
         let gil = self.gil();
         let is_exc = class.builtin == BuiltinType::Exception;
         if is_exc || is_user_class(class, gil) {
-            let inst = self.new_instance(class, Some(args.to_vec()));
+            let payload = if is_payload_kind(class.builtin) {
+                let solid = solid_base(class, gil);
+                Some(self.default_payload(&solid, args, kwargs)?)
+            } else {
+                None
+            };
+            let inst = self.new_instance(class, Some(args.to_vec()), payload);
             self.init_instance(class, &inst, args, kwargs, false)?;
             return Ok(inst);
         }
@@ -854,7 +1027,7 @@ impl Vm {
             if !args.is_empty() || !kwargs.is_empty() {
                 return Err(self.type_error("object() takes no arguments"));
             }
-            return Ok(self.new_instance(class, None));
+            return Ok(self.new_instance(class, None, None));
         }
         let new = dict_get_str(&class.dict.borrow(gil), "__new__").cloned();
         match new {
@@ -936,6 +1109,19 @@ impl Vm {
                             st.borrow_mut(gil).args = args.to_vec();
                         }
                     }
+                } else if is_payload_kind(class.builtin) {
+                    // `list.__init__` / `dict.__init__` / `set.__init__` fill the new container;
+                    // the immutable types were made whole by `__new__`.
+                    if matches!(
+                        class.builtin,
+                        BuiltinType::List | BuiltinType::Dict | BuiltinType::Set
+                    ) {
+                        let solid = solid_base(class, gil);
+                        if let Some(init) = crate::attr::class_lookup(&solid, "__init__", gil) {
+                            let bound = self.bind(init, inst, class)?;
+                            self.call_value(&bound, args, kwargs)?;
+                        }
+                    }
                 } else if (!args.is_empty() || !kwargs.is_empty()) && !new_overridden {
                     return Err(
                         self.type_error(format!("{}() takes no arguments", class.name.as_str()))
@@ -955,7 +1141,7 @@ impl Vm {
             let found = c.dict.borrow(gil).get(&key).cloned();
             let Some(v) = found else { continue };
             if !is_user_class(c, gil) {
-                return Ok(Some(builtin_new_of(c)));
+                return Ok(Some(builtin_new_of(self, c)));
             }
             return self.bind_class_attr(v, class).map(Some);
         }

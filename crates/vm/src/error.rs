@@ -31,6 +31,7 @@ pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
             args,
             ..ExcState::default()
         }))),
+        payload: None,
     })
 }
 

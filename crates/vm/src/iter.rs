@@ -233,6 +233,10 @@ impl Vm {
                     }
                     return Ok(it);
                 }
+                if let Some(p) = &inst.payload {
+                    let p = p.clone();
+                    return self.get_iter(&p);
+                }
                 if user_lookup(&inst.class, "__getitem__", gil).is_some() {
                     return Ok(crate::class::native(SeqIter {
                         obj: v.clone(),
@@ -279,7 +283,8 @@ impl Vm {
             | Value::Set(_)
             | Value::Iter(_) => true,
             Value::Instance(i) => {
-                user_lookup(&i.class, "__iter__", gil).is_some()
+                i.payload.as_ref().is_some_and(|p| self.is_iterable(p))
+                    || user_lookup(&i.class, "__iter__", gil).is_some()
                     || user_lookup(&i.class, "__getitem__", gil).is_some()
             }
             Value::Native(_) => {
@@ -684,7 +689,13 @@ impl Vm {
                     }
                 }
             }
-            Value::Instance(i) => user_lookup(&i.class, "__len__", gil),
+            Value::Instance(i) => match user_lookup(&i.class, "__len__", gil) {
+                None if i.payload.is_some() => {
+                    let p = i.payload.clone().unwrap_or_default();
+                    return self.len(&p);
+                }
+                f => f,
+            },
             Value::Native(_) => class_lookup(&self.type_of(v), "__len__", gil),
             _ => None,
         };

@@ -27,6 +27,7 @@ pub mod protocol;
 pub mod repr;
 pub mod setorder;
 pub mod stack_guard;
+mod subclass;
 pub mod types;
 mod unwind;
 pub mod value;

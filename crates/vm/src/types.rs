@@ -67,6 +67,9 @@ pub struct Types {
     pub exceptions: Vec<Arc<Class>>,
     /// Classes of native types registered later (file objects, property, ...), by name.
     pub natives: GilCell<FxHashMap<&'static str, Arc<Class>>>,
+    /// `X.__new__` of built-in classes, made on first use (keyed by the class's address; built-in
+    /// classes live as long as the interpreter), so that `A.__new__ is object.__new__`.
+    pub new_wrappers: GilCell<FxHashMap<usize, crate::value::Value>>,
 }
 
 /// Make a built-in class with the given base.
@@ -188,6 +191,7 @@ impl Types {
             syntax_error: e("SyntaxError"),
             exceptions,
             natives: GilCell::new(FxHashMap::default()),
+            new_wrappers: GilCell::new(FxHashMap::default()),
             object,
         }
     }

@@ -247,6 +247,9 @@ pub struct Instance {
     pub attrs: Arc<Dict>,
     /// Present for exception instances.
     pub exc: Option<Box<GilCell<ExcState>>>,
+    /// For an instance of a subclass of `int`, `float`, `str`, `tuple`, `list`, `dict` or `set`:
+    /// the built-in value it extends (operations the class does not override act on it).
+    pub payload: Option<Value>,
 }
 
 /// What an exception carries besides its attributes.

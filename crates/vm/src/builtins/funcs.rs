@@ -489,6 +489,14 @@ fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         _ => {
             let class = vm.type_of(&number);
+            if crate::class::has_payload(&number)
+                && crate::attr::user_lookup(&class, "__round__", vm.gil()).is_none()
+                && a.first().is_some_and(|f| f.is(&number))
+            {
+                let mut args = a.to_vec();
+                args[0] = crate::class::strip(&number).clone();
+                return round(vm, &args, kw);
+            }
             if !class_has(vm, &class, "__round__") {
                 return Err(vm.type_error(format!(
                     "type {} doesn't define __round__ method",
