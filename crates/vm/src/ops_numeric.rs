@@ -362,6 +362,17 @@ impl Vm {
                 }
             }
         }
+        // Native types with operator dunders (dict views: `d.keys() & s`).
+        if let Value::Native(_) = a {
+            let class = self.type_of(a);
+            let f = crate::hash::dict_get_str(&class.dict.borrow(gil), name).cloned();
+            if let Some(f) = f {
+                let r = self.call_method_value(&f, a, std::slice::from_ref(b))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
         if let Value::Instance(bi) = b {
             let same = matches!(a, Value::Instance(ai) if Arc::ptr_eq(&ai.class, &bi.class));
             if !same {
@@ -370,6 +381,16 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(Some(r));
                     }
+                }
+            }
+        }
+        if let Value::Native(_) = b {
+            let class = self.type_of(b);
+            let f = crate::hash::dict_get_str(&class.dict.borrow(gil), rname).cloned();
+            if let Some(f) = f {
+                let r = self.call_method_value(&f, b, std::slice::from_ref(a))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
                 }
             }
         }

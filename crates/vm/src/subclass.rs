@@ -258,15 +258,25 @@ pub(crate) fn install(vm: &mut Vm) {
         (&set, vec![COMPARE, CONTAINER]),
     ];
     let gil = vm.gil();
+    // One key and one function object per name (each name has one function in the tables),
+    // shared by the classes.
+    let mut made: Vec<(&'static str, crate::value::Key, Value)> = Vec::new();
+    let mut entry = |name: &'static str, func: NativeFn| -> (crate::value::Key, Value) {
+        if let Some((_, k, v)) = made.iter().find(|(n, _, _)| *n == name) {
+            return (k.clone(), v.clone());
+        }
+        let (k, v) = (crate::hash::str_key(name), builtin(name, func));
+        made.push((name, k.clone(), v.clone()));
+        (k, v)
+    };
     for (class, tables) in groups {
         let mut d = class.dict.borrow_mut(gil);
-        d.entry(crate::hash::str_key("__repr__"))
-            .or_insert_with(|| builtin("__repr__", repr));
-        for table in tables {
-            for &(name, func) in table {
-                d.entry(crate::hash::str_key(name))
-                    .or_insert_with(|| builtin(name, func));
-            }
+        d.reserve(tables.iter().map(|t| t.len()).sum::<usize>() + 1);
+        for &(name, func) in std::iter::once(&("__repr__", repr as NativeFn))
+            .chain(tables.iter().flat_map(|t| t.iter()))
+        {
+            let (k, v) = entry(name, func);
+            d.entry(k).or_insert(v);
         }
     }
 }

@@ -41,6 +41,11 @@ pub fn install(vm: &mut Vm) {
         ("__and__", view_and),
         ("__or__", view_or),
         ("__sub__", view_sub),
+        ("__xor__", view_xor),
+        ("__rand__", view_rand),
+        ("__ror__", view_ror),
+        ("__rsub__", view_rsub),
+        ("__rxor__", view_rxor),
     ];
     for name in ["dict_keys", "dict_values", "dict_items"] {
         let c = super::file::new_class(name, "builtins", Some(&object), BuiltinType::Native);
@@ -414,4 +419,33 @@ fn view_sub(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             .map(|k| (k.clone(), ()))
             .collect()
     })
+}
+fn view_xor(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    set_op(vm, a, |x, y| {
+        x.keys()
+            .filter(|k| !y.contains_key(*k))
+            .chain(y.keys().filter(|k| !x.contains_key(*k)))
+            .map(|k| (k.clone(), ()))
+            .collect()
+    })
+}
+
+/// The reflected operators (`{1} & d.keys()`): the same with the operands swapped.
+fn swapped(a: &[Value]) -> [Value; 2] {
+    [
+        a.get(1).cloned().unwrap_or_default(),
+        a.first().cloned().unwrap_or_default(),
+    ]
+}
+fn view_rand(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_and(vm, &swapped(a), kw)
+}
+fn view_ror(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_or(vm, &swapped(a), kw)
+}
+fn view_rsub(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_sub(vm, &swapped(a), kw)
+}
+fn view_rxor(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_xor(vm, &swapped(a), kw)
 }
