@@ -126,7 +126,15 @@ impl Vm {
                 None => self.get_attr_plain(obj, name),
             }
         } else {
-            self.get_attr_plain(obj, name)
+            // Only `__getattr__`: a missing attribute goes to it without an exception object.
+            match self.generic_getattr(obj, name) {
+                Ok(Some(v)) => return Ok(v),
+                Ok(None) => match user_lookup(&class, "__getattr__", gil) {
+                    Some(ga) => return self.call_method_value(&ga, obj, &[Value::str(name)]),
+                    None => return Err(self.no_attribute(obj, name)),
+                },
+                Err(e) => Err(e),
+            }
         };
         match r {
             Err(e) if f & flags::GETATTR != 0 && self.err_is(&e, &self.types().attribute_error) => {

@@ -219,7 +219,7 @@ fn chr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "ord", a, kw)?;
-    match v {
+    match crate::class::strip(v) {
         Value::Str(s) => {
             if s.char_len == 1 {
                 Ok(Value::Int(
