@@ -19,3 +19,7 @@ print(list(reversed(keys)), list(reversed(values)), list(reversed(items)))
 print(type(keys).__name__, type(values).__name__, type(items).__name__)
 print(type(iter(keys)).__name__, type(iter(values)).__name__, type(iter(items)).__name__)
 print(type(reversed(d)).__name__, type(reversed(values)).__name__, type(reversed(items)).__name__)
+d = {1: 1, 2: 2}
+print(d.keys() <= {1, 2, 3}, d.keys() < {1}, d.items() >= {(1, 1)}, d.keys().isdisjoint({5}))
+print({1, 2, 3} >= d.keys(), {1} < d.keys(), d.keys() > {1}, d.keys() >= d.keys(), d.items() <= d.items())
+print(d.keys().isdisjoint([2]), d.items().isdisjoint({(1, 2)}), d.values().isdisjoint([3]) if hasattr(d.values(), "isdisjoint") else "n/a")

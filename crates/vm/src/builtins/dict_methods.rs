@@ -46,10 +46,21 @@ pub fn install(vm: &mut Vm) {
         ("__ror__", view_ror),
         ("__rsub__", view_rsub),
         ("__rxor__", view_rxor),
+        ("__le__", view_le),
+        ("__lt__", view_lt),
+        ("__ge__", view_ge),
+        ("__gt__", view_gt),
+        ("isdisjoint", view_isdisjoint),
     ];
     for name in ["dict_keys", "dict_values", "dict_items"] {
         let c = super::file::new_class(name, "builtins", Some(&object), BuiltinType::Native);
-        add_methods(vm, &c, view_methods);
+        // Values views are not set-like: only the first six (up to `__eq__`).
+        let methods = if name == "dict_values" {
+            &view_methods[..6]
+        } else {
+            view_methods
+        };
+        add_methods(vm, &c, methods);
         let gil = vm.gil();
         vm.types().natives.borrow_mut(gil).insert(name, c);
     }
@@ -428,6 +439,49 @@ fn view_xor(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             .map(|k| (k.clone(), ()))
             .collect()
     })
+}
+
+/// `<=`, `<`, `>=`, `>` of keys/items views: subset tests, as for sets.
+fn view_cmp(vm: &mut Vm, a: &[Value], test: fn(&SetMap, &SetMap) -> bool) -> PyResult<Value> {
+    let other = a.get(1).cloned().unwrap_or_default();
+    if !matches!(&other, Value::Set(_))
+        && !matches!(&other, Value::Native(n) if n.as_any().downcast_ref::<DictView>().is_some())
+    {
+        return Ok(Value::NotImplemented);
+    }
+    match (view_as_set(vm, &a[0])?, view_as_set(vm, &other)?) {
+        (Some(x), Some(y)) => Ok(Value::Bool(test(&x, &y))),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+fn subset(x: &SetMap, y: &SetMap) -> bool {
+    x.len() <= y.len() && x.keys().all(|k| y.contains_key(k))
+}
+fn view_le(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, subset)
+}
+fn view_lt(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, |x, y| x.len() < y.len() && subset(x, y))
+}
+fn view_ge(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, |x, y| subset(y, x))
+}
+fn view_gt(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, |x, y| y.len() < x.len() && subset(y, x))
+}
+fn view_isdisjoint(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let this = this_view(vm, a)?;
+    let other = a.get(1).cloned().unwrap_or_default();
+    let mine = view_items(vm, this);
+    let theirs = vm.collect(&other)?;
+    for item in theirs {
+        for m in &mine {
+            if item.is(m) || vm.eq(&item, m)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+    }
+    Ok(Value::Bool(true))
 }
 
 /// The reflected operators (`{1} & d.keys()`): the same with the operands swapped.
