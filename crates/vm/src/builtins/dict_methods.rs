@@ -384,7 +384,19 @@ fn view_as_set(vm: &mut Vm, v: &Value) -> PyResult<Option<SetMap>> {
     }
 }
 
+/// The receiver and one argument of a binary view method.
+fn two_args(vm: &Vm, a: &[Value]) -> PyResult<()> {
+    if a.len() != 2 {
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            a.len().saturating_sub(1)
+        )));
+    }
+    Ok(())
+}
+
 fn view_eq(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    two_args(vm, a)?;
     let other = a.get(1).cloned().unwrap_or_default();
     if a[0].is(&other) {
         return Ok(Value::Bool(true));
@@ -403,6 +415,7 @@ fn view_eq(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn set_op(vm: &mut Vm, a: &[Value], op: fn(&SetMap, &SetMap) -> SetMap) -> PyResult<Value> {
+    two_args(vm, a)?;
     let other = a.get(1).cloned().unwrap_or_default();
     match (view_as_set(vm, &a[0])?, view_as_set(vm, &other)?) {
         (Some(x), Some(y)) => Ok(Value::Set(Arc::new(GilCell::new(op(&x, &y))))),
@@ -443,6 +456,7 @@ fn view_xor(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 
 /// `<=`, `<`, `>=`, `>` of keys/items views: subset tests, as for sets.
 fn view_cmp(vm: &mut Vm, a: &[Value], test: fn(&SetMap, &SetMap) -> bool) -> PyResult<Value> {
+    two_args(vm, a)?;
     let other = a.get(1).cloned().unwrap_or_default();
     if !matches!(&other, Value::Set(_))
         && !matches!(&other, Value::Native(n) if n.as_any().downcast_ref::<DictView>().is_some())
