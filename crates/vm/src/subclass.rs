@@ -237,46 +237,44 @@ pub(crate) fn install(vm: &mut Vm) {
         t.dict.clone(),
         t.set.clone(),
     );
-    let groups: Vec<(&Arc<Class>, Vec<Table>)> = vec![
-        (&int, vec![COMPARE, NUMBER, INT_ONLY]),
-        (&float, vec![COMPARE, NUMBER]),
+    // Each table's keys and function objects are made once and shared by the classes.
+    type Made = Vec<(crate::value::Key, Value)>;
+    let make = |t: Table| -> Made {
+        t.iter()
+            .map(|&(name, func)| (crate::hash::str_key(name), builtin(name, func)))
+            .collect()
+    };
+    let (compare, number, int_only) = (make(COMPARE), make(NUMBER), make(INT_ONLY));
+    let (container, sequence, mutable) = (make(CONTAINER), make(SEQUENCE), make(MUTABLE));
+    let (reprs, hashes, strs) = (
+        make(&[("__repr__", repr)]),
+        make(&[("__hash__", hash)]),
+        make(&[("__str__", to_str)]),
+    );
+    let groups: Vec<(&Arc<Class>, Vec<&Made>)> = vec![
+        (&int, vec![&reprs, &compare, &number, &int_only]),
+        (&float, vec![&reprs, &compare, &number]),
         (
             &str_,
-            vec![
-                COMPARE,
-                CONTAINER,
-                SEQUENCE,
-                &[("__hash__", hash), ("__str__", to_str)],
-            ],
+            vec![&reprs, &compare, &container, &sequence, &hashes, &strs],
         ),
         (
             &tuple,
-            vec![COMPARE, CONTAINER, SEQUENCE, &[("__hash__", hash)]],
+            vec![&reprs, &compare, &container, &sequence, &hashes],
         ),
-        (&list, vec![COMPARE, CONTAINER, SEQUENCE, MUTABLE]),
-        (&dict, vec![COMPARE, CONTAINER, MUTABLE]),
-        (&set, vec![COMPARE, CONTAINER]),
+        (
+            &list,
+            vec![&reprs, &compare, &container, &sequence, &mutable],
+        ),
+        (&dict, vec![&reprs, &compare, &container, &mutable]),
+        (&set, vec![&reprs, &compare, &container]),
     ];
     let gil = vm.gil();
-    // One key and one function object per name (each name has one function in the tables),
-    // shared by the classes.
-    let mut made: Vec<(&'static str, crate::value::Key, Value)> = Vec::new();
-    let mut entry = |name: &'static str, func: NativeFn| -> (crate::value::Key, Value) {
-        if let Some((_, k, v)) = made.iter().find(|(n, _, _)| *n == name) {
-            return (k.clone(), v.clone());
-        }
-        let (k, v) = (crate::hash::str_key(name), builtin(name, func));
-        made.push((name, k.clone(), v.clone()));
-        (k, v)
-    };
     for (class, tables) in groups {
         let mut d = class.dict.borrow_mut(gil);
-        d.reserve(tables.iter().map(|t| t.len()).sum::<usize>() + 1);
-        for &(name, func) in std::iter::once(&("__repr__", repr as NativeFn))
-            .chain(tables.iter().flat_map(|t| t.iter()))
-        {
-            let (k, v) = entry(name, func);
-            d.entry(k).or_insert(v);
+        d.reserve(tables.iter().map(|t| t.len()).sum());
+        for (k, v) in tables.into_iter().flatten() {
+            d.entry(k.clone()).or_insert_with(|| v.clone());
         }
     }
 }
