@@ -891,7 +891,7 @@ impl Vm {
     }
 
     /// Make a user class (for a `class` statement or `type(name, bases, dict)`): a `__new__`
-    /// function becomes a static method and `__init_subclass__` a class method, the flags are
+    /// function becomes a static method, `__init_subclass__` and `__class_getitem__` class methods, the flags are
     /// computed, the class is registered with its base and the `__class__` cell filled; then
     /// `__set_name__` runs on the attributes that define it and the base's `__init_subclass__`
     /// on the class, as in CPython's `type.__new__`.
@@ -908,10 +908,10 @@ impl Vm {
         if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new("__new__")) {
             *f = native(StaticMethod(std::mem::take(f)));
         }
-        if let Some(f @ Value::Function(_)) =
-            dict.get_mut(&crate::hash::StrKey::new("__init_subclass__"))
-        {
-            *f = native(ClassMethod(std::mem::take(f)));
+        for name in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new(name)) {
+                *f = native(ClassMethod(std::mem::take(f)));
+            }
         }
         let class = Arc::new(Class {
             name,

@@ -35,3 +35,16 @@ class X(Counted):
 
 Y = type("Y", (Counted,), {})
 print(Counted.count)
+
+
+# __class_getitem__ is an implicit class method too.
+class Generic:
+    def __class_getitem__(cls, item):
+        return (cls.__name__, item)
+
+
+class Specific(Generic):
+    pass
+
+
+print(Generic[int], Specific["x"], type(Generic.__dict__["__class_getitem__"]).__name__)
