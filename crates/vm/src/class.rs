@@ -367,11 +367,27 @@ fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::None)
 }
 
+/// `object.__init__(self, *args, **kwargs)`: extra arguments are an error when the class
+/// overrides `__init__`, or when it overrides neither `__init__` nor `__new__` (CPython's rule).
 fn object_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     if args.len() > 1 || !kwargs.is_empty() {
-        return Err(vm.type_error(
-            "object.__init__() takes exactly one argument (the instance to initialize)",
-        ));
+        let class = vm.type_of(arg(args, 0));
+        let gil = vm.gil();
+        let own_init = crate::attr::user_lookup(&class, "__init__", gil).is_some()
+            || class.builtin == BuiltinType::Exception;
+        if own_init {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        let object_new = solid_base(&class, gil).builtin == BuiltinType::Object
+            && class_flags(&class) & flags::NEW == 0;
+        if object_new {
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                class.name.as_str()
+            )));
+        }
     }
     Ok(Value::None)
 }
