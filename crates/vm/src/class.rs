@@ -126,6 +126,8 @@ pub mod flags {
     /// `__eq__` (keys that are instances of subclasses of built-in types compare by payload
     /// only without it).
     pub const EQ: u32 = 1 << 8;
+    /// `__init_subclass__` (else creating a subclass need not look for one).
+    pub const INIT_SUBCLASS: u32 = 1 << 9;
 
     /// The dunder behind each bit.
     pub const NAMES: &[(&str, u32)] = &[
@@ -138,6 +140,7 @@ pub mod flags {
         ("__set__", DESC_SET),
         ("__delete__", DESC_DELETE),
         ("__eq__", EQ),
+        ("__init_subclass__", INIT_SUBCLASS),
     ];
 
     /// Does setting or deleting the class attribute `name` change a flag?
@@ -184,18 +187,17 @@ pub(crate) fn solid_base(class: &Arc<Class>, gil: crate::Gil) -> Arc<Class> {
         .clone()
 }
 
-/// The flags of `class` from its dict and its user ancestors' dicts.
+/// The flags of `class`: its own dict's (for a user class) and its base's, which summarise the
+/// base's user ancestors (built-in classes have none).
 fn compute_flags(class: &Arc<Class>, gil: crate::Gil) -> u32 {
-    let mut bits = 0;
-    for c in std::iter::once(class).chain(class.mro.iter()) {
-        if !is_user_class(c, gil) {
-            break;
-        }
-        let d = c.dict.borrow(gil);
-        for &(name, bit) in flags::NAMES {
-            if dict_get_str(&d, name).is_some() {
-                bits |= bit;
-            }
+    if !is_user_class(class, gil) {
+        return 0;
+    }
+    let mut bits = class.bases.first().map_or(0, |b| class_flags(b));
+    let d = class.dict.borrow(gil);
+    for &(name, bit) in flags::NAMES {
+        if dict_get_str(&d, name).is_some() {
+            bits |= bit;
         }
     }
     bits
@@ -204,18 +206,17 @@ fn compute_flags(class: &Arc<Class>, gil: crate::Gil) -> u32 {
 /// Recompute the flags of `class` and of every class derived from it (after one of
 /// [`flags::NAMES`] was set or deleted on it).
 pub(crate) fn refresh_flags(class: &Arc<Class>, gil: crate::Gil) {
-    class.flags.store(
-        compute_flags(class, gil),
-        std::sync::atomic::Ordering::Relaxed,
-    );
-    let subs: Vec<Arc<Class>> = class
-        .subclasses
-        .borrow(gil)
-        .iter()
-        .filter_map(std::sync::Weak::upgrade)
-        .collect();
-    for sub in subs {
-        refresh_flags(&sub, gil);
+    // A worklist rather than recursion: hierarchies can be deep.
+    let mut todo = vec![class.clone()];
+    while let Some(c) = todo.pop() {
+        c.flags
+            .store(compute_flags(&c, gil), std::sync::atomic::Ordering::Relaxed);
+        todo.extend(
+            c.subclasses
+                .borrow(gil)
+                .iter()
+                .filter_map(std::sync::Weak::upgrade),
+        );
     }
 }
 
@@ -983,8 +984,13 @@ impl Vm {
                 return Err(err);
             }
         }
-        // The parent's `__init_subclass__` (a class method), bound to the new class.
-        let parent_hook = crate::attr::class_lookup(&base, "__init_subclass__", gil);
+        // The parent's `__init_subclass__` (a class method), bound to the new class; `object`'s
+        // does nothing.
+        let parent_hook = if class_flags(&base) & flags::INIT_SUBCLASS != 0 {
+            crate::attr::class_lookup(&base, "__init_subclass__", gil)
+        } else {
+            None
+        };
         if let Some(hook) = parent_hook {
             let hook = self.bind_class_attr(hook, &class)?;
             self.call_value(&hook, &[], &[])?;
