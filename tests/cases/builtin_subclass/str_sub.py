@@ -32,3 +32,10 @@ class Loud(str):
 
 
 print(Loud("quiet"), repr(Loud("quiet")))
+class S(str): pass
+class O: pass
+o = O()
+setattr(o, S("x"), 1)
+print(getattr(o, S("x")), hasattr(o, S("x")), o.x)
+delattr(o, S("x"))
+print(hasattr(o, "x"))

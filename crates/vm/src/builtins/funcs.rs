@@ -151,7 +151,7 @@ pub fn class_has(vm: &mut Vm, class: &Arc<Class>, name: &str) -> bool {
 }
 
 fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a str> {
-    match v {
+    match crate::class::strip(v) {
         Value::Str(s) => Ok(s.as_str()),
         other => Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",
