@@ -96,7 +96,15 @@ impl Vm {
                 budget -= 1;
                 if budget == 0 || breaker.load(Ordering::Relaxed) {
                     save_ip!();
-                    budget = tri!(self.budget_exhausted(budget));
+                    budget = match self.budget_exhausted(budget) {
+                        Ok(left) => left,
+                        Err(e) => {
+                            // KeyboardInterrupt at this instruction; count on from the GIL's
+                            // countdown (the local one may be 0).
+                            budget = self.thread_gil.countdown().max(1);
+                            break e;
+                        }
+                    };
                 }
                 match op {
                     Op::Nop => {}

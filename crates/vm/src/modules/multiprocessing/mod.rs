@@ -40,14 +40,22 @@ pub use self::process::Settings as WorkerSettings;
 const PRELUDE: &str = include_str!("prelude.py");
 
 /// Run a worker process (the hidden `gilvm __mp-worker` command); returns its exit status.
-pub fn worker_main(settings: WorkerSettings) -> i32 {
-    worker::worker_main(settings)
+/// `started` is called with the worker's interpreter once it exists (the CLI delivers Ctrl-C
+/// to it).
+pub fn worker_main(settings: WorkerSettings, started: impl FnOnce(Arc<crate::Interp>)) -> i32 {
+    worker::worker_main(settings, started)
 }
 
 /// Called when the main script ends: join non-daemon children, terminate daemon ones and pools
-/// (everything, after an uncaught KeyboardInterrupt).
-pub fn at_exit(interrupted: bool) {
-    process::at_exit(interrupted);
+/// (everything, after an uncaught KeyboardInterrupt, or when `stop` asks: a Ctrl-C while
+/// joining).
+pub fn at_exit(interrupted: bool, stop: &crate::interrupt::Stop) {
+    process::at_exit(interrupted, stop);
+}
+
+/// What wakes [`at_exit`]'s joins (for `Vm::wait_interruptibly`).
+pub fn exit_waker() -> impl Fn() + Send + Sync + 'static {
+    process::wake_children
 }
 
 /// The native half: `_gilvm_mp`.

@@ -18,6 +18,7 @@ use std::sync::{Arc, Condvar, Mutex, OnceLock, Weak};
 use std::time::{Duration, Instant};
 
 use super::link::ParentLink;
+use crate::interrupt::Stop;
 use super::pool::PoolCore;
 use super::queue::QueueCore;
 use super::wire::{self, Reply, Start, ToParent, ToWorker};
@@ -112,11 +113,19 @@ impl Child {
 
     /// Wait for the worker's end; `None` on timeout.
     pub fn wait(&self, timeout: Option<Duration>) -> Option<i32> {
+        self.wait_or_stop(timeout, &Stop::never())
+    }
+
+    /// Wait for the worker's end; `None` on timeout or when `stop` asks (Ctrl-C).
+    pub fn wait_or_stop(&self, timeout: Option<Duration>, stop: &Stop) -> Option<i32> {
         let deadline = timeout.map(|t| Instant::now() + t);
         let mut st = lock(&self.status);
         loop {
             if let Some(code) = *st {
                 return Some(code);
+            }
+            if stop.requested() {
+                return None;
             }
             match deadline {
                 None => st = self.cond.wait(st).unwrap_or_else(|e| e.into_inner()),
@@ -133,6 +142,12 @@ impl Child {
                 }
             }
         }
+    }
+
+    /// Wake the waits on this worker's end (to look at their `Stop`).
+    pub fn wake(&self) {
+        let _st = lock(&self.status);
+        self.cond.notify_all();
     }
 
     /// Send a signal unless the worker has already been reaped (its pid may be reused then).
@@ -337,8 +352,10 @@ fn handle(
 }
 
 /// At the end of the main script: join the non-daemon children, terminate the daemon ones
-/// (CPython's `_exit_function`); after an uncaught KeyboardInterrupt, terminate them all.
-pub fn at_exit(interrupted: bool) {
+/// (CPython's `_exit_function`); after an uncaught KeyboardInterrupt, terminate them all, and
+/// the same when `stop` asks (a Ctrl-C while joining). A child that does not end within 2 s of
+/// SIGTERM is killed.
+pub fn at_exit(interrupted: bool, stop: &Stop) {
     super::pool::terminate_all();
     let children: Vec<Arc<Child>> = lock(&state().children).clone();
     for c in &children {
@@ -346,16 +363,26 @@ pub fn at_exit(interrupted: bool) {
             c.signal(nix::sys::signal::Signal::SIGTERM);
         }
     }
+    let mut terminating = interrupted;
     for c in &children {
-        if c.wait(Some(Duration::from_secs(if interrupted {
-            2
-        } else {
-            86_400 * 365
-        })))
-        .is_none()
-        {
+        if !terminating && c.wait_or_stop(None, stop).is_none() {
+            // Ctrl-C while joining: stop the children instead of waiting for them.
+            terminating = true;
+            for c in &children {
+                c.signal(nix::sys::signal::Signal::SIGTERM);
+            }
+        }
+        if terminating && c.wait(Some(Duration::from_secs(2))).is_none() {
             c.signal(nix::sys::signal::Signal::SIGKILL);
             c.wait(Some(Duration::from_secs(2)));
         }
+    }
+}
+
+/// Wake every wait on a child's end (a Ctrl-C for the main thread).
+pub fn wake_children() {
+    let children: Vec<Arc<Child>> = lock(&state().children).clone();
+    for c in &children {
+        c.wake();
     }
 }

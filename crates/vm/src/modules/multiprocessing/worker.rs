@@ -20,9 +20,9 @@ use crate::vm::{Vm, VmConfig};
 const MAX_FDS: usize = 64;
 
 /// Run a worker; returns its exit status.
-pub fn worker_main(settings: Settings) -> i32 {
+pub fn worker_main(settings: Settings, started: impl FnOnce(Arc<crate::Interp>)) -> i32 {
     match setup() {
-        Ok((stream, fds, start)) => run(settings, stream, fds, start),
+        Ok((stream, fds, start)) => run(settings, stream, fds, start, started),
         Err(e) => {
             eprintln!("gilvm: this command is for gilvm's multiprocessing only ({e})");
             2
@@ -82,7 +82,13 @@ fn recv_fds(stream: &UnixStream) -> std::io::Result<Vec<Option<OwnedFd>>> {
     Ok(fds)
 }
 
-fn run(settings: Settings, stream: UnixStream, fds: Vec<Option<OwnedFd>>, start: Start) -> i32 {
+fn run(
+    settings: Settings,
+    stream: UnixStream,
+    fds: Vec<Option<OwnedFd>>,
+    start: Start,
+    started: impl FnOnce(Arc<crate::Interp>),
+) -> i32 {
     let link = match ParentLink::start(stream) {
         Ok(l) => l,
         Err(e) => {
@@ -103,10 +109,13 @@ fn run(settings: Settings, stream: UnixStream, fds: Vec<Option<OwnedFd>>, start:
         gil_policy: settings.gil_policy,
         ..VmConfig::default()
     });
+    started(vm.interp.clone());
     let status = run_in(&mut vm, &link, fds, &start);
-    crate::modules::threading::thread::wait_for_threads(&mut vm);
+    let interrupted = crate::modules::threading::thread::wait_for_threads(&mut vm).is_err();
     vm.interp.flush_stdout();
-    crate::modules::blocking::blocking(&mut vm, || process::at_exit(false));
+    crate::modules::blocking::blocking(&mut vm, move || {
+        process::at_exit(interrupted, &crate::interrupt::Stop::never())
+    });
     status
 }
 
