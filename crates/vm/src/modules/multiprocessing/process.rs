@@ -289,7 +289,7 @@ fn handle(
                     let child = child.clone();
                     let dead = dead.clone();
                     std::thread::spawn(move || {
-                        let ok = q.put(value, block, timeout, &dead);
+                        let ok = q.put(value, block, timeout, &|| dead.load(Ordering::Relaxed));
                         let reply = if ok { Reply::Done } else { Reply::Full };
                         child.send(&ToWorker::Reply { seq, reply });
                     });
@@ -324,7 +324,7 @@ fn handle(
                 let child = child.clone();
                 let dead = dead.clone();
                 std::thread::spawn(move || {
-                    let reply = match q.get(true, timeout, &dead) {
+                    let reply = match q.get(true, timeout, &|| dead.load(Ordering::Relaxed)) {
                         Some(v) => Reply::Value(v),
                         None => Reply::Empty,
                     };
