@@ -181,7 +181,6 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Some(Command::Run(run)) => {
-            interrupt::install();
             run.limits.start();
             run_file(&run.file, run.args, run.gil, run.lab)
         }
@@ -189,19 +188,17 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
         Some(Command::Sweep(args)) => gilvm_lab::cli::sweep_main(&args),
         Some(Command::MpWorker(w)) => {
-            // A worker gets Ctrl-C too (it is in its parent's process group, as CPython's are).
-            interrupt::install();
             let settings = gilvm_vm::modules::multiprocessing::WorkerSettings {
                 switch_instructions: w.gil.switch_instructions,
                 switch_interval: w.gil.switch_interval / 1000.0,
                 gil_policy: w.gil.gil_policy,
             };
+            // A worker gets Ctrl-C too (it is in its parent's process group, as CPython's are).
             on_interpreter_thread(move || {
                 gilvm_vm::modules::multiprocessing::worker_main(settings, interrupt::set_interp)
             })
         }
         None => {
-            interrupt::install();
             cli.limits.start();
             match (cli.code, cli.script.split_first()) {
                 (Some(code), _) => {

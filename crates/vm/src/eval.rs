@@ -96,7 +96,7 @@ impl Vm {
                 budget -= 1;
                 if budget == 0 || breaker.load(Ordering::Relaxed) {
                     save_ip!();
-                    budget = match self.budget_exhausted(budget) {
+                    budget = match self.budget_exhausted(budget, code) {
                         Ok(left) => left,
                         Err(e) => {
                             // KeyboardInterrupt at this instruction; count on from the GIL's

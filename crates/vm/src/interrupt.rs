@@ -39,6 +39,7 @@ use std::time::{Duration, Instant};
 use parking_lot::{Condvar, Mutex};
 
 use crate::error::{PyErr, PyResult};
+use crate::modules::threading::wait::LIBRARY_FILES;
 use crate::vm::Vm;
 
 /// The exit status of a program ended by an uncaught `KeyboardInterrupt` (128 + SIGINT).
@@ -49,8 +50,9 @@ type Waker = Arc<dyn Fn() + Send + Sync>;
 
 /// The interpreter's interrupt state (one per process, in `Interp`).
 pub struct Interrupts {
-    /// A Ctrl-C arrived that the main thread has not handled yet.
-    pending: AtomicBool,
+    /// A Ctrl-C arrived that the main thread has not handled yet. Shared so that a signal
+    /// handler can set it at the moment the signal is delivered ([`Interrupts::signal_flag`]).
+    pending: Arc<AtomicBool>,
     /// The GIL id of the main thread (0 until it is known).
     main: AtomicU64,
     /// The main thread's current interruptible wait, if any.
@@ -65,7 +67,7 @@ pub struct Interrupts {
 impl Default for Interrupts {
     fn default() -> Self {
         Interrupts {
-            pending: AtomicBool::new(false),
+            pending: Arc::new(AtomicBool::new(false)),
             main: AtomicU64::new(0),
             waker: Mutex::new(None),
             bell: Mutex::new(()),
@@ -85,15 +87,27 @@ impl std::fmt::Debug for Interrupts {
 }
 
 impl Interrupts {
-    /// Record a Ctrl-C and wake the main thread's wait (the caller also asks the GIL for
-    /// attention: [`crate::vm::Interp::interrupt`]).
-    pub(crate) fn raise(&self) {
+    /// Record a Ctrl-C.
+    pub(crate) fn set(&self) {
         // SeqCst: a waiter that installs its waker after this store sees it (see `Stop`).
         self.pending.store(true, Ordering::SeqCst);
+    }
+
+    /// Wake the main thread's interruptible wait, if it is in one.
+    pub(crate) fn wake_main(&self) {
         let waker = self.waker.lock().clone();
         if let Some(wake) = waker {
             wake();
         }
+    }
+
+    /// The pending flag itself, for a signal handler to set when the signal is delivered (it
+    /// must only store `true`, e.g. `signal_hook::flag::register`); whoever watches the signal
+    /// then calls [`crate::vm::Interp::wake_for_interrupt`]. Setting it at delivery means a
+    /// wait that ends at the same moment (a child that exits on the same Ctrl-C) cannot return
+    /// before the interrupt is seen, and one signal is one KeyboardInterrupt.
+    pub fn signal_flag(&self) -> Arc<AtomicBool> {
+        self.pending.clone()
     }
 
     /// Is a Ctrl-C waiting to be handled?
@@ -245,6 +259,21 @@ impl Vm {
             return Ok(());
         }
         Err(self.keyboard_interrupt())
+    }
+
+    /// The eval breaker's side of a pending Ctrl-C, at an instruction of `code`: the main
+    /// thread raises KeyboardInterrupt here; any other thread only stops the breaker from
+    /// firing (the main thread looks when it next runs the cold path). In the embedded
+    /// `threading` and `queue` code the main thread does not raise between two instructions:
+    /// their locks are C code in CPython, atomic for a signal, and an exception in the middle
+    /// of `RLock._release_save` would break the lock; it raises in their blocking waits, or
+    /// at the first instruction back in the caller's code (the breaker stays set meanwhile).
+    pub(crate) fn interrupt_at_instruction(&mut self, code: &crate::value::Code) -> PyResult<()> {
+        if self.is_main_thread() && LIBRARY_FILES.contains(&&*code.code.filename) {
+            return Ok(());
+        }
+        self.interp.gil.take_attention();
+        self.check_interrupt()
     }
 
     /// A fresh `KeyboardInterrupt()` (no arguments, as the one CPython raises for Ctrl-C).

@@ -105,8 +105,17 @@ impl Interp {
     /// handler): the main thread raises KeyboardInterrupt at its next instruction, or now if
     /// it is in an interruptible wait (interrupt.rs).
     pub fn interrupt(&self) {
-        self.interrupts.raise();
-        self.gil.request_attention();
+        self.interrupts.set();
+        self.wake_for_interrupt();
+    }
+    /// The second half of [`Interp::interrupt`], for a signal handler that set the pending
+    /// flag itself (`interrupts.signal_flag()`): ask the running thread's attention and wake
+    /// the main thread's wait. Nothing to do if the interrupt was handled meanwhile.
+    pub fn wake_for_interrupt(&self) {
+        if self.interrupts.pending() {
+            self.gil.request_attention();
+            self.interrupts.wake_main();
+        }
     }
     /// Flush buffered stdout (before stderr output, input(), and at exit).
     pub fn flush_stdout(&self) {
@@ -272,14 +281,15 @@ impl Vm {
     /// say so (design §3) and returns the new countdown.
     #[cold]
     #[inline(never)]
-    pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
+    pub(crate) fn budget_exhausted(
+        &mut self,
+        left: u32,
+        code: &crate::value::Code,
+    ) -> PyResult<u32> {
         self.thread_gil.set_countdown(left);
         self.thread_gil.maybe_switch();
         if self.interp.interrupts.pending() {
-            // Only the main thread handles a Ctrl-C; any other thread just stops the breaker
-            // from firing (the main thread looks when it next runs this path).
-            self.interp.gil.take_attention();
-            self.check_interrupt()?;
+            self.interrupt_at_instruction(code)?;
         }
         Ok(self.thread_gil.countdown().max(1))
     }

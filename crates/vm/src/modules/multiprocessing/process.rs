@@ -352,32 +352,41 @@ fn handle(
 }
 
 /// At the end of the main script: join the non-daemon children, terminate the daemon ones
-/// (CPython's `_exit_function`); after an uncaught KeyboardInterrupt, terminate them all, and
-/// the same when `stop` asks (a Ctrl-C while joining). A child that does not end within 2 s of
-/// SIGTERM is killed.
+/// (CPython's `_exit_function`). After an uncaught KeyboardInterrupt, the non-daemon children
+/// get [`GRACE`] to finish (a Ctrl-C from a terminal reached them too, and they may be running
+/// their `finally` blocks) and are then terminated, where CPython would wait for them for ever;
+/// a Ctrl-C while joining (`stop`) terminates them at once. A child that does not end within
+/// 2 s of SIGTERM is killed.
 pub fn at_exit(interrupted: bool, stop: &Stop) {
     super::pool::terminate_all();
     let children: Vec<Arc<Child>> = lock(&state().children).clone();
     for c in &children {
-        if c.daemon || interrupted {
+        if c.daemon {
             c.signal(nix::sys::signal::Signal::SIGTERM);
         }
     }
-    let mut terminating = interrupted;
+    let grace = Instant::now() + GRACE;
+    let mut terminating = false;
     for c in &children {
-        if !terminating && c.wait_or_stop(None, stop).is_none() {
-            // Ctrl-C while joining: stop the children instead of waiting for them.
-            terminating = true;
-            for c in &children {
-                c.signal(nix::sys::signal::Signal::SIGTERM);
+        if !terminating && !c.daemon {
+            let limit = interrupted.then(|| grace.saturating_duration_since(Instant::now()));
+            if c.wait_or_stop(limit, stop).is_none() {
+                // Past the grace period, or Ctrl-C while joining: stop them all.
+                terminating = true;
+                for c in &children {
+                    c.signal(nix::sys::signal::Signal::SIGTERM);
+                }
             }
         }
-        if terminating && c.wait(Some(Duration::from_secs(2))).is_none() {
+        if c.wait(Some(Duration::from_secs(2))).is_none() {
             c.signal(nix::sys::signal::Signal::SIGKILL);
             c.wait(Some(Duration::from_secs(2)));
         }
     }
 }
+
+/// How long the non-daemon children may still run after an uncaught KeyboardInterrupt.
+const GRACE: Duration = Duration::from_secs(2);
 
 /// Wake every wait on a child's end (a Ctrl-C for the main thread).
 pub fn wake_children() {

@@ -162,7 +162,7 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                     }
                     let text = vm.format_exception(&err);
                     vm.interp.flush_stdout();
-                    eprint!("Process {}:\n{text}", start.name);
+                    report_process_error(&start.name, &text);
                     1
                 }
             }
@@ -184,7 +184,7 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                 if let Err(err) = result {
                     let text = vm.format_exception(&err);
                     vm.interp.flush_stdout();
-                    eprint!("Process {}:\n{text}", start.name);
+                    report_process_error(&start.name, &text);
                     return 1;
                 }
             }
@@ -241,8 +241,16 @@ fn serve(vm: &mut Vm, link: &Arc<ParentLink>, name: &str) -> i32 {
 fn interrupted(vm: &mut Vm, name: &str, err: &PyErr) -> i32 {
     let text = vm.format_exception(err);
     vm.interp.flush_stdout();
-    eprint!("Process {name}:\n{text}");
+    report_process_error(name, &text);
     1
+}
+
+/// Print `Process NAME:` and a traceback in one write, so that it does not interleave with
+/// what other processes print on the same stderr.
+fn report_process_error(name: &str, traceback: &str) {
+    use std::io::Write;
+    let text = format!("Process {name}:\n{traceback}");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Run one chunk. A KeyboardInterrupt is not a result to send back: it ends the worker
