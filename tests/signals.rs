@@ -311,7 +311,13 @@ fn gilvm(script: &Path, steps: &[Step], group: bool) -> Ended {
 
 fn python(script: &Path, steps: &[Step], group: bool) -> Ended {
     let python = util::python3();
-    play(Path::new(&python), &["-I", "-X", "utf8"], script, steps, group)
+    play(
+        Path::new(&python),
+        &["-I", "-X", "utf8"],
+        script,
+        steps,
+        group,
+    )
 }
 
 /// What must match CPython.
@@ -376,11 +382,16 @@ fn differential(label: &str, source: &str, steps: &[Step], group: bool, cmp: Com
 fn assert_interrupted(run: &Ended) {
     assert_eq!(run.how(), "signal 2", "{}", run.dump());
     assert!(
-        run.stderr.starts_with("Traceback (most recent call last):\n"),
+        run.stderr
+            .starts_with("Traceback (most recent call last):\n"),
         "{}",
         run.dump()
     );
-    assert!(run.stderr.ends_with("\nKeyboardInterrupt\n"), "{}", run.dump());
+    assert!(
+        run.stderr.ends_with("\nKeyboardInterrupt\n"),
+        "{}",
+        run.dump()
+    );
 }
 
 #[test]
@@ -581,7 +592,8 @@ fn non_daemon_threads_are_waited_for_and_a_second_ctrl_c_ends_the_wait() {
         Compare::LastLine,
     );
     assert!(
-        run.stderr.contains("Exception ignored in: <module 'threading'"),
+        run.stderr
+            .contains("Exception ignored in: <module 'threading'"),
         "{}",
         run.dump()
     );
@@ -604,7 +616,11 @@ fn multiprocessing_child_and_parent_both_get_it_and_nothing_is_left() {
     // Two processes write stderr: the parent's traceback and the child's, in either order.
     assert_eq!(run.how(), "signal 2", "{}", run.dump());
     assert!(run.stderr.contains("    p.join()\n"), "{}", run.dump());
-    assert!(run.stderr.contains("Process Process-1:\n"), "{}", run.dump());
+    assert!(
+        run.stderr.contains("Process Process-1:\n"),
+        "{}",
+        run.dump()
+    );
     let mut lines: Vec<&str> = run.stdout.lines().collect();
     lines.sort_unstable();
     assert_eq!(lines, ["child finally", "parent finally", "ready"]);

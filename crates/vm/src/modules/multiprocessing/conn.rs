@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 use super::process::lock;
 use super::wire::{self, Wire};
 use super::{blocking_wait, deadline_after, handle_arg, timeout_arg, wait_interruptibly};
-use crate::interrupt::Stop;
 use crate::builtins::args::Kwargs;
 use crate::error::PyResult;
+use crate::interrupt::Stop;
 use crate::value::{NativeObject, Value};
 use crate::vm::Vm;
 
@@ -148,7 +148,12 @@ pub fn conn_recv(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let Some(fd) = fd else {
         return Err(closed(vm));
     };
-    wait_interruptibly(vm, None, || {}, |_, stop| readable(&fd, None, stop).then_some(()))?;
+    wait_interruptibly(
+        vm,
+        None,
+        || {},
+        |_, stop| readable(&fd, None, stop).then_some(()),
+    )?;
     let handle: Value = a[0].clone();
     let res = blocking_wait(vm, move || {
         let Value::Native(n) = &handle else {
@@ -206,9 +211,12 @@ pub fn conn_poll(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         return Err(closed(vm));
     };
     let deadline = deadline_after(timeout);
-    let ready = wait_interruptibly(vm, deadline, || {}, |deadline, stop| {
-        readable(&fd, deadline, stop).then_some(())
-    })?;
+    let ready = wait_interruptibly(
+        vm,
+        deadline,
+        || {},
+        |deadline, stop| readable(&fd, deadline, stop).then_some(()),
+    )?;
     let ready = ready.is_some();
     Ok(Value::Bool(ready))
 }

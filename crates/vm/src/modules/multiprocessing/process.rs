@@ -18,10 +18,10 @@ use std::sync::{Arc, Condvar, Mutex, OnceLock, Weak};
 use std::time::{Duration, Instant};
 
 use super::link::ParentLink;
-use crate::interrupt::Stop;
 use super::pool::PoolCore;
 use super::queue::QueueCore;
 use super::wire::{self, Reply, Start, ToParent, ToWorker};
+use crate::interrupt::Stop;
 
 /// What this OS process knows about multiprocessing.
 pub struct MpState {

@@ -77,7 +77,12 @@ impl QueueCore {
     }
 
     /// Get, waiting if asked; `None` if empty (after the timeout) or `cancel` says so.
-    pub fn get(&self, block: bool, timeout: Option<f64>, cancel: &dyn Fn() -> bool) -> Option<Wire> {
+    pub fn get(
+        &self,
+        block: bool,
+        timeout: Option<f64>,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<Wire> {
         let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
         let mut items = lock(&self.items);
         loop {

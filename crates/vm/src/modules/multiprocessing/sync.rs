@@ -236,13 +236,20 @@ pub fn lock_acquire(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     }
     let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
     let h = a[0].clone();
-    let got = wait_interruptibly(vm, deadline, || {}, |deadline, stop| {
-        let Value::Native(n) = &h else { return Some(false) };
-        let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
-            return Some(false);
-        };
-        wait_until(|| o.try_acquire(), deadline, stop).then_some(true)
-    })?;
+    let got = wait_interruptibly(
+        vm,
+        deadline,
+        || {},
+        |deadline, stop| {
+            let Value::Native(n) = &h else {
+                return Some(false);
+            };
+            let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
+                return Some(false);
+            };
+            wait_until(|| o.try_acquire(), deadline, stop).then_some(true)
+        },
+    )?;
     Ok(Value::Bool(got == Some(true)))
 }
 
@@ -295,14 +302,21 @@ pub fn event_op(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             }
             let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
             let h = a[0].clone();
-            let set = wait_interruptibly(vm, deadline, || {}, |deadline, stop| {
-                let Value::Native(n) = &h else { return Some(false) };
-                let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
-                    return Some(false);
-                };
-                let flag = o.region.word32(0);
-                wait_until(|| flag.load(Ordering::Acquire) == 1, deadline, stop).then_some(true)
-            })?;
+            let set = wait_interruptibly(
+                vm,
+                deadline,
+                || {},
+                |deadline, stop| {
+                    let Value::Native(n) = &h else {
+                        return Some(false);
+                    };
+                    let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
+                        return Some(false);
+                    };
+                    let flag = o.region.word32(0);
+                    wait_until(|| flag.load(Ordering::Acquire) == 1, deadline, stop).then_some(true)
+                },
+            )?;
             Ok(Value::Bool(set == Some(true)))
         }
     }
