@@ -96,15 +96,7 @@ impl Vm {
                 budget -= 1;
                 if budget == 0 || breaker.load(Ordering::Relaxed) {
                     save_ip!();
-                    budget = match self.budget_exhausted(budget, code) {
-                        Ok(left) => left,
-                        Err(e) => {
-                            // KeyboardInterrupt at this instruction; count on from the GIL's
-                            // countdown (the local one may be 0).
-                            budget = self.thread_gil.countdown().max(1);
-                            break e;
-                        }
-                    };
+                    budget = tri!(self.budget_exhausted(budget));
                 }
                 match op {
                     Op::Nop => {}
@@ -940,7 +932,11 @@ impl Vm {
                     }
                 }
             };
-            // Cold path: an instruction raised.
+            // Cold path: an instruction raised. (KeyboardInterrupt from `budget_exhausted` can
+            // leave the local countdown at 0: go on from the GIL's, re-armed there.)
+            if budget == 0 {
+                budget = self.thread_gil.countdown().max(1);
+            }
             self.frames[fi].ip = ip as u32;
             self.frames[fi].func = Some(func);
             let how = raised;

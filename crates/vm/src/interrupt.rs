@@ -32,7 +32,7 @@
 //! default action, as CPython does (bpo-1054041), so a shell sees status 130 and a script
 //! loop running gilvm stops too.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -62,6 +62,8 @@ pub struct Interrupts {
     ring: Condvar,
     /// An uncaught KeyboardInterrupt ended the main script.
     unhandled: AtomicBool,
+    /// The KeyboardInterrupt (its address) last raised between two instructions.
+    boundary: AtomicUsize,
 }
 
 impl Default for Interrupts {
@@ -73,6 +75,7 @@ impl Default for Interrupts {
             bell: Mutex::new(()),
             ring: Condvar::new(),
             unhandled: AtomicBool::new(false),
+            boundary: AtomicUsize::new(0),
         }
     }
 }
@@ -261,19 +264,47 @@ impl Vm {
         Err(self.keyboard_interrupt())
     }
 
-    /// The eval breaker's side of a pending Ctrl-C, at an instruction of `code`: the main
-    /// thread raises KeyboardInterrupt here; any other thread only stops the breaker from
-    /// firing (the main thread looks when it next runs the cold path). In the embedded
-    /// `threading` and `queue` code the main thread does not raise between two instructions:
-    /// their locks are C code in CPython, atomic for a signal, and an exception in the middle
-    /// of `RLock._release_save` would break the lock; it raises in their blocking waits, or
-    /// at the first instruction back in the caller's code (the breaker stays set meanwhile).
-    pub(crate) fn interrupt_at_instruction(&mut self, code: &crate::value::Code) -> PyResult<()> {
-        if self.is_main_thread() && LIBRARY_FILES.contains(&&*code.code.filename) {
-            return Ok(());
-        }
+    /// The eval breaker's side of a pending Ctrl-C (called on the cold path of an
+    /// instruction): the main thread raises KeyboardInterrupt here; any other thread only stops
+    /// the breaker from firing (the main thread looks when it next runs the cold path).
+    pub(crate) fn interrupt_at_instruction(&mut self) -> PyResult<()> {
         self.interp.gil.take_attention();
-        self.check_interrupt()
+        self.check_interrupt().map_err(|err| {
+            // Remembered so that the unwinder can tell it from a raised one
+            // (`defer_interrupt`).
+            let ptr = Arc::as_ptr(&err.0) as usize;
+            self.interp.interrupts.boundary.store(ptr, Ordering::Relaxed);
+            err
+        })
+    }
+
+    /// Called first thing by the unwinder. A KeyboardInterrupt raised between two instructions
+    /// of gilvm's own `threading.py` or `queue.py` is taken back: their locks are C code in
+    /// CPython, which a signal cannot interrupt half-way, and an exception in the middle of
+    /// `RLock._release_save` would break the lock. The instruction it came before runs after
+    /// all (its frame's `ip` steps back), and the interrupt stays pending: it is raised in
+    /// their next blocking wait, or at the next cold-path check back in the caller's code.
+    /// True if the error was taken back.
+    pub(crate) fn defer_interrupt(&mut self, err: &PyErr) -> bool {
+        let interrupts = &self.interp.interrupts;
+        let ptr = Arc::as_ptr(&err.0) as usize;
+        if interrupts.boundary.load(Ordering::Relaxed) != ptr {
+            return false;
+        }
+        interrupts.boundary.store(0, Ordering::Relaxed);
+        let Some(frame) = self.frames.last_mut() else {
+            return false;
+        };
+        let library = frame
+            .func
+            .as_ref()
+            .is_some_and(|f| LIBRARY_FILES.contains(&&*f.code.code.filename));
+        if !library || frame.ip == 0 {
+            return false;
+        }
+        frame.ip -= 1;
+        interrupts.set();
+        true
     }
 
     /// A fresh `KeyboardInterrupt()` (no arguments, as the one CPython raises for Ctrl-C).

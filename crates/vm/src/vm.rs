@@ -281,15 +281,11 @@ impl Vm {
     /// say so (design §3) and returns the new countdown.
     #[cold]
     #[inline(never)]
-    pub(crate) fn budget_exhausted(
-        &mut self,
-        left: u32,
-        code: &crate::value::Code,
-    ) -> PyResult<u32> {
+    pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
         self.thread_gil.set_countdown(left);
         self.thread_gil.maybe_switch();
         if self.interp.interrupts.pending() {
-            self.interrupt_at_instruction(code)?;
+            self.interrupt_at_instruction()?;
         }
         Ok(self.thread_gil.countdown().max(1))
     }
