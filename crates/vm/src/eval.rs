@@ -932,11 +932,9 @@ impl Vm {
                     }
                 }
             };
-            // Cold path: an instruction raised. (KeyboardInterrupt from `budget_exhausted` can
-            // leave the local countdown at 0: go on from the GIL's, re-armed there.)
-            if budget == 0 {
-                budget = self.thread_gil.countdown().max(1);
-            }
+            // Cold path: an instruction raised (KeyboardInterrupt from `budget_exhausted` can
+            // leave the countdown at 0).
+            budget = budget.max(1);
             self.frames[fi].ip = ip as u32;
             self.frames[fi].func = Some(func);
             let how = raised;

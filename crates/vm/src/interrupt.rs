@@ -64,6 +64,8 @@ pub struct Interrupts {
     unhandled: AtomicBool,
     /// The KeyboardInterrupt (its address) last raised between two instructions.
     boundary: AtomicUsize,
+    /// That one was just taken back (the next check lets its instruction run).
+    deferred: AtomicBool,
 }
 
 impl Default for Interrupts {
@@ -76,6 +78,7 @@ impl Default for Interrupts {
             ring: Condvar::new(),
             unhandled: AtomicBool::new(false),
             boundary: AtomicUsize::new(0),
+            deferred: AtomicBool::new(false),
         }
     }
 }
@@ -269,11 +272,24 @@ impl Vm {
     /// the breaker from firing (the main thread looks when it next runs the cold path).
     pub(crate) fn interrupt_at_instruction(&mut self) -> PyResult<()> {
         self.interp.gil.take_attention();
+        if self
+            .interp
+            .interrupts
+            .deferred
+            .swap(false, Ordering::Relaxed)
+        {
+            // Just taken back in library code (`defer_interrupt`): let that instruction run
+            // (the eval loop's countdown was left at 1, so this is the very next check).
+            return Ok(());
+        }
         self.check_interrupt().map_err(|err| {
             // Remembered so that the unwinder can tell it from a raised one
             // (`defer_interrupt`).
             let ptr = Arc::as_ptr(&err.0) as usize;
-            self.interp.interrupts.boundary.store(ptr, Ordering::Relaxed);
+            self.interp
+                .interrupts
+                .boundary
+                .store(ptr, Ordering::Relaxed);
             err
         })
     }
@@ -304,6 +320,7 @@ impl Vm {
         }
         frame.ip -= 1;
         interrupts.set();
+        interrupts.deferred.store(true, Ordering::Relaxed);
         true
     }
 
