@@ -279,10 +279,11 @@ impl Vm {
             .swap(false, Ordering::Relaxed)
         {
             // Just taken back in library code (`defer_interrupt`): let that instruction run
-            // (the eval loop's countdown was left at 1, so this is the very next check).
+            // (this check comes at once when the eval loop's countdown was left at 1); the
+            // next one raises.
             return Ok(());
         }
-        self.check_interrupt().map_err(|err| {
+        self.check_interrupt().inspect_err(|err| {
             // Remembered so that the unwinder can tell it from a raised one
             // (`defer_interrupt`).
             let ptr = Arc::as_ptr(&err.0) as usize;
@@ -290,7 +291,6 @@ impl Vm {
                 .interrupts
                 .boundary
                 .store(ptr, Ordering::Relaxed);
-            err
         })
     }
 
