@@ -2,12 +2,18 @@
 //!
 //! # The path of a Ctrl-C
 //!
-//! 1. The CLI installs a SIGINT handler (signal-hook: the handler itself only writes a byte to
-//!    a self-pipe, which is async-signal-safe) and a watcher thread that reads the pipe and
-//!    calls [`Interp::interrupt`](crate::vm::Interp::interrupt). The VM never touches signals.
-//! 2. `interrupt` marks the interrupt pending, asks the GIL for attention (the eval breaker the
-//!    running thread already checks every instruction: no new check on the hot path) and wakes
-//!    the main thread if it is in an interruptible wait (its *waker*, see below).
+//! 1. The CLI (crates/cli/interrupt.rs) registers two signal-hook actions for SIGINT, both
+//!    async-signal-safe, run by the handler in this order: store `true` in the interpreter's
+//!    pending flag ([`Interrupts::signal_flag`]), then write a byte to a self-pipe. A watcher
+//!    thread reads the pipe and calls
+//!    [`Interp::wake_for_interrupt`](crate::vm::Interp::wake_for_interrupt). Setting the flag
+//!    at delivery means one signal is one interrupt, and a wait that ends at the same moment
+//!    (a child process that exits on the same Ctrl-C) cannot return before the interrupt is
+//!    seen. The VM never touches signals; other callers use
+//!    [`Interp::interrupt`](crate::vm::Interp::interrupt), which sets the flag itself.
+//! 2. `wake_for_interrupt` asks the GIL for attention (the eval breaker the running thread
+//!    already checks every instruction: no new check on the hot path) and wakes the main
+//!    thread if it is in an interruptible wait (its *waker*, see below).
 //! 3. The running thread sees the breaker at its next instruction and takes the cold path
 //!    (`Vm::budget_exhausted`). There the main thread runs the handler
 //!    ([`Vm::check_interrupt`], CPython's `PyErr_CheckSignals`): it raises `KeyboardInterrupt`
@@ -22,6 +28,10 @@
 //!    the caller runs [`Vm::check_interrupt`], which raises; the primitive is left as it was (a
 //!    lock not acquired stays free for others, a queue keeps its item). A wait that completed
 //!    anyway returns its result, and the pending interrupt is raised at the next instruction.
+//!
+//! Between two instructions of gilvm's own `threading.py` and `queue.py` the interrupt is
+//! taken back (`Vm::defer_interrupt`): raised in their blocking waits, or later back in the
+//! caller's code.
 //!
 //! While `asyncio.run` runs on the main thread the handler is asyncio's, as in CPython's
 //! `asyncio.Runner`: the first Ctrl-C cancels the main task (its `finally` blocks run and

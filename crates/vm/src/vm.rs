@@ -101,9 +101,10 @@ impl Interp {
         self.recursion_limit
             .store(limit, std::sync::atomic::Ordering::Relaxed)
     }
-    /// A Ctrl-C arrived (called by the CLI's signal watcher thread, never from a signal
-    /// handler): the main thread raises KeyboardInterrupt at its next instruction, or now if
-    /// it is in an interruptible wait (interrupt.rs).
+    /// Deliver a Ctrl-C (from a thread, never from a signal handler: the CLI's handler sets
+    /// the flag and its watcher calls [`Interp::wake_for_interrupt`]): the main thread raises
+    /// KeyboardInterrupt at its next instruction, or now if it is in an interruptible wait
+    /// (interrupt.rs).
     pub fn interrupt(&self) {
         self.interrupts.set();
         self.wake_for_interrupt();
@@ -378,7 +379,7 @@ impl Vm {
         }
         self.interp.flush_stdout();
         // Join non-daemon child processes, stop daemon ones and pools (CPython's atexit hook);
-        // after Ctrl-C, stop them all (also when a Ctrl-C comes while joining them).
+        // after Ctrl-C, give them 2 s and stop them (at once on a Ctrl-C while joining).
         let waker = crate::modules::multiprocessing::exit_waker();
         self.wait_interruptibly(waker, move |stop| {
             crate::modules::multiprocessing::at_exit(interrupted, stop)
