@@ -31,6 +31,8 @@ struct Ended {
     stdout: String,
     stderr: String,
     status: ExitStatus,
+    /// The process id the run had.
+    pid: u32,
 }
 
 impl Ended {
@@ -194,6 +196,7 @@ impl Running {
             stdout,
             stderr: stderr.unwrap_or_default(),
             status,
+            pid: self.pgid.as_raw() as u32,
         }
     }
 }
@@ -624,6 +627,19 @@ fn multiprocessing_child_and_parent_both_get_it_and_nothing_is_left() {
     let mut lines: Vec<&str> = run.stdout.lines().collect();
     lines.sort_unstable();
     assert_eq!(lines, ["child finally", "parent finally", "ready"]);
+    // The shared Value's memory is a file gilvm unlinks as soon as it is made: none is left.
+    let prefix = format!("gilvm-mp-{}-", run.pid);
+    let leaked: Vec<String> = std::fs::read_dir("/dev/shm")
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|name| name.starts_with(&prefix))
+        .collect();
+    assert!(
+        leaked.is_empty(),
+        "shared memory left in /dev/shm: {leaked:?}"
+    );
 }
 
 #[test]
