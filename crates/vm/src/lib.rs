@@ -18,6 +18,7 @@ pub mod generator;
 pub mod gil;
 pub mod gilcell;
 pub mod hash;
+pub mod interrupt;
 pub mod item;
 pub mod iter;
 pub mod modules;
