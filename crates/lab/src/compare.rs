@@ -18,9 +18,12 @@
 //!     "wall_s": 0.51, "cpu_s": 0.50,  // the median run's wall and CPU (user+sys) seconds
 //!     "speedup": 0.98,                // wall_s of the same runtime+job's sequential row / wall_s
 //!     "efficiency": 0.49,             // speedup / workers
-//!     "gil_wait_share": 0.48,         // GIL waiting / thread lifetime, over the threads; null
-//!                                     // when unknown (CPython, or no GIL statistics)
-//!     "forced_switches": 1500, "voluntary_switches": 2, "switches": 1502,   // null if unknown
+//!     "gil_wait_share": 0.48,         // GIL waiting / thread lifetime, over the threads of
+//!                                     // every interpreter process of the run (the main one
+//!                                     // and its multiprocessing workers); null when unknown
+//!                                     // (CPython, or no GIL statistics)
+//!     "forced_switches": 1500, "voluntary_switches": 2, "switches": 1502,   // summed over
+//!                                     // the same threads; null if unknown
 //!     "walls_s": [0.51],              // every repeat's wall time
 //!     "error": null                   // why the row failed (then the figures are null)
 //!   } ],
@@ -284,12 +287,11 @@ pub fn run_compare(args: &CompareArgs, runner: &mut Runner) -> Result<CompareOut
                     row.voluntary_switches = Some(voluntary_switches);
                     row.switches = Some(forced_switches + voluntary_switches);
                     if runner.events {
-                        trace.push(TraceProcess {
-                            pid: trace.len() as u32 + 1,
-                            name: label.clone(),
-                            offset: median.measurement.started,
-                            threads: stats.to_reports()?,
-                        });
+                        trace.extend(stats.to_trace_processes(
+                            &label,
+                            trace.len() as u32 + 1,
+                            median.measurement.started,
+                        )?);
                     }
                 }
             }

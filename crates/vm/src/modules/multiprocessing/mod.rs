@@ -18,6 +18,7 @@ mod link;
 mod pool;
 mod process;
 mod queue;
+mod reports;
 mod shm;
 mod sync;
 mod wire;
@@ -37,6 +38,7 @@ use crate::value::{Module, NativeObject, Value};
 use crate::vm::Vm;
 
 pub use self::process::Settings as WorkerSettings;
+pub use self::reports::{collect_worker_reports, take_worker_reports, WorkerReport};
 
 const PRELUDE: &str = include_str!("prelude.py");
 
@@ -308,6 +310,8 @@ fn settings(vm: &Vm) -> Settings {
         switch_instructions: vm.interp.config.switch_instructions,
         switch_interval: vm.interp.switch_interval(),
         gil_policy: vm.interp.config.gil_policy,
+        report: reports::collecting(),
+        tracing: vm.interp.gil.tracing(),
     }
 }
 
