@@ -359,6 +359,64 @@ mod tests {
         assert_eq!(s.voluntary_switches, 1);
     }
 
+    fn two_workers() -> Vec<WorkerReport> {
+        (0..2)
+            .map(|i| WorkerReport {
+                pid: 100 + i,
+                name: format!("Process-{}", i + 1),
+                offset: Duration::from_millis(5 + u64::from(i)),
+                threads: two_threads(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn workers_count_in_the_summary_and_become_trace_processes() {
+        let main = two_threads();
+        let file = StatsFile::from_run(&main, &two_workers());
+        let back = StatsFile::parse(&serde_json::to_string(&file).unwrap()).unwrap();
+        assert_eq!(back, file);
+        let alone = StatsFile::from_reports(&main).summary();
+        let s = back.summary();
+        // Three interpreters with the same threads: the same share, three times the switches.
+        assert!((s.wait_share - alone.wait_share).abs() < 1e-9);
+        assert_eq!((s.threads, s.processes), (6, 3));
+        assert_eq!(s.forced_switches, 3 * alone.forced_switches);
+        assert_eq!(s.voluntary_switches, 3 * alone.voluntary_switches);
+        let procs = back
+            .to_trace_processes("cpu processes x2", 7, Duration::from_secs(1))
+            .unwrap();
+        let placed: Vec<(u32, &str, Duration)> = procs
+            .iter()
+            .map(|p| (p.pid, p.name.as_str(), p.offset))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (7, "cpu processes x2", Duration::from_secs(1)),
+                (
+                    8,
+                    "cpu processes x2: Process-1 (pid 100)",
+                    Duration::from_millis(1005)
+                ),
+                (
+                    9,
+                    "cpu processes x2: Process-2 (pid 101)",
+                    Duration::from_millis(1006)
+                ),
+            ]
+        );
+        assert_eq!(procs[2].threads, main);
+    }
+
+    #[test]
+    fn files_without_processes_still_parse() {
+        let file =
+            StatsFile::parse(r#"{"schema":"gilvm-gil-stats/1","pid":1,"threads":[]}"#).unwrap();
+        assert!(file.processes.is_empty());
+        assert_eq!(file.summary().processes, 1);
+    }
+
     #[test]
     fn bad_files_are_errors() {
         assert!(StatsFile::parse("{").is_err());

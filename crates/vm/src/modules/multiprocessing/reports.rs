@@ -125,6 +125,38 @@ pub fn take_worker_reports(gil: &GilLock) -> Vec<WorkerReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gil::{GilEvent, ThreadState, ThreadStats, Transition};
+
+    #[test]
+    fn reports_cross_the_wire() {
+        let report = ProcessReport {
+            pid: 42,
+            name: "SpawnPoolWorker-3".into(),
+            gil_start_ns: Some(123_456_789),
+            threads: vec![ThreadReport {
+                id: 1,
+                name: "MainThread".into(),
+                stats: ThreadStats {
+                    running: Duration::from_micros(1500),
+                    acquisitions: 2,
+                    voluntary_switches: 1,
+                    instructions: 9000,
+                    ..ThreadStats::default()
+                },
+                events: vec![GilEvent {
+                    at: Duration::from_nanos(17),
+                    state: ThreadState::Running,
+                    reason: Transition::Acquired,
+                    instructions: 0,
+                }],
+            }],
+        };
+        let msg = super::super::wire::ToParent::GilReports(vec![report]);
+        let mut buf = Vec::new();
+        super::super::wire::write_msg(&mut buf, &msg).unwrap();
+        let back = super::super::wire::read_msg(&mut buf.as_slice()).unwrap();
+        assert_eq!(back, Some(msg));
+    }
 
     #[test]
     fn monotonic_readings_follow_instants() {
