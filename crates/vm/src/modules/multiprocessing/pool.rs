@@ -356,8 +356,8 @@ impl PoolCore {
     /// (reports.rs), an idle worker is asked to stop instead, so that it can send its reports,
     /// and gets SIGTERM only if it has not ended within [`GRACEFUL_STOP`].
     pub fn terminate(&self) {
-        let workers = lock(&self.workers).clone();
-        let mut idle = vec![false; workers.len()];
+        let workers;
+        let mut idle;
         {
             let mut st = lock(&self.st);
             if st.terminated {
@@ -371,6 +371,9 @@ impl PoolCore {
                     j.failure = Some(Failure::Terminated);
                 }
             }
+            // Taken under `st` (the order worker_ended uses): no worker is replaced after this.
+            workers = lock(&self.workers).clone();
+            idle = vec![false; workers.len()];
             if super::reports::collecting() {
                 for (i, w) in workers.iter().enumerate() {
                     let quiet = st.inflight.get(i).is_some_and(VecDeque::is_empty);
