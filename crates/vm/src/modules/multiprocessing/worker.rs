@@ -101,6 +101,7 @@ fn run(settings: Settings, stream: UnixStream, fds: Vec<Option<OwnedFd>>, start:
         switch_instructions: settings.switch_instructions,
         switch_interval: settings.switch_interval,
         gil_policy: settings.gil_policy,
+        gil_reports: false,
         ..VmConfig::default()
     });
     let status = run_in(&mut vm, &link, fds, &start);
