@@ -11,15 +11,17 @@
 # exits 1 if any round failed.
 #
 # In one round, in this order and overlapping in time:
-#   processes  a Pool(2) starmap_async; two Processes adding to a shared Value under an mp.Lock;
-#              a Process producing into an mp.Queue; a Process echoing over a Pipe
+#   processes  a Pool(2) starmap_async and a task that raises; two Processes adding to a shared
+#              Value under an mp.Lock; a Process producing into an mp.Queue; a Process echoing
+#              over a Pipe; a Process ending with sys.exit(code)
 #   threads    (started while the processes run, released together by an Event) a lock-protected
 #              counter; queue.Queue producers/consumers on a bounded queue; a Condition
 #              ping-pong; a thread draining the mp.Queue; a thread talking over the Pipe;
-#              generator pipelines inside threads
+#              generator pipelines inside threads; a thread raising and catching KeyError
 #   coroutines asyncio.run in the main thread meanwhile: gather of many tasks, an asyncio.Queue
 #              pipeline, an asyncio.Lock-protected counter, to_thread calls (one of them waits
-#              for the pool's result), generators driven from a task
+#              for the pool's result), generators driven from a task, a cancelled task and a
+#              wait_for timeout
 # Every result is checked against a closed form computed independently of the workload code.
 import asyncio
 import multiprocessing as mp
@@ -67,6 +69,14 @@ def mp_produce(q, n, k):
     for i in range(n):
         q.put(i * 3 + k)
     q.put(None)
+
+
+def pool_fail(r):
+    raise ValueError("bad round " + str(r))
+
+
+def exit_with(code):
+    sys.exit(code)
 
 
 def pipe_echo(conn):
@@ -195,6 +205,19 @@ def gen_thread(gate, n, out):
     out.append(gen_work(n))
 
 
+def catcher(gate, n, out):
+    gate.wait(WAIT)
+    caught = 0
+    d = {}
+    for i in range(n):
+        try:
+            d[i]
+        except KeyError as e:
+            if e.args == (i,):
+                caught += 1
+    out.append(caught)
+
+
 def blocking_sum(n):
     total = 0
     for i in range(n):
@@ -247,6 +270,23 @@ async def locked_adder(lock, box, t, n):
             box[0] = v + t
 
 
+async def cancel_and_timeout():
+    t = asyncio.create_task(asyncio.sleep(30))
+    await asyncio.sleep(0)
+    t.cancel()
+    cancelled = False
+    try:
+        await t
+    except asyncio.CancelledError:
+        cancelled = True
+    timed_out = False
+    try:
+        await asyncio.wait_for(asyncio.sleep(30), 0.01)
+    except TimeoutError:
+        timed_out = True
+    return (cancelled, t.cancelled(), timed_out)
+
+
 async def gen_task(n):
     await asyncio.sleep(0)
     return gen_work(n)
@@ -274,6 +314,7 @@ async def coroutines(r, ar):
         asyncio.to_thread(blocking_sum, tn[2]),
         asyncio.to_thread(ar.get, WAIT),
         gen_task(500 + r % 300),
+        cancel_and_timeout(),
     )
     return {
         "g": g,
@@ -286,6 +327,7 @@ async def coroutines(r, ar):
         "pool": results[9],
         "gen_n": 500 + r % 300,
         "gen": results[10],
+        "cancel": results[11],
     }
 
 
@@ -318,6 +360,7 @@ def run_round(r):
     try:
         # processes first
         ar = pool.starmap_async(pool_poly, [(x, kk) for x in range(m)])
+        ar_err = pool.apply_async(pool_fail, (r,))
         val = mp.Value("q", 0, lock=False)
         vlock = mp.Lock()
         for step in (1, 2):
@@ -326,6 +369,8 @@ def run_round(r):
         procs.append(mp.Process(target=mp_produce, args=(mpq, qn_mp, kk)))
         parent_end, child_end = mp.Pipe()
         procs.append(mp.Process(target=pipe_echo, args=(child_end,)))
+        code = 1 + r % 5
+        procs.append(mp.Process(target=exit_with, args=(code,)))
         for p in procs:
             p.start()
         child_end.close()
@@ -353,6 +398,8 @@ def run_round(r):
         threads.append(threading.Thread(target=pipe_talk, args=(gate, parent_end, pn, talked)))
         gens = []
         threads.append(threading.Thread(target=gen_thread, args=(gate, gn, gens)))
+        caught = []
+        threads.append(threading.Thread(target=catcher, args=(gate, gn, caught)))
         for t in threads + consumers:
             t.start()
         gate.set()
@@ -369,11 +416,15 @@ def run_round(r):
             t.join(WAIT)
         for p in procs:
             p.join(WAIT)
+        try:
+            err = "no exception: " + repr(ar_err.get(WAIT))
+        except ValueError as e:
+            err = "ValueError: " + str(e)
         pool.close()
         pool.join()
         alive = [t.name for t in threads + consumers if t.is_alive()]
         check("threads alive after join", alive, [])
-        check("process exit codes", [p.exitcode for p in procs], [0] * len(procs))
+        check("process exit codes", [p.exitcode for p in procs], [0] * (len(procs) - 1) + [code])
 
         # ---- processes
         res = co["pool"]
@@ -383,6 +434,7 @@ def run_round(r):
         for i in range(len(res)):
             wsum += i * res[i]
         check("pool order", wsum, s3(m) + kk * s2(m))
+        check("pool exception", err, "ValueError: bad round " + str(r))
         check("value", val.value, 3 * vn)
         items = drained[0] if drained else []
         check("mpq count", len(items), qn_mp)
@@ -404,6 +456,7 @@ def run_round(r):
         check("condition turns", [t for _, t in log], list(range(2 * turns)))
         check("condition parity", sum(p for p, _ in log), turns)
         check("thread generators", gens, [gen_expected(gn)])
+        check("thread exceptions caught", caught, [gn])
 
         # ---- coroutines
         g = co["g"]
@@ -418,6 +471,7 @@ def run_round(r):
         check("async lock counter", co["abox"], 40 * (1 + 2 + 3))
         check("to_thread sums", list(co["sums"]), [s1(n) for n in co["tn"]])
         check("task generators", co["gen"], gen_expected(co["gen_n"]))
+        check("cancel / wait_for timeout", co["cancel"], (True, True, True))
 
         summary = (
             "pool=" + str(sum(res)) + " value=" + str(val.value) + " mpq=" + str(sum(items))
@@ -425,6 +479,7 @@ def run_round(r):
             + " cond=" + str(len(log)) + " gather=" + str(sum(gathered))
             + " aqueue=" + str(co["sink"][1]) + " alock=" + str(co["abox"])
             + " to_thread=" + str(sum(co["sums"])) + " gen=" + str(co["gen"][0] + gens[0][0])
+            + " exit=" + str(code) + " caught=" + str(caught[0])
         )
     except Exception as e:
         fails.append("exception " + type(e).__name__ + ": " + str(e))
