@@ -420,6 +420,9 @@ def run_round(r):
             err = "no exception: " + repr(ar_err.get(WAIT))
         except ValueError as e:
             err = "ValueError: " + str(e)
+        # Under CPython the exception (kept by ar_err) has a traceback holding this frame, which
+        # holds ar_err: a cycle that would keep the whole round alive until a full collection.
+        ar_err = None
         pool.close()
         pool.join()
         alive = [t.name for t in threads + consumers if t.is_alive()]
