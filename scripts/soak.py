@@ -15,12 +15,12 @@ The workload is scripts/soak/workload.py (it runs unchanged under python3). Ever
 every --sample-seconds (VmRSS, threads, open descriptors, live children, /dev/shm mappings) and,
 in the quiet pause after each round line, counts its threads, descriptors and children again.
 
-Verdict: PASS when all of these hold (thresholds are options, see --help):
+Verdict: PASS when all of these hold (thresholds are options below; docs/soak.md):
   - the run ended by itself with exit status 0 and its `done` line, at least one round ran,
     and every round printed `ok` (no FAIL, no missing round)
   - RSS slope over the post-warm-up samples (least squares) <= --max-slope KiB/min
   - RSS of the last window <= that of the first post-warm-up window * (1 + --max-growth/100)
-    (windows: the samples of the first / last --window-seconds after the warm-up)
+    (windows: the samples of the first / last --window seconds after the warm-up)
   - between rounds, at the end: threads, descriptors and /dev/shm mappings no more than at the
     first quiet sample after the warm-up, and no child process alive
   - after exit: no /dev/shm file of gilvm's (gilvm-mp-PID-N) left by the process or its workers,

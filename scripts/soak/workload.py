@@ -30,6 +30,11 @@ import sys
 import threading
 import time
 
+try:
+    import gc  # CPython only: gilvm has no cycle collector (docs/LIMITATIONS.md)
+except ImportError:
+    gc = None
+
 WAIT = 120  # generous timeout (seconds) on every blocking wait: a stuck round fails, never hangs
 
 
@@ -420,9 +425,6 @@ def run_round(r):
             err = "no exception: " + repr(ar_err.get(WAIT))
         except ValueError as e:
             err = "ValueError: " + str(e)
-        # Under CPython the exception (kept by ar_err) has a traceback holding this frame, which
-        # holds ar_err: a cycle that would keep the whole round alive until a full collection.
-        ar_err = None
         pool.close()
         pool.join()
         alive = [t.name for t in threads + consumers if t.is_alive()]
@@ -520,6 +522,12 @@ def main():
             ok += 1
         else:
             failed += 1
+        if gc is not None:
+            # Under CPython, the pool's exception keeps a cycle (its traceback holds the frames
+            # of get() and run_round, whose locals hold the result that holds the exception)
+            # and with it the whole round: pool, pipes, shared memory. Collect it now, so the
+            # baseline's figures are those of live objects, not of when a full collection ran.
+            gc.collect()
         if pause > 0:
             time.sleep(pause)
     print("done rounds=" + str(r), "ok=" + str(ok), "failed=" + str(failed), flush=True)
