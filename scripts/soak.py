@@ -8,7 +8,9 @@ Build first (this script builds nothing):
 
     cargo build --release
     python3 scripts/soak.py --minutes 10
-    python3 scripts/soak.py --minutes 2 --python python3 --json soak.json
+    python3 scripts/soak.py --minutes 2 --malloc-arena-max 2 --python python3 --json soak.json
+
+(short runs: see --malloc-arena-max and docs/soak.md)
 
 The workload is scripts/soak/workload.py (it runs unchanged under python3). Every round prints
 `round N ok ...` or `round N FAIL ...`; this script samples the interpreter process from /proc
