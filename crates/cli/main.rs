@@ -294,6 +294,7 @@ fn run_source(
             switch_interval: gil.switch_interval / 1000.0,
             gil_policy: gil.gil_policy,
             gil_tracing: lab.events(),
+            gil_reports: gil.gil_stats || lab.wanted(),
             ..VmConfig::default()
         });
         limits::set_interp(vm.interp.clone());

@@ -32,6 +32,9 @@ pub struct VmConfig {
     pub gil_policy: GilPolicy,
     /// Record every GIL state transition (tests and, later, `--trace`).
     pub gil_tracing: bool,
+    /// Keep each finished thread's GIL report for `--gil-stats` and the lab (off for runs that
+    /// read none: they would accumulate one per thread ever started).
+    pub gil_reports: bool,
 }
 
 impl Default for VmConfig {
@@ -43,6 +46,7 @@ impl Default for VmConfig {
             switch_interval: 0.015,
             gil_policy: GilPolicy::Fifo,
             gil_tracing: false,
+            gil_reports: true,
         }
     }
 }
@@ -204,6 +208,7 @@ impl Vm {
             switch_instructions: config.switch_instructions,
             switch_interval: seconds_to_duration(config.switch_interval),
             tracing: config.gil_tracing,
+            keep_reports: config.gil_reports,
             ..GilConfig::default()
         });
         let builtins = Arc::new(Module {

@@ -418,7 +418,15 @@ fn process_start(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let fds = enc.fds.unwrap_or_default();
     let child = process::spawn(settings(vm), start, &fds, daemon, Owner::Process)
         .map_err(|e| os_err(vm, e))?;
-    lock(&state().children).push(child.clone());
+    {
+        // The broker drops an ended child from the registry; one that ended already (before
+        // this push) must not be added back. The broker records the end before it takes this
+        // lock, so checking under the lock leaves no gap.
+        let mut children = lock(&state().children);
+        if child.exitcode().is_none() {
+            children.push(child.clone());
+        }
+    }
     Ok(Value::Native(Arc::new(Box::new(ChildHandle(child)))))
 }
 

@@ -112,7 +112,10 @@ impl PoolCore {
                 }
             }
         }
-        lock(pools()).push(Arc::downgrade(&pool));
+        let mut all = lock(pools());
+        // Forget the pools that are gone (their allocations stay while a Weak points to them).
+        all.retain(|w| w.strong_count() > 0);
+        all.push(Arc::downgrade(&pool));
         Ok(pool)
     }
 

@@ -263,6 +263,9 @@ fn broker(child: Arc<Child>, mut proc: std::process::Child, stream: UnixStream, 
     };
     *lock(&child.status) = Some(code);
     child.cond.notify_all();
+    // An ended child needs no exit-time join: drop it from the registry, so that its record (and
+    // its socket) lives only as long as the Process object holding it.
+    lock(&state().children).retain(|c| !Arc::ptr_eq(c, &child));
     if let Owner::Pool(pool, index) = &owner {
         if let Some(pool) = pool.upgrade() {
             pool.worker_ended(*index, code);

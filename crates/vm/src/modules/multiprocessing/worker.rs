@@ -113,6 +113,7 @@ fn run(
         switch_interval: settings.switch_interval,
         gil_policy: settings.gil_policy,
         gil_tracing: settings.report && settings.tracing,
+        gil_reports: settings.report,
         ..VmConfig::default()
     });
     let interp = vm.interp.clone();
