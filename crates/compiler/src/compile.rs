@@ -135,6 +135,8 @@ pub(crate) struct Unit<'a> {
     posonlyargcount: u32,
     kwonlyargcount: u32,
     flags: CodeFlags,
+    /// The first `return <value>` (an error in an async generator).
+    pub(crate) return_value: Option<Span>,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -252,6 +254,7 @@ impl<'a> Compiler<'a> {
                 uses_namespace: st.kind == ScopeKind::Class,
                 ..CodeFlags::default()
             },
+            return_value: None,
         });
     }
 
@@ -450,6 +453,21 @@ impl<'a> Compiler<'a> {
     /// Mark the current unit as a coroutine (`async def`).
     pub(crate) fn mark_coroutine(&mut self) {
         self.unit_mut().flags.coroutine = true;
+    }
+
+    /// May the current unit contain `await` / `async for`: an `async def`, or a comprehension
+    /// nested (through comprehensions only) in one. Such a comprehension becomes a coroutine
+    /// (an async generator for a generator expression) when it uses one.
+    pub(crate) fn in_async_context(&self) -> bool {
+        for u in self.units.iter().rev() {
+            if u.flags.coroutine {
+                return true;
+            }
+            if u.st.kind != ScopeKind::Comprehension {
+                return false;
+            }
+        }
+        false
     }
 
     /// Is the current unit a coroutine (`async def`)?

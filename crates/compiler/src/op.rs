@@ -265,6 +265,17 @@ pub enum Op {
     /// [cm] -> [bound __aexit__, awaitable result of cm.__aenter__()] (`async with`; the
     /// compiler follows it with GetAwaitable; LoadNone; YieldFrom). Added by h-gen.
     BeforeAsyncWith,
+    /// [v] -> [async iterator]: `v.__aiter__()` (an async generator is its own); TypeError
+    /// "'async for' requires an object with __aiter__ method, got T" otherwise.
+    GetAIter,
+    /// [aiter] -> [aiter, awaitable iterator]: `aiter.__anext__()` made awaitable (as
+    /// GetAwaitable). `async for` is
+    /// `<iter>; GetAIter; L: SetupExcept H; GetANext; LoadNone; YieldFrom; PopBlock; <store>;
+    /// <body>; Jump L; H: EndAsyncFor; <else>`.
+    GetANext,
+    /// End of an `async for` (its exception handler): [aiter, exc] -> [] and end the handled
+    /// exception when exc is a StopAsyncIteration; otherwise re-raise exc (as Reraise).
+    EndAsyncFor,
 }
 
 // An instruction must stay 8 bytes: the eval loop streams through them.

@@ -90,6 +90,9 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::YieldFrom => (2, 1),
         Op::GetAwaitable => (1, 1),
         Op::BeforeAsyncWith => (1, 2),
+        Op::GetAIter => (1, 1),
+        Op::GetANext => (1, 2),
+        Op::EndAsyncFor => (2, 0),
     }
 }
 
@@ -142,7 +145,7 @@ pub fn max_stack(code: &[Op]) -> Result<u32, String> {
                     return Err(format!("PopBlock without a block at {i}"));
                 }
             }
-            Op::PopExcept => {
+            Op::PopExcept | Op::EndAsyncFor => {
                 next.handled -= 1;
                 if next.handled < 0 {
                     return Err(format!("PopExcept without a handled exception at {i}"));

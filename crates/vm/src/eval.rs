@@ -930,6 +930,22 @@ impl Vm {
                         save_ip!();
                         tri!(self.before_async_with(cm));
                     }
+                    Op::GetAIter => {
+                        let v = pop!(self);
+                        save_ip!();
+                        let it = tri!(self.get_aiter(v));
+                        self.stack.push(it);
+                    }
+                    Op::GetANext => {
+                        save_ip!();
+                        tri!(self.get_anext());
+                    }
+                    Op::EndAsyncFor => {
+                        if let Some(e) = self.end_async_for() {
+                            raised = Raised::Reraise;
+                            break e;
+                        }
+                    }
                 }
             };
             // Cold path: an instruction raised (KeyboardInterrupt from `budget_exhausted` can

@@ -29,6 +29,8 @@ use crate::vm::Vm;
 /// A generator (`def` with `yield`, generator expressions) or coroutine (`async def`).
 pub struct Generator {
     pub coroutine: bool,
+    /// An async generator (`async def` with `yield`; see `async_gen.rs`). `coroutine` is false.
+    pub async_gen: bool,
     pub name: Arc<PyStr>,
     pub qualname: Arc<PyStr>,
     state: GilCell<GenState>,
@@ -56,6 +58,8 @@ impl NativeObject for Generator {
     fn type_name(&self) -> &'static str {
         if self.coroutine {
             "coroutine"
+        } else if self.async_gen {
+            "async_generator"
         } else {
             "generator"
         }
@@ -87,9 +91,16 @@ impl Generator {
     fn kind(&self) -> &'static str {
         if self.coroutine {
             "coroutine"
+        } else if self.async_gen {
+            "async generator"
         } else {
             "generator"
         }
+    }
+
+    /// Is the suspended frame awaiting (at a `YieldFrom`) rather than stopped at a `yield`?
+    pub(crate) fn at_await(&self, vm: &Vm) -> bool {
+        self.delegate(vm).is_some()
     }
 
     /// Has the generator finished (returned, raised or been closed)?
@@ -127,13 +138,22 @@ impl Vm {
         };
         let stack = self.stack.split_off(frame.base as usize);
         self.stack.truncate(frame.ret as usize);
-        let (coroutine, name, qualname) = match &frame.func {
-            Some(f) => (
-                f.code.code.flags.coroutine,
-                f.name.clone(),
-                f.qualname.clone(),
+        let (coroutine, async_gen, name, qualname) = match &frame.func {
+            Some(f) => {
+                let flags = &f.code.code.flags;
+                (
+                    flags.coroutine && !flags.generator,
+                    flags.coroutine && flags.generator,
+                    f.name.clone(),
+                    f.qualname.clone(),
+                )
+            }
+            None => (
+                false,
+                false,
+                Arc::new(PyStr::new("?")),
+                Arc::new(PyStr::new("?")),
             ),
-            None => (false, Arc::new(PyStr::new("?")), Arc::new(PyStr::new("?"))),
         };
         frame.base = 0;
         frame.ret = 0;
@@ -141,6 +161,7 @@ impl Vm {
         frame.entry = true;
         crate::class::native(Generator {
             coroutine,
+            async_gen,
             name,
             qualname,
             state: GilCell::new(GenState {
@@ -281,8 +302,22 @@ impl Vm {
                 st.stack = Vec::new();
                 drop(st);
                 let stop = self.types().stop_iteration.clone();
-                if self.err_is(&e, &stop) {
-                    let msg = format!("{} raised StopIteration", gen.kind());
+                let stop_async = if gen.async_gen {
+                    self.types()
+                        .exception_by_name("StopAsyncIteration")
+                        .cloned()
+                } else {
+                    None
+                };
+                let raised = if self.err_is(&e, &stop) {
+                    Some("StopIteration")
+                } else if stop_async.is_some_and(|c| self.err_is(&e, &c)) {
+                    Some("StopAsyncIteration")
+                } else {
+                    None
+                };
+                if let Some(what) = raised {
+                    let msg = format!("{} raised {what}", gen.kind());
                     let new = self.runtime_error(msg);
                     if let Some(s) = &new.0.exc {
                         let mut s = s.borrow_mut(gil);
@@ -333,7 +368,9 @@ impl Vm {
                     Ok(GenStep::Returned(v)) => self.resume(gen, Resume::DelegateReturned(v)),
                     Err(e) => self.resume(gen, Resume::Throw(e)),
                 };
-            } else if let Some(r) = crate::modules::asyncio::native_throw(self, &d, &err) {
+            } else if let Some(r) = crate::async_gen::async_throw(self, &d, &err)
+                .or_else(|| crate::modules::asyncio::native_throw(self, &d, &err))
+            {
                 return match r {
                     Ok(GenStep::Yielded(y)) => Ok(GenStep::Yielded(y)),
                     Ok(GenStep::Returned(v)) => self.resume(gen, Resume::DelegateReturned(v)),
@@ -413,6 +450,9 @@ impl Vm {
         if let Some(r) = crate::modules::asyncio::native_send(self, it, &v) {
             return r;
         }
+        if let Some(r) = crate::async_gen::async_send(self, it, v.clone()) {
+            return r;
+        }
         if v.is_none() {
             return match self.next_with_value(it)? {
                 Ok(y) => Ok(GenStep::Yielded(y)),
@@ -447,7 +487,7 @@ impl Vm {
     }
 
     /// A StopIteration ends a subiterator with its value; anything else propagates.
-    fn returned_from_stop(&mut self, e: PyErr) -> PyResult<GenStep> {
+    pub(crate) fn returned_from_stop(&mut self, e: PyErr) -> PyResult<GenStep> {
         let stop = self.types().stop_iteration.clone();
         if self.err_is(&e, &stop) {
             let v = self.get_attr(&e.value(), "value").unwrap_or(Value::None);
@@ -463,7 +503,9 @@ impl Vm {
             if g.coroutine {
                 return Ok(v);
             }
-        } else if crate::modules::asyncio::is_native_awaitable(&v) {
+        } else if crate::modules::asyncio::is_native_awaitable(&v)
+            || crate::async_gen::is_awaitable(&v)
+        {
             return Ok(v);
         } else if matches!(v, Value::Instance(_) | Value::Native(_)) {
             if let Some(f) = self.get_attr_opt(&v, "__await__")? {
@@ -630,4 +672,5 @@ pub(crate) fn install(vm: &mut Vm) {
         crate::builtins::add_methods(vm, &c, &methods);
         vm.types().natives.borrow_mut(vm.gil()).insert(name, c);
     }
+    crate::async_gen::install(vm);
 }

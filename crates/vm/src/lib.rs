@@ -3,6 +3,7 @@
 //! built-in types ([`types`]), built-in functions ([`builtins`]) and modules ([`modules`]).
 
 pub mod alloc_limit;
+pub mod async_gen;
 pub mod attr;
 pub mod builtins;
 mod call;

@@ -200,9 +200,9 @@ impl<'a> Compiler<'a> {
                 if !self.scope_kind().is_function() {
                     return Err(CompileError::new("'yield' outside function", e.span));
                 }
-                if self.is_coroutine() {
+                if self.is_coroutine() && matches!(e.kind, ExprKind::YieldFrom(_)) {
                     return Err(CompileError::new(
-                        "asynchronous generators are not supported",
+                        "'yield from' inside async function",
                         e.span,
                     ));
                 }
@@ -231,9 +231,10 @@ impl<'a> Compiler<'a> {
                 if !self.scope_kind().is_function() {
                     return Err(CompileError::new("'await' outside function", e.span));
                 }
-                if !self.is_coroutine() {
+                if !self.in_async_context() {
                     return Err(CompileError::new("'await' outside async function", e.span));
                 }
+                self.mark_coroutine();
                 self.expr(v)?;
                 self.set_span(e.span);
                 self.emit_await();
@@ -627,12 +628,6 @@ impl<'a> Compiler<'a> {
         elt: &'a Expr,
         value: Option<&'a Expr>,
     ) -> R {
-        if generators.iter().any(|g| g.is_async) {
-            return Err(CompileError::new(
-                "asynchronous comprehensions are not supported yet",
-                e.span,
-            ));
-        }
         let Some(first) = generators.first() else {
             return Err(CompileError::new(
                 "comprehension without a 'for' clause",
@@ -644,6 +639,15 @@ impl<'a> Compiler<'a> {
         self.enter_unit(st, name, qualname, e.span);
         self.set_arg_counts(1, 0, 0, false, false);
         let genexpr = name == "<genexpr>";
+        if generators.iter().any(|g| g.is_async) {
+            if !genexpr && !self.in_async_context() {
+                return Err(CompileError::new(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.span,
+                ));
+            }
+            self.mark_coroutine();
+        }
         let depth = generators.len() as u32 + if genexpr { 0 } else { 1 };
         match name {
             "<genexpr>" => self.mark_generator(),
@@ -658,11 +662,27 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Op::Return);
         let code = self.leave_unit();
+        let is_coroutine = code.flags.coroutine;
         self.make_function(code, 0, e.span)?;
         self.expr(&first.iter)?;
         self.set_span(e.span);
-        self.emit(Op::GetIter);
+        self.emit(if first.is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.emit(Op::Call(1));
+        if is_coroutine && !genexpr {
+            // A comprehension using `await` / `async for` is a coroutine: await it.
+            if !self.in_async_context() {
+                return Err(CompileError::new(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.span,
+                ));
+            }
+            self.mark_coroutine();
+            self.emit_await();
+        }
         Ok(())
     }
 
@@ -682,10 +702,19 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(Op::GetIter);
+            self.emit(if g.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         self.bind(start);
-        self.emit_jump(Op::ForIter, end);
+        let handler = self.new_label();
+        if g.is_async {
+            self.emit_async_next(handler);
+        } else {
+            self.emit_jump(Op::ForIter, end);
+        }
         self.store_target(&g.target)?;
         for cond in &g.ifs {
             self.jump_if(cond, false, start)?;
@@ -708,6 +737,10 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit_jump(Op::Jump, start);
+        if g.is_async {
+            self.bind(handler);
+            self.emit(Op::EndAsyncFor);
+        }
         self.bind(end);
         Ok(())
     }

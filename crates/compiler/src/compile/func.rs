@@ -118,6 +118,14 @@ impl<'a> Compiler<'a> {
         if let Some(last) = f.body.last() {
             self.set_span(last.span);
         }
+        if self.unit().flags.coroutine && self.unit().flags.generator {
+            if let Some(at) = self.unit().return_value {
+                return Err(crate::CompileError::new(
+                    "'return' with value in async generator",
+                    at,
+                ));
+            }
+        }
         self.emit(Op::LoadNone);
         self.emit(Op::Return);
         let mut code = self.leave_unit();

@@ -83,10 +83,14 @@ impl<'a> Compiler<'a> {
                 is_async,
             } => {
                 if *is_async {
-                    return Err(CompileError::new(
-                        "'async for' is not supported yet",
-                        s.span,
-                    ));
+                    if !self.in_async_context() {
+                        return Err(CompileError::new(
+                            "'async for' outside async function",
+                            s.span,
+                        ));
+                    }
+                    self.mark_coroutine();
+                    return self.async_for_loop(target, iter, body, orelse, s.span);
                 }
                 self.for_loop(target, iter, body, orelse)
             }
@@ -208,9 +212,54 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `async for` (see `Op::GetANext` for the layout).
+    fn async_for_loop(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+        span: gilvm_syntax::Span,
+    ) -> R {
+        let start = self.new_label();
+        let handler = self.new_label();
+        let end = self.new_label();
+        self.expr(iter)?;
+        self.set_span(span);
+        self.emit(Op::GetAIter);
+        self.bind(start);
+        self.emit_async_next(handler);
+        self.store_target(target)?;
+        self.unit_mut().fblocks.push(FBlock::For {
+            cont: start,
+            brk: end,
+        });
+        self.stmts(body)?;
+        self.unit_mut().fblocks.pop();
+        self.emit_jump(Op::Jump, start);
+        self.bind(handler);
+        self.set_span(span);
+        self.emit(Op::EndAsyncFor);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
+    /// [aiter] -> [aiter, next value]; StopAsyncIteration goes to `handler` (an EndAsyncFor).
+    pub(crate) fn emit_async_next(&mut self, handler: super::Label) {
+        self.emit_jump(Op::SetupExcept, handler);
+        self.emit(Op::GetANext);
+        self.emit(Op::LoadNone);
+        self.emit(Op::YieldFrom);
+        self.emit(Op::PopBlock);
+    }
+
     fn return_stmt(&mut self, value: Option<&'a Expr>, s: &Stmt) -> R {
         if !self.scope_kind().is_function() {
             return Err(CompileError::new("'return' outside function", s.span));
+        }
+        if value.is_some() && self.unit().return_value.is_none() {
+            self.unit_mut().return_value = Some(s.span);
         }
         match value {
             Some(v) if !matches!(v.kind, ExprKind::Constant(_)) => {

@@ -10,6 +10,8 @@ pub fn install(vm: &mut Vm, g: &Dict) {
     let fns: &[(&'static str, crate::value::NativeFn)] = &[
         ("iter", iter),
         ("next", next),
+        ("aiter", crate::async_gen::builtin_aiter),
+        ("anext", crate::async_gen::builtin_anext),
         ("reversed", reversed),
         ("enumerate", enumerate),
         ("zip", zip),
