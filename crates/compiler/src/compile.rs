@@ -466,6 +466,9 @@ impl<'a> Compiler<'a> {
             if u.st.kind != ScopeKind::Comprehension {
                 return false;
             }
+            if &*u.name == "<genexpr>" {
+                return true; // an asynchronous generator expression is allowed anywhere
+            }
         }
         false
     }

@@ -123,19 +123,13 @@ fn unsupported_constructs_are_named() {
         "def g():\n    yield from h()\n",
         "async def f():\n    await g()\n",
         "s = sum(x for x in y)\n",
+        "async def g():\n    yield 1\n",
+        "async def f():\n    return [await x for x in y]\n",
+        "async def f():\n    async for x in y:\n        pass\n",
+        "def f():\n    return (await x for x in y)\n",
     ] {
         assert!(gilvm_compiler::compile_source(ok, "t.py").is_ok(), "{ok:?}");
     }
-    check(
-        "async def g():\n    yield 1\n",
-        "asynchronous generators are not supported",
-        2,
-    );
-    check(
-        "async def f():\n    return [await x for x in y]\n",
-        "'await' outside async function",
-        2,
-    );
     check(
         "def f():\n    await g()\n",
         "'await' outside async function",
@@ -149,8 +143,23 @@ fn unsupported_constructs_are_named() {
         2,
     );
     check(
-        "async def f():\n    async for x in y:\n        pass\n",
-        "'async for' is not supported yet",
+        "def f():\n    async for x in y:\n        pass\n",
+        "'async for' outside async function",
+        2,
+    );
+    check(
+        "def f():\n    return [x async for x in y]\n",
+        "asynchronous comprehension outside of an asynchronous function",
+        2,
+    );
+    check(
+        "async def f():\n    yield 1\n    return 2\n",
+        "'return' with value in async generator",
+        3,
+    );
+    check(
+        "async def f():\n    yield from g()\n",
+        "'yield from' inside async function",
         2,
     );
     check(

@@ -655,7 +655,15 @@ impl<'a> Compiler<'a> {
             "<dictcomp>" => self.emit(Op::BuildMap(0)),
             _ => self.emit(Op::BuildList(0)),
         }
-        self.comprehension_loop(generators, 0, elt, value, name, depth)?;
+        if let Err(err) = self.comprehension_loop(generators, 0, elt, value, name, depth) {
+            if err.message == "'await' outside async function" && !self.in_async_context() {
+                return Err(CompileError::new(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    e.span,
+                ));
+            }
+            return Err(err);
+        }
         self.set_span(e.span);
         if genexpr {
             self.emit(Op::LoadNone);

@@ -219,6 +219,12 @@ pub fn create_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Va
         let r = vm.repr(&coro)?;
         return Err(vm.type_error(format!("a coroutine was expected, got {r}")));
     }
+    spawn_task(vm, coro, name)
+}
+
+/// A task driving `coro`: a coroutine, or an awaitable iterator `drive` knows (`ensure_future`
+/// of an async generator's `__anext__()`, ...).
+pub fn spawn_task(vm: &mut Vm, coro: Value, name: Option<Value>) -> PyResult<Value> {
     let name = match name {
         Some(n) if !n.is_none() => Value::str(vm.to_str(&n)?),
         _ => {
@@ -251,8 +257,10 @@ fn drive(vm: &mut Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<GenStep> {
         };
     }
     let r = match exc {
-        None => super::native_send(vm, coro, &Value::None),
-        Some(e) => super::native_throw(vm, coro, &e),
+        None => super::native_send(vm, coro, &Value::None)
+            .or_else(|| crate::async_gen::async_send(vm, coro, Value::None)),
+        Some(e) => super::native_throw(vm, coro, &e)
+            .or_else(|| crate::async_gen::async_throw(vm, coro, &e)),
     };
     r.unwrap_or_else(|| Err(vm.type_error("a coroutine was expected")))
 }

@@ -173,6 +173,9 @@ fn f_ensure_future(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     if event_loop::is_coroutine(&v) {
         return event_loop::create_task(vm, v, None);
     }
+    if crate::async_gen::is_awaitable(&v) {
+        return event_loop::spawn_task(vm, v, None);
+    }
     if let Value::Instance(_) = v {
         if vm.get_attr_opt(&v, "__await__")?.is_some() {
             let it = vm.get_awaitable(v)?;
