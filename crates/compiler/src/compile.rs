@@ -20,13 +20,17 @@
 //!   value stays on top of the stack meanwhile (Rot2 moves it above what is popped). So every
 //!   `Return` runs with no open block and no handled exception of its frame.
 //! - Generators and coroutines (h-gen): a unit that compiles a `yield` gets `flags.generator`;
-//!   `async def` gets `flags.coroutine` (a `yield` in it is rejected: no async generators).
+//!   `async def` gets `flags.coroutine`; both flags make an async generator. A comprehension
+//!   using `await` / `async for` gets `flags.coroutine` too (and is awaited where it is built,
+//!   unless it is a generator expression: then it is an async generator). `async for` is laid
+//!   out at `Op::GetANext`.
 //!   `yield x` is `<x>; YieldValue`; `yield from x` is `<x>; GetIter; LoadNone; YieldFrom`;
 //!   `await x` is `<x>; GetAwaitable; LoadNone; YieldFrom`. A generator expression is a
 //!   generator function taking `.0` (like a comprehension) whose loop body is
 //!   `<elt>; YieldValue; Pop`. `async with` is `with` with BeforeAsyncWith instead of
 //!   BeforeWith and an await (`GetAwaitable; LoadNone; YieldFrom`) after the `__aenter__` call
-//!   and after each `__aexit__` call.
+//!   and after each `__aexit__` call. `return <value>` in an async generator is reported at
+//!   the end of the function (the first such return's span), once `yield` has been seen.
 
 mod expr;
 mod func;
