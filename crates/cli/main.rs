@@ -17,6 +17,7 @@ Examples:
   gilvm run programs/fib.py 25         run a script with arguments (sys.argv[1] == '25')
   gilvm -c 'print(6 * 7)'              run a one-line program
   gilvm --timeout 5 --max-memory 512 x.py   stop x.py after 5 s or 512 MB (status 124 / 125)
+  gilvm --max-instructions 1000000 x.py      stop x.py after a million instructions (status 123)
   gilvm run --gil-stats --switch-interval 5 programs/cpu_threads.py
                                        run with a 5 ms switch interval, print GIL stats
   gilvm dis programs/fib.py            show the bytecode of a script";
@@ -82,6 +83,10 @@ struct LimitArgs {
     /// single allocation larger than that raises MemoryError.
     #[arg(long = "max-memory", value_name = "MB", value_parser = limits::parse_megabytes)]
     max_memory: Option<u64>,
+    /// End the program after N bytecode instructions, counted over all its threads (exit
+    /// status 123); Python code cannot catch it.
+    #[arg(long = "max-instructions", value_name = "N", value_parser = limits::parse_instructions)]
+    max_instructions: Option<u64>,
 }
 
 impl LimitArgs {
@@ -181,7 +186,7 @@ fn main() -> ExitCode {
     let status = match cli.command {
         Some(Command::Run(run)) => {
             run.limits.start();
-            run_file(&run.file, run.args, run.gil, run.lab)
+            run_file(&run.file, run.args, run.gil, run.lab, run.limits)
         }
         Some(Command::Dis(dis)) => dis_file(&dis.file),
         Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
@@ -200,11 +205,22 @@ fn main() -> ExitCode {
                 (Some(code), _) => {
                     let mut argv = vec!["-c".to_string()];
                     argv.extend(cli.script.iter().cloned());
-                    run_source("<string>", code, argv, cli.gil, LabRunArgs::default())
+                    run_source(
+                        "<string>",
+                        code,
+                        argv,
+                        cli.gil,
+                        LabRunArgs::default(),
+                        cli.limits,
+                    )
                 }
-                (None, Some((file, args))) => {
-                    run_file(file, args.to_vec(), cli.gil, LabRunArgs::default())
-                }
+                (None, Some((file, args))) => run_file(
+                    file,
+                    args.to_vec(),
+                    cli.gil,
+                    LabRunArgs::default(),
+                    cli.limits,
+                ),
                 (None, None) => {
                     eprintln!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}");
                     2
@@ -246,14 +262,20 @@ fn read_script(path: &str) -> Result<String, i32> {
     })
 }
 
-fn run_file(path: &str, args: Vec<String>, gil: GilArgs, lab: LabRunArgs) -> i32 {
+fn run_file(
+    path: &str,
+    args: Vec<String>,
+    gil: GilArgs,
+    lab: LabRunArgs,
+    limits: LimitArgs,
+) -> i32 {
     let source = match read_script(path) {
         Ok(source) => source,
         Err(status) => return status,
     };
     let mut argv = vec![path.to_string()];
     argv.extend(args);
-    run_source(path, source, argv, gil, lab)
+    run_source(path, source, argv, gil, lab, limits)
 }
 
 /// Compile and run a program on the interpreter thread; returns the exit status.
@@ -263,6 +285,7 @@ fn run_source(
     argv: Vec<String>,
     gil: GilArgs,
     lab: LabRunArgs,
+    limits: LimitArgs,
 ) -> i32 {
     let filename = filename.to_string();
     on_interpreter_thread(move || {
@@ -282,6 +305,7 @@ fn run_source(
             switch_interval: gil.switch_interval / 1000.0,
             gil_policy: gil.gil_policy,
             gil_tracing: lab.events(),
+            max_instructions: limits.max_instructions,
             ..VmConfig::default()
         });
         limits::set_interp(vm.interp.clone());

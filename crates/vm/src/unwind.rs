@@ -16,6 +16,8 @@ impl Vm {
     pub(crate) fn unwind(&mut self, err: PyErr, how: Raised) -> PyResult<()> {
         let gil = self.gil();
         let mut add_entry = how == Raised::New;
+        // The instruction limit's error is caught by nothing, `finally` included (instr_limit.rs).
+        let catchable = !self.is_instruction_limit(&err);
         if add_entry {
             let fresh = err
                 .0
@@ -40,7 +42,7 @@ impl Vm {
                 }
             }
             add_entry = true;
-            if let Some(block) = frame.blocks.pop() {
+            if let Some(block) = frame.blocks.pop().filter(|_| catchable) {
                 frame.ip = block.handler;
                 self.stack.truncate(block.stack_depth as usize);
                 self.handled.truncate(block.handled_depth as usize);

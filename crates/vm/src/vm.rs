@@ -32,6 +32,12 @@ pub struct VmConfig {
     pub gil_policy: GilPolicy,
     /// Record every GIL state transition (tests and, later, `--trace`).
     pub gil_tracing: bool,
+    /// Stop the program after this many bytecode instructions, counted over all threads
+    /// (`--max-instructions`; see instr_limit.rs).
+    pub max_instructions: Option<u64>,
+    /// Run sandboxed: no threads, processes, files, stdin or sleeping; output captured in
+    /// memory (see sandbox.rs).
+    pub sandbox: bool,
 }
 
 impl Default for VmConfig {
@@ -43,6 +49,8 @@ impl Default for VmConfig {
             switch_interval: 0.015,
             gil_policy: GilPolicy::Fifo,
             gil_tracing: false,
+            max_instructions: None,
+            sandbox: false,
         }
     }
 }
@@ -54,7 +62,11 @@ pub struct Interp {
     pub config: VmConfig,
     /// Buffered standard output shared by all threads (`print` writes here; flushed on
     /// `flush=True`, before reading stdin, before writing to stderr, and at exit).
-    pub stdout: parking_lot::Mutex<std::io::BufWriter<std::io::Stdout>>,
+    pub stdout: parking_lot::Mutex<std::io::BufWriter<Box<dyn std::io::Write + Send>>>,
+    /// A sandboxed interpreter's captured stdout and stderr (sandbox.rs).
+    pub capture: Option<Arc<crate::sandbox::Capture>>,
+    /// The instruction budget, if any (instr_limit.rs).
+    pub instruction_limit: Option<crate::instr_limit::InstructionLimit>,
     /// Current recursion limit (`sys.setrecursionlimit`).
     pub recursion_limit: std::sync::atomic::AtomicUsize,
     /// The global interpreter lock (design §3): its switch settings are what
@@ -104,6 +116,17 @@ impl Interp {
         use std::io::Write;
         let _ = self.stdout.lock().flush();
     }
+    /// Write to the process's stderr (unbuffered), or to the capture when sandboxed.
+    pub fn write_stderr(&self, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        match &self.capture {
+            Some(c) => {
+                c.write_stderr(bytes);
+                Ok(())
+            }
+            None => std::io::stderr().write_all(bytes),
+        }
+    }
 }
 
 /// One thread's interpreter.
@@ -131,6 +154,8 @@ pub struct Vm {
     /// The generator frame that just yielded (set by YieldValue/YieldFrom, taken at once by
     /// `Vm::gen_resume`; see generator.rs).
     pub(crate) yielded: Option<Frame>,
+    /// This thread's instructions already charged to the instruction limit.
+    pub(crate) charged: u64,
 }
 
 /// Seconds (as given on the command line or to `sys.setswitchinterval`) as a duration; zero,
@@ -185,6 +210,16 @@ impl Vm {
             tracing: config.gil_tracing,
             ..GilConfig::default()
         });
+        let capture = config
+            .sandbox
+            .then(|| Arc::new(crate::sandbox::Capture::default()));
+        let out: Box<dyn std::io::Write + Send> = match &capture {
+            Some(c) => Box::new(crate::sandbox::CaptureStdout(c.clone())),
+            None => Box::new(std::io::stdout()),
+        };
+        let instruction_limit = config
+            .max_instructions
+            .map(crate::instr_limit::InstructionLimit::new);
         let builtins = Arc::new(Module {
             name: Arc::new(PyStr::new("builtins")),
             globals: GilCell::new(DictMap::default()),
@@ -197,10 +232,9 @@ impl Vm {
             gil,
             threads: Default::default(),
             config,
-            stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(
-                1 << 16,
-                std::io::stdout(),
-            )),
+            stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(1 << 16, out)),
+            capture,
+            instruction_limit,
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             interned: GilCell::new(FxHashMap::default()),
@@ -213,7 +247,8 @@ impl Vm {
     pub fn new_thread(interp: Arc<Interp>, mut thread_gil: ThreadGil) -> Vm {
         let gil = thread_gil.acquire();
         let null = Value::Cell(Arc::new(GilCell::new(None)));
-        Vm {
+        let charged = thread_gil.instructions_run();
+        let mut vm = Vm {
             interp,
             gil,
             stack: Vec::with_capacity(1024),
@@ -225,7 +260,10 @@ impl Vm {
             null,
             thread_gil,
             yielded: None,
-        }
+            charged,
+        };
+        vm.cap_countdown();
+        vm
     }
 
     /// The GIL token of this thread.
@@ -256,7 +294,15 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
         self.thread_gil.set_countdown(left);
+        // The instruction limit (instr_limit.rs) is charged here, once per slice.
+        let limited = self.interp.instruction_limit.is_some();
+        if limited {
+            self.charge_instructions()?;
+        }
         self.thread_gil.maybe_switch();
+        if limited {
+            self.cap_countdown();
+        }
         Ok(self.thread_gil.countdown().max(1))
     }
 
@@ -322,14 +368,23 @@ impl Vm {
     pub fn run_main(&mut self, code: Arc<CodeObject>, source: Arc<str>) -> i32 {
         let result = self.run_module(code, "__main__", source);
         let mut interrupted = false;
+        let mut limited = false;
         let status = match result {
             Ok(_) => 0,
+            Err(err) if self.is_instruction_limit(&err) => {
+                // Other threads stop at their next instruction or are abandoned at exit.
+                limited = true;
+                interrupted = true;
+                self.report_instruction_limit()
+            }
             Err(err) => {
                 interrupted = err.class().name.as_str() == "KeyboardInterrupt";
                 self.report_uncaught(&err)
             }
         };
-        crate::modules::threading::thread::wait_for_threads(self);
+        if !limited {
+            crate::modules::threading::thread::wait_for_threads(self);
+        }
         self.interp.flush_stdout();
         // Join non-daemon child processes, stop daemon ones and pools (CPython's atexit hook);
         // after Ctrl-C, stop them all.
@@ -339,9 +394,19 @@ impl Vm {
         status
     }
 
+    /// Print `gilvm: instruction limit of N exceeded` and return its exit status.
+    pub fn report_instruction_limit(&mut self) -> i32 {
+        let msg = match &self.interp.instruction_limit {
+            Some(limit) => limit.message(),
+            None => "gilvm: instruction limit exceeded".to_string(),
+        };
+        self.interp.flush_stdout();
+        let _ = self.interp.write_stderr(format!("{msg}\n").as_bytes());
+        crate::instr_limit::INSTRUCTION_LIMIT_STATUS
+    }
+
     /// Print an uncaught exception (or handle SystemExit) and return the exit status.
     pub fn report_uncaught(&mut self, err: &PyErr) -> i32 {
-        use std::io::Write;
         let system_exit = self.types().system_exit.clone();
         if self.err_is(err, &system_exit) {
             let args = crate::error::exc_args(&err.0, self);
@@ -359,14 +424,14 @@ impl Vm {
                 other => {
                     let text = self.to_str(&other).unwrap_or_default();
                     self.interp.flush_stdout();
-                    let _ = writeln!(std::io::stderr(), "{text}");
+                    let _ = self.interp.write_stderr(format!("{text}\n").as_bytes());
                     1
                 }
             };
         }
         let text = self.format_exception(err);
         self.interp.flush_stdout();
-        let _ = std::io::stderr().write_all(text.as_bytes());
+        let _ = self.interp.write_stderr(text.as_bytes());
         1
     }
 
@@ -374,6 +439,9 @@ impl Vm {
     pub fn import(&mut self, name: &str) -> PyResult<Arc<Module>> {
         if let Some(m) = self.interp.modules.borrow(self.gil).get(name) {
             return Ok(m.clone());
+        }
+        if let Some(err) = self.sandbox_import(name) {
+            return Err(err);
         }
         match crate::modules::make_module(self, name) {
             Some(Ok(m)) => {

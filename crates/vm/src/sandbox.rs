@@ -1,0 +1,135 @@
+//! The sandbox (`VmConfig::sandbox`): an interpreter that cannot block or touch the machine, for
+//! running untrusted or generated programs in-process (the `run` fuzz target).
+//!
+//! Under the sandbox:
+//!
+//! - `import` of `os` (and `os.path`/`posixpath`), `threading`, `_thread`, `queue`,
+//!   `multiprocessing` and `_gilvm_mp` raises `ImportError` (no threads, no processes, no file
+//!   system; `asyncio.to_thread` fails the same way when it imports `threading`);
+//! - `open()`, `input()`, reading `sys.stdin` and `time.sleep()` raise `PermissionError`;
+//! - asyncio's event loop runs on a virtual clock: when every task waits for a timer, the
+//!   clock jumps to that timer instead of sleeping (`asyncio.sleep(3600)` returns at once,
+//!   `loop.time()` shows the hour passed);
+//! - stdout and stderr (`print`, `sys.stdout.write`, tracebacks) go to an in-memory [`Capture`]
+//!   that keeps the first [`CAPTURE_LIMIT`] bytes (and counts the rest), never to the process's
+//!   streams.
+//!
+//! The sandbox is deliberately simple: it refuses whole modules and a few functions; it is no
+//! defence against memory or CPU exhaustion — combine it with the instruction limit
+//! (`VmConfig::max_instructions`) and `alloc_limit::set_memory_limit`.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+use parking_lot::Mutex;
+
+use crate::error::{PyErr, PyResult};
+use crate::vm::Vm;
+
+/// Modules a sandboxed program cannot import.
+pub const REFUSED_MODULES: &[&str] = &[
+    "os",
+    "os.path",
+    "posixpath",
+    "threading",
+    "_thread",
+    "queue",
+    "multiprocessing",
+    "_gilvm_mp",
+];
+
+/// Bytes of output a [`Capture`] keeps.
+pub const CAPTURE_LIMIT: usize = 1 << 16;
+
+/// A sandboxed interpreter's stdout and stderr: the first [`CAPTURE_LIMIT`] bytes of each are
+/// kept, the rest only counted.
+#[derive(Debug, Default)]
+pub struct Capture {
+    stdout: Mutex<Vec<u8>>,
+    stderr: Mutex<Vec<u8>>,
+    total: AtomicU64,
+}
+
+impl Capture {
+    fn keep(buf: &Mutex<Vec<u8>>, bytes: &[u8]) {
+        let mut buf = buf.lock();
+        let room = CAPTURE_LIMIT.saturating_sub(buf.len());
+        buf.extend_from_slice(&bytes[..bytes.len().min(room)]);
+    }
+
+    fn write_stdout(&self, bytes: &[u8]) {
+        self.total.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Capture::keep(&self.stdout, bytes);
+    }
+
+    pub(crate) fn write_stderr(&self, bytes: &[u8]) {
+        self.total.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        Capture::keep(&self.stderr, bytes);
+    }
+
+    /// What was written to stdout (its first [`CAPTURE_LIMIT`] bytes; stdout is buffered: call
+    /// `Interp::flush_stdout` first).
+    pub fn stdout(&self) -> Vec<u8> {
+        self.stdout.lock().clone()
+    }
+
+    /// What was written to stderr (its first [`CAPTURE_LIMIT`] bytes).
+    pub fn stderr(&self) -> Vec<u8> {
+        self.stderr.lock().clone()
+    }
+
+    /// Bytes written to both streams, kept or not.
+    pub fn total_bytes(&self) -> u64 {
+        self.total.load(Ordering::Relaxed)
+    }
+}
+
+/// The writer behind a sandboxed interpreter's buffered stdout.
+pub(crate) struct CaptureStdout(pub Arc<Capture>);
+
+impl Write for CaptureStdout {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write_stdout(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Vm {
+    /// Is this interpreter sandboxed?
+    #[inline]
+    pub fn sandboxed(&self) -> bool {
+        self.interp.config.sandbox
+    }
+
+    /// `PermissionError` if sandboxed: `what` (e.g. `"open()"`) is not allowed.
+    pub(crate) fn sandbox_check(&self, what: &str) -> PyResult<()> {
+        if !self.sandboxed() {
+            return Ok(());
+        }
+        let class = self
+            .types()
+            .exception_by_name("PermissionError")
+            .unwrap_or(&self.types().os_error)
+            .clone();
+        Err(self.new_error(
+            &class,
+            format!("{what} is not allowed in the gilvm sandbox"),
+        ))
+    }
+
+    /// `ImportError` if sandboxed and `name` is a refused module.
+    pub(crate) fn sandbox_import(&self, name: &str) -> Option<PyErr> {
+        if !self.sandboxed() || !REFUSED_MODULES.contains(&name) {
+            return None;
+        }
+        let class = self.types().import_error.clone();
+        Some(self.new_error(
+            &class,
+            format!("import of '{name}' is not allowed in the gilvm sandbox"),
+        ))
+    }
+}
