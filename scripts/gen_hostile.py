@@ -524,6 +524,16 @@ case(L, "str_replace_huge", "x = ('x' * 100000).replace('x', 'y' * 100000)\n", e
 case(L, "list_extend_doubling", "x = [0]\nwhile True:\n    x.extend(x)\n", expect="exit 125|error MemoryError", args="--max-memory 128 --timeout 20")
 case(L, "memory_not_reached", "x = [0] * 1000\nprint(len(x))\n", expect="ok", args="--max-memory 64")
 case(L, "memory_error_caught", "try:\n    x = 'x' * (10**12)\nexcept MemoryError:\n    print('caught')\n", expect="ok", args="--max-memory 64")
+# --max-instructions N: the VM's instruction budget (exit 123); --timeout only as a safety net.
+MI = "--max-instructions 1000000 --timeout 30"
+case(L, "instr_while_true_pass", "while True:\n    pass\n", expect="exit 123", args=MI)
+case(L, "instr_swallowing_exceptions", "while True:\n    try:\n        while True:\n            1 / 0\n    except BaseException:\n        pass\n    except:\n        pass\n    finally:\n        print('finally')\n", expect="exit 123", args=MI)
+case(L, "instr_recursive_busy", "def f(n):\n    while True:\n        n += 1\nf(0)\n", expect="exit 123", args=MI)
+case(L, "instr_generator_forever", "def g():\n    while True:\n        try:\n            yield 1\n        except BaseException:\n            pass\nfor x in g():\n    pass\n", expect="exit 123", args=MI)
+case(L, "instr_sorted_key_forever", "while True:\n    sorted(range(100), key=lambda x: -x)\n", expect="exit 123", args=MI)
+case(L, "instr_with_exit_swallows", "class C:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        return True\nwhile True:\n    with C():\n        while True:\n            pass\n", expect="exit 123", args=MI)
+case(L, "instr_async_forever", "import asyncio\nasync def spin():\n    while True:\n        try:\n            await asyncio.sleep(0)\n        except BaseException:\n            pass\nasync def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())\n", expect="exit 123", args=MI)
+case(L, "instr_not_reached", "print(sum(range(1000)))\n", expect="ok", args=MI)
 
 # --------------------------------------------------------------------------------------- threads
 T = "threads"
@@ -552,6 +562,9 @@ case(T, "spinning_thread_timeout", "import threading\ndef spin():\n    while Tru
 case(T, "join_spinning_thread_timeout", "import threading\ndef spin():\n    while True:\n        pass\nt = threading.Thread(target=spin)\nt.start()\nt.join()\n", expect="exit 124", args="--timeout 1", extra=W)
 case(T, "threads_append_forever", "import threading\nx = []\ndef grow():\n    while True:\n        x.append([0] * 1000)\nfor i in range(2):\n    threading.Thread(target=grow, daemon=True).start()\ngrow()\n", expect="exit 125", args="--max-memory 64 --timeout 20", extra=W)
 case(T, "thread_deep_native_recursion", "import sys, threading\nsys.setrecursionlimit(100000)\nerr = []\ndef k(x):\n    return sorted([x], key=k)\ndef run():\n    try:\n        k(1)\n    except RecursionError as e:\n        err.append('RecursionError')\nt = threading.Thread(target=run)\nt.start()\nt.join()\nprint(err)\n", expect="ok", extra=W)  # CPython crashes (C stack) here
+case(T, "instr_spinning_threads", "import threading\ndef spin():\n    while True:\n        pass\nts = [threading.Thread(target=spin) for _ in range(3)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n", expect="exit 123", args=MI, extra=W)
+# The thread that would release the lock is stopped by the limit: reported as the limit, not a deadlock.
+case(T, "instr_lock_holder_stopped", "import threading\nlock = threading.Lock()\nlock.acquire()\ndef spin():\n    while True:\n        pass\n    lock.release()\nthreading.Thread(target=spin).start()\nlock.acquire()\n", expect="exit 123", args=MI, extra=W)
 case(T, "queue_get_empty_nowait", "import queue\nqueue.Queue().get_nowait()\n", expect="error _queue.Empty|queue.Empty|Empty", cpython="same", extra=W)
 case(T, "queue_get_timeout", "import queue\nqueue.Queue().get(timeout=0.01)\n", expect="error _queue.Empty|queue.Empty|Empty", cpython="same", extra=W)
 case(T, "queue_put_full_nowait", "import queue\nq = queue.Queue(1)\nq.put(1)\nq.put_nowait(2)\n", expect="error queue.Full|Full", cpython="same", extra=W)

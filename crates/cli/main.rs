@@ -177,9 +177,8 @@ impl LabRunArgs {
     }
 }
 
-/// Stack size of the interpreter thread: deep (but limited) recursion in native code paths, such
-/// as the repr of a deeply nested list, must never hit the end of the stack.
-const INTERPRETER_STACK: usize = 256 << 20;
+/// Stack size of the interpreter thread (shared with the sandbox runner and its fuzz target).
+const INTERPRETER_STACK: usize = gilvm_vm::stack_guard::INTERPRETER_STACK;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -362,7 +361,7 @@ fn on_interpreter_thread(work: impl FnOnce() -> i32 + Send + 'static) -> i32 {
         .spawn(|| {
             // Native re-entry raises RecursionError past 3/4 of the stack (the rest is the
             // margin for native code between two checks).
-            gilvm_vm::stack_guard::set_stack_budget(INTERPRETER_STACK / 4 * 3);
+            gilvm_vm::stack_guard::set_stack_budget(gilvm_vm::stack_guard::INTERPRETER_BUDGET);
             work()
         });
     match spawned.map(|handle| handle.join()) {

@@ -27,11 +27,14 @@
 //! blocks and `with` exits do **not** run — and pops frames straight to the native caller. Native
 //! code that would swallow an error and run Python code again (an asyncio callback, a thread's
 //! excepthook) cannot loop: once the budget is spent, every thread's next instruction raises it
-//! again. The error ends the program: [`Vm::run_main`] prints
+//! again (the thread that spends the budget also sets the eval breaker, so the others check at
+//! their next instruction rather than at the end of their slice). The error ends the program:
+//! [`Vm::run_main`] prints
 //! `gilvm: instruction limit of N exceeded` on stderr, does not wait for other threads (they are
 //! stopped at their next instruction or abandoned at exit), stops child processes as after
-//! Ctrl-C, and returns [`INSTRUCTION_LIMIT_STATUS`] (123). Another thread that meets it ends
-//! silently. Child processes started by `multiprocessing` have no instruction limit of their own.
+//! Ctrl-C, and returns [`INSTRUCTION_LIMIT_STATUS`] (123) — also when the main thread finished
+//! (or failed otherwise) after another thread spent the budget. Another thread that meets it
+//! ends silently. Child processes started by `multiprocessing` have no instruction limit of their own.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -102,7 +105,10 @@ impl Vm {
             None => false,
         };
         if exhausted {
+            // This thread checks again at its next instruction; the eval breaker makes the
+            // other threads check at theirs.
             self.thread_gil.limit_countdown(1);
+            self.interp.gil.request_attention();
             return Err(self.instruction_limit_error());
         }
         Ok(())

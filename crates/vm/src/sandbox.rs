@@ -133,3 +133,60 @@ impl Vm {
         ))
     }
 }
+
+/// How a sandboxed run ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SandboxRun {
+    /// The exit status `gilvm` would give: 0, 1 (an uncaught exception or a SyntaxError),
+    /// `sys.exit`'s, or 123 (the instruction limit).
+    pub status: i32,
+    /// The first [`CAPTURE_LIMIT`] bytes of stdout.
+    pub stdout: Vec<u8>,
+    /// The first [`CAPTURE_LIMIT`] bytes of stderr (tracebacks, the instruction limit message).
+    pub stderr: Vec<u8>,
+}
+
+/// Compile and run `source` as `__main__`, sandboxed, with at most `max_instructions`
+/// instructions, on a new thread with the interpreter's stack (as the `gilvm` command line
+/// does, so the stack guard's budget holds); output is captured. A panic in the interpreter
+/// is passed on to the caller. The memory limit is the embedder's
+/// ([`crate::alloc_limit::set_memory_limit`]). This is what the `run` fuzz target calls.
+pub fn run_sandboxed(source: &str, filename: &str, max_instructions: Option<u64>) -> SandboxRun {
+    let source: Arc<str> = Arc::from(source);
+    let filename = filename.to_string();
+    let spawned = std::thread::Builder::new()
+        .name("gilvm-sandbox".into())
+        .stack_size(crate::stack_guard::INTERPRETER_STACK)
+        .spawn(move || {
+            crate::stack_guard::set_stack_budget(crate::stack_guard::INTERPRETER_BUDGET);
+            let code = match gilvm_compiler::compile_source(&source, &filename) {
+                Ok(code) => code,
+                Err(err) => {
+                    return SandboxRun {
+                        status: 1,
+                        stdout: Vec::new(),
+                        stderr: err.render(&filename, &source, false).into_bytes(),
+                    }
+                }
+            };
+            let mut vm = Vm::new(crate::VmConfig {
+                argv: vec![filename.clone()],
+                max_instructions,
+                sandbox: true,
+                ..crate::VmConfig::default()
+            });
+            let status = vm.run_main(code, source);
+            vm.interp.flush_stdout();
+            let capture = vm.interp.capture.clone().unwrap_or_default();
+            SandboxRun {
+                status,
+                stdout: capture.stdout(),
+                stderr: capture.stderr(),
+            }
+        });
+    match spawned.map(|h| h.join()) {
+        Ok(Ok(run)) => run,
+        Ok(Err(panic)) => std::panic::resume_unwind(panic),
+        Err(err) => panic!("cannot start the sandbox thread: {err}"),
+    }
+}

@@ -367,16 +367,18 @@ impl Vm {
     /// non-daemon threads, flushes stdout, and returns the process exit status.
     pub fn run_main(&mut self, code: Arc<CodeObject>, source: Arc<str>) -> i32 {
         let result = self.run_module(code, "__main__", source);
-        let mut interrupted = false;
-        let mut limited = false;
+        // The instruction limit was spent (by this thread, whose error is the limit's, or by
+        // another one, even if this thread then finished): report the limit; do not wait for
+        // the other threads (they stop at their next instruction or are abandoned at exit).
+        let limited = self
+            .interp
+            .instruction_limit
+            .as_ref()
+            .is_some_and(|l| l.exhausted());
+        let mut interrupted = limited;
         let status = match result {
+            _ if limited => self.report_instruction_limit(),
             Ok(_) => 0,
-            Err(err) if self.is_instruction_limit(&err) => {
-                // Other threads stop at their next instruction or are abandoned at exit.
-                limited = true;
-                interrupted = true;
-                self.report_instruction_limit()
-            }
             Err(err) => {
                 interrupted = err.class().name.as_str() == "KeyboardInterrupt";
                 self.report_uncaught(&err)
