@@ -29,12 +29,21 @@
 //! excepthook) cannot loop: once the budget is spent, every thread's next instruction raises it
 //! again (the thread that spends the budget also sets the eval breaker, so the others check at
 //! their next instruction rather than at the end of their slice). The error ends the program:
-//! [`Vm::run_main`] prints
-//! `gilvm: instruction limit of N exceeded` on stderr, does not wait for other threads (they are
-//! stopped at their next instruction or abandoned at exit), stops child processes as after
-//! Ctrl-C, and returns [`INSTRUCTION_LIMIT_STATUS`] (123) — also when the main thread finished
-//! (or failed otherwise) after another thread spent the budget. Another thread that meets it
-//! ends silently. Child processes started by `multiprocessing` have no instruction limit of their own.
+//! [`Vm::run_main`] prints `gilvm: instruction limit of N exceeded` on stderr, does not wait for
+//! other threads (they are stopped at their next instruction or abandoned at exit), stops child
+//! processes as after Ctrl-C, and returns [`INSTRUCTION_LIMIT_STATUS`] (123) — also when the
+//! main thread finished (or failed otherwise) after another thread spent the budget. Another
+//! thread that meets it ends silently. Child processes started by `multiprocessing` have no
+//! instruction limit of their own.
+//!
+//! # The in-process memory limit
+//!
+//! The same switch points enforce the memory limit when the embedder counts its heap
+//! (`alloc_limit::set_usage_probe`; the `run` fuzz target does, the `gilvm` command line uses its
+//! RSS watchdog instead): slices are then at most [`MEMORY_CHECK_EVERY`] instructions long, and
+//! when the heap is above the limit the program ends as with the instruction limit, with
+//! `MemoryLimitExceeded` (uncaught by anything), `gilvm: memory limit of N MB exceeded` and
+//! status [`MEMORY_LIMIT_STATUS`] (125, as `--max-memory`).
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
@@ -44,6 +53,12 @@ use crate::vm::Vm;
 /// Exit status of a program stopped by the instruction limit (124 is `--timeout`, 125
 /// `--max-memory`).
 pub const INSTRUCTION_LIMIT_STATUS: i32 = 123;
+
+/// Exit status of a program stopped by the in-process memory limit (as `--max-memory`).
+pub const MEMORY_LIMIT_STATUS: i32 = 125;
+
+/// With a heap usage probe, the heap is checked at least this often (instructions).
+pub const MEMORY_CHECK_EVERY: u32 = 1000;
 
 /// The interpreter's instruction budget.
 #[derive(Debug)]
@@ -96,7 +111,7 @@ impl Vm {
     /// `InstructionLimitExceeded` if the budget is spent (making this thread's next instruction
     /// check again).
     #[cold]
-    pub(crate) fn charge_instructions(&mut self) -> PyResult<()> {
+    fn charge_instructions(&mut self) -> PyResult<()> {
         let run = self.thread_gil.instructions_run();
         let delta = run.saturating_sub(self.charged);
         self.charged = run;
@@ -114,13 +129,43 @@ impl Vm {
         Ok(())
     }
 
-    /// After the countdown was (re)armed: if less than a slice of the budget is left, check
-    /// again once it is used up.
-    pub(crate) fn cap_countdown(&mut self) {
-        if let Some(limit) = &self.interp.instruction_limit {
-            let left = u32::try_from(limit.left()).unwrap_or(u32::MAX);
-            self.thread_gil.limit_countdown(left);
+    /// The limits' part of the GIL's cold path, before the switch decision: the instruction
+    /// budget, then (with a heap usage probe) the memory limit.
+    #[cold]
+    pub(crate) fn check_limits(&mut self) -> PyResult<()> {
+        if self.interp.instruction_limit.is_some() {
+            self.charge_instructions()?;
         }
+        if crate::alloc_limit::has_usage_probe()
+            && (self.interp.memory_limit_hit.load(Ordering::Relaxed)
+                || crate::alloc_limit::heap_over_limit())
+        {
+            self.interp.memory_limit_hit.store(true, Ordering::Relaxed);
+            self.thread_gil.limit_countdown(1);
+            self.interp.gil.request_attention();
+            let class = self.types().memory_limit.clone();
+            return Err(self.new_error(&class, memory_limit_message()));
+        }
+        Ok(())
+    }
+
+    /// Are any limits checked at the GIL's switch points?
+    #[inline]
+    pub(crate) fn limits_on(&self) -> bool {
+        self.interp.instruction_limit.is_some() || crate::alloc_limit::has_usage_probe()
+    }
+
+    /// After the countdown was (re)armed: if less than a slice of the budget is left, check
+    /// again once it is used up; with a heap usage probe, check the heap often enough.
+    pub(crate) fn cap_countdown(&mut self) {
+        let mut cap = u32::MAX;
+        if let Some(limit) = &self.interp.instruction_limit {
+            cap = u32::try_from(limit.left()).unwrap_or(u32::MAX);
+        }
+        if crate::alloc_limit::has_usage_probe() {
+            cap = cap.min(MEMORY_CHECK_EVERY);
+        }
+        self.thread_gil.limit_countdown(cap);
     }
 
     /// A new `InstructionLimitExceeded`.
@@ -132,11 +177,38 @@ impl Vm {
         self.new_error(&self.types().instruction_limit.clone(), msg)
     }
 
-    /// Is `err` the instruction limit's error (which no handler may catch)?
+    /// Is `err` the instruction limit's or the memory limit's error (which no handler may
+    /// catch)?
     #[inline]
-    pub fn is_instruction_limit(&self, err: &PyErr) -> bool {
+    pub fn is_limit_error(&self, err: &PyErr) -> bool {
         std::sync::Arc::ptr_eq(err.class(), &self.types().instruction_limit)
+            || std::sync::Arc::ptr_eq(err.class(), &self.types().memory_limit)
     }
+
+    /// If a limit ended the program: report it on stderr and return its exit status.
+    pub fn report_limit(&mut self) -> Option<i32> {
+        let (msg, status) = if self.interp.memory_limit_hit.load(Ordering::Relaxed) {
+            (
+                format!("gilvm: {}", memory_limit_message()),
+                MEMORY_LIMIT_STATUS,
+            )
+        } else {
+            match &self.interp.instruction_limit {
+                Some(limit) if limit.exhausted() => (limit.message(), INSTRUCTION_LIMIT_STATUS),
+                _ => return None,
+            }
+        };
+        self.interp.flush_stdout();
+        let _ = self.interp.write_stderr(format!("{msg}\n").as_bytes());
+        Some(status)
+    }
+}
+
+fn memory_limit_message() -> String {
+    format!(
+        "memory limit of {} MB exceeded",
+        crate::alloc_limit::memory_limit() >> 20
+    )
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ impl Vm {
         let gil = self.gil();
         let mut add_entry = how == Raised::New;
         // The instruction limit's error is caught by nothing, `finally` included (instr_limit.rs).
-        let catchable = !self.is_instruction_limit(&err);
+        let catchable = !self.is_limit_error(&err);
         if add_entry {
             let fresh = err
                 .0

@@ -67,6 +67,8 @@ pub struct Interp {
     pub capture: Option<Arc<crate::sandbox::Capture>>,
     /// The instruction budget, if any (instr_limit.rs).
     pub instruction_limit: Option<crate::instr_limit::InstructionLimit>,
+    /// Has the in-process memory limit ended the program (instr_limit.rs)?
+    pub memory_limit_hit: std::sync::atomic::AtomicBool,
     /// Current recursion limit (`sys.setrecursionlimit`).
     pub recursion_limit: std::sync::atomic::AtomicUsize,
     /// The global interpreter lock (design §3): its switch settings are what
@@ -235,6 +237,7 @@ impl Vm {
             stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(1 << 16, out)),
             capture,
             instruction_limit,
+            memory_limit_hit: Default::default(),
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             interned: GilCell::new(FxHashMap::default()),
@@ -295,9 +298,9 @@ impl Vm {
     pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
         self.thread_gil.set_countdown(left);
         // The instruction limit (instr_limit.rs) is charged here, once per slice.
-        let limited = self.interp.instruction_limit.is_some();
+        let limited = self.limits_on();
         if limited {
-            self.charge_instructions()?;
+            self.check_limits()?;
         }
         self.thread_gil.maybe_switch();
         if limited {
@@ -367,19 +370,16 @@ impl Vm {
     /// non-daemon threads, flushes stdout, and returns the process exit status.
     pub fn run_main(&mut self, code: Arc<CodeObject>, source: Arc<str>) -> i32 {
         let result = self.run_module(code, "__main__", source);
-        // The instruction limit was spent (by this thread, whose error is the limit's, or by
+        // A limit ended the program (in this thread, whose error is the limit's, or in
         // another one, even if this thread then finished): report the limit; do not wait for
         // the other threads (they stop at their next instruction or are abandoned at exit).
-        let limited = self
-            .interp
-            .instruction_limit
-            .as_ref()
-            .is_some_and(|l| l.exhausted());
+        let limit_status = self.report_limit();
+        let limited = limit_status.is_some();
         let mut interrupted = limited;
-        let status = match result {
-            _ if limited => self.report_instruction_limit(),
-            Ok(_) => 0,
-            Err(err) => {
+        let status = match (limit_status, result) {
+            (Some(status), _) => status,
+            (None, Ok(_)) => 0,
+            (None, Err(err)) => {
                 interrupted = err.class().name.as_str() == "KeyboardInterrupt";
                 self.report_uncaught(&err)
             }
@@ -394,17 +394,6 @@ impl Vm {
             crate::modules::multiprocessing::at_exit(interrupted)
         });
         status
-    }
-
-    /// Print `gilvm: instruction limit of N exceeded` and return its exit status.
-    pub fn report_instruction_limit(&mut self) -> i32 {
-        let msg = match &self.interp.instruction_limit {
-            Some(limit) => limit.message(),
-            None => "gilvm: instruction limit exceeded".to_string(),
-        };
-        self.interp.flush_stdout();
-        let _ = self.interp.write_stderr(format!("{msg}\n").as_bytes());
-        crate::instr_limit::INSTRUCTION_LIMIT_STATUS
     }
 
     /// Print an uncaught exception (or handle SystemExit) and return the exit status.

@@ -339,7 +339,7 @@ fn task_step(vm: &mut Vm, tv: &Value, exc: Option<PyErr>) -> PyResult<()> {
             } else {
                 let fatal = vm.err_is(&e, &vm.types().system_exit.clone())
                     || vm.err_is(&e, &vm.types().keyboard_interrupt.clone());
-                if vm.is_instruction_limit(&e) {
+                if vm.is_limit_error(&e) {
                     return Err(e);
                 }
                 future::set_exception(vm, tv, task, e.clone())?;
@@ -379,7 +379,7 @@ fn run_cb(vm: &mut Vm, cb: Cb) -> PyResult<()> {
             if let Err(e) = vm.call(&f, &args) {
                 let fatal = vm.err_is(&e, &vm.types().system_exit.clone())
                     || vm.err_is(&e, &vm.types().keyboard_interrupt.clone())
-                    || vm.is_instruction_limit(&e);
+                    || vm.is_limit_error(&e);
                 if fatal {
                     return Err(e);
                 }

@@ -129,7 +129,7 @@ fn run_thread(vm: &mut Vm, bootstrap: Value, name: &str, handle: &Arc<HandleInne
     if let Err(err) = vm.call(&bootstrap, &[]) {
         let system_exit = vm.types().system_exit.clone();
         // The instruction limit ends the program; the main thread reports it.
-        if !vm.err_is(&err, &system_exit) && !vm.is_instruction_limit(&err) {
+        if !vm.err_is(&err, &system_exit) && !vm.is_limit_error(&err) {
             let text = vm.format_exception(&err);
             vm.interp.flush_stdout();
             let mut e = std::io::stderr().lock();
