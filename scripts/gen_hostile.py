@@ -7,7 +7,8 @@ the file (or, for byte-level cases that cannot carry a comment, in a sidecar `NA
     # expect: error TypeError        exit status 1, last stderr line `TypeError: ...` (or `TypeError`);
                                      alternatives may be given as `error A|B`
     # expect: ok                     exit status 0
-    # expect: exit N                 exit status N (124: --timeout, 125: --max-memory)
+    # expect: exit N                 exit status N (123: --max-instructions, 124: --timeout,
+                                     125: --max-memory)
     # expect: clean                  exit status 0, or 1 with a `Type: message` last line
                                      (for limits that CPython and gilvm set differently)
     # args: --timeout 1              gilvm options placed before the script
