@@ -345,7 +345,12 @@ for name, code in [("list_mul_1e12", "[0] * 10**12"), ("str_mul_1e12", "'x' * 10
                    ("list_imul_huge", "x = [0]\nx *= 10**12"),
                    ("str_imul_huge", "x = 'ab'\nx *= 10**12"), ("format_width_huge", "format(1, '1000000000000')"),
                    ("fstring_width_huge", "f'{1:{10**12}}'"), ("percent_width_huge", "'%1000000000000d' % 1"),
-                   ("str_expandtabs_huge", "'\\t'.expandtabs(10**12)"), ("range_list_huge", "list(range(10**12))")]:
+                   ("str_expandtabs_huge", "'\\t'.expandtabs(10**12)"), ("range_list_huge", "list(range(10**12))"),
+                   # Found by the `run` fuzz target / its review: these aborted (allocation failure).
+                   ("str_replace_empty_huge", "('x' * 10**6).replace('', 'y' * 10**6)"),
+                   ("random_choices_huge", "import random\nrandom.choices([1, 2], k=10**12)"),
+                   ("random_sample_huge", "import random\nrandom.sample(range(10**12), 10**11)"),
+                   ("os_urandom_huge", "import os\nos.urandom(10**12)")]:
     # gilvm caps format widths at 2**31 - 1 (ValueError: Too many decimal digits).
     ok = MEM + ("|ValueError" if "width" in name else "")
     case(R, "alloc_" + name, code + "\n", expect=ok)

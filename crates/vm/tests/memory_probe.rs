@@ -54,6 +54,15 @@ fn the_heap_limit_refuses_allocations_and_ends_the_program() {
         "{run:?}"
     );
 
+    // A replacement that makes a big string much longer is checked before it is done (the
+    // `run` fuzz target ran out of memory on this one).
+    let run = run_sandboxed(
+        "try:\n    ('x' * 100000).replace('x', 'y' * 100000)\nexcept MemoryError:\n    print('replace')\nprint(('ab' * 1000).replace('a', 'xyz').count('xyz'))\n",
+        "prog.py",
+        None,
+    );
+    assert_eq!(run.stdout, b"replace\n1000\n", "{run:?}");
+
     // Above the limit: the program ends at its next check, whatever it catches.
     HEAP.store(200 << 20, Ordering::Relaxed);
     let run = run_sandboxed(

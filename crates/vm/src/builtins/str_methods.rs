@@ -334,7 +334,41 @@ fn replace(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(v) => to_index(vm, v)?,
         None => -1,
     };
+    check_replace(vm, st.as_str(), st.char_len, old, new, count)?;
     Ok(s(su::replace(st.as_str(), old, new, count)))
+}
+
+/// Before a replacement that makes the string longer: `MemoryError` unless the result can be
+/// allocated (`('x' * 10**6).replace('', 'y' * 10**6)` asks for a terabyte).
+fn check_replace(
+    vm: &Vm,
+    st: &str,
+    chars: usize,
+    old: &str,
+    new: &str,
+    count: i64,
+) -> PyResult<()> {
+    if new.len() <= old.len() {
+        return Ok(());
+    }
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    // At most this many replacements (an empty `old` matches around every character).
+    let most = if old.is_empty() {
+        chars.saturating_add(1)
+    } else {
+        st.len() / old.len()
+    }
+    .min(limit);
+    let grow = new.len() - old.len();
+    if st.len().saturating_add(most.saturating_mul(grow)) < 1 << 20 {
+        return Ok(());
+    }
+    let n = if old.is_empty() {
+        most
+    } else {
+        st.matches(old).take(limit).count()
+    };
+    vm.check_alloc(st.len().saturating_add(n.saturating_mul(grow)), 1)
 }
 
 /// Shared argument handling of find/rfind/index/rindex/count: (sub, start, end) in chars.
