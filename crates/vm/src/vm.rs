@@ -297,7 +297,7 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
         self.thread_gil.set_countdown(left);
-        // The instruction limit (instr_limit.rs) is charged here, once per slice.
+        // The limits (instr_limit.rs) are checked here, once per slice.
         let limited = self.limits_on();
         if limited {
             self.check_limits()?;
