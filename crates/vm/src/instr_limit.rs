@@ -8,7 +8,14 @@
 //! `UNCOUNTED_CHUNK` (10 000) instructions, every `switch_instructions` when threads wait. That
 //! cold path ([`Vm::budget_exhausted`]) charges the instructions run since the thread's last
 //! charge to the shared budget (one atomic subtraction per slice), and, when less than a slice is
-//! left, arms the countdown with what is left so the next check comes on time.
+//! left, arms the countdown with what is left so the next check comes on time. So that
+//! instructions run in nested runs of the eval loop (a `sorted` key, a generator resumed by
+//! native code) are counted, a nested run stores its countdown back when it returns.
+//!
+//! Measured with callgrind on a release build (instructions executed, 2026-11-22): `fib.py 22`
+//! 37.053 M before, 37.060 M after this change, 37.075 M with `--max-instructions 10**12`; a loop
+//! of 30 000 `sorted` key calls and 40 000 generator resumptions 69.28 M before, 69.68 M after
+//! (+0.6%: the store when a nested run returns).
 //!
 //! # Precision
 //!
