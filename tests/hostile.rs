@@ -29,31 +29,6 @@ use std::time::Duration;
 
 use crate::util::{self, Output};
 
-/// Cases that fail today for a reason owned by work in progress elsewhere, with that reason.
-/// A case listed here still must not panic, crash or hang; only its expectation is waived.
-const EXPECTED_TO_FAIL: &[(&str, &str)] = &[
-    (
-        "runtime/descriptor_get_raises.py",
-        "user-defined descriptors (__get__ on a class attribute) are not called by the VM",
-    ),
-    (
-        "runtime/getattribute_raises.py",
-        "a user-defined __getattribute__ is ignored by the VM",
-    ),
-    (
-        "runtime/exc_in_new.py",
-        "a user-defined __new__ is ignored (docs/LIMITATIONS.md)",
-    ),
-    (
-        "runtime/dict_items_mutation_then_next.py",
-        "dict views iterate a snapshot (docs/LIMITATIONS.md)",
-    ),
-    (
-        "runtime/dict_keys_view_mutation.py",
-        "dict views iterate a snapshot (docs/LIMITATIONS.md)",
-    ),
-];
-
 /// One acceptable way for a run to end.
 #[derive(Debug, Clone, PartialEq)]
 enum Outcome {
@@ -334,29 +309,17 @@ fn hostile_programs() {
     let next = AtomicUsize::new(0);
     let waiting = AtomicUsize::new(0);
     let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
-    let xfail_passed: Mutex<Vec<String>> = Mutex::new(Vec::new());
     let times: Mutex<Vec<(Duration, String)>> = Mutex::new(Vec::new());
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(case) = cases.get(i) else { break };
-                let xfail = EXPECTED_TO_FAIL.iter().any(|(n, _)| case.name.ends_with(n));
                 match check(case, &python, timeout, &times) {
-                    Ok(true) if xfail => xfail_passed
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .push(case.name.clone()),
                     Ok(true) => {}
                     Ok(false) => {
                         waiting.fetch_add(1, Ordering::Relaxed);
                     }
-                    // Listed cases may miss their expectation, but never crash or hang.
-                    Err(why)
-                        if xfail
-                            && !why.contains("gilvm hung")
-                            && !why.contains("signal")
-                            && !why.contains("mentions") => {}
                     Err(why) => failures
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
@@ -368,11 +331,10 @@ fn hostile_programs() {
     let mut failures = failures.into_inner().unwrap_or_else(|e| e.into_inner());
     failures.sort();
     eprintln!(
-        "hostile: {} cases, {} failed, {} wait for threading, {} expected to fail",
+        "hostile: {} cases, {} failed, {} wait for threading",
         cases.len(),
         failures.len(),
-        waiting.load(Ordering::Relaxed),
-        EXPECTED_TO_FAIL.len()
+        waiting.load(Ordering::Relaxed)
     );
     let mut times = times.into_inner().unwrap_or_else(|e| e.into_inner());
     times.sort();
@@ -383,9 +345,6 @@ fn hostile_programs() {
         .map(|(t, name)| format!("{name} {:.1}s", t.as_secs_f64()))
         .collect();
     eprintln!("hostile: slowest gilvm runs: {}", slowest.join(", "));
-    for name in xfail_passed.into_inner().unwrap_or_else(|e| e.into_inner()) {
-        eprintln!("hostile: {name} passes now; remove it from EXPECTED_TO_FAIL");
-    }
     if !failures.is_empty() || !problems.is_empty() {
         let mut report = problems.join("\n");
         report.push_str(&format!("\n{} hostile cases failed:\n", failures.len()));

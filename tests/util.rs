@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 /// What a finished (or killed) child process did.
 #[derive(Debug, Clone)]
 pub struct Output {
-    /// The exit status; `None` when the child was killed by a signal or by the timeout.
+    /// The exit status; `None` when the child was killed by a signal or by the timeout. A
+    /// child that ended by SIGINT (what CPython and gilvm do after an uncaught
+    /// KeyboardInterrupt) has 130, as a shell reports it.
     pub status: Option<i32>,
     pub stdout: String,
     pub stderr: String,
@@ -178,7 +180,13 @@ pub fn run(mut cmd: Command, stdin: &[u8], timeout: Duration) -> Output {
     let mut timed_out = false;
     let status = loop {
         match child.try_wait() {
-            Ok(Some(status)) => break status.code(),
+            Ok(Some(status)) => {
+                use std::os::unix::process::ExitStatusExt;
+                break status.code().or(match status.signal() {
+                    Some(2) => Some(130),
+                    _ => None,
+                });
+            }
             Ok(None) => {}
             Err(_) => break None,
         }

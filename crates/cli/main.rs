@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 use gilvm_vm::gil::{format_gil_stats, GilPolicy};
 use gilvm_vm::{Vm, VmConfig};
 
+mod interrupt;
 mod limits;
 
 const EXAMPLES: &str = "\
@@ -196,7 +197,10 @@ fn main() -> ExitCode {
                 switch_interval: w.gil.switch_interval / 1000.0,
                 gil_policy: w.gil.gil_policy,
             };
-            on_interpreter_thread(move || gilvm_vm::modules::multiprocessing::worker_main(settings))
+            // A worker gets Ctrl-C too (it is in its parent's process group, as CPython's are).
+            on_interpreter_thread(move || {
+                gilvm_vm::modules::multiprocessing::worker_main(settings, interrupt::set_interp)
+            })
         }
         None => {
             cli.limits.start();
@@ -227,6 +231,8 @@ fn main() -> ExitCode {
             }
         }
     };
+    // An uncaught KeyboardInterrupt ends the process by SIGINT, as in CPython (status 130).
+    interrupt::exit_if_interrupted();
     // The OS keeps the low 8 bits of a status, as for CPython (`sys.exit(-1)` is 255).
     ExitCode::from((status & 0xff) as u8)
 }
@@ -308,6 +314,7 @@ fn run_source(
             ..VmConfig::default()
         });
         limits::set_interp(vm.interp.clone());
+        interrupt::set_interp(vm.interp.clone());
         let interp = vm.interp.clone();
         let status = vm.run_main(code, Arc::from(source));
         // The main thread lets go of the GIL for good and files its report.

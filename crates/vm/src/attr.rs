@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use crate::class::{ClassMethod, Property, StaticMethod, Super};
+use crate::class::{class_flags, flags, ClassMethod, Property, StaticMethod, Super};
 use crate::error::PyResult;
 use crate::gilcell::Gil;
 use crate::hash::{dict_get_str, str_key, StrKey};
@@ -72,6 +72,20 @@ pub(crate) fn user_hash_kind(vm: &Vm, class: &Arc<Class>) -> HashKind {
     HashKind::Identity
 }
 
+/// Is the native method `b`, found for an instance of `class`, one of the built-in type the
+/// class extends (bound to the payload), rather than `object`'s (bound to the instance)?
+fn payload_method(class: &Arc<Class>, b: &Arc<Builtin>, gil: Gil) -> bool {
+    let key = StrKey::new(b.name);
+    for c in std::iter::once(class).chain(class.mro.iter()) {
+        if let Some(Value::Builtin(found)) = c.dict.borrow(gil).get(&key) {
+            if Arc::ptr_eq(found, b) {
+                return crate::class::is_payload_kind(c.builtin) && !is_user_class(c, gil);
+            }
+        }
+    }
+    false
+}
+
 fn downcast<T: 'static>(v: &Value) -> Option<&T> {
     match v {
         Value::Native(n) => n.as_any().downcast_ref::<T>(),
@@ -82,7 +96,60 @@ fn downcast<T: 'static>(v: &Value) -> Option<&T> {
 impl Vm {
     /// `getattr(obj, name)`
     pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
-        match self.get_attr_opt(obj, name)? {
+        if let Value::Instance(inst) = obj {
+            let f = class_flags(&inst.class);
+            if f & (flags::GETATTRIBUTE | flags::GETATTR) != 0 {
+                return self.hooked_getattr(obj, inst, name, f);
+            }
+        }
+        match self.generic_getattr(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    /// Attribute access on an instance whose class defines `__getattribute__` or
+    /// `__getattr__`: CPython's `slot_tp_getattr_hook`.
+    #[cold]
+    fn hooked_getattr(
+        &mut self,
+        obj: &Value,
+        inst: &Arc<Instance>,
+        name: &str,
+        f: u32,
+    ) -> PyResult<Value> {
+        let gil = self.gil();
+        let class = inst.class.clone();
+        let r = if f & flags::GETATTRIBUTE != 0 {
+            match user_lookup(&class, "__getattribute__", gil) {
+                Some(ga) => self.call_method_value(&ga, obj, &[Value::str(name)]),
+                None => self.get_attr_plain(obj, name),
+            }
+        } else {
+            // Only `__getattr__`: a missing attribute goes to it without an exception object.
+            match self.generic_getattr(obj, name) {
+                Ok(Some(v)) => return Ok(v),
+                Ok(None) => match user_lookup(&class, "__getattr__", gil) {
+                    Some(ga) => return self.call_method_value(&ga, obj, &[Value::str(name)]),
+                    None => return Err(self.no_attribute(obj, name)),
+                },
+                Err(e) => Err(e),
+            }
+        };
+        match r {
+            Err(e) if f & flags::GETATTR != 0 && self.err_is(&e, &self.types().attribute_error) => {
+                match user_lookup(&class, "__getattr__", gil) {
+                    Some(ga) => self.call_method_value(&ga, obj, &[Value::str(name)]),
+                    None => Err(e),
+                }
+            }
+            r => r,
+        }
+    }
+
+    /// `object.__getattribute__` as a `Result`.
+    fn get_attr_plain(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.generic_getattr(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),
         }
@@ -106,8 +173,25 @@ impl Vm {
         }
     }
 
-    /// `getattr(obj, name, None)` without raising: `Ok(None)` when the attribute is missing.
+    /// `getattr(obj, name, None)` without raising: `Ok(None)` when the attribute is missing
+    /// (an AttributeError raised by a user `__getattribute__`/`__getattr__` counts as missing).
     pub fn get_attr_opt(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        if let Value::Instance(inst) = obj {
+            let f = class_flags(&inst.class);
+            if f & (flags::GETATTRIBUTE | flags::GETATTR) != 0 {
+                return match self.hooked_getattr(obj, inst, name, f) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_is(&e, &self.types().attribute_error) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        self.generic_getattr(obj, name)
+    }
+
+    /// `object.__getattribute__(obj, name)`: descriptors, the instance dict, class attributes;
+    /// no user `__getattribute__`/`__getattr__`. `Ok(None)` when missing.
+    pub(crate) fn generic_getattr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         let gil = self.gil();
         match obj {
             Value::Instance(inst) => self.instance_getattr(obj, inst, name),
@@ -204,16 +288,26 @@ impl Vm {
 
     /// Bind a class attribute found for an instance `obj`.
     pub(crate) fn bind(&mut self, attr: Value, obj: &Value, class: &Arc<Class>) -> PyResult<Value> {
+        let gil = self.gil();
         Ok(match attr {
             Value::Function(_) => Value::BoundMethod(Arc::new(BoundMethod {
                 receiver: obj.clone(),
                 function: attr,
             })),
-            Value::Builtin(b) if b.receiver.is_none() => Value::Builtin(Arc::new(Builtin {
-                name: b.name,
-                func: b.func,
-                receiver: Some(obj.clone()),
-            })),
+            Value::Builtin(b) if b.receiver.is_none() => {
+                let receiver = match obj {
+                    // A method of the built-in type a class extends acts on the payload.
+                    Value::Instance(i) if i.payload.is_some() && payload_method(class, &b, gil) => {
+                        i.payload.clone()
+                    }
+                    _ => Some(obj.clone()),
+                };
+                Value::Builtin(Arc::new(Builtin {
+                    name: b.name,
+                    func: b.func,
+                    receiver,
+                }))
+            }
             Value::Native(ref n) => {
                 if let Some(p) = n.as_any().downcast_ref::<Property>() {
                     if p.fget.is_none() {
@@ -233,12 +327,56 @@ impl Vm {
                 }
                 attr
             }
+            Value::Instance(ref d) if class_flags(&d.class) & flags::DESC_GET != 0 => {
+                return self.descr_get(&attr, obj.clone(), class);
+            }
             other => other,
         })
     }
 
+    /// `type(descr).__get__(descr, obj, owner)` for a user descriptor (`obj` None for access on
+    /// the class).
+    #[cold]
+    pub(crate) fn descr_get(
+        &mut self,
+        descr: &Value,
+        obj: Value,
+        owner: &Arc<Class>,
+    ) -> PyResult<Value> {
+        let Value::Instance(d) = descr else {
+            return Ok(descr.clone());
+        };
+        match user_lookup(&d.class, "__get__", self.gil()) {
+            Some(g) => self.call_method_value(&g, descr, &[obj, Value::Class(owner.clone())]),
+            None => Ok(descr.clone()),
+        }
+    }
+
+    /// `type(descr).__set__(descr, obj, v)` / `__delete__(descr, obj)` (`v` None) for a user
+    /// data descriptor; AttributeError naming the missing method, as CPython.
+    #[cold]
+    fn descr_set(&mut self, descr: &Value, obj: &Value, v: Option<Value>) -> PyResult<()> {
+        let Value::Instance(d) = descr else {
+            return Ok(());
+        };
+        let method = if v.is_some() { "__set__" } else { "__delete__" };
+        let Some(f) = user_lookup(&d.class, method, self.gil()) else {
+            return Err(self.attribute_error(method));
+        };
+        let mut args = vec![obj.clone()];
+        args.extend(v);
+        self.call_method_value(&f, descr, &args)?;
+        Ok(())
+    }
+
     /// A class attribute accessed on the class itself (`A.f`, `A.create`).
     pub(crate) fn bind_class_attr(&mut self, attr: Value, class: &Arc<Class>) -> PyResult<Value> {
+        if let Value::Instance(d) = &attr {
+            if class_flags(&d.class) & flags::DESC_GET != 0 {
+                return self.descr_get(&attr, Value::None, class);
+            }
+            return Ok(attr);
+        }
         if let Some(s) = downcast::<StaticMethod>(&attr) {
             return Ok(s.0.clone());
         }
@@ -260,15 +398,28 @@ impl Vm {
         let gil = self.gil();
         let class = inst.class.clone();
         let class_attr = class_lookup(&class, name, gil);
-        if let Some(p) = class_attr.as_ref().and_then(downcast::<Property>) {
-            if p.fget.is_none() {
-                return Err(self.attribute_error(format!(
-                    "property '{name}' of '{}' object has no getter",
-                    class.name.as_str()
-                )));
+        match &class_attr {
+            Some(Value::Native(n)) => {
+                if let Some(p) = n.as_any().downcast_ref::<Property>() {
+                    if p.fget.is_none() {
+                        return Err(self.attribute_error(format!(
+                            "property '{name}' of '{}' object has no getter",
+                            class.name.as_str()
+                        )));
+                    }
+                    let g = p.fget.clone();
+                    return self.call(&g, std::slice::from_ref(obj)).map(Some);
+                }
             }
-            let g = p.fget.clone();
-            return self.call(&g, std::slice::from_ref(obj)).map(Some);
+            // A data descriptor (`__set__`/`__delete__`) wins over the instance dict.
+            Some(d @ Value::Instance(di)) => {
+                let df = class_flags(&di.class);
+                if df & flags::DESC_DATA != 0 && df & flags::DESC_GET != 0 {
+                    let d = d.clone();
+                    return self.descr_get(&d, obj.clone(), &class).map(Some);
+                }
+            }
+            _ => {}
         }
         if let Some(v) = dict_get_str(&inst.attrs.borrow(gil), name) {
             return Ok(Some(v.clone()));
@@ -308,28 +459,20 @@ impl Vm {
         }
         match name {
             "__class__" => return Ok(Some(Value::Class(class))),
-            "__dict__" => {
-                let d = inst.attrs.borrow(gil).clone();
-                return Ok(Some(Value::Dict(Arc::new(crate::GilCell::new(d)))));
-            }
+            "__dict__" => return Ok(Some(Value::Dict(inst.attrs.clone()))),
             _ => {}
         }
         if let Some(attr) = class_attr {
             return self.bind(attr, obj, &class).map(Some);
-        }
-        if let Some(ga) = user_lookup(&class, "__getattr__", gil) {
-            let r = self.call_method_value(&ga, obj, &[Value::str(name)]);
-            return match r {
-                Ok(v) => Ok(Some(v)),
-                Err(e) if self.err_is(&e, &self.types().attribute_error.clone()) => Ok(None),
-                Err(e) => Err(e),
-            };
         }
         Ok(None)
     }
 
     fn class_getattr(&mut self, c: &Arc<Class>, name: &str) -> PyResult<Option<Value>> {
         let gil = self.gil();
+        if name == "__new__" {
+            return self.lookup_new(c);
+        }
         if let Some(v) = class_lookup(c, name, gil) {
             return self.bind_class_attr(v, c).map(Some);
         }
@@ -379,6 +522,9 @@ impl Vm {
         for c in &chain[pos..] {
             let found = c.dict.borrow(gil).get(&key).cloned();
             if let Some(v) = found {
+                if name == "__new__" && !is_user_class(c, gil) {
+                    return Ok(Some(crate::class::builtin_new_of(self, c)));
+                }
                 if is_class {
                     return self.bind_class_attr(v, &obj_class).map(Some);
                 }
@@ -410,7 +556,9 @@ impl Vm {
         match &obj {
             Value::Instance(inst) => {
                 let key = StrKey::new(name);
-                if !inst.attrs.borrow(gil).contains_key(&key) {
+                if class_flags(&inst.class) & flags::GETATTRIBUTE == 0
+                    && !inst.attrs.borrow(gil).contains_key(&key)
+                {
                     let mut found = inst.class.dict.borrow(gil).get(&key).cloned();
                     if found.is_none() {
                         for c in inst.class.mro.iter() {
@@ -422,7 +570,11 @@ impl Vm {
                     }
                     match found {
                         Some(f @ Value::Function(_)) => return Ok((f, Some(obj))),
-                        Some(Value::Builtin(b)) if b.receiver.is_none() && inst.exc.is_none() => {
+                        Some(Value::Builtin(b))
+                            if b.receiver.is_none()
+                                && inst.exc.is_none()
+                                && inst.payload.is_none() =>
+                        {
                             return Ok((Value::Builtin(b), Some(obj)))
                         }
                         _ => {}
@@ -458,9 +610,11 @@ impl Vm {
     /// `setattr(obj, name, v)`
     pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         if let Value::Instance(inst) = obj {
-            if let Some(sa) = user_lookup(&inst.class, "__setattr__", self.gil()) {
-                self.call_method_value(&sa, obj, &[Value::str(name), v])?;
-                return Ok(());
+            if class_flags(&inst.class) & flags::SETATTR != 0 {
+                if let Some(sa) = user_lookup(&inst.class, "__setattr__", self.gil()) {
+                    self.call_method_value(&sa, obj, &[Value::str(name), v])?;
+                    return Ok(());
+                }
             }
         }
         self.set_attr_generic(obj, name, v)
@@ -472,6 +626,11 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = class_lookup(&inst.class, name, gil) {
+                    if let Value::Instance(d) = &attr {
+                        if class_flags(&d.class) & flags::DESC_DATA != 0 {
+                            return self.descr_set(&attr, obj, Some(v));
+                        }
+                    }
                     if let Some(p) = downcast::<Property>(&attr) {
                         if p.fset.is_none() {
                             return Err(self.attribute_error(format!(
@@ -526,6 +685,9 @@ impl Vm {
                     )));
                 }
                 c.dict.borrow_mut(gil).insert(str_key(name), v);
+                if flags::affects(name) {
+                    crate::class::refresh_flags(c, gil);
+                }
                 Ok(())
             }
             Value::Module(m) => {
@@ -545,11 +707,29 @@ impl Vm {
 
     /// `delattr(obj, name)`
     pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if class_flags(&inst.class) & flags::DELATTR != 0 {
+                if let Some(da) = user_lookup(&inst.class, "__delattr__", self.gil()) {
+                    self.call_method_value(&da, obj, &[Value::str(name)])?;
+                    return Ok(());
+                }
+            }
+        }
+        self.del_attr_generic(obj, name)
+    }
+
+    /// `object.__delattr__`: delattr without a user `__delattr__`.
+    pub(crate) fn del_attr_generic(&mut self, obj: &Value, name: &str) -> PyResult<()> {
         let gil = self.gil();
         let key = StrKey::new(name);
         let removed = match obj {
             Value::Instance(inst) => {
                 if let Some(attr) = class_lookup(&inst.class, name, gil) {
+                    if let Value::Instance(d) = &attr {
+                        if class_flags(&d.class) & flags::DESC_DATA != 0 {
+                            return self.descr_set(&attr, obj, None);
+                        }
+                    }
                     if let Some(p) = downcast::<Property>(&attr) {
                         if p.fdel.is_none() {
                             return Err(self.attribute_error(format!(
@@ -565,7 +745,11 @@ impl Vm {
                 inst.attrs.borrow_mut(gil).shift_remove(&key).is_some()
             }
             Value::Class(c) if is_user_class(c, gil) => {
-                c.dict.borrow_mut(gil).shift_remove(&key).is_some()
+                let removed = c.dict.borrow_mut(gil).shift_remove(&key).is_some();
+                if removed && flags::affects(name) {
+                    crate::class::refresh_flags(c, gil);
+                }
+                removed
             }
             Value::Module(m) => m.globals.borrow_mut(gil).shift_remove(&key).is_some(),
             Value::Function(f) => f

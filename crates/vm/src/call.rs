@@ -103,6 +103,13 @@ impl Vm {
         let mut names: Vec<Value> = Vec::new();
         let mut vals: Vec<Value> = Vec::new();
         if let Some(kw) = kwargs {
+            // A dict subclass spreads its payload's items.
+            let kw = match &kw {
+                Value::Instance(i) if matches!(i.payload, Some(Value::Dict(_))) => {
+                    crate::class::strip(&kw).clone()
+                }
+                _ => kw,
+            };
             match &kw {
                 Value::Dict(d) => {
                     let items: Vec<(Value, Value)> = d

@@ -71,6 +71,22 @@ pub fn native(obj: impl NativeObject) -> Value {
     Value::Native(Arc::new(Box::new(obj)))
 }
 
+/// `X.__new__` for a built-in class `X`: [`builtin_new`] bound to `X` (one per class).
+pub(crate) fn builtin_new_of(vm: &Vm, owner: &Arc<Class>) -> Value {
+    let key = Arc::as_ptr(owner) as usize;
+    let mut cache = vm.types().new_wrappers.borrow_mut(vm.gil());
+    cache
+        .entry(key)
+        .or_insert_with(|| {
+            Value::Builtin(Arc::new(Builtin {
+                name: "__new__",
+                func: builtin_new,
+                receiver: Some(Value::Class(owner.clone())),
+            }))
+        })
+        .clone()
+}
+
 fn builtin(name: &'static str, func: NativeFn) -> Value {
     Value::Builtin(Arc::new(Builtin {
         name,
@@ -88,11 +104,134 @@ pub fn is_user_class(class: &Class, gil: crate::Gil) -> bool {
     dict_get_str(&class.dict.borrow(gil), "__module__").is_some()
 }
 
+/// Bits of [`Class::flags`]: which hooks the user-defined part of a class (the class and its
+/// ancestors up to the first built-in class, as [`crate::attr::user_lookup`] sees them)
+/// defines. A class without any of them pays one bit test on the attribute and call paths.
+pub mod flags {
+    /// `__new__`: instantiation calls it.
+    pub const NEW: u32 = 1 << 0;
+    /// `__getattribute__`: every attribute read on an instance calls it.
+    pub const GETATTRIBUTE: u32 = 1 << 1;
+    /// `__getattr__`: the fallback when an attribute is missing.
+    pub const GETATTR: u32 = 1 << 2;
+    /// `__setattr__` / `__delattr__`.
+    pub const SETATTR: u32 = 1 << 3;
+    pub const DELATTR: u32 = 1 << 4;
+    /// Instances are descriptors: `__get__`, `__set__`, `__delete__`.
+    pub const DESC_GET: u32 = 1 << 5;
+    pub const DESC_SET: u32 = 1 << 6;
+    pub const DESC_DELETE: u32 = 1 << 7;
+    /// Instances are data descriptors (`__set__` or `__delete__`).
+    pub const DESC_DATA: u32 = DESC_SET | DESC_DELETE;
+    /// `__eq__` (keys that are instances of subclasses of built-in types compare by payload
+    /// only without it).
+    pub const EQ: u32 = 1 << 8;
+    /// `__init_subclass__` (else creating a subclass need not look for one).
+    pub const INIT_SUBCLASS: u32 = 1 << 9;
+
+    /// The dunder behind each bit.
+    pub const NAMES: &[(&str, u32)] = &[
+        ("__new__", NEW),
+        ("__getattribute__", GETATTRIBUTE),
+        ("__getattr__", GETATTR),
+        ("__setattr__", SETATTR),
+        ("__delattr__", DELATTR),
+        ("__get__", DESC_GET),
+        ("__set__", DESC_SET),
+        ("__delete__", DESC_DELETE),
+        ("__eq__", EQ),
+        ("__init_subclass__", INIT_SUBCLASS),
+    ];
+
+    /// Does setting or deleting the class attribute `name` change a flag?
+    pub fn affects(name: &str) -> bool {
+        name.starts_with("__") && NAMES.iter().any(|(n, _)| *n == name)
+    }
+}
+
+/// Built-in types that user classes may extend (their instances carry a payload value).
+pub fn is_payload_kind(kind: BuiltinType) -> bool {
+    matches!(
+        kind,
+        BuiltinType::Int
+            | BuiltinType::Float
+            | BuiltinType::Str
+            | BuiltinType::Tuple
+            | BuiltinType::List
+            | BuiltinType::Dict
+            | BuiltinType::Set
+    )
+}
+
+/// `v`, or the payload of an instance of a subclass of a built-in type.
+#[inline]
+pub fn strip(v: &Value) -> &Value {
+    match v {
+        Value::Instance(i) => i.payload.as_ref().unwrap_or(v),
+        _ => v,
+    }
+}
+
+/// Is `v` an instance of a subclass of a built-in type?
+#[inline]
+pub fn has_payload(v: &Value) -> bool {
+    matches!(v, Value::Instance(i) if i.payload.is_some())
+}
+
+/// The nearest built-in class of `class` (itself if built in).
+pub(crate) fn solid_base(class: &Arc<Class>, gil: crate::Gil) -> Arc<Class> {
+    std::iter::once(class)
+        .chain(class.mro.iter())
+        .find(|c| !is_user_class(c, gil))
+        .unwrap_or(class)
+        .clone()
+}
+
+/// The flags of `class`: its own dict's (for a user class) and its base's, which summarise the
+/// base's user ancestors (built-in classes have none).
+fn compute_flags(class: &Arc<Class>, gil: crate::Gil) -> u32 {
+    if !is_user_class(class, gil) {
+        return 0;
+    }
+    let mut bits = class.bases.first().map_or(0, |b| class_flags(b));
+    let d = class.dict.borrow(gil);
+    for &(name, bit) in flags::NAMES {
+        if dict_get_str(&d, name).is_some() {
+            bits |= bit;
+        }
+    }
+    bits
+}
+
+/// Recompute the flags of `class` and of every class derived from it (after one of
+/// [`flags::NAMES`] was set or deleted on it).
+pub(crate) fn refresh_flags(class: &Arc<Class>, gil: crate::Gil) {
+    // A worklist rather than recursion: hierarchies can be deep.
+    let mut todo = vec![class.clone()];
+    while let Some(c) = todo.pop() {
+        c.flags
+            .store(compute_flags(&c, gil), std::sync::atomic::Ordering::Relaxed);
+        todo.extend(
+            c.subclasses
+                .borrow(gil)
+                .iter()
+                .filter_map(std::sync::Weak::upgrade),
+        );
+    }
+}
+
+/// The flags of a class (one relaxed load).
+#[inline(always)]
+pub fn class_flags(class: &Class) -> u32 {
+    class.flags.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Methods the core needs on `object` and `BaseException` (for `super().__init__(...)`,
 /// `object.__repr__(self)` and friends).
 pub(crate) fn install_core(vm: &mut Vm) {
     let t = vm.types();
     let (object, base_exc) = (t.object.clone(), t.base_exception.clone());
+    let t = vm.types();
     set(
         &object.dict,
         vm,
@@ -127,6 +266,30 @@ pub(crate) fn install_core(vm: &mut Vm) {
         builtin("__getattribute__", object_getattribute),
     );
     set(
+        &object.dict,
+        vm,
+        "__delattr__",
+        builtin("__delattr__", object_delattr),
+    );
+    // The constructors of `object` and `BaseException` (found by `__new__` lookups, which wrap
+    // them as `builtin_new`; `object()` itself is made by `instantiate`).
+    set(&object.dict, vm, "__new__", builtin("__new__", object_ctor));
+    set(
+        &base_exc.dict,
+        vm,
+        "__new__",
+        builtin("__new__", object_ctor),
+    );
+    set(
+        &object.dict,
+        vm,
+        "__init_subclass__",
+        native(ClassMethod(builtin(
+            "__init_subclass__",
+            object_init_subclass,
+        ))),
+    );
+    set(
         &base_exc.dict,
         vm,
         "__init__",
@@ -144,6 +307,16 @@ pub(crate) fn install_core(vm: &mut Vm) {
         vm,
         "with_traceback",
         builtin("with_traceback", exc_with_traceback),
+    );
+
+    let (list, dict, set_class) = (t.list.clone(), t.dict.clone(), t.set.clone());
+    set(&list.dict, vm, "__init__", builtin("__init__", list_init));
+    set(&dict.dict, vm, "__init__", builtin("__init__", dict_init));
+    set(
+        &set_class.dict,
+        vm,
+        "__init__",
+        builtin("__init__", set_init),
     );
 
     let object = vm.types().object.clone();
@@ -195,11 +368,27 @@ fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::None)
 }
 
+/// `object.__init__(self, *args, **kwargs)`: extra arguments are an error when the class
+/// overrides `__init__`, or when it overrides neither `__init__` nor `__new__` (CPython's rule).
 fn object_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     if args.len() > 1 || !kwargs.is_empty() {
-        return Err(vm.type_error(
-            "object.__init__() takes exactly one argument (the instance to initialize)",
-        ));
+        let class = vm.type_of(arg(args, 0));
+        let gil = vm.gil();
+        let own_init = crate::attr::user_lookup(&class, "__init__", gil).is_some()
+            || class.builtin == BuiltinType::Exception;
+        if own_init {
+            return Err(vm.type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
+        }
+        let object_new = solid_base(&class, gil).builtin == BuiltinType::Object
+            && class_flags(&class) & flags::NEW == 0;
+        if object_new {
+            return Err(vm.type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                class.name.as_str()
+            )));
+        }
     }
     Ok(Value::None)
 }
@@ -241,9 +430,192 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyR
 
 fn object_getattribute(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     let Value::Str(name) = arg(args, 1) else {
-        return Err(vm.type_error("attribute name must be string"));
+        let tn = vm.type_name(arg(args, 1));
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
     };
-    vm.get_attr(arg(args, 0), name.as_str())
+    let obj = arg(args, 0);
+    match vm.generic_getattr(obj, name.as_str())? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(obj, name.as_str())),
+    }
+}
+
+fn object_delattr(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    let Value::Str(name) = arg(args, 1) else {
+        let tn = vm.type_name(arg(args, 1));
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    };
+    vm.del_attr_generic(arg(args, 0), name.as_str())?;
+    Ok(Value::None)
+}
+
+/// What `object.__dict__['__new__']` holds; never called as such (a `__new__` lookup wraps it
+/// into [`builtin_new`]).
+fn object_ctor(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    let object = vm.types().object.clone();
+    vm.instantiate(&object, args, kwargs)
+}
+
+fn object_init_subclass(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Arc<PyStr>, Value)],
+) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.type_error(format!(
+            "object.__init_subclass__() takes no arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    if !kwargs.is_empty() {
+        let name = match arg(args, 0) {
+            Value::Class(c) => c.qualname.as_str().to_string(),
+            _ => "object".to_string(),
+        };
+        return Err(vm.type_error(format!(
+            "{name}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
+    Ok(Value::None)
+}
+
+/// `X.__new__(cls, *args, **kwargs)` for a built-in class `X` (the receiver): what
+/// `object.__new__(cls)`, `super().__new__(cls, ...)` and `tuple.__new__(cls, ...)` call.
+fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    let Value::Class(owner) = arg(args, 0) else {
+        return Err(vm.type_error("__new__ of a non-type"));
+    };
+    let owner = owner.clone();
+    let gil = vm.gil();
+    let cls = match args.get(1) {
+        Some(Value::Class(c)) => c.clone(),
+        Some(other) => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(format!(
+                "{}.__new__(X): X is not a type object ({tn})",
+                owner.name.as_str()
+            )));
+        }
+        None => {
+            return Err(vm.type_error(format!(
+                "{}.__new__(): not enough arguments",
+                owner.name.as_str()
+            )))
+        }
+    };
+    if !crate::types::is_subclass(&cls, &owner) {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}): {} is not a subtype of {}",
+            owner.name.as_str(),
+            cls.name.as_str(),
+            cls.name.as_str(),
+            owner.name.as_str()
+        )));
+    }
+    // The built-in class whose constructor instances of `cls` need (CPython's "not safe" test).
+    let solid = solid_base(&cls, gil);
+    if !Arc::ptr_eq(&solid, &owner) && solid.builtin != owner.builtin {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            owner.name.as_str(),
+            cls.name.as_str(),
+            solid.name.as_str()
+        )));
+    }
+    let rest = &args[2..];
+    let excess = !rest.is_empty() || !kwargs.is_empty();
+    match owner.builtin {
+        BuiltinType::Object if !is_user_class(&owner, gil) => {
+            if excess {
+                let f = class_flags(&cls);
+                if f & flags::NEW != 0 {
+                    return Err(vm.type_error(
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    ));
+                }
+                if crate::attr::user_lookup(&cls, "__init__", gil).is_none() {
+                    return Err(
+                        vm.type_error(format!("{}() takes no arguments", cls.name.as_str()))
+                    );
+                }
+            }
+            Ok(vm.new_instance(&cls, None, None))
+        }
+        BuiltinType::Exception => Ok(vm.new_instance(&cls, Some(rest.to_vec()), None)),
+        kind if is_payload_kind(kind) && !Arc::ptr_eq(&cls, &owner) => {
+            let payload = vm.default_payload(&owner, rest, kwargs)?;
+            Ok(vm.new_instance(&cls, None, Some(payload)))
+        }
+        _ if Arc::ptr_eq(&cls, &owner) => vm.instantiate(&cls, rest, kwargs),
+        _ => Err(vm.type_error(format!(
+            "{}.__new__({}) is not supported by gilvm",
+            owner.name.as_str(),
+            cls.name.as_str()
+        ))),
+    }
+}
+
+/// `list.__init__(self, iterable=())`, `set.__init__` likewise: empty the container, then add the
+/// iterable's items (with the container's own `extend` / `update`).
+fn refill(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Arc<PyStr>, Value)],
+    type_name: &str,
+    add: &str,
+) -> PyResult<Value> {
+    if !kwargs.is_empty() {
+        return Err(vm.type_error(format!("{type_name}() takes no keyword arguments")));
+    }
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{type_name} expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    let gil = vm.gil();
+    match arg(args, 0) {
+        Value::List(l) => l.borrow_mut(gil).clear(),
+        Value::Set(s) => s.borrow_mut(gil).clear(),
+        other => {
+            let tn = vm.type_name(other);
+            return Err(vm.type_error(format!(
+                "descriptor '__init__' requires a '{type_name}' object but received a '{tn}'"
+            )));
+        }
+    }
+    if let Some(items) = args.get(1) {
+        let m = vm.get_attr(&args[0], add)?;
+        vm.call(&m, std::slice::from_ref(items))?;
+    }
+    Ok(Value::None)
+}
+
+fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    refill(vm, args, kwargs, "list", "extend")
+}
+
+fn set_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    refill(vm, args, kwargs, "set", "update")
+}
+
+/// `dict.__init__(self, *args, **kwargs)`: `update` (without emptying, as CPython).
+fn dict_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
+    if args.len() > 2 {
+        return Err(vm.type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
+    }
+    if !matches!(arg(args, 0), Value::Dict(_)) {
+        let tn = vm.type_name(arg(args, 0));
+        return Err(vm.type_error(format!(
+            "descriptor '__init__' requires a 'dict' object but received a '{tn}'"
+        )));
+    }
+    let m = vm.get_attr(&args[0], "update")?;
+    vm.call_kw(&m, &args[1..], kwargs)?;
+    Ok(Value::None)
 }
 
 fn exc_init(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
@@ -448,17 +820,7 @@ impl Vm {
         let base = match bases.into_iter().next() {
             None => self.types().object.clone(),
             Some(Value::Class(c)) => {
-                let gil = self.gil();
-                let ok = matches!(c.builtin, BuiltinType::Object | BuiltinType::Exception)
-                    && (c.builtin != BuiltinType::Object
-                        || is_user_class(&c, gil)
-                        || Arc::ptr_eq(&c, &self.types().object));
-                if !ok {
-                    return Err(self.type_error(format!(
-                        "gilvm cannot subclass the built-in type '{}'",
-                        c.name.as_str()
-                    )));
-                }
+                self.check_base(&c)?;
                 c
             }
             Some(other) => {
@@ -490,6 +852,84 @@ impl Vm {
             Some(Value::Str(q)) => q,
             _ => body.code.qualname.clone(),
         };
+        let cell = match ret {
+            Value::Cell(cell) => Some(cell),
+            _ => None,
+        };
+        let class = self.new_user_class(name, qualname, base, dict, module, cell)?;
+        Ok(Value::Class(class))
+    }
+
+    /// Can a class statement derive from `c`? User classes, `object`, the exception classes and
+    /// the payload kinds (`int`, `float`, `str`, `tuple`, `list`, `dict`, `set`).
+    pub(crate) fn check_base(&self, c: &Arc<Class>) -> PyResult<()> {
+        let gil = self.gil();
+        if is_user_class(c, gil) {
+            return Ok(());
+        }
+        match c.builtin {
+            BuiltinType::Object if Arc::ptr_eq(c, &self.types().object) => Ok(()),
+            BuiltinType::Exception => Ok(()),
+            kind if is_payload_kind(kind) => Ok(()),
+            BuiltinType::Bool
+            | BuiltinType::NoneType
+            | BuiltinType::Range
+            | BuiltinType::Slice
+            | BuiltinType::Function
+            | BuiltinType::BuiltinFunction
+            | BuiltinType::Method
+            | BuiltinType::Ellipsis
+            | BuiltinType::NotImplemented => Err(self.type_error(format!(
+                "type '{}' is not an acceptable base type",
+                c.name.as_str()
+            ))),
+            _ => Err(self.type_error(format!(
+                "gilvm cannot subclass the built-in type '{}'",
+                c.name.as_str()
+            ))),
+        }
+    }
+
+    /// The built-in value of a new instance of a subclass of `solid` (a payload kind): the
+    /// constructor's result for the immutable types, an empty container for the others (their
+    /// `__init__` fills it).
+    pub(crate) fn default_payload(
+        &mut self,
+        solid: &Arc<Class>,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
+        match solid.builtin {
+            BuiltinType::List => Ok(Value::list(Vec::new())),
+            BuiltinType::Dict => Ok(Value::Dict(Arc::new(GilCell::new(DictMap::default())))),
+            BuiltinType::Set => Ok(Value::Set(Arc::new(GilCell::new(Default::default())))),
+            _ => self.instantiate(solid, args, kwargs),
+        }
+    }
+
+    /// Make a user class (for a `class` statement or `type(name, bases, dict)`): a `__new__`
+    /// function becomes a static method, `__init_subclass__` and `__class_getitem__` class methods, the flags are
+    /// computed, the class is registered with its base and the `__class__` cell filled; then
+    /// `__set_name__` runs on the attributes that define it and the base's `__init_subclass__`
+    /// on the class, as in CPython's `type.__new__`.
+    pub(crate) fn new_user_class(
+        &mut self,
+        name: Arc<PyStr>,
+        qualname: Arc<PyStr>,
+        base: Arc<Class>,
+        mut dict: DictMap,
+        module: Arc<PyStr>,
+        cell: Option<Arc<crate::value::Cell>>,
+    ) -> PyResult<Arc<Class>> {
+        let gil = self.gil();
+        if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new("__new__")) {
+            *f = native(StaticMethod(std::mem::take(f)));
+        }
+        for name in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new(name)) {
+                *f = native(ClassMethod(std::mem::take(f)));
+            }
+        }
         let class = Arc::new(Class {
             name,
             qualname,
@@ -498,12 +938,88 @@ impl Vm {
             dict: GilCell::new(dict),
             builtin: base.builtin,
             module,
+            flags: Default::default(),
+            subclasses: Default::default(),
         })
         .with_mro();
-        if let Value::Cell(cell) = ret {
+        class.flags.store(
+            compute_flags(&class, gil),
+            std::sync::atomic::Ordering::Relaxed,
+        );
+        if is_user_class(&base, gil) {
+            let mut subs = base.subclasses.borrow_mut(gil);
+            subs.retain(|w| w.strong_count() > 0);
+            subs.push(Arc::downgrade(&class));
+        }
+        if let Some(cell) = cell {
             *cell.borrow_mut(gil) = Some(Value::Class(class.clone()));
         }
-        Ok(Value::Class(class))
+        // `__set_name__(owner, name)` on the attributes whose type defines it.
+        let named: Vec<(Value, Value, Value)> = class
+            .dict
+            .borrow(gil)
+            .iter()
+            .filter_map(|(k, v)| match v {
+                Value::Instance(i) => crate::attr::user_lookup(&i.class, "__set_name__", gil)
+                    .map(|f| (k.value.clone(), v.clone(), f)),
+                _ => None,
+            })
+            .collect();
+        for (key, value, f) in named {
+            let r = self.call_method_value(&f, &value, &[Value::Class(class.clone()), key.clone()]);
+            if let Err(e) = r {
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    self.type_name(&value),
+                    self.repr(&key)?,
+                    class.name.as_str()
+                );
+                let err = self.runtime_error(msg);
+                if let Some(st) = &err.0.exc {
+                    let mut st = st.borrow_mut(gil);
+                    st.cause = Some(e.value());
+                    st.context = Some(e.value());
+                    st.suppress_context = true;
+                }
+                return Err(err);
+            }
+        }
+        // The parent's `__init_subclass__` (a class method), bound to the new class; `object`'s
+        // does nothing.
+        let parent_hook = if class_flags(&base) & flags::INIT_SUBCLASS != 0 {
+            crate::attr::class_lookup(&base, "__init_subclass__", gil)
+        } else {
+            None
+        };
+        if let Some(hook) = parent_hook {
+            let hook = self.bind_class_attr(hook, &class)?;
+            self.call_value(&hook, &[], &[])?;
+        }
+        Ok(class)
+    }
+
+    /// A new, uninitialised instance of a user or exception class (exception args when given;
+    /// the built-in value for a subclass of a built-in type).
+    pub(crate) fn new_instance(
+        &self,
+        class: &Arc<Class>,
+        exc_args: Option<Vec<Value>>,
+        payload: Option<Value>,
+    ) -> Value {
+        let exc = if class.builtin == BuiltinType::Exception {
+            Some(Box::new(GilCell::new(ExcState {
+                args: exc_args.unwrap_or_default(),
+                ..ExcState::default()
+            })))
+        } else {
+            None
+        };
+        Value::Instance(Arc::new(Instance {
+            class: class.clone(),
+            attrs: Arc::new(GilCell::new(DictMap::default())),
+            exc,
+            payload,
+        }))
     }
 
     /// `A(*args, **kwargs)` for any class.
@@ -513,73 +1029,145 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Arc<PyStr>, Value)],
     ) -> PyResult<Value> {
+        if class_flags(class) & flags::NEW != 0 {
+            return self.instantiate_with_new(class, args, kwargs);
+        }
         let gil = self.gil();
         let is_exc = class.builtin == BuiltinType::Exception;
         if is_exc || is_user_class(class, gil) {
-            let exc = is_exc.then(|| {
-                Box::new(GilCell::new(ExcState {
-                    args: args.to_vec(),
-                    ..ExcState::default()
-                }))
-            });
-            let inst = Value::Instance(Arc::new(Instance {
-                class: class.clone(),
-                attrs: GilCell::new(DictMap::default()),
-                exc,
-            }));
-            match crate::attr::user_lookup(class, "__init__", gil) {
-                Some(init) => {
-                    let r = match &init {
-                        Value::Function(f) => {
-                            self.call_function(f.clone(), Some(inst.clone()), args, kwargs)?
-                        }
-                        other => {
-                            let mut v = vec![inst.clone()];
-                            v.extend_from_slice(args);
-                            let other = self.bind_class_attr(other.clone(), class)?;
-                            self.call_value(&other, &v, kwargs)?
-                        }
-                    };
-                    if !r.is_none() {
-                        let tn = self.type_name(&r);
-                        return Err(
-                            self.type_error(format!("__init__() should return None, not '{tn}'"))
-                        );
-                    }
-                }
-                None => {
-                    if is_exc {
-                        if !kwargs.is_empty() {
-                            return Err(self.type_error(format!(
-                                "{}() takes no keyword arguments",
-                                class.name.as_str()
-                            )));
-                        }
-                    } else if !args.is_empty() || !kwargs.is_empty() {
-                        return Err(self
-                            .type_error(format!("{}() takes no arguments", class.name.as_str())));
-                    }
-                }
-            }
+            let payload = if is_payload_kind(class.builtin) {
+                let solid = solid_base(class, gil);
+                Some(self.default_payload(&solid, args, kwargs)?)
+            } else {
+                None
+            };
+            let inst = self.new_instance(class, Some(args.to_vec()), payload);
+            self.init_instance(class, &inst, args, kwargs, false)?;
             return Ok(inst);
+        }
+        if Arc::ptr_eq(class, &self.types().object) {
+            if !args.is_empty() || !kwargs.is_empty() {
+                return Err(self.type_error("object() takes no arguments"));
+            }
+            return Ok(self.new_instance(class, None, None));
         }
         let new = dict_get_str(&class.dict.borrow(gil), "__new__").cloned();
         match new {
             Some(f) => self.call_value(&f, args, kwargs),
-            None if Arc::ptr_eq(class, &self.types().object) => {
-                if !args.is_empty() || !kwargs.is_empty() {
-                    return Err(self.type_error("object() takes no arguments"));
-                }
-                Ok(Value::Instance(Arc::new(Instance {
-                    class: class.clone(),
-                    attrs: GilCell::new(DictMap::default()),
-                    exc: None,
-                })))
-            }
             None => {
                 Err(self.type_error(format!("cannot create '{}' instances", class.name.as_str())))
             }
         }
+    }
+
+    /// `type.__call__` for a class with a user `__new__`: `__new__(cls, *args, **kwargs)`, then
+    /// `__init__` only if it returned an instance of the class.
+    #[cold]
+    fn instantiate_with_new(
+        &mut self,
+        class: &Arc<Class>,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+    ) -> PyResult<Value> {
+        let Some(new) = self.lookup_new(class)? else {
+            return Err(self.attribute_error(format!(
+                "type object '{}' has no attribute '__new__'",
+                class.name.as_str()
+            )));
+        };
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(Value::Class(class.clone()));
+        v.extend_from_slice(args);
+        let obj = self.call_value(&new, &v, kwargs)?;
+        let ty = match &obj {
+            Value::Instance(i) if crate::types::is_subclass(&i.class, class) => i.class.clone(),
+            _ => return Ok(obj),
+        };
+        self.init_instance(&ty, &obj, args, kwargs, true)?;
+        Ok(obj)
+    }
+
+    /// Run `__init__` on a new instance (`new_overridden`: the class has a user `__new__`, so
+    /// `object.__init__` accepts extra arguments, as in CPython).
+    fn init_instance(
+        &mut self,
+        class: &Arc<Class>,
+        inst: &Value,
+        args: &[Value],
+        kwargs: &[(Arc<PyStr>, Value)],
+        new_overridden: bool,
+    ) -> PyResult<()> {
+        let gil = self.gil();
+        match crate::attr::user_lookup(class, "__init__", gil) {
+            Some(init) => {
+                let r = match &init {
+                    Value::Function(f) => {
+                        self.call_function(f.clone(), Some(inst.clone()), args, kwargs)?
+                    }
+                    other => {
+                        let mut v = vec![inst.clone()];
+                        v.extend_from_slice(args);
+                        let other = self.bind_class_attr(other.clone(), class)?;
+                        self.call_value(&other, &v, kwargs)?
+                    }
+                };
+                if !r.is_none() {
+                    let tn = self.type_name(&r);
+                    return Err(
+                        self.type_error(format!("__init__() should return None, not '{tn}'"))
+                    );
+                }
+            }
+            None => {
+                if class.builtin == BuiltinType::Exception {
+                    if !kwargs.is_empty() {
+                        return Err(self.type_error(format!(
+                            "{}() takes no keyword arguments",
+                            class.name.as_str()
+                        )));
+                    }
+                    if let Value::Instance(i) = inst {
+                        if let Some(st) = &i.exc {
+                            st.borrow_mut(gil).args = args.to_vec();
+                        }
+                    }
+                } else if is_payload_kind(class.builtin) {
+                    // `list.__init__` / `dict.__init__` / `set.__init__` fill the new container;
+                    // the immutable types were made whole by `__new__`.
+                    if matches!(
+                        class.builtin,
+                        BuiltinType::List | BuiltinType::Dict | BuiltinType::Set
+                    ) {
+                        let solid = solid_base(class, gil);
+                        if let Some(init) = crate::attr::class_lookup(&solid, "__init__", gil) {
+                            let bound = self.bind(init, inst, class)?;
+                            self.call_value(&bound, args, kwargs)?;
+                        }
+                    }
+                } else if (!args.is_empty() || !kwargs.is_empty()) && !new_overridden {
+                    return Err(
+                        self.type_error(format!("{}() takes no arguments", class.name.as_str()))
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `cls.__new__` as `type.__call__` sees it: a user `__new__` (its static method unwrapped)
+    /// or the constructor of the nearest built-in class, as a callable taking `cls` first.
+    pub(crate) fn lookup_new(&mut self, class: &Arc<Class>) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        let key = crate::hash::StrKey::new("__new__");
+        for c in std::iter::once(class).chain(class.mro.iter()) {
+            let found = c.dict.borrow(gil).get(&key).cloned();
+            let Some(v) = found else { continue };
+            if !is_user_class(c, gil) {
+                return Ok(Some(builtin_new_of(self, c)));
+            }
+            return self.bind_class_attr(v, class).map(Some);
+        }
+        Ok(None)
     }
 
     /// `repr` of an exception instance: `ValueError('x')`.

@@ -26,11 +26,12 @@ impl PyErr {
 pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
     Arc::new(Instance {
         class: class.clone(),
-        attrs: GilCell::new(DictMap::default()),
+        attrs: Arc::new(GilCell::new(DictMap::default())),
         exc: Some(Box::new(GilCell::new(ExcState {
             args,
             ..ExcState::default()
         }))),
+        payload: None,
     })
 }
 

@@ -952,7 +952,9 @@ impl Vm {
                     }
                 }
             };
-            // Cold path: an instruction raised.
+            // Cold path: an instruction raised (KeyboardInterrupt from `budget_exhausted` can
+            // leave the countdown at 0).
+            budget = budget.max(1);
             self.frames[fi].ip = ip as u32;
             self.frames[fi].func = Some(func);
             let how = raised;

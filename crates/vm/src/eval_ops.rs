@@ -390,7 +390,18 @@ impl Vm {
 
     /// A special method of a `with` context manager, bound to it.
     pub(crate) fn special_method(&mut self, cm: &Value, name: &str) -> PyResult<Value> {
-        match self.get_attr_opt(cm, name)? {
+        // Looked up on the type, as CPython: no instance dict, `__getattribute__`/`__getattr__`.
+        let found = match cm {
+            Value::Instance(inst) => {
+                let class = inst.class.clone();
+                match crate::attr::class_lookup(&class, name, self.gil()) {
+                    Some(attr) => Some(self.bind(attr, cm, &class)?),
+                    None => None,
+                }
+            }
+            _ => self.get_attr_opt(cm, name)?,
+        };
+        match found {
             Some(m) => Ok(m),
             None => {
                 let tn = self.type_name(cm);

@@ -547,6 +547,12 @@ fn format_user(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
     if spec.is_empty() {
         return vm.to_str(v);
     }
+    if let Value::Instance(i) = v {
+        if let Some(p) = &i.payload {
+            let p = p.clone();
+            return format_value(vm, &p, spec);
+        }
+    }
     Err(vm.type_error(format!(
         "unsupported format string passed to {}.__format__",
         vm.type_name(v)

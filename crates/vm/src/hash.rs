@@ -139,8 +139,16 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
                     .all(|(p, q)| key_eq(p, q))
         }
         (Range(x), Range(y)) => std::sync::Arc::ptr_eq(x, y) || range_eq(x, y),
+        (Instance(i), _) if payload_key(i) => key_eq(i.payload.as_ref().unwrap_or(a), b),
+        (_, Instance(i)) if payload_key(i) => key_eq(a, i.payload.as_ref().unwrap_or(b)),
         _ => a.is(b),
     }
+}
+
+/// Does an instance compare as a key by its payload (a subclass of a hashable built-in type
+/// that does not define `__eq__`)?
+fn payload_key(i: &crate::value::Instance) -> bool {
+    i.payload.is_some() && crate::class::class_flags(&i.class) & crate::class::flags::EQ == 0
 }
 
 pub(crate) fn range_eq(a: &crate::value::Range, b: &crate::value::Range) -> bool {
@@ -263,9 +271,20 @@ impl Vm {
             Instance(inst) => {
                 let class = inst.class.clone();
                 match crate::attr::user_hash_kind(self, &class) {
-                    crate::attr::HashKind::Identity => {
-                        hash_ptr(std::sync::Arc::as_ptr(inst) as usize)
-                    }
+                    crate::attr::HashKind::Identity => match &inst.payload {
+                        Some(p @ (List(_) | Dict(_) | Set(_))) | Some(p @ Instance(_)) => {
+                            let _ = p;
+                            return Err(self.type_error(format!(
+                                "unhashable type: '{}'",
+                                class.name.as_str()
+                            )));
+                        }
+                        Some(p) => {
+                            let p = p.clone();
+                            self.hash_impl(&p)?
+                        }
+                        Option::None => hash_ptr(std::sync::Arc::as_ptr(inst) as usize),
+                    },
                     crate::attr::HashKind::Unhashable => {
                         return Err(
                             self.type_error(format!("unhashable type: '{}'", class.name.as_str()))

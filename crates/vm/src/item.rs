@@ -24,12 +24,30 @@ impl SliceIdx {
     }
 }
 
+/// An int subclass instance used as a sequence index: its payload int.
+#[inline]
+fn seq_index_key<'a>(obj: &Value, key: &'a Value) -> Option<&'a Value> {
+    match (obj, key) {
+        (
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Bytes(_) | Value::Range(_),
+            Value::Instance(k),
+        ) => match &k.payload {
+            p @ Some(Value::Int(_)) => p.as_ref(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 impl Vm {
     fn slice_bound(&self, v: &Value) -> PyResult<Option<i64>> {
         match v {
             Value::None => Ok(None),
             Value::Int(i) => Ok(Some(*i)),
             Value::Bool(b) => Ok(Some(*b as i64)),
+            Value::Instance(k) if matches!(k.payload, Some(Value::Int(_))) => {
+                self.slice_bound(k.payload.as_ref().unwrap_or(v))
+            }
             _ => Err(self
                 .type_error("slice indices must be integers or None or have an __index__ method")),
         }
@@ -87,6 +105,9 @@ impl Vm {
 
     /// `obj[key]`
     pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        if let Some(k) = seq_index_key(obj, key) {
+            return self.get_item(obj, k);
+        }
         let gil = self.gil();
         let int_key = match key {
             Value::Int(i) => Some(*i),
@@ -246,10 +267,30 @@ impl Vm {
             }
             Value::Instance(inst) => match user_lookup(&inst.class, "__getitem__", gil) {
                 Some(f) => self.call_method_value(&f, obj, std::slice::from_ref(key)),
-                None => Err(self.type_error(format!(
-                    "'{}' object is not subscriptable",
-                    self.type_name(obj)
-                ))),
+                None => match &inst.payload {
+                    Some(Value::Dict(d)) => {
+                        // `dict.__getitem__` of a subclass: `__missing__` for a missing key.
+                        let k = self.key(key.clone())?;
+                        let found = d.borrow(gil).get(&k).cloned();
+                        match found {
+                            Some(v) => Ok(v),
+                            None => match user_lookup(&inst.class, "__missing__", gil) {
+                                Some(m) => {
+                                    self.call_method_value(&m, obj, std::slice::from_ref(key))
+                                }
+                                None => Err(self.key_error(key.clone())),
+                            },
+                        }
+                    }
+                    Some(p) => {
+                        let p = p.clone();
+                        self.get_item(&p, key)
+                    }
+                    None => Err(self.type_error(format!(
+                        "'{}' object is not subscriptable",
+                        self.type_name(obj)
+                    ))),
+                },
             },
             Value::Native(_) => {
                 let class = self.type_of(obj);
@@ -277,6 +318,9 @@ impl Vm {
 
     /// `obj[key] = v`
     pub fn set_item(&mut self, obj: &Value, key: &Value, v: Value) -> PyResult<()> {
+        if let Some(k) = seq_index_key(obj, key) {
+            return self.set_item(obj, k, v);
+        }
         let gil = self.gil();
         match obj {
             Value::List(l) => match key {
@@ -337,6 +381,10 @@ impl Vm {
                     self.call_method_value(&f, obj, &[key.clone(), v])?;
                     Ok(())
                 }
+                None if inst.payload.is_some() => {
+                    let p = inst.payload.clone().unwrap_or_default();
+                    self.set_item(&p, key, v)
+                }
                 None => Err(self.type_error(format!(
                     "'{}' object does not support item assignment",
                     self.type_name(obj)
@@ -364,6 +412,9 @@ impl Vm {
 
     /// `del obj[key]`
     pub fn del_item(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        if let Some(k) = seq_index_key(obj, key) {
+            return self.del_item(obj, k);
+        }
         let gil = self.gil();
         match obj {
             Value::List(l) => match key {
@@ -414,6 +465,10 @@ impl Vm {
                 Some(f) => {
                     self.call_method_value(&f, obj, std::slice::from_ref(key))?;
                     Ok(())
+                }
+                None if inst.payload.is_some() => {
+                    let p = inst.payload.clone().unwrap_or_default();
+                    self.del_item(&p, key)
                 }
                 None => Err(self.type_error(format!(
                     "'{}' object doesn't support item deletion",

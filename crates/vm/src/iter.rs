@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::attr::{class_lookup, user_lookup};
+use crate::builtins::dict_methods::ViewKind;
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
 use crate::value::{Iter, IterState, NativeObject, Value};
@@ -44,32 +45,127 @@ impl NativeObject for SeqIter {
     }
 }
 
-/// Iterator over the keys of a dict or set that detects a change of size, as CPython does
-/// ("dictionary changed size during iteration").
+/// Iterator over a dict (its keys, values or items, forwards or reversed) or a set, live like
+/// CPython's: a change of size raises "dictionary changed size during iteration" (and keeps
+/// raising), a dict whose keys were replaced without changing its size raises "dictionary keys
+/// changed during iteration" once more items turn up than it had.
 #[derive(Debug)]
 pub struct DictIter {
     pub src: DictIterSrc,
-    /// (next position, size when iteration started); `None` once exhausted.
-    pub pos: GilCell<Option<(usize, usize)>>,
+    pub pos: GilCell<IterPos>,
 }
 
 #[derive(Debug)]
 pub enum DictIterSrc {
-    Dict(Arc<crate::value::Dict>),
+    Dict(Arc<crate::value::Dict>, ViewKind),
+    DictRev(Arc<crate::value::Dict>, ViewKind),
     Set(Arc<crate::value::Set>),
     /// A set iterated in CPython's order (see `crate::setorder`), computed when iteration began.
     SetOrdered(Arc<crate::value::Set>, Arc<[Value]>),
 }
 
+/// Where a [`DictIter`] is.
+#[derive(Debug)]
+pub struct IterPos {
+    /// The next index in the map (counting down for a reversed iterator).
+    index: usize,
+    /// The size when iteration began; `None` after a size change (CPython's sticky `-1`).
+    used: Option<usize>,
+    /// Items still expected (CPython's `di->len`).
+    remaining: usize,
+    /// The key yielded last: if it moved (keys before it were removed), iteration resumes after
+    /// it, as in CPython's table where removals leave holes.
+    last: Option<crate::value::Key>,
+    done: bool,
+}
+
+impl IterPos {
+    pub fn new(len: usize) -> IterPos {
+        IterPos {
+            index: 0,
+            used: Some(len),
+            remaining: len,
+            last: None,
+            done: false,
+        }
+    }
+    fn new_rev(len: usize) -> IterPos {
+        IterPos {
+            index: len.wrapping_sub(1),
+            ..IterPos::new(len)
+        }
+    }
+}
+
+impl DictIter {
+    pub fn over_dict(d: &Arc<crate::value::Dict>, kind: ViewKind, gil: crate::Gil) -> Value {
+        let len = d.borrow(gil).len();
+        crate::class::native(DictIter {
+            src: DictIterSrc::Dict(d.clone(), kind),
+            pos: GilCell::new(IterPos::new(len)),
+        })
+    }
+    pub fn over_dict_rev(d: &Arc<crate::value::Dict>, kind: ViewKind, gil: crate::Gil) -> Value {
+        let len = d.borrow(gil).len();
+        crate::class::native(DictIter {
+            src: DictIterSrc::DictRev(d.clone(), kind),
+            pos: GilCell::new(IterPos::new_rev(len)),
+        })
+    }
+}
+
 impl NativeObject for DictIter {
     fn type_name(&self) -> &'static str {
         match self.src {
-            DictIterSrc::Dict(_) => "dict_keyiterator",
+            DictIterSrc::Dict(_, ViewKind::Keys) => "dict_keyiterator",
+            DictIterSrc::Dict(_, ViewKind::Values) => "dict_valueiterator",
+            DictIterSrc::Dict(_, ViewKind::Items) => "dict_itemiterator",
+            DictIterSrc::DictRev(_, ViewKind::Keys) => "dict_reversekeyiterator",
+            DictIterSrc::DictRev(_, ViewKind::Values) => "dict_reversevalueiterator",
+            DictIterSrc::DictRev(_, ViewKind::Items) => "dict_reverseitemiterator",
             DictIterSrc::Set(_) | DictIterSrc::SetOrdered(..) => "set_iterator",
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
+    }
+}
+
+/// The type names of the iterators above (registered as classes with `__next__`/`__iter__`).
+const DICT_ITER_NAMES: [&str; 7] = [
+    "dict_keyiterator",
+    "dict_valueiterator",
+    "dict_itemiterator",
+    "dict_reversekeyiterator",
+    "dict_reversevalueiterator",
+    "dict_reverseitemiterator",
+    "set_iterator",
+];
+
+/// `reversed(list)`: live like CPython's (an index counting down, checked against the current
+/// length at each step).
+#[derive(Debug)]
+pub struct ListRevIter {
+    pub list: Arc<crate::value::List>,
+    /// The next index; `None` once exhausted.
+    pub index: GilCell<Option<usize>>,
+}
+
+impl NativeObject for ListRevIter {
+    fn type_name(&self) -> &'static str {
+        "list_reverseiterator"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// The item a dict iterator yields for the entry `(k, v)`.
+fn dict_item(kind: ViewKind, k: &crate::value::Key, v: &Value) -> Value {
+    match kind {
+        ViewKind::Keys => k.value.clone(),
+        ViewKind::Values => v.clone(),
+        ViewKind::Items => Value::tuple(vec![k.value.clone(), v.clone()]),
     }
 }
 
@@ -113,14 +209,7 @@ impl Vm {
                 stop: r.stop,
                 step: r.step,
             }),
-            Value::Dict(d) => {
-                let len = d.borrow(gil).len();
-                let src = DictIterSrc::Dict(d.clone());
-                crate::class::native(DictIter {
-                    src,
-                    pos: GilCell::new(Some((0, len))),
-                })
-            }
+            Value::Dict(d) => DictIter::over_dict(d, ViewKind::Keys, gil),
             Value::Set(s) => {
                 let len = s.borrow(gil).len();
                 let src = match crate::setorder::ordered(gil, s) {
@@ -129,7 +218,7 @@ impl Vm {
                 };
                 crate::class::native(DictIter {
                     src,
-                    pos: GilCell::new(Some((0, len))),
+                    pos: GilCell::new(IterPos::new(len)),
                 })
             }
             Value::Iter(_) => v.clone(),
@@ -144,6 +233,10 @@ impl Vm {
                     }
                     return Ok(it);
                 }
+                if let Some(p) = &inst.payload {
+                    let p = p.clone();
+                    return self.get_iter(&p);
+                }
                 if user_lookup(&inst.class, "__getitem__", gil).is_some() {
                     return Ok(crate::class::native(SeqIter {
                         obj: v.clone(),
@@ -155,6 +248,7 @@ impl Vm {
             Value::Native(n) => {
                 if n.as_any().downcast_ref::<SeqIter>().is_some()
                     || n.as_any().downcast_ref::<DictIter>().is_some()
+                    || n.as_any().downcast_ref::<ListRevIter>().is_some()
                 {
                     return Ok(v.clone());
                 }
@@ -189,7 +283,8 @@ impl Vm {
             | Value::Set(_)
             | Value::Iter(_) => true,
             Value::Instance(i) => {
-                user_lookup(&i.class, "__iter__", gil).is_some()
+                i.payload.as_ref().is_some_and(|p| self.is_iterable(p))
+                    || user_lookup(&i.class, "__iter__", gil).is_some()
                     || user_lookup(&i.class, "__getitem__", gil).is_some()
             }
             Value::Native(_) => {
@@ -208,6 +303,7 @@ impl Vm {
             Value::Native(n) => {
                 n.as_any().downcast_ref::<SeqIter>().is_some()
                     || n.as_any().downcast_ref::<DictIter>().is_some()
+                    || n.as_any().downcast_ref::<ListRevIter>().is_some()
                     || class_lookup(&self.type_of(v), "__next__", self.gil()).is_some()
             }
             _ => false,
@@ -240,34 +336,21 @@ impl Vm {
                     return self.gen_next(g);
                 }
                 if let Some(d) = n.as_any().downcast_ref::<DictIter>() {
-                    let Some((i, len)) = *d.pos.borrow(gil) else {
-                        return Ok(None);
-                    };
-                    let (now, item, what) = match &d.src {
-                        DictIterSrc::Dict(m) => {
-                            let m = m.borrow(gil);
-                            (
-                                m.len(),
-                                m.get_index(i).map(|(k, _)| k.value.clone()),
-                                "dictionary",
-                            )
+                    return self.dict_iter_next(d);
+                }
+                if let Some(r) = n.as_any().downcast_ref::<ListRevIter>() {
+                    let mut index = r.index.borrow_mut(gil);
+                    let l = r.list.borrow(gil);
+                    return Ok(match *index {
+                        Some(i) if i < l.len() => {
+                            *index = i.checked_sub(1);
+                            Some(l[i].clone())
                         }
-                        DictIterSrc::Set(m) => {
-                            let m = m.borrow(gil);
-                            (m.len(), m.get_index(i).map(|(k, _)| k.value.clone()), "Set")
+                        _ => {
+                            *index = None;
+                            None
                         }
-                        DictIterSrc::SetOrdered(m, order) => {
-                            (m.borrow(gil).len(), order.get(i).cloned(), "Set")
-                        }
-                    };
-                    if now != len {
-                        *d.pos.borrow_mut(gil) = None;
-                        return Err(
-                            self.runtime_error(format!("{what} changed size during iteration"))
-                        );
-                    }
-                    *d.pos.borrow_mut(gil) = item.as_ref().map(|_| (i + 1, len));
-                    return Ok(item);
+                    });
                 }
                 if let Some(s) = n.as_any().downcast_ref::<SeqIter>() {
                     let Some(i) = *s.index.borrow(gil) else {
@@ -303,6 +386,97 @@ impl Vm {
                 self.type_name(iter)
             ))),
         }
+    }
+
+    /// Advance a dict or set iterator.
+    fn dict_iter_next(&mut self, d: &DictIter) -> PyResult<Option<Value>> {
+        let gil = self.gil();
+        let mut pos = d.pos.borrow_mut(gil);
+        if pos.done {
+            return Ok(None);
+        }
+        let (now, what) = match &d.src {
+            DictIterSrc::Dict(m, _) | DictIterSrc::DictRev(m, _) => {
+                (m.borrow(gil).len(), "dictionary")
+            }
+            DictIterSrc::Set(m) | DictIterSrc::SetOrdered(m, _) => (m.borrow(gil).len(), "Set"),
+        };
+        if pos.used != Some(now) {
+            pos.used = None;
+            drop(pos);
+            return Err(self.runtime_error(format!("{what} changed size during iteration")));
+        }
+        let item = match &d.src {
+            DictIterSrc::Dict(m, kind) => {
+                let m = m.borrow(gil);
+                // Resume after the last key wherever it is now (removals before it shift it).
+                if let Some(last) = &pos.last {
+                    let moved = match pos.index.checked_sub(1).and_then(|i| m.get_index(i)) {
+                        Some((k, _)) => !k.value.is(&last.value),
+                        None => true,
+                    };
+                    if moved {
+                        pos.index = match m.get_index_of(last) {
+                            Some(j) => j + 1,
+                            None => pos.index.saturating_sub(1),
+                        };
+                    }
+                }
+                match m.get_index(pos.index) {
+                    None => None,
+                    Some(_) if pos.remaining == 0 => {
+                        pos.done = true;
+                        drop(pos);
+                        return Err(self.runtime_error("dictionary keys changed during iteration"));
+                    }
+                    Some((k, v)) => {
+                        pos.remaining -= 1;
+                        pos.index += 1;
+                        pos.last = Some(k.clone());
+                        Some(dict_item(*kind, k, v))
+                    }
+                }
+            }
+            DictIterSrc::DictRev(m, kind) => {
+                let m = m.borrow(gil);
+                if let Some(last) = &pos.last {
+                    let moved = match pos.index.checked_add(1).and_then(|i| m.get_index(i)) {
+                        Some((k, _)) => !k.value.is(&last.value),
+                        None => true,
+                    };
+                    if moved {
+                        pos.index = match m.get_index_of(last) {
+                            Some(j) => j.wrapping_sub(1),
+                            None => pos.index,
+                        };
+                    }
+                }
+                match m.get_index(pos.index) {
+                    Some((k, v)) if pos.remaining > 0 => {
+                        pos.remaining -= 1;
+                        pos.index = pos.index.wrapping_sub(1);
+                        pos.last = Some(k.clone());
+                        Some(dict_item(*kind, k, v))
+                    }
+                    _ => None,
+                }
+            }
+            DictIterSrc::Set(m) => {
+                let m = m.borrow(gil);
+                let item = m.get_index(pos.index).map(|(k, _)| k.value.clone());
+                pos.index += 1;
+                item
+            }
+            DictIterSrc::SetOrdered(_, order) => {
+                let item = order.get(pos.index).cloned();
+                pos.index += 1;
+                item
+            }
+        };
+        if item.is_none() {
+            pos.done = true;
+        }
+        Ok(item)
     }
 
     /// Advance a native iterator.
@@ -524,7 +698,13 @@ impl Vm {
                     }
                 }
             }
-            Value::Instance(i) => user_lookup(&i.class, "__len__", gil),
+            Value::Instance(i) => match user_lookup(&i.class, "__len__", gil) {
+                None if i.payload.is_some() => {
+                    let p = i.payload.clone().unwrap_or_default();
+                    return self.len(&p);
+                }
+                f => f,
+            },
             Value::Native(_) => class_lookup(&self.type_of(v), "__len__", gil),
             _ => None,
         };
@@ -604,7 +784,11 @@ fn native_iter(
 pub(crate) fn install(vm: &mut Vm) {
     let object = vm.types().object.clone();
     let gil = vm.gil();
-    for name in ["dict_keyiterator", "set_iterator", "iterator"] {
+    let names = DICT_ITER_NAMES
+        .iter()
+        .copied()
+        .chain(["iterator", "list_reverseiterator"]);
+    for name in names {
         let c =
             crate::types::new_builtin_class(name, Some(&object), crate::value::BuiltinType::Native);
         {

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use gilvm_syntax::ast::CmpOp;
 
 use crate::attr::{class_lookup, user_lookup};
+use crate::class::{has_payload, strip};
 use crate::error::PyResult;
 use crate::hash::{int_float_eq, range_eq};
 use crate::value::Value;
@@ -144,6 +145,7 @@ impl Vm {
             (Instance(_), _) | (_, Instance(_)) | (Native(_), _) | (_, Native(_)) => {
                 match self.user_compare(CmpOp::Eq, a, b)? {
                     Some(r) => self.truthy(&r),
+                    Option::None if has_payload(a) || has_payload(b) => self.eq(strip(a), strip(b)),
                     Option::None => Ok(a.is(b)),
                 }
             }
@@ -273,6 +275,12 @@ impl Vm {
         if let Some(r) = self.user_compare(op, a, b)? {
             return Ok(r);
         }
+        if has_payload(a) || has_payload(b) {
+            let r = self.ordering(op, strip(a), strip(b));
+            if r.is_ok() {
+                return r;
+            }
+        }
         Err(self.type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             op.symbol(),
@@ -307,6 +315,9 @@ impl Vm {
                     if let Some(r) = self.user_compare(CmpOp::Eq, a, b)? {
                         return Ok(r);
                     }
+                    if has_payload(a) || has_payload(b) {
+                        return Ok(Value::Bool(self.eq(strip(a), strip(b))?));
+                    }
                     return Ok(Value::Bool(a.is(b)));
                 }
                 Ok(Value::Bool(self.eq(a, b)?))
@@ -315,6 +326,9 @@ impl Vm {
                 if let (Value::Instance(_), _) | (_, Value::Instance(_)) = (a, b) {
                     if let Some(r) = self.user_compare(CmpOp::NotEq, a, b)? {
                         return Ok(r);
+                    }
+                    if has_payload(a) || has_payload(b) {
+                        return Ok(Value::Bool(!self.eq(strip(a), strip(b))?));
                     }
                 }
                 Ok(Value::Bool(!self.eq(a, b)?))
@@ -391,6 +405,11 @@ impl Vm {
                 if let Some(f) = user_lookup(&inst.class, "__contains__", gil) {
                     let r = self.call_method_value(&f, container, std::slice::from_ref(item))?;
                     return self.truthy(&r);
+                }
+                if let Some(p) = &inst.payload {
+                    if user_lookup(&inst.class, "__iter__", gil).is_none() {
+                        return self.contains(p, item);
+                    }
                 }
                 if user_lookup(&inst.class, "__iter__", gil).is_some()
                     || user_lookup(&inst.class, "__getitem__", gil).is_some()

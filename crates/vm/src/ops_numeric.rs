@@ -7,6 +7,7 @@ use std::sync::Arc;
 use gilvm_syntax::ast::BinOp;
 
 use crate::attr::user_lookup;
+use crate::class::{has_payload, strip};
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
 use crate::value::{PyBytes, Value};
@@ -233,7 +234,12 @@ impl Vm {
     }
 
     /// The operator on built-in types; `Ok(None)` when not supported for these types.
-    fn builtin_binary(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+    pub(crate) fn builtin_binary(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Value>> {
         use Value::*;
         let gil = self.gil();
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
@@ -342,6 +348,11 @@ impl Vm {
         if let Some(r) = self.user_binary(op, a, b)? {
             return Ok(r);
         }
+        if has_payload(a) || has_payload(b) {
+            if let Some(r) = self.builtin_binary(op, strip(a), strip(b))? {
+                return Ok(r);
+            }
+        }
         Err(self.binary_type_error(op, a, b))
     }
 
@@ -357,6 +368,17 @@ impl Vm {
                 }
             }
         }
+        // Native types with operator dunders (dict views: `d.keys() & s`).
+        if let Value::Native(_) = a {
+            let class = self.type_of(a);
+            let f = crate::hash::dict_get_str(&class.dict.borrow(gil), name).cloned();
+            if let Some(f) = f {
+                let r = self.call_method_value(&f, a, std::slice::from_ref(b))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
+                }
+            }
+        }
         if let Value::Instance(bi) = b {
             let same = matches!(a, Value::Instance(ai) if Arc::ptr_eq(&ai.class, &bi.class));
             if !same {
@@ -365,6 +387,16 @@ impl Vm {
                     if !matches!(r, Value::NotImplemented) {
                         return Ok(Some(r));
                     }
+                }
+            }
+        }
+        if let Value::Native(_) = b {
+            let class = self.type_of(b);
+            let f = crate::hash::dict_get_str(&class.dict.borrow(gil), rname).cloned();
+            if let Some(f) = f {
+                let r = self.call_method_value(&f, b, std::slice::from_ref(a))?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(Some(r));
                 }
             }
         }
@@ -463,6 +495,12 @@ impl Vm {
                         return Ok(r);
                     }
                 }
+                // A mutable built-in payload is updated in place (`list.__iadd__` returns self).
+                if let Some(p @ (Value::List(_) | Value::Set(_) | Value::Dict(_))) = &ai.payload {
+                    let p = p.clone();
+                    let r = self.inplace_op(op, p.clone(), strip(b))?;
+                    return Ok(if r.is(&p) { a } else { r });
+                }
             }
             _ => {}
         }
@@ -492,6 +530,12 @@ impl Vm {
                 if let Value::Instance(inst) = a {
                     if let Some(f) = user_lookup(&inst.class, name, self.gil()) {
                         return self.call_method_value(&f, a, &[]);
+                    }
+                    if let Some(p) = &inst.payload {
+                        if !matches!(p, Value::Instance(_)) {
+                            let p = p.clone();
+                            return self.unary_op(op, &p);
+                        }
                     }
                 }
                 Err(self.type_error(format!(

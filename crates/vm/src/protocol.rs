@@ -48,6 +48,10 @@ impl Vm {
                 if user_lookup(&inst.class, "__len__", gil).is_some() {
                     return Ok(self.len(v)? != 0);
                 }
+                if let Some(p) = &inst.payload {
+                    let p = p.clone();
+                    return self.truthy(&p);
+                }
                 true
             }
             Value::Native(_) => {

@@ -217,6 +217,9 @@ impl Vm {
                 if inst.exc.is_some() {
                     return self.exc_repr(inst);
                 }
+                if let Some(p) = &inst.payload {
+                    return self.repr(p);
+                }
                 self.default_repr(v)
             }
             Iter(_) => {
@@ -346,6 +349,10 @@ impl Vm {
                 if inst.exc.is_some() {
                     // A user __repr__ does not change str() of an exception.
                     return self.exc_args_str(inst);
+                }
+                if let Some(Value::Str(s)) = &inst.payload {
+                    // `str.__str__`; the other built-in types' `str` is their repr.
+                    return Ok(s.as_str().to_string());
                 }
                 self.repr(v)
             }

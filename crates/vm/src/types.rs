@@ -71,6 +71,9 @@ pub struct Types {
     pub exceptions: Vec<Arc<Class>>,
     /// Classes of native types registered later (file objects, property, ...), by name.
     pub natives: GilCell<FxHashMap<&'static str, Arc<Class>>>,
+    /// `X.__new__` of built-in classes, made on first use (keyed by the class's address; built-in
+    /// classes live as long as the interpreter), so that `A.__new__ is object.__new__`.
+    pub new_wrappers: GilCell<FxHashMap<usize, crate::value::Value>>,
 }
 
 /// Make a built-in class with the given base.
@@ -89,6 +92,8 @@ pub fn new_builtin_class(
         dict: GilCell::new(DictMap::default()),
         builtin,
         module: Arc::new(PyStr::new("builtins")),
+        flags: Default::default(),
+        subclasses: Default::default(),
     })
     .with_mro()
 }
@@ -201,6 +206,7 @@ impl Types {
             ),
             exceptions,
             natives: GilCell::new(FxHashMap::default()),
+            new_wrappers: GilCell::new(FxHashMap::default()),
             object,
         }
     }

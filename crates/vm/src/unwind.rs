@@ -14,6 +14,9 @@ impl Vm {
     #[cold]
     #[inline(never)]
     pub(crate) fn unwind(&mut self, err: PyErr, how: Raised) -> PyResult<()> {
+        if self.defer_interrupt(&err) {
+            return Ok(());
+        }
         let gil = self.gil();
         let mut add_entry = how == Raised::New;
         // The instruction limit's error is caught by nothing, `finally` included (instr_limit.rs).

@@ -4,7 +4,8 @@
 //! inline; everything else is an `Arc` to an object. Objects are shared between OS threads; their
 //! mutable parts sit in [`GilCell`]s and are reached only with the [`Gil`] token.
 
-use std::sync::Arc;
+use std::sync::atomic::AtomicU32;
+use std::sync::{Arc, Weak};
 
 use gilvm_compiler::CodeObject;
 use indexmap::IndexMap;
@@ -229,15 +230,26 @@ pub struct Class {
     pub builtin: BuiltinType,
     /// Module name, for repr (`<class '__main__.A'>`).
     pub module: Arc<PyStr>,
+    /// Which hooks the class's user-defined part (itself and its user ancestors) defines:
+    /// `__new__`, `__getattribute__`, `__setattr__`, descriptor methods... (`crate::class::flags`).
+    /// Computed when the class is made, recomputed when such a name is set on it or an ancestor,
+    /// so the attribute and call paths test one bit instead of searching the MRO.
+    pub flags: AtomicU32,
+    /// Direct subclasses, so that a change of `flags` reaches them.
+    pub subclasses: GilCell<Vec<Weak<Class>>>,
 }
 
 /// An instance of a user class (including user exceptions) or of a built-in exception class.
 #[derive(Debug)]
 pub struct Instance {
     pub class: Arc<Class>,
-    pub attrs: GilCell<DictMap>,
+    /// The instance dict, shared with `obj.__dict__` / `vars(obj)` (a live dict, as in CPython).
+    pub attrs: Arc<Dict>,
     /// Present for exception instances.
     pub exc: Option<Box<GilCell<ExcState>>>,
+    /// For an instance of a subclass of `int`, `float`, `str`, `tuple`, `list`, `dict` or `set`:
+    /// the built-in value it extends (operations the class does not override act on it).
+    pub payload: Option<Value>,
 }
 
 /// What an exception carries besides its attributes.

@@ -83,6 +83,8 @@ pub struct Interp {
     pub(crate) interned: GilCell<crate::frame::Interner>,
     /// Source text of every file run, by filename (for traceback lines).
     pub sources: parking_lot::Mutex<FxHashMap<Arc<str>, Arc<str>>>,
+    /// Ctrl-C: a pending interrupt, the main thread's wait to wake (see interrupt.rs).
+    pub interrupts: Arc<crate::interrupt::Interrupts>,
 }
 
 // The interpreter state is shared by all threads.
@@ -112,6 +114,23 @@ impl Interp {
     pub fn set_recursion_limit(&self, limit: usize) {
         self.recursion_limit
             .store(limit, std::sync::atomic::Ordering::Relaxed)
+    }
+    /// Deliver a Ctrl-C (from a thread, never from a signal handler: the CLI's handler sets
+    /// the flag and its watcher calls [`Interp::wake_for_interrupt`]): the main thread raises
+    /// KeyboardInterrupt at its next instruction, or now if it is in an interruptible wait
+    /// (interrupt.rs).
+    pub fn interrupt(&self) {
+        self.interrupts.set();
+        self.wake_for_interrupt();
+    }
+    /// The second half of [`Interp::interrupt`], for a signal handler that set the pending
+    /// flag itself (`interrupts.signal_flag()`): ask the running thread's attention and wake
+    /// the main thread's wait. Nothing to do if the interrupt was handled meanwhile.
+    pub fn wake_for_interrupt(&self) {
+        if self.interrupts.pending() {
+            self.gil.request_attention();
+            self.interrupts.wake_main();
+        }
     }
     /// Flush buffered stdout (before stderr output, input(), and at exit).
     pub fn flush_stdout(&self) {
@@ -176,6 +195,7 @@ impl Vm {
         let interp = Vm::new_interp(config);
         let thread_gil = interp.gil.register("MainThread");
         interp.threads.add(thread_gil.id(), "MainThread", false);
+        interp.interrupts.set_main(thread_gil.id());
         let mut vm = Vm::new_thread(interp, thread_gil);
         crate::class::install_core(&mut vm);
         crate::builtins::install(&mut vm);
@@ -190,6 +210,7 @@ impl Vm {
         let interp = Vm::new_interp(config);
         let thread_gil = interp.gil.register("MainThread");
         interp.threads.add(thread_gil.id(), "MainThread", false);
+        interp.interrupts.set_main(thread_gil.id());
         let mut vm = Vm::new_thread(interp, thread_gil);
         crate::class::install_core(&mut vm);
         crate::class::install_builtins(&mut vm);
@@ -241,6 +262,7 @@ impl Vm {
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             interned: GilCell::new(FxHashMap::default()),
+            interrupts: Default::default(),
         })
     }
 
@@ -287,7 +309,13 @@ impl Vm {
 
     /// Run a blocking call with the GIL released (see `modules::blocking`).
     pub fn allow_threads<T: Send, F: FnOnce() -> T + Send>(&mut self, f: F) -> T {
-        self.thread_gil.allow_threads(f)
+        let value = self.thread_gil.allow_threads(f);
+        if self.interp.interrupts.pending() {
+            // A Ctrl-C came during the call: the main thread handles it at its next instruction
+            // (another thread that took the GIL meanwhile may have cleared the request).
+            self.interp.gil.request_attention();
+        }
+        value
     }
 
     /// The cold path of the instruction budget: called with the eval loop's countdown (`left`)
@@ -305,6 +333,9 @@ impl Vm {
         self.thread_gil.maybe_switch();
         if limited {
             self.cap_countdown();
+        }
+        if self.interp.interrupts.pending() {
+            self.interrupt_at_instruction()?;
         }
         Ok(self.thread_gil.countdown().max(1))
     }
@@ -367,31 +398,49 @@ impl Vm {
     /// Run a main script: compile errors are the caller's business; this runs the code as
     /// `__main__`, prints an uncaught exception's traceback to stderr (CPython's format), handles
     /// SystemExit (None -> 0, int -> that status, anything else printed -> 1), waits for the
-    /// non-daemon threads, flushes stdout, and returns the process exit status.
+    /// non-daemon threads, flushes stdout, and returns the process exit status. An uncaught
+    /// KeyboardInterrupt returns 130 and is recorded (`interrupts.unhandled()`: the CLI then
+    /// ends the process by SIGINT, as CPython does).
     pub fn run_main(&mut self, code: Arc<CodeObject>, source: Arc<str>) -> i32 {
         let result = self.run_module(code, "__main__", source);
         // A limit ended the program (in this thread, whose error is the limit's, or in
         // another one, even if this thread then finished): report the limit; do not wait for
-        // the other threads (they stop at their next instruction or are abandoned at exit).
+        // the other threads (they stop at their next instruction or are abandoned at exit)
+        // and stop child processes as after Ctrl-C.
         let limit_status = self.report_limit();
         let limited = limit_status.is_some();
-        let mut interrupted = limited;
-        let status = match (limit_status, result) {
+        let mut interrupted = false;
+        let mut status = match (limit_status, result) {
             (Some(status), _) => status,
             (None, Ok(_)) => 0,
             (None, Err(err)) => {
-                interrupted = err.class().name.as_str() == "KeyboardInterrupt";
+                interrupted = self.err_is(&err, &self.types().keyboard_interrupt.clone());
                 self.report_uncaught(&err)
             }
         };
-        if !limited {
-            crate::modules::threading::thread::wait_for_threads(self);
+        if interrupted {
+            status = crate::interrupt::INTERRUPTED_STATUS;
+            self.interp.interrupts.set_unhandled();
+        }
+        if limited {
+            interrupted = true;
+        } else if crate::modules::threading::thread::wait_for_threads(self).is_err() {
+            // Ctrl-C while waiting for the non-daemon threads: CPython reports it as an
+            // exception ignored in `threading._shutdown` and exits without them.
+            use std::io::Write;
+            self.interp.flush_stdout();
+            let _ = std::io::stderr().write_all(
+                b"Exception ignored in: <module 'threading' from '<gilvm>/threading.py'>\n\
+                  KeyboardInterrupt: \n",
+            );
+            interrupted = true;
         }
         self.interp.flush_stdout();
         // Join non-daemon child processes, stop daemon ones and pools (CPython's atexit hook);
-        // after Ctrl-C, stop them all.
-        crate::modules::blocking::blocking(self, move || {
-            crate::modules::multiprocessing::at_exit(interrupted)
+        // after Ctrl-C, give them 2 s and stop them (at once on a Ctrl-C while joining).
+        let waker = crate::modules::multiprocessing::exit_waker();
+        self.wait_interruptibly(waker, move |stop| {
+            crate::modules::multiprocessing::at_exit(interrupted, stop)
         });
         status
     }

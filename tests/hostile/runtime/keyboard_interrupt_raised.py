@@ -1,2 +1,3 @@
-# expect: clean
+# expect: exit 130
+# cpython: same
 raise KeyboardInterrupt

@@ -69,6 +69,12 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
                     };
                 }
             }
+            if let Value::Instance(i) = v {
+                if let Some(p) = &i.payload {
+                    let p = p.clone();
+                    return to_int(vm, &p);
+                }
+            }
             Err(int_type_error(vm, v))
         }
         _ => Err(int_type_error(vm, v)),
@@ -136,6 +142,13 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
                 Err(vm.value_error(format!("could not convert string to float: {q}")))
             }
         },
+        Value::Instance(i)
+            if matches!(i.payload, Some(Value::Str(_)))
+                && crate::attr::user_lookup(&i.class, "__float__", vm.gil()).is_none() =>
+        {
+            let p = i.payload.clone().unwrap_or_default();
+            to_float(vm, &p)
+        }
         Value::Instance(_) => super::to_f64(vm, v),
         _ => Err(vm.type_error(format!(
             "float() argument must be a string or a real number, not '{}'",
@@ -276,7 +289,10 @@ fn type_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             };
             let base = match bases.as_slice() {
                 [] => vm.types().object.clone(),
-                [Value::Class(c)] => c.clone(),
+                [Value::Class(c)] => {
+                    vm.check_base(c)?;
+                    c.clone()
+                }
                 [_] => return Err(vm.type_error("bases must be types")),
                 _ => return Err(vm.type_error("gilvm supports single inheritance only")),
             };
@@ -284,17 +300,8 @@ fn type_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             if let Ok(k) = vm.key(Value::str("__module__")) {
                 dict.entry(k).or_insert_with(|| Value::str("__main__"));
             }
-            use crate::types::WithMro;
-            let class = Arc::new(Class {
-                name: name.clone(),
-                qualname: name.clone(),
-                bases: vec![base.clone()],
-                mro: Vec::new(),
-                dict: GilCell::new(dict),
-                builtin: base.builtin,
-                module: Arc::new(crate::value::PyStr::new("__main__")),
-            })
-            .with_mro();
+            let module = Arc::new(crate::value::PyStr::new("__main__"));
+            let class = vm.new_user_class(name.clone(), name.clone(), base, dict, module, None)?;
             Ok(Value::Class(class))
         }
         _ => Err(vm.type_error("type() takes 1 or 3 arguments")),

@@ -3,10 +3,10 @@
 use std::sync::Arc;
 
 use super::args::{self, Kwargs};
-use super::{add_methods, dict_set_str, native, new_iter};
+use super::{add_methods, dict_set_str, native};
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
-use crate::value::{BuiltinType, Dict, DictMap, IterState, NativeObject, SetMap, Value};
+use crate::value::{BuiltinType, Dict, DictMap, NativeObject, SetMap, Value};
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
@@ -41,10 +41,26 @@ pub fn install(vm: &mut Vm) {
         ("__and__", view_and),
         ("__or__", view_or),
         ("__sub__", view_sub),
+        ("__xor__", view_xor),
+        ("__rand__", view_rand),
+        ("__ror__", view_ror),
+        ("__rsub__", view_rsub),
+        ("__rxor__", view_rxor),
+        ("__le__", view_le),
+        ("__lt__", view_lt),
+        ("__ge__", view_ge),
+        ("__gt__", view_gt),
+        ("isdisjoint", view_isdisjoint),
     ];
     for name in ["dict_keys", "dict_values", "dict_items"] {
         let c = super::file::new_class(name, "builtins", Some(&object), BuiltinType::Native);
-        add_methods(vm, &c, view_methods);
+        // Values views are not set-like: only the first six (up to `__eq__`).
+        let methods = if name == "dict_values" {
+            &view_methods[..6]
+        } else {
+            view_methods
+        };
+        add_methods(vm, &c, methods);
         let gil = vm.gil();
         vm.types().natives.borrow_mut(gil).insert(name, c);
     }
@@ -292,19 +308,19 @@ fn view_len(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
-/// Iteration is over a snapshot: changing the dict while iterating a view does not raise
-/// RuntimeError as in CPython.
+/// A live iterator over the dict (RuntimeError if the dict changes size meanwhile).
 fn view_iter(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
-    let items = view_items(vm, v);
-    Ok(new_iter(IterState::Seq { items, index: 0 }))
+    Ok(crate::iter::DictIter::over_dict(&v.dict, v.kind, vm.gil()))
 }
 
 fn view_reversed(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
-    let mut items = view_items(vm, v);
-    items.reverse();
-    Ok(new_iter(IterState::Seq { items, index: 0 }))
+    Ok(crate::iter::DictIter::over_dict_rev(
+        &v.dict,
+        v.kind,
+        vm.gil(),
+    ))
 }
 
 fn view_contains(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
@@ -368,7 +384,19 @@ fn view_as_set(vm: &mut Vm, v: &Value) -> PyResult<Option<SetMap>> {
     }
 }
 
+/// The receiver and one argument of a binary view method.
+fn two_args(vm: &Vm, a: &[Value]) -> PyResult<()> {
+    if a.len() != 2 {
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            a.len().saturating_sub(1)
+        )));
+    }
+    Ok(())
+}
+
 fn view_eq(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    two_args(vm, a)?;
     let other = a.get(1).cloned().unwrap_or_default();
     if a[0].is(&other) {
         return Ok(Value::Bool(true));
@@ -387,6 +415,7 @@ fn view_eq(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn set_op(vm: &mut Vm, a: &[Value], op: fn(&SetMap, &SetMap) -> SetMap) -> PyResult<Value> {
+    two_args(vm, a)?;
     let other = a.get(1).cloned().unwrap_or_default();
     match (view_as_set(vm, &a[0])?, view_as_set(vm, &other)?) {
         (Some(x), Some(y)) => Ok(Value::Set(Arc::new(GilCell::new(op(&x, &y))))),
@@ -414,4 +443,77 @@ fn view_sub(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             .map(|k| (k.clone(), ()))
             .collect()
     })
+}
+fn view_xor(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    set_op(vm, a, |x, y| {
+        x.keys()
+            .filter(|k| !y.contains_key(*k))
+            .chain(y.keys().filter(|k| !x.contains_key(*k)))
+            .map(|k| (k.clone(), ()))
+            .collect()
+    })
+}
+
+/// `<=`, `<`, `>=`, `>` of keys/items views: subset tests, as for sets.
+fn view_cmp(vm: &mut Vm, a: &[Value], test: fn(&SetMap, &SetMap) -> bool) -> PyResult<Value> {
+    two_args(vm, a)?;
+    let other = a.get(1).cloned().unwrap_or_default();
+    if !matches!(&other, Value::Set(_))
+        && !matches!(&other, Value::Native(n) if n.as_any().downcast_ref::<DictView>().is_some())
+    {
+        return Ok(Value::NotImplemented);
+    }
+    match (view_as_set(vm, &a[0])?, view_as_set(vm, &other)?) {
+        (Some(x), Some(y)) => Ok(Value::Bool(test(&x, &y))),
+        _ => Ok(Value::NotImplemented),
+    }
+}
+fn subset(x: &SetMap, y: &SetMap) -> bool {
+    x.len() <= y.len() && x.keys().all(|k| y.contains_key(k))
+}
+fn view_le(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, subset)
+}
+fn view_lt(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, |x, y| x.len() < y.len() && subset(x, y))
+}
+fn view_ge(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, |x, y| subset(y, x))
+}
+fn view_gt(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    view_cmp(vm, a, |x, y| y.len() < x.len() && subset(y, x))
+}
+fn view_isdisjoint(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let this = this_view(vm, a)?;
+    let other = a.get(1).cloned().unwrap_or_default();
+    let mine = view_items(vm, this);
+    let theirs = vm.collect(&other)?;
+    for item in theirs {
+        for m in &mine {
+            if item.is(m) || vm.eq(&item, m)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// The reflected operators (`{1} & d.keys()`): the same with the operands swapped.
+fn swapped(a: &[Value]) -> [Value; 2] {
+    [
+        a.get(1).cloned().unwrap_or_default(),
+        a.first().cloned().unwrap_or_default(),
+    ]
+}
+fn view_rand(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_and(vm, &swapped(a), kw)
+}
+fn view_ror(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_or(vm, &swapped(a), kw)
+}
+fn view_rsub(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_sub(vm, &swapped(a), kw)
+}
+fn view_rxor(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    view_xor(vm, &swapped(a), kw)
 }

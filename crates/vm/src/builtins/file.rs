@@ -493,6 +493,8 @@ pub fn new_class(
         dict: crate::gilcell::GilCell::new(crate::value::DictMap::default()),
         builtin,
         module: Arc::new(crate::value::PyStr::new(module)),
+        flags: Default::default(),
+        subclasses: Default::default(),
     })
     .with_mro()
 }

@@ -151,7 +151,7 @@ pub fn class_has(vm: &mut Vm, class: &Arc<Class>, name: &str) -> bool {
 }
 
 fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a str> {
-    match v {
+    match crate::class::strip(v) {
         Value::Str(s) => Ok(s.as_str()),
         other => Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",
@@ -201,26 +201,8 @@ fn setattr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn delattr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "delattr", a, kw, 2, 2)?;
     let name = attr_name(vm, &a[1])?.to_string();
-    let key = vm.key(Value::str(name.as_str()))?;
-    let gil = vm.gil();
-    let removed = match &a[0] {
-        Value::Instance(inst) => inst.attrs.borrow_mut(gil).shift_remove(&key).is_some(),
-        Value::Class(c) => c.dict.borrow_mut(gil).shift_remove(&key).is_some(),
-        Value::Module(m) => m.globals.borrow_mut(gil).shift_remove(&key).is_some(),
-        _ => false,
-    };
-    if removed {
-        return Ok(Value::None);
-    }
-    let msg = match &a[0] {
-        Value::Class(c) => format!(
-            "type object '{}' has no attribute '{name}'",
-            c.name.as_str()
-        ),
-        Value::Module(m) => format!("module '{}' has no attribute '{name}'", m.name.as_str()),
-        other => format!("'{}' object has no attribute '{name}'", vm.type_name(other)),
-    };
-    Err(vm.attribute_error(msg))
+    vm.del_attr(&a[0], &name)?;
+    Ok(Value::None)
 }
 
 fn chr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -237,7 +219,7 @@ fn chr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "ord", a, kw)?;
-    match v {
+    match crate::class::strip(v) {
         Value::Str(s) => {
             if s.char_len == 1 {
                 Ok(Value::Int(
@@ -507,6 +489,14 @@ fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         _ => {
             let class = vm.type_of(&number);
+            if crate::class::has_payload(&number)
+                && crate::attr::user_lookup(&class, "__round__", vm.gil()).is_none()
+                && a.first().is_some_and(|f| f.is(&number))
+            {
+                let mut args = a.to_vec();
+                args[0] = crate::class::strip(&number).clone();
+                return round(vm, &args, kw);
+            }
             if !class_has(vm, &class, "__round__") {
                 return Err(vm.type_error(format!(
                     "type {} doesn't define __round__ method",
@@ -695,13 +685,13 @@ fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::str(crate::format::format_value(vm, &a[0], &spec)?))
 }
 
-/// `vars(obj)`: a snapshot copy of the instance / class / module namespace (CPython returns the
-/// live `__dict__`).
+/// `vars(obj)`: the live dict of an instance; a snapshot copy of a class or module namespace
+/// (CPython returns a read-only proxy / the live module dict).
 fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "vars", a, kw, 1, 1)?;
     let gil = vm.gil();
     let map = match &a[0] {
-        Value::Instance(inst) => inst.attrs.borrow(gil).clone(),
+        Value::Instance(inst) => return Ok(Value::Dict(inst.attrs.clone())),
         Value::Class(c) => c.dict.borrow(gil).clone(),
         Value::Module(m) => m.globals.borrow(gil).clone(),
         _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),

@@ -100,7 +100,10 @@ fn reversed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = &a[0];
     let gil = vm.gil();
     Ok(match v {
-        Value::List(l) => seq_iter(l.borrow(gil).iter().rev().cloned().collect()),
+        Value::List(l) => crate::class::native(crate::iter::ListRevIter {
+            list: l.clone(),
+            index: crate::gilcell::GilCell::new(l.borrow(gil).len().checked_sub(1)),
+        }),
         Value::Tuple(t) => seq_iter(t.items.iter().rev().cloned().collect()),
         Value::Str(s) => seq_iter(
             s.as_str()
@@ -110,13 +113,9 @@ fn reversed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 .collect(),
         ),
         Value::Bytes(b) => seq_iter(b.data.iter().rev().map(|&x| Value::Int(x as i64)).collect()),
-        Value::Dict(d) => seq_iter(
-            d.borrow(gil)
-                .keys()
-                .rev()
-                .map(|k| k.value.clone())
-                .collect(),
-        ),
+        Value::Dict(d) => {
+            crate::iter::DictIter::over_dict_rev(d, super::dict_methods::ViewKind::Keys, gil)
+        }
         Value::Range(r) => {
             let n = range_len(r.start, r.stop, r.step);
             if n == 0 {

@@ -6,8 +6,8 @@
 //! under `__new__` in its class dict with the arguments (without the class).
 
 pub mod args;
-mod convert;
-mod dict_methods;
+pub(crate) mod convert;
+pub(crate) mod dict_methods;
 pub mod file;
 pub mod funcs;
 mod io;
@@ -74,6 +74,16 @@ pub fn to_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     match v {
         Value::Int(n) => Ok(*n),
         Value::Bool(b) => Ok(*b as i64),
+        // An int subclass without its own `__index__`.
+        Value::Instance(i)
+            if matches!(i.payload, Some(Value::Int(_)))
+                && crate::attr::user_lookup(&i.class, "__index__", vm.gil()).is_none() =>
+        {
+            match i.payload {
+                Some(Value::Int(n)) => Ok(n),
+                _ => Err(not_integer(vm, v)),
+            }
+        }
         Value::Instance(_) => match vm.get_attr_opt(v, "__index__")? {
             Some(m) => match vm.call(&m, &[])? {
                 Value::Int(n) => Ok(n),
@@ -106,7 +116,7 @@ pub fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
 
 /// The str inside a value, or a TypeError "{what} must be str, not int" style error.
 pub fn expect_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a Arc<PyStr>> {
-    match v {
+    match crate::class::strip(v) {
         Value::Str(s) => Ok(s),
         other => Err(vm.type_error(format!("{what}must be str, not {}", vm.type_name(other)))),
     }
@@ -119,6 +129,16 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Float(x) => Ok(*x),
         Value::Int(n) => Ok(*n as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Instance(i)
+            if matches!(i.payload, Some(Value::Int(_) | Value::Float(_)))
+                && crate::attr::user_lookup(&i.class, "__float__", vm.gil()).is_none() =>
+        {
+            match i.payload {
+                Some(Value::Int(n)) => Ok(n as f64),
+                Some(Value::Float(x)) => Ok(x),
+                _ => Ok(0.0),
+            }
+        }
         Value::Instance(_) => {
             if let Some(m) = vm.get_attr_opt(v, "__float__")? {
                 return match vm.call(&m, &[])? {
@@ -215,6 +235,7 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, g, "True", Value::Bool(true));
     dict_set_str(vm, g, "False", Value::Bool(false));
     dict_set_str(vm, g, "__name__", Value::str("builtins"));
+    crate::subclass::install(vm);
 }
 
 #[cfg(test)]

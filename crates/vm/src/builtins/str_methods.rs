@@ -70,7 +70,7 @@ pub fn install(vm: &mut Vm) {
 
 /// The receiver of a str method.
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<PyStr>> {
-    match a.first() {
+    match a.first().map(crate::class::strip) {
         Some(Value::Str(s)) => Ok(s),
         other => {
             let got = other
@@ -224,7 +224,7 @@ fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let sep = st.as_str();
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
-        match item {
+        match crate::class::strip(item) {
             Value::Str(x) => {
                 if i > 0 {
                     out.push_str(sep);
@@ -319,7 +319,7 @@ fn casefold(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn str_arg<'a>(vm: &Vm, v: &'a Value, prefix: &str) -> PyResult<&'a str> {
-    match v {
+    match crate::class::strip(v) {
         Value::Str(x) => Ok(x.as_str()),
         other => Err(vm.type_error(format!("{prefix}must be str, not {}", vm.type_name(other)))),
     }

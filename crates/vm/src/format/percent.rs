@@ -39,6 +39,13 @@ struct Flags {
 }
 
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    // A tuple subclass is a tuple of arguments too.
+    let args = match args {
+        Value::Instance(i) if matches!(i.payload, Some(Value::Tuple(_))) => {
+            crate::class::strip(args)
+        }
+        other => other,
+    };
     let mut a = match args {
         Value::Tuple(t) => Args {
             items: &t.items,

@@ -7,7 +7,6 @@
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::blocking::blocking;
 use super::{add_fns, new_module};
 use crate::builtins::args::{self, Kwargs};
 use crate::error::PyResult;
@@ -103,7 +102,8 @@ fn process_time_ns(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(cpu_nanos() as i64))
 }
 
-/// `time.sleep(secs)`: blocks through [`blocking`], where the GIL will be released.
+/// `time.sleep(secs)`: sleeps with the GIL released; on the main thread Ctrl-C ends the sleep
+/// with KeyboardInterrupt (`Vm::interruptible_sleep`).
 fn sleep(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "sleep", a, kw)?;
     let secs = match v {
@@ -126,6 +126,6 @@ fn sleep(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let dur = Duration::try_from_secs_f64(secs)
         .map_err(|_| vm.overflow_error("sleep length is too large"))?;
     vm.sandbox_check("time.sleep()")?;
-    blocking(vm, move || std::thread::sleep(dur));
+    vm.interruptible_sleep(dur)?;
     Ok(Value::None)
 }

@@ -18,7 +18,7 @@ fn run_traced(src: &str, config: VmConfig) -> (Vec<ThreadReport>, Option<String>
             });
             let r = vm.run_module(code, "__main__", src.as_str().into());
             let err = r.err().map(|e| vm.format_exception(&e));
-            crate::modules::threading::thread::wait_for_threads(&mut vm);
+            let _ = crate::modules::threading::thread::wait_for_threads(&mut vm);
             let interp = vm.interp.clone();
             drop(vm);
             (interp.gil.take_reports(), err)

@@ -89,6 +89,11 @@ struct LoopState {
     ts: Arc<Threadsafe>,
     /// The Python loop object (`get_running_loop()`), made on first use.
     py_loop: Option<Value>,
+    /// Ctrl-C seen while this loop ran on the main thread (CPython's
+    /// `Runner._interrupt_count`).
+    interrupts: u32,
+    /// The first Ctrl-C asks for the main task to be cancelled (done between two rounds).
+    cancel_main: bool,
 }
 
 thread_local! {
@@ -438,7 +443,13 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
             }
             let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t));
             let waiter = ts.clone();
-            crate::modules::blocking::blocking(vm, move || waiter.wait(deadline));
+            let waker = ts.clone();
+            vm.wait_interruptibly(
+                move || waker.wake(),
+                move |stop| waiter.wait(deadline, stop),
+            );
+            // Ctrl-C: cancels the main task (`on_interrupt`), or raises if it is the second.
+            vm.check_interrupt()?;
             drain_threadsafe(&ts);
         }
     }
@@ -485,6 +496,8 @@ pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
             tasks: Vec::new(),
             ts: Arc::new(Threadsafe::default()),
             py_loop: None,
+            interrupts: 0,
+            cancel_main: false,
         })
     });
     let r = run_main(vm, coro);
@@ -497,10 +510,31 @@ pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
     r
 }
 
+/// The handler of a Ctrl-C on the main thread while `asyncio.run` runs there (CPython's
+/// `Runner._on_sigint`): the first one cancels the main task (returns true: nothing is
+/// raised), a later one raises KeyboardInterrupt (false). False when no loop runs.
+pub fn on_interrupt() -> bool {
+    with_loop(|l| {
+        l.interrupts += 1;
+        if l.interrupts == 1 {
+            l.cancel_main = true;
+            true
+        } else {
+            false
+        }
+    })
+    .unwrap_or(false)
+}
+
 fn run_main(vm: &mut Vm, coro: Value) -> PyResult<Value> {
     let main = create_task(vm, coro, None)?;
     while !is_done(vm, &main) {
         run_once(vm)?;
+        if with_loop(|l| std::mem::take(&mut l.cancel_main)).unwrap_or(false) {
+            if let Some(f) = as_future(&main) {
+                future::cancel(vm, &main, f, Value::None);
+            }
+        }
     }
     // Cancel the tasks still pending and let them finish, as asyncio.run does.
     let gil = vm.gil();
@@ -531,8 +565,23 @@ fn run_main(vm: &mut Vm, coro: Value) -> PyResult<Value> {
             break;
         }
     }
+    let interrupted = with_loop(|l| l.interrupts > 0).unwrap_or(false);
     match as_future(&main) {
-        Some(f) => future::result(vm, f),
+        Some(f) => {
+            let cancelled = f.st.borrow(vm.gil()).status == Status::Cancelled;
+            match future::result(vm, f) {
+                // Cancelled by Ctrl-C: KeyboardInterrupt, raised while handling the
+                // CancelledError (as `asyncio.Runner.run` does).
+                Err(e) if interrupted && cancelled => {
+                    let ki = vm.keyboard_interrupt();
+                    if let Some(st) = ki.0.exc.as_ref() {
+                        st.borrow_mut(vm.gil()).context = Some(e.value());
+                    }
+                    Err(ki)
+                }
+                r => r,
+            }
+        }
         None => Ok(Value::None),
     }
 }

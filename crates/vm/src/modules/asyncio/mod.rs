@@ -20,6 +20,8 @@ use crate::vm::Vm;
 
 use future::{as_future, Status};
 
+pub use event_loop::on_interrupt;
+
 /// The source of the Python part of the module.
 const SOURCE: &str = include_str!("asyncio.py");
 

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 use parking_lot::{Condvar, Mutex};
 
 use super::event_loop::TimerHandle;
+use crate::interrupt::Stop;
 use crate::value::{NativeObject, Value};
 
 /// A callback handed over by another thread, with the handle that can cancel it.
@@ -93,17 +94,23 @@ impl Threadsafe {
         std::mem::take(&mut g.queue)
     }
 
-    /// Wait (call this with the GIL released) until a callback is queued or `deadline` passes,
-    /// at most [`MAX_WAIT`] at a time. Touches no Python object.
-    pub fn wait(&self, deadline: Option<Instant>) {
+    /// Wait (call this with the GIL released) until a callback is queued, `deadline` passes
+    /// or `stop` asks (Ctrl-C), at most [`MAX_WAIT`] at a time. Touches no Python object.
+    pub fn wait(&self, deadline: Option<Instant>, stop: &Stop) {
         let cap = Instant::now() + MAX_WAIT;
         let until = deadline.map_or(cap, |d| d.min(cap));
         let mut g = self.inner.lock();
-        while g.queue.is_empty() {
+        while g.queue.is_empty() && !stop.requested() {
             if self.wake.wait_until(&mut g, until).timed_out() {
                 break;
             }
         }
+    }
+
+    /// Wake the loop's wait (a Ctrl-C: it looks at its `Stop`).
+    pub fn wake(&self) {
+        let _g = self.inner.lock();
+        self.wake.notify_all();
     }
 }
 

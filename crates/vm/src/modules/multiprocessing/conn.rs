@@ -5,12 +5,14 @@
 use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::net::UnixStream;
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use super::process::lock;
 use super::wire::{self, Wire};
-use super::{blocking_wait, handle_arg, timeout_arg};
+use super::{blocking_wait, deadline_after, handle_arg, timeout_arg, wait_interruptibly};
 use crate::builtins::args::Kwargs;
 use crate::error::PyResult;
+use crate::interrupt::Stop;
 use crate::value::{NativeObject, Value};
 use crate::vm::Vm;
 
@@ -136,6 +138,22 @@ pub fn conn_recv(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         let os_error = vm.types().os_error.clone();
         return Err(vm.new_error(&os_error, "connection is write-only"));
     }
+    // Wait for something to read (interruptibly), then read one message.
+    let fd = {
+        let guard = lock(&c.reader);
+        guard
+            .as_ref()
+            .and_then(|s| s.as_fd().try_clone_to_owned().ok())
+    };
+    let Some(fd) = fd else {
+        return Err(closed(vm));
+    };
+    wait_interruptibly(
+        vm,
+        None,
+        || {},
+        |_, stop| readable(&fd, None, stop).then_some(()),
+    )?;
     let handle: Value = a[0].clone();
     let res = blocking_wait(vm, move || {
         let Value::Native(n) = &handle else {
@@ -176,7 +194,6 @@ pub fn conn_recv(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 
 /// `conn_poll(c, timeout)`: is there something to read (or has the other end closed)?
 pub fn conn_poll(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
-    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
     let c = conn(vm, a)?;
     // poll() means poll(0); poll(None) waits for ever.
     let timeout = match a.get(1) {
@@ -193,22 +210,42 @@ pub fn conn_poll(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let Some(fd) = fd else {
         return Err(closed(vm));
     };
-    let ready = blocking_wait(vm, move || {
-        let ms: PollTimeout = match timeout {
-            None => PollTimeout::NONE,
-            Some(t) => PollTimeout::try_from((t.max(0.0) * 1000.0).ceil() as i64)
-                .unwrap_or(PollTimeout::MAX),
-        };
-        let mut fds = [PollFd::new(fd.as_fd(), PollFlags::POLLIN)];
-        loop {
-            match poll(&mut fds, ms) {
-                Ok(n) => return n > 0,
-                Err(nix::errno::Errno::EINTR) => continue,
-                Err(_) => return false,
-            }
-        }
-    });
+    let deadline = deadline_after(timeout);
+    let ready = wait_interruptibly(
+        vm,
+        deadline,
+        || {},
+        |deadline, stop| readable(&fd, deadline, stop).then_some(()),
+    )?;
+    let ready = ready.is_some();
     Ok(Value::Bool(ready))
+}
+
+/// How often a wait on a pipe looks at its `Stop`: a descriptor cannot be woken by a condition
+/// variable, and 50 ms is well below what a person notices after Ctrl-C.
+const POLL_SLICE: Duration = Duration::from_millis(50);
+
+/// Wait (GIL released) until `fd` is readable or closed (true), `deadline` passes or `stop`
+/// asks (false).
+fn readable(fd: &OwnedFd, deadline: Option<Instant>, stop: &Stop) -> bool {
+    use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+    loop {
+        let slice = match deadline {
+            Some(d) => d.saturating_duration_since(Instant::now()).min(POLL_SLICE),
+            None => POLL_SLICE,
+        };
+        let ms = PollTimeout::try_from(slice.as_micros().div_ceil(1000) as i64)
+            .unwrap_or(PollTimeout::MAX);
+        let mut fds = [PollFd::new(fd.as_fd(), PollFlags::POLLIN)];
+        match poll(&mut fds, ms) {
+            Ok(n) if n > 0 => return true,
+            Ok(_) | Err(nix::errno::Errno::EINTR) => {}
+            Err(_) => return false,
+        }
+        if stop.requested() || deadline.is_some_and(|d| Instant::now() >= d) {
+            return false;
+        }
+    }
 }
 
 /// `conn_close(c)`

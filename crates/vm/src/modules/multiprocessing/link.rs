@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::process::lock;
 use super::wire::{self, Reply, ToParent, ToWorker};
+use crate::interrupt::Stop;
 
 pub struct ParentLink {
     writer: Mutex<UnixStream>,
@@ -67,12 +68,15 @@ impl ParentLink {
         self.next_seq.fetch_add(1, Ordering::Relaxed)
     }
 
-    /// Wait for the reply to request `seq`.
-    pub fn wait_reply(&self, seq: u64) -> Reply {
+    /// Wait for the reply to request `seq`; `None` if `stop` asks first (Ctrl-C).
+    pub fn wait_reply(&self, seq: u64, stop: &Stop) -> Option<Reply> {
         let mut replies = lock(&self.replies);
         loop {
             if let Some(r) = replies.remove(&seq) {
-                return r;
+                return Some(r);
+            }
+            if stop.requested() {
+                return None;
             }
             replies = self
                 .reply_cond
@@ -81,22 +85,28 @@ impl ParentLink {
         }
     }
 
-    /// Send a request built with a fresh sequence number and wait for its reply.
-    pub fn request(&self, build: impl FnOnce(u64) -> ToParent) -> Reply {
-        let seq = self.seq();
-        if self.send(&build(seq)).is_err() {
-            return Reply::Error("the parent process is gone".into());
-        }
-        self.wait_reply(seq)
+    /// Wake the waits for replies (a Ctrl-C: they look at their `Stop`).
+    pub fn wake_replies(&self) {
+        let _replies = lock(&self.replies);
+        self.reply_cond.notify_all();
     }
 
-    /// The next pool task (or Stop); `None` after `timeout`.
-    pub fn next_task(&self, timeout: Option<Duration>) -> Option<ToWorker> {
+    /// Wake the wait for the next task.
+    pub fn wake_tasks(&self) {
+        let _tasks = lock(&self.tasks);
+        self.task_cond.notify_all();
+    }
+
+    /// The next pool task (or Stop); `None` after `timeout` or when `stop` asks (Ctrl-C).
+    pub fn next_task(&self, timeout: Option<Duration>, stop: &Stop) -> Option<ToWorker> {
         let deadline = timeout.map(|t| Instant::now() + t);
         let mut tasks = lock(&self.tasks);
         loop {
             if let Some(t) = tasks.pop_front() {
                 return Some(t);
+            }
+            if stop.requested() {
+                return None;
             }
             match deadline {
                 None => {

@@ -24,7 +24,7 @@ mod wire;
 mod worker;
 
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use self::pool::{Failure, PoolCore};
 use self::process::{lock, state, Child, Owner, Settings};
@@ -32,6 +32,7 @@ use self::wire::{Callee, Encoder, Mode, RemoteError, Start, Wire};
 use super::{add_fns, new_module};
 use crate::builtins::args::Kwargs;
 use crate::error::PyResult;
+use crate::interrupt::Stop;
 use crate::value::{Module, NativeObject, Value};
 use crate::vm::Vm;
 
@@ -40,14 +41,22 @@ pub use self::process::Settings as WorkerSettings;
 const PRELUDE: &str = include_str!("prelude.py");
 
 /// Run a worker process (the hidden `gilvm __mp-worker` command); returns its exit status.
-pub fn worker_main(settings: WorkerSettings) -> i32 {
-    worker::worker_main(settings)
+/// `started` is called with the worker's interpreter once it exists (the CLI delivers Ctrl-C
+/// to it).
+pub fn worker_main(settings: WorkerSettings, started: impl FnOnce(Arc<crate::Interp>)) -> i32 {
+    worker::worker_main(settings, started)
 }
 
 /// Called when the main script ends: join non-daemon children, terminate daemon ones and pools
-/// (everything, after an uncaught KeyboardInterrupt).
-pub fn at_exit(interrupted: bool) {
-    process::at_exit(interrupted);
+/// (everything, after an uncaught KeyboardInterrupt, or when `stop` asks: a Ctrl-C while
+/// joining).
+pub fn at_exit(interrupted: bool, stop: &crate::interrupt::Stop) {
+    process::at_exit(interrupted, stop);
+}
+
+/// What wakes [`at_exit`]'s joins (for `Vm::wait_interruptibly`).
+pub fn exit_waker() -> impl Fn() + Send + Sync + 'static {
+    process::wake_children
 }
 
 /// The native half: `_gilvm_mp`.
@@ -117,6 +126,39 @@ pub fn make(vm: &mut Vm) -> PyResult<Arc<Module>> {
 /// Run a blocking wait with the GIL released (through the blocking gateway).
 pub(crate) fn blocking_wait<T: Send>(vm: &mut Vm, f: impl FnOnce() -> T + Send) -> T {
     crate::modules::blocking::blocking(vm, f)
+}
+
+/// A timeout in seconds (already clamped by [`timeout_arg`]) as a deadline.
+pub(crate) fn deadline_after(timeout: Option<f64>) -> Option<Instant> {
+    timeout.and_then(|t| Instant::now().checked_add(Duration::from_secs_f64(t.max(0.0))))
+}
+
+/// Wait with the GIL released until `f` returns `Some` (done) or `deadline` passes (`None`).
+/// `f(deadline, stop)` waits once: it returns `None` when the deadline passed or its `Stop`
+/// asked. On the main thread a Ctrl-C wakes it (`wake` notifies what it waits on) and raises
+/// KeyboardInterrupt; if the handler raises nothing (asyncio's first Ctrl-C) the wait goes on.
+pub(crate) fn wait_interruptibly<T: Send>(
+    vm: &mut Vm,
+    deadline: Option<Instant>,
+    wake: impl Fn() + Send + Sync + Clone + 'static,
+    mut f: impl FnMut(Option<Instant>, &Stop) -> Option<T> + Send,
+) -> PyResult<Option<T>> {
+    loop {
+        let f = &mut f;
+        let r = vm.wait_interruptibly(wake.clone(), move |stop| f(deadline, stop));
+        if r.is_some() {
+            return Ok(r);
+        }
+        vm.check_interrupt()?;
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return Ok(None);
+        }
+    }
+}
+
+/// What is left of a wait until `deadline` (`None`: no limit).
+pub(crate) fn remaining(deadline: Option<Instant>) -> Option<Duration> {
+    deadline.map(|d| d.saturating_duration_since(Instant::now()))
 }
 
 /// The native handle of type `T` at position `i`.
@@ -383,8 +425,14 @@ fn child_arg<'a>(vm: &Vm, a: &'a [Value]) -> PyResult<&'a Arc<Child>> {
 /// `process_join(h, timeout)`
 fn process_join(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let child = child_arg(vm, a)?.clone();
-    let timeout = timeout_arg(vm, a.get(1))?;
-    blocking_wait(vm, move || child.wait(timeout.map(Duration::from_secs_f64)));
+    let deadline = deadline_after(timeout_arg(vm, a.get(1))?);
+    let waker = child.clone();
+    wait_interruptibly(
+        vm,
+        deadline,
+        move || waker.wake(),
+        |deadline, stop| child.wait_or_stop(remaining(deadline), stop),
+    )?;
     Ok(Value::None)
 }
 
@@ -524,8 +572,14 @@ fn pool_wait(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         Some(Value::Int(j)) => *j as u64,
         _ => return Err(vm.type_error("pool_wait: job")),
     };
-    let timeout = timeout_arg(vm, a.get(2))?;
-    let res = blocking_wait(vm, move || core.wait(job, timeout));
+    let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
+    let waker = core.clone();
+    let res = wait_interruptibly(
+        vm,
+        deadline,
+        move || waker.wake(),
+        |deadline, stop| core.wait(job, deadline, stop),
+    )?;
     match res {
         None => Ok(Value::tuple(vec![Value::str("timeout")])),
         Some(Ok(values)) => {
@@ -615,7 +669,13 @@ fn pool_join(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     if core.is_running() {
         return Err(vm.value_error("Pool is still running"));
     }
-    blocking_wait(vm, move || core.join());
+    let waker = core.clone();
+    wait_interruptibly(
+        vm,
+        None,
+        move || waker.wake_workers(),
+        |_, stop| core.join(stop).then_some(()),
+    )?;
     Ok(Value::None)
 }
 

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::process::{self, lock, Child, Owner, Settings};
 use super::wire::{Callee, Mode, RemoteError, Start, ToWorker, Wire};
+use crate::interrupt::Stop;
 
 /// Chunks a worker may hold at once (one running, one waiting: no idle gap between chunks).
 const IN_FLIGHT: usize = 2;
@@ -293,15 +294,23 @@ impl PoolCore {
         }
     }
 
-    /// Wait for a job; `None` on timeout, else its results (chunks concatenated) or failure.
-    pub fn wait(&self, job: u64, timeout: Option<f64>) -> Option<Result<Vec<Wire>, Failure>> {
-        let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+    /// Wait for a job; `None` on timeout (past `deadline`) or when `stop` asks (Ctrl-C), else
+    /// its results (chunks concatenated) or failure.
+    pub fn wait(
+        &self,
+        job: u64,
+        deadline: Option<Instant>,
+        stop: &Stop,
+    ) -> Option<Result<Vec<Wire>, Failure>> {
         let mut st = lock(&self.st);
         loop {
             match st.jobs.get(&job) {
                 None => return Some(Err(Failure::Died("unknown job".into()))),
                 Some(j) if j.finished() => break,
                 _ => {}
+            }
+            if stop.requested() {
+                return None;
             }
             let wait = match deadline {
                 Some(d) => {
@@ -324,6 +333,12 @@ impl PoolCore {
             Some(f) => Err(f),
             None => Ok(j.results.into_iter().flatten().flatten().collect()),
         })
+    }
+
+    /// Wake the waits on this pool's jobs (a Ctrl-C: they look at their `Stop`).
+    pub fn wake(&self) {
+        let _st = lock(&self.st);
+        self.cond.notify_all();
     }
 
     /// Is the job finished (`ready()`)?
@@ -365,11 +380,16 @@ impl PoolCore {
         }
     }
 
-    /// Wait for every worker to exit (after close or terminate).
-    pub fn join(&self) {
+    /// Wait for every worker to exit (after close or terminate); false if `stop` asked first.
+    pub fn join(&self, stop: &Stop) -> bool {
         let workers = lock(&self.workers).clone();
-        for w in &workers {
-            w.wait(None);
+        workers.iter().all(|w| w.wait_or_stop(None, stop).is_some())
+    }
+
+    /// Wake the waits on this pool's workers' ends.
+    pub fn wake_workers(&self) {
+        for w in lock(&self.workers).iter() {
+            w.wake();
         }
     }
 

@@ -21,6 +21,7 @@ use super::link::ParentLink;
 use super::pool::PoolCore;
 use super::queue::QueueCore;
 use super::wire::{self, Reply, Start, ToParent, ToWorker};
+use crate::interrupt::Stop;
 
 /// What this OS process knows about multiprocessing.
 pub struct MpState {
@@ -112,11 +113,19 @@ impl Child {
 
     /// Wait for the worker's end; `None` on timeout.
     pub fn wait(&self, timeout: Option<Duration>) -> Option<i32> {
+        self.wait_or_stop(timeout, &Stop::never())
+    }
+
+    /// Wait for the worker's end; `None` on timeout or when `stop` asks (Ctrl-C).
+    pub fn wait_or_stop(&self, timeout: Option<Duration>, stop: &Stop) -> Option<i32> {
         let deadline = timeout.map(|t| Instant::now() + t);
         let mut st = lock(&self.status);
         loop {
             if let Some(code) = *st {
                 return Some(code);
+            }
+            if stop.requested() {
+                return None;
             }
             match deadline {
                 None => st = self.cond.wait(st).unwrap_or_else(|e| e.into_inner()),
@@ -133,6 +142,12 @@ impl Child {
                 }
             }
         }
+    }
+
+    /// Wake the waits on this worker's end (to look at their `Stop`).
+    pub fn wake(&self) {
+        let _st = lock(&self.status);
+        self.cond.notify_all();
     }
 
     /// Send a signal unless the worker has already been reaped (its pid may be reused then).
@@ -274,7 +289,7 @@ fn handle(
                     let child = child.clone();
                     let dead = dead.clone();
                     std::thread::spawn(move || {
-                        let ok = q.put(value, block, timeout, &dead);
+                        let ok = q.put(value, block, timeout, &|| dead.load(Ordering::Relaxed));
                         let reply = if ok { Reply::Done } else { Reply::Full };
                         child.send(&ToWorker::Reply { seq, reply });
                     });
@@ -309,7 +324,7 @@ fn handle(
                 let child = child.clone();
                 let dead = dead.clone();
                 std::thread::spawn(move || {
-                    let reply = match q.get(true, timeout, &dead) {
+                    let reply = match q.get(true, timeout, &|| dead.load(Ordering::Relaxed)) {
                         Some(v) => Reply::Value(v),
                         None => Reply::Empty,
                     };
@@ -337,25 +352,46 @@ fn handle(
 }
 
 /// At the end of the main script: join the non-daemon children, terminate the daemon ones
-/// (CPython's `_exit_function`); after an uncaught KeyboardInterrupt, terminate them all.
-pub fn at_exit(interrupted: bool) {
+/// (CPython's `_exit_function`). After an uncaught KeyboardInterrupt, the non-daemon children
+/// get [`GRACE`] to finish (a Ctrl-C from a terminal reached them too, and they may be running
+/// their `finally` blocks) and are then terminated, where CPython would wait for them for ever;
+/// a Ctrl-C while joining (`stop`) terminates them at once. A child that does not end within
+/// 2 s of SIGTERM is killed.
+pub fn at_exit(interrupted: bool, stop: &Stop) {
     super::pool::terminate_all();
     let children: Vec<Arc<Child>> = lock(&state().children).clone();
     for c in &children {
-        if c.daemon || interrupted {
+        if c.daemon {
             c.signal(nix::sys::signal::Signal::SIGTERM);
         }
     }
+    let grace = Instant::now() + GRACE;
+    let mut terminating = false;
     for c in &children {
-        if c.wait(Some(Duration::from_secs(if interrupted {
-            2
-        } else {
-            86_400 * 365
-        })))
-        .is_none()
-        {
+        if !terminating && !c.daemon {
+            let limit = interrupted.then(|| grace.saturating_duration_since(Instant::now()));
+            if c.wait_or_stop(limit, stop).is_none() {
+                // Past the grace period, or Ctrl-C while joining: stop them all.
+                terminating = true;
+                for c in &children {
+                    c.signal(nix::sys::signal::Signal::SIGTERM);
+                }
+            }
+        }
+        if c.wait(Some(Duration::from_secs(2))).is_none() {
             c.signal(nix::sys::signal::Signal::SIGKILL);
             c.wait(Some(Duration::from_secs(2)));
         }
+    }
+}
+
+/// How long the non-daemon children may still run after an uncaught KeyboardInterrupt.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// Wake every wait on a child's end (a Ctrl-C for the main thread).
+pub fn wake_children() {
+    let children: Vec<Arc<Child>> = lock(&state().children).clone();
+    for c in &children {
+        c.wake();
     }
 }

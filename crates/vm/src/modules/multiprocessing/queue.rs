@@ -4,13 +4,13 @@
 //! bounded puts are requests answered by the parent's broker).
 
 use std::collections::VecDeque;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use super::process::{lock, state};
 use super::wire::{self, Reply, ToParent, Wire};
-use super::{blocking_wait, handle_arg, timeout_arg};
+use super::{deadline_after, handle_arg, remaining, timeout_arg, wait_interruptibly};
 use crate::builtins::args::Kwargs;
 use crate::error::PyResult;
 use crate::value::{NativeObject, Value};
@@ -44,12 +44,18 @@ impl QueueCore {
         self.not_empty.notify_one();
     }
 
-    /// Put, waiting for room if bounded; false if full (after the timeout) or `cancel` is set.
-    pub fn put(&self, v: Wire, block: bool, timeout: Option<f64>, cancel: &AtomicBool) -> bool {
+    /// Put, waiting for room if bounded; false if full (after the timeout) or `cancel` says so.
+    pub fn put(
+        &self,
+        v: Wire,
+        block: bool,
+        timeout: Option<f64>,
+        cancel: &dyn Fn() -> bool,
+    ) -> bool {
         let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
         let mut items = lock(&self.items);
         while self.maxsize > 0 && items.len() as i64 >= self.maxsize {
-            if !block || cancel.load(Ordering::Relaxed) {
+            if !block || cancel() {
                 return false;
             }
             let now = Instant::now();
@@ -70,8 +76,13 @@ impl QueueCore {
         true
     }
 
-    /// Get, waiting if asked; `None` if empty (after the timeout) or `cancel` is set.
-    pub fn get(&self, block: bool, timeout: Option<f64>, cancel: &AtomicBool) -> Option<Wire> {
+    /// Get, waiting if asked; `None` if empty (after the timeout) or `cancel` says so.
+    pub fn get(
+        &self,
+        block: bool,
+        timeout: Option<f64>,
+        cancel: &dyn Fn() -> bool,
+    ) -> Option<Wire> {
         let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
         let mut items = lock(&self.items);
         loop {
@@ -80,7 +91,7 @@ impl QueueCore {
                 self.not_full.notify_one();
                 return Some(v);
             }
-            if !block || cancel.load(Ordering::Relaxed) {
+            if !block || cancel() {
                 return None;
             }
             let now = Instant::now();
@@ -96,6 +107,20 @@ impl QueueCore {
                 .0;
         }
     }
+}
+
+impl QueueCore {
+    /// Wake the waits on this queue (a Ctrl-C: they look at their `Stop`).
+    pub fn wake(&self) {
+        let _items = lock(&self.items);
+        self.not_empty.notify_all();
+        self.not_full.notify_all();
+    }
+}
+
+/// Seconds left until `deadline` (`None`: no limit).
+fn secs_left(deadline: Option<Instant>) -> Option<f64> {
+    remaining(deadline).map(|d| d.as_secs_f64())
 }
 
 /// The Python-visible handle of a queue.
@@ -139,6 +164,27 @@ fn link(vm: &Vm) -> PyResult<Arc<super::link::ParentLink>> {
     }
 }
 
+/// Send a request to the parent and wait for its reply (GIL released). On the main thread a
+/// Ctrl-C ends the wait with KeyboardInterrupt (a late reply is then dropped).
+fn request(
+    vm: &mut Vm,
+    link: &Arc<super::link::ParentLink>,
+    build: impl FnOnce(u64) -> ToParent,
+) -> PyResult<Reply> {
+    let seq = link.seq();
+    if link.send(&build(seq)).is_err() {
+        return Ok(Reply::Error("the parent process is gone".into()));
+    }
+    let waker = link.clone();
+    let reply = wait_interruptibly(
+        vm,
+        None,
+        move || waker.wake_replies(),
+        |_, stop| link.wait_reply(seq, stop),
+    )?;
+    Ok(reply.unwrap_or_else(|| Reply::Error("no reply".into())))
+}
+
 fn reply_error(vm: &Vm, msg: String) -> crate::PyErr {
     vm.runtime_error(format!("queue operation failed: {msg}"))
 }
@@ -169,9 +215,23 @@ pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
                 q.put_nowait_unbounded(w);
                 return Ok(Value::Bool(true));
             }
-            let never = AtomicBool::new(false);
-            let ok = blocking_wait(vm, move || q.put(w, block, timeout, &never));
-            Ok(Value::Bool(ok))
+            if !block {
+                return Ok(Value::Bool(q.put(w, false, None, &|| false)));
+            }
+            let waker = q.clone();
+            let mut item = Some(w);
+            let ok = wait_interruptibly(
+                vm,
+                deadline_after(timeout),
+                move || waker.wake(),
+                |deadline, stop| {
+                    // Put gives the item back only by succeeding: try with a clone.
+                    let w = item.clone()?;
+                    q.put(w, true, secs_left(deadline), &|| stop.requested())
+                        .then(|| item.take())
+                },
+            )?;
+            Ok(Value::Bool(ok.is_some()))
         }
         QueueHandle::Remote { id, maxsize } => {
             let (id, maxsize) = (*id, *maxsize);
@@ -187,15 +247,13 @@ pub fn queue_put(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
                 .map_err(|e| reply_error(vm, e.to_string()))?;
                 return Ok(Value::Bool(true));
             }
-            let reply = blocking_wait(vm, move || {
-                link.request(|seq| ToParent::QueuePut {
-                    qid: id,
-                    value: w,
-                    seq: Some(seq),
-                    block,
-                    timeout,
-                })
-            });
+            let reply = request(vm, &link, |seq| ToParent::QueuePut {
+                qid: id,
+                value: w,
+                seq: Some(seq),
+                block,
+                timeout,
+            })?;
             match reply {
                 Reply::Done => Ok(Value::Bool(true)),
                 Reply::Full => Ok(Value::Bool(false)),
@@ -219,21 +277,24 @@ pub fn queue_get(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
                 None
             } else {
                 let q = q.clone();
-                let never = AtomicBool::new(false);
-                blocking_wait(vm, move || q.get(true, timeout, &never))
+                let waker = q.clone();
+                wait_interruptibly(
+                    vm,
+                    deadline_after(timeout),
+                    move || waker.wake(),
+                    |deadline, stop| q.get(true, secs_left(deadline), &|| stop.requested()),
+                )?
             }
         }
         QueueHandle::Remote { id, .. } => {
             let id = *id;
             let link = link(vm)?;
-            let reply = blocking_wait(vm, move || {
-                link.request(|seq| ToParent::QueueGet {
-                    seq,
-                    qid: id,
-                    block,
-                    timeout,
-                })
-            });
+            let reply = request(vm, &link, |seq| ToParent::QueueGet {
+                seq,
+                qid: id,
+                block,
+                timeout,
+            })?;
             match reply {
                 Reply::Value(v) => Some(v),
                 Reply::Empty => None,
@@ -259,9 +320,7 @@ pub fn queue_qsize(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         QueueHandle::Remote { id, .. } => {
             let id = *id;
             let link = link(vm)?;
-            match blocking_wait(vm, move || {
-                link.request(|seq| ToParent::QueueSize { seq, qid: id })
-            }) {
+            match request(vm, &link, |seq| ToParent::QueueSize { seq, qid: id })? {
                 Reply::Size(n) => Ok(Value::Int(n)),
                 Reply::Error(e) => Err(reply_error(vm, e)),
                 _ => Err(reply_error(vm, "unexpected reply".into())),

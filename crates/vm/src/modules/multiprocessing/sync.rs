@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use super::shm::Region;
 use super::wire::ShmKind;
-use super::{blocking_wait, handle_arg, timeout_arg};
+use super::{deadline_after, handle_arg, timeout_arg, wait_interruptibly};
 use crate::builtins::args::Kwargs;
 use crate::error::PyResult;
 use crate::value::{NativeObject, Value};
@@ -48,16 +48,21 @@ fn me() -> u64 {
     ((std::process::id() as u64) << 32) | ID.with(|id| *id & 0xffff_ffff)
 }
 
-/// Wait until `ready()` succeeds or the deadline passes (spin, yield, then growing sleeps).
-fn wait_until(mut ready: impl FnMut() -> bool, timeout: Option<f64>) -> bool {
-    let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t.max(0.0)));
+/// Wait until `ready()` succeeds or the deadline passes (spin, yield, then growing sleeps of
+/// at most 1 ms: the state is a word in shared memory, with nothing to be woken by), or `stop`
+/// asks (a Ctrl-C, noticed within the same 1 ms).
+fn wait_until(
+    mut ready: impl FnMut() -> bool,
+    deadline: Option<Instant>,
+    stop: &crate::interrupt::Stop,
+) -> bool {
     let mut round = 0u32;
     let mut sleep = Duration::from_micros(50);
     loop {
         if ready() {
             return true;
         }
-        if deadline.is_some_and(|d| Instant::now() >= d) {
+        if stop.requested() || deadline.is_some_and(|d| Instant::now() >= d) {
             return false;
         }
         round += 1;
@@ -229,16 +234,23 @@ pub fn lock_acquire(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     if !block {
         return Ok(Value::Bool(false));
     }
-    let timeout = timeout_arg(vm, a.get(2))?;
+    let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
     let h = a[0].clone();
-    let got = blocking_wait(vm, move || {
-        let Value::Native(n) = &h else { return false };
-        let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
-            return false;
-        };
-        wait_until(|| o.try_acquire(), timeout)
-    });
-    Ok(Value::Bool(got))
+    let got = wait_interruptibly(
+        vm,
+        deadline,
+        || {},
+        |deadline, stop| {
+            let Value::Native(n) = &h else {
+                return Some(false);
+            };
+            let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
+                return Some(false);
+            };
+            wait_until(|| o.try_acquire(), deadline, stop).then_some(true)
+        },
+    )?;
+    Ok(Value::Bool(got == Some(true)))
 }
 
 /// `lock_release(h)`
@@ -288,17 +300,24 @@ pub fn event_op(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             if flag.load(Ordering::Acquire) == 1 {
                 return Ok(Value::Bool(true));
             }
-            let timeout = timeout_arg(vm, a.get(2))?;
+            let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
             let h = a[0].clone();
-            let set = blocking_wait(vm, move || {
-                let Value::Native(n) = &h else { return false };
-                let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
-                    return false;
-                };
-                let flag = o.region.word32(0);
-                wait_until(|| flag.load(Ordering::Acquire) == 1, timeout)
-            });
-            Ok(Value::Bool(set))
+            let set = wait_interruptibly(
+                vm,
+                deadline,
+                || {},
+                |deadline, stop| {
+                    let Value::Native(n) = &h else {
+                        return Some(false);
+                    };
+                    let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
+                        return Some(false);
+                    };
+                    let flag = o.region.word32(0);
+                    wait_until(|| flag.load(Ordering::Acquire) == 1, deadline, stop).then_some(true)
+                },
+            )?;
+            Ok(Value::Bool(set == Some(true)))
         }
     }
 }

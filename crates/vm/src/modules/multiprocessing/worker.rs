@@ -20,9 +20,9 @@ use crate::vm::{Vm, VmConfig};
 const MAX_FDS: usize = 64;
 
 /// Run a worker; returns its exit status.
-pub fn worker_main(settings: Settings) -> i32 {
+pub fn worker_main(settings: Settings, started: impl FnOnce(Arc<crate::Interp>)) -> i32 {
     match setup() {
-        Ok((stream, fds, start)) => run(settings, stream, fds, start),
+        Ok((stream, fds, start)) => run(settings, stream, fds, start, started),
         Err(e) => {
             eprintln!("gilvm: this command is for gilvm's multiprocessing only ({e})");
             2
@@ -82,7 +82,13 @@ fn recv_fds(stream: &UnixStream) -> std::io::Result<Vec<Option<OwnedFd>>> {
     Ok(fds)
 }
 
-fn run(settings: Settings, stream: UnixStream, fds: Vec<Option<OwnedFd>>, start: Start) -> i32 {
+fn run(
+    settings: Settings,
+    stream: UnixStream,
+    fds: Vec<Option<OwnedFd>>,
+    start: Start,
+    started: impl FnOnce(Arc<crate::Interp>),
+) -> i32 {
     let link = match ParentLink::start(stream) {
         Ok(l) => l,
         Err(e) => {
@@ -103,10 +109,13 @@ fn run(settings: Settings, stream: UnixStream, fds: Vec<Option<OwnedFd>>, start:
         gil_policy: settings.gil_policy,
         ..VmConfig::default()
     });
+    started(vm.interp.clone());
     let status = run_in(&mut vm, &link, fds, &start);
-    crate::modules::threading::thread::wait_for_threads(&mut vm);
+    let interrupted = crate::modules::threading::thread::wait_for_threads(&mut vm).is_err();
     vm.interp.flush_stdout();
-    crate::modules::blocking::blocking(&mut vm, || process::at_exit(false));
+    crate::modules::blocking::blocking(&mut vm, move || {
+        process::at_exit(interrupted, &crate::interrupt::Stop::never())
+    });
     status
 }
 
@@ -153,7 +162,7 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                     }
                     let text = vm.format_exception(&err);
                     vm.interp.flush_stdout();
-                    eprint!("Process {}:\n{text}", start.name);
+                    report_process_error(&start.name, &text);
                     1
                 }
             }
@@ -175,20 +184,31 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                 if let Err(err) = result {
                     let text = vm.format_exception(&err);
                     vm.interp.flush_stdout();
-                    eprint!("Process {}:\n{text}", start.name);
+                    report_process_error(&start.name, &text);
                     return 1;
                 }
             }
-            serve(vm, link)
+            serve(vm, link, &start.name)
         }
     }
 }
 
-/// Serve pool tasks until Stop.
-fn serve(vm: &mut Vm, link: &Arc<ParentLink>) -> i32 {
+/// Serve pool tasks until Stop. A KeyboardInterrupt (Ctrl-C reaches the workers too) ends
+/// the worker with status 1 after printing it, as CPython's pool workers do.
+fn serve(vm: &mut Vm, link: &Arc<ParentLink>, name: &str) -> i32 {
     loop {
         let l = link.clone();
-        let task = crate::modules::blocking::blocking(vm, move || l.next_task(None));
+        let waker = link.clone();
+        let task = super::wait_interruptibly(
+            vm,
+            None,
+            move || waker.wake_tasks(),
+            |_, stop| l.next_task(None, stop),
+        );
+        let task = match task {
+            Ok(task) => task,
+            Err(err) => return interrupted(vm, name, &err),
+        };
         match task {
             Some(ToWorker::Task {
                 job,
@@ -198,7 +218,10 @@ fn serve(vm: &mut Vm, link: &Arc<ParentLink>) -> i32 {
                 items,
                 kwargs,
             }) => {
-                let result = run_chunk(vm, &func, star, items, kwargs);
+                let result = match run_chunk(vm, &func, star, items, kwargs) {
+                    Ok(result) => result,
+                    Err(err) => return interrupted(vm, name, &err),
+                };
                 vm.interp.flush_stdout();
                 if link
                     .send(&ToParent::TaskDone { job, chunk, result })
@@ -213,30 +236,64 @@ fn serve(vm: &mut Vm, link: &Arc<ParentLink>) -> i32 {
     }
 }
 
+/// A pool worker interrupted by Ctrl-C: report like CPython (`Process NAME:` and the
+/// traceback) and end with status 1.
+fn interrupted(vm: &mut Vm, name: &str, err: &PyErr) -> i32 {
+    let text = vm.format_exception(err);
+    vm.interp.flush_stdout();
+    report_process_error(name, &text);
+    1
+}
+
+/// Print `Process NAME:` and a traceback in one write, so that it does not interleave with
+/// what other processes print on the same stderr.
+fn report_process_error(name: &str, traceback: &str) {
+    use std::io::Write;
+    let text = format!("Process {name}:\n{traceback}");
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// Run one chunk. A KeyboardInterrupt is not a result to send back: it ends the worker
+/// (`Err`); any other exception is the chunk's (remote) error.
 fn run_chunk(
     vm: &mut Vm,
     func: &Callee,
     star: bool,
     items: Vec<Wire>,
     kwargs: Vec<(String, Wire)>,
-) -> Result<Vec<Wire>, RemoteError> {
-    let f = resolve(vm, func).map_err(|e| remote_error(vm, &e))?;
+) -> Result<Result<Vec<Wire>, RemoteError>, PyErr> {
+    let keyboard_interrupt = vm.types().keyboard_interrupt.clone();
+    match run_chunk_items(vm, func, star, items, kwargs) {
+        Err(err) if vm.err_is(&err, &keyboard_interrupt) => Err(err),
+        Err(err) => Ok(Err(remote_error(vm, &err))),
+        Ok(out) => Ok(Ok(out)),
+    }
+}
+
+fn run_chunk_items(
+    vm: &mut Vm,
+    func: &Callee,
+    star: bool,
+    items: Vec<Wire>,
+    kwargs: Vec<(String, Wire)>,
+) -> Result<Vec<Wire>, PyErr> {
+    let f = resolve(vm, func)?;
     let mut kw = Vec::with_capacity(kwargs.len());
     for (k, w) in kwargs {
-        let v = wire::to_value(vm, w).map_err(|e| remote_error(vm, &e))?;
+        let v = wire::to_value(vm, w)?;
         kw.push((Arc::new(crate::value::PyStr::new(k)), v));
     }
     let mut out = Vec::with_capacity(items.len());
     for item in items {
-        let arg = wire::to_value(vm, item).map_err(|e| remote_error(vm, &e))?;
+        let arg = wire::to_value(vm, item)?;
         let r = if star {
-            let args = vm.collect(&arg).map_err(|e| remote_error(vm, &e))?;
+            let args = vm.collect(&arg)?;
             vm.call_kw(&f, &args, &kw)
         } else {
             vm.call_kw(&f, std::slice::from_ref(&arg), &kw)
         };
-        let v = r.map_err(|e| remote_error(vm, &e))?;
-        out.push(wire::from_value(vm, &v).map_err(|e| remote_error(vm, &e))?);
+        let v = r?;
+        out.push(wire::from_value(vm, &v)?);
     }
     Ok(out)
 }

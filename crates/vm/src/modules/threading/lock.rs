@@ -12,6 +12,7 @@ use super::wait::{wait_blocking, WaitKind};
 use crate::builtins::args::{Kwargs, Params};
 use crate::builtins::to_f64;
 use crate::error::PyResult;
+use crate::interrupt::Stop;
 use crate::value::{NativeObject, Value};
 use crate::vm::Vm;
 
@@ -29,10 +30,10 @@ impl LockInner {
     }
 
     /// Wait once (GIL released) for the lock to be free and take it; false if `deadline`
-    /// passed or the wait woke without getting it.
-    fn wait_acquire(&self, deadline: Option<Instant>) -> bool {
+    /// passed, `stop` asked (Ctrl-C) or the wait woke without getting it.
+    fn wait_acquire(&self, deadline: Option<Instant>, stop: &Stop) -> bool {
         let mut locked = self.locked.lock();
-        if *locked {
+        if *locked && !stop.requested() {
             match deadline {
                 Some(d) => {
                     self.freed.wait_until(&mut locked, d);
@@ -41,6 +42,12 @@ impl LockInner {
             }
         }
         !std::mem::replace(&mut *locked, true)
+    }
+
+    /// Wake the waiters (a Ctrl-C for the main thread: they look at their `Stop`).
+    fn wake(&self) {
+        let _locked = self.locked.lock();
+        self.freed.notify_all();
     }
 }
 
@@ -124,12 +131,20 @@ pub fn acquire(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let key = key(lock);
     loop {
         let i = inner.clone();
-        let got = wait_blocking(vm, key, WaitKind::Lock, deadline.is_some(), move || {
-            i.wait_acquire(deadline)
-        })?;
+        let w = inner.clone();
+        let got = wait_blocking(
+            vm,
+            key,
+            WaitKind::Lock,
+            deadline.is_some(),
+            move || w.wake(),
+            move |stop| i.wait_acquire(deadline, stop),
+        )?;
         if got {
             return Ok(Value::Bool(true));
         }
+        // Ctrl-C on the main thread: KeyboardInterrupt, the lock not taken.
+        vm.check_interrupt()?;
         if deadline.is_some_and(|d| Instant::now() >= d) {
             return Ok(Value::Bool(false));
         }

@@ -183,12 +183,19 @@ impl Registry {
         }
     }
 
-    /// Block (call it with the GIL released) until no non-daemon thread is left.
-    pub fn wait_all_done(&self) {
+    /// Block (call it with the GIL released) until no non-daemon thread is left, or `stop`
+    /// asks (a Ctrl-C).
+    pub fn wait_all_done(&self, stop: &crate::interrupt::Stop) {
         let mut g = self.inner.lock();
-        while g.non_daemon > 0 {
+        while g.non_daemon > 0 && !stop.requested() {
             self.all_done.wait(&mut g);
         }
+    }
+
+    /// Wake the main thread's [`Registry::wait_all_done`] (to look at its `Stop`).
+    pub fn wake_all_done(&self) {
+        let _g = self.inner.lock();
+        self.all_done.notify_all();
     }
 }
 

@@ -15,6 +15,7 @@ use super::wait::{deadlock_exit, wait_blocking, WaitKind};
 use crate::builtins::args::{self, Kwargs};
 use crate::builtins::to_f64;
 use crate::error::PyResult;
+use crate::interrupt::Stop;
 use crate::value::{NativeObject, Value};
 use crate::vm::{Interp, Vm};
 
@@ -30,9 +31,10 @@ pub struct HandleInner {
 }
 
 impl HandleInner {
-    fn wait(&self, deadline: Option<Instant>) -> bool {
+    /// Wait for the thread's end (or `deadline`, or `stop`: a Ctrl-C); true if it ended.
+    fn wait(&self, deadline: Option<Instant>, stop: &Stop) -> bool {
         let mut done = self.done.lock();
-        while !*done {
+        while !*done && !stop.requested() {
             match deadline {
                 Some(d) => {
                     if self.finished.wait_until(&mut done, d).timed_out() {
@@ -43,6 +45,11 @@ impl HandleInner {
             }
         }
         *done
+    }
+
+    fn wake(&self) {
+        let _done = self.done.lock();
+        self.finished.notify_all();
     }
 }
 
@@ -162,9 +169,18 @@ pub fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
     };
     let key = Arc::as_ptr(&inner) as usize;
-    let done = wait_blocking(vm, key, WaitKind::Join, deadline.is_some(), move || {
-        inner.wait(deadline)
-    })?;
+    let waker = inner.clone();
+    let done = wait_blocking(
+        vm,
+        key,
+        WaitKind::Join,
+        deadline.is_some(),
+        move || waker.wake(),
+        move |stop| inner.wait(deadline, stop),
+    )?;
+    if !done {
+        vm.check_interrupt()?;
+    }
     Ok(Value::Bool(done))
 }
 
@@ -183,16 +199,25 @@ pub fn ident(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Int(h.ident as i64))
 }
 
-/// At the end of the main script: wait (GIL released) until every non-daemon thread has ended.
-/// Daemon threads are abandoned.
-pub fn wait_for_threads(vm: &mut Vm) {
+/// At the end of the main script (CPython's `threading._shutdown`): wait (GIL released) until
+/// every non-daemon thread has ended. Daemon threads are abandoned. On the main thread a Ctrl-C
+/// ends the wait: the error is `KeyboardInterrupt` and the remaining threads are abandoned too.
+pub fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
     let interp: Arc<Interp> = vm.interp.clone();
     while interp.threads.non_daemon() > 0 {
         let i = interp.clone();
-        let _ = wait_blocking(vm, SHUTDOWN_KEY, WaitKind::Shutdown, false, move || {
-            i.threads.wait_all_done()
-        });
+        let w = interp.clone();
+        wait_blocking(
+            vm,
+            SHUTDOWN_KEY,
+            WaitKind::Shutdown,
+            false,
+            move || w.threads.wake_all_done(),
+            move |stop| i.threads.wait_all_done(stop),
+        )?;
+        vm.check_interrupt()?;
     }
     let i = interp.clone();
     vm.allow_threads(move || i.threads.wait_os_threads());
+    Ok(())
 }

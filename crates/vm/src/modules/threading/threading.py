@@ -553,8 +553,15 @@ def enumerate():
 
 
 class local:
-    """Attributes that each thread sees separately. (A subclass's __init__ runs again, without
-    arguments, the first time another thread touches the object.)"""
+    """Attributes that each thread sees separately. (A subclass's __init__ runs again, with the
+    constructor's arguments, the first time another thread touches the object.)"""
+
+    def __new__(cls, *args, **kw):
+        if (args or kw) and cls.__init__ is local.__init__:
+            raise TypeError("Initialization arguments are not supported")
+        self = object.__new__(cls)
+        object.__setattr__(self, "_local__args", (args, kw))
+        return self
 
     def _local__dict(self):
         dicts = self.__dict__.get("_local__dicts")
@@ -567,7 +574,8 @@ class local:
             d = {}
             dicts[me] = d
             if len(dicts) > 1 and type(self).__init__ is not local.__init__:
-                type(self).__init__(self)
+                args, kw = self.__dict__["_local__args"]
+                type(self).__init__(self, *args, **kw)
         return d
 
     def __init__(self):

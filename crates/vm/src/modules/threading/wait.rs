@@ -6,6 +6,7 @@ use std::io::Write;
 
 use super::registry::Wait;
 use crate::error::PyResult;
+use crate::interrupt::Stop;
 use crate::vm::Vm;
 
 /// The native wait being started (used when no library frame says better).
@@ -22,13 +23,22 @@ pub const LIBRARY_FILES: [&str; 2] = ["<gilvm>/threading.py", "<gilvm>/queue.py"
 
 /// Run `f` (a blocking wait) with the GIL released, recorded as waiting on `key`. If this
 /// untimed wait completes a deadlock, print the report and exit the process with status 1.
-pub fn wait_blocking<T: Send, F: FnOnce() -> T + Send>(
+/// On the main thread a Ctrl-C ends the wait early (`wake` wakes it, `f` returns once its
+/// `Stop` is requested: see `Vm::wait_interruptibly`); the caller then runs
+/// `vm.check_interrupt()`.
+pub fn wait_blocking<T, W, F>(
     vm: &mut Vm,
     key: usize,
     kind: WaitKind,
     timed: bool,
+    wake: W,
     f: F,
-) -> PyResult<T> {
+) -> PyResult<T>
+where
+    T: Send,
+    W: Fn() + Send + Sync + 'static,
+    F: FnOnce(&Stop) -> T + Send,
+{
     let ident = vm.thread_gil().id();
     let (what, site) = wait_site(vm, kind);
     let wait = Wait {
@@ -40,7 +50,7 @@ pub fn wait_blocking<T: Send, F: FnOnce() -> T + Send>(
     if let Some(report) = vm.interp.threads.begin_wait(ident, wait) {
         deadlock_exit(vm, &report);
     }
-    let r = vm.allow_threads(f);
+    let r = vm.wait_interruptibly(wake, f);
     vm.interp.threads.end_wait(ident);
     Ok(r)
 }
