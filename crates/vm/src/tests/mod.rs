@@ -7,7 +7,6 @@ use std::sync::Arc;
 use crate::value::{Builtin, NativeFn, PyStr, Value};
 use crate::{PyResult, Vm, VmConfig};
 
-mod limits;
 mod programs;
 mod threads;
 

@@ -1,9 +1,11 @@
 //! The instruction limit (instr_limit.rs) and the sandbox (sandbox.rs), through
 //! `sandbox::run_sandboxed` (what the `run` fuzz target calls) and, for threads, a plain VM.
+//! A test binary of its own: some of these programs are CPU-heavy, and the GIL's timing tests
+//! in the library's unit tests should not run next to them.
 
-use crate::instr_limit::INSTRUCTION_LIMIT_STATUS;
-use crate::sandbox::{run_sandboxed, SandboxRun, CAPTURE_LIMIT};
-use crate::{Vm, VmConfig};
+use gilvm_vm::instr_limit::INSTRUCTION_LIMIT_STATUS;
+use gilvm_vm::sandbox::{run_sandboxed, SandboxRun, CAPTURE_LIMIT};
+use gilvm_vm::{Vm, VmConfig};
 
 fn run(src: &str, max: Option<u64>) -> (i32, String, String) {
     let SandboxRun {
