@@ -50,6 +50,7 @@ const ROW_KEYS: &[&str] = &[
     "forced_switches",
     "voluntary_switches",
     "switches",
+    "gil_processes",
     "walls_s",
     "error",
 ];
@@ -528,5 +529,235 @@ fn run_trace_timeline_and_stats() {
             texts.iter().any(|t| t == label),
             "{label} missing: {texts:?}"
         );
+    }
+}
+
+/// A script with two `Process`es and a `Pool(2)`: `run --trace` has a process per interpreter
+/// (the OS pids of the workers), each with thread spans inside the run; `--timeline` a group of
+/// lanes per process; `--gil-stats` a table per process under its name; `--stats-json` the
+/// workers' reports.
+#[test]
+fn run_trace_timeline_and_stats_cover_multiprocessing_workers() {
+    let scratch = Scratch::new("run-trace-mp");
+    let script = scratch.write(
+        "mp.py",
+        "import multiprocessing\n\n\n\
+         def spin(n):\n    total = 0\n    for i in range(n):\n        total += i\n    return total\n\n\n\
+         def proc(n):\n    spin(n)\n\n\n\
+         if __name__ == '__main__':\n\
+         \x20   ps = [multiprocessing.Process(target=proc, args=(20000,)) for _ in range(2)]\n\
+         \x20   for p in ps:\n        p.start()\n\
+         \x20   for p in ps:\n        p.join()\n\
+         \x20   print('pids', ps[0].pid, ps[1].pid, ps[0].exitcode, ps[1].exitcode)\n\
+         \x20   with multiprocessing.Pool(2) as pool:\n\
+         \x20       print(pool.map(spin, [1000, 2000, 3000, 4000]))\n",
+    );
+    let (trace, timeline, stats) = (
+        scratch.path.join("trace.json"),
+        scratch.path.join("timeline.svg"),
+        scratch.path.join("stats.json"),
+    );
+    let out = util::gilvm(
+        &[
+            "run",
+            "--gil-stats",
+            "--trace",
+            trace.to_str().unwrap(),
+            "--timeline",
+            timeline.to_str().unwrap(),
+            "--stats-json",
+            stats.to_str().unwrap(),
+            script.to_str().unwrap(),
+        ],
+        b"",
+        None,
+    );
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    let first = out.stdout.lines().next().unwrap_or_default();
+    let words: Vec<&str> = first.split_whitespace().collect();
+    assert_eq!(
+        (words.len(), words.first(), words.get(3), words.get(4)),
+        (5, Some(&"pids"), Some(&"0"), Some(&"0")),
+        "{}",
+        out.dump()
+    );
+    let process_pids: Vec<u64> = words[1..3].iter().map(|w| w.parse().unwrap()).collect();
+    assert!(out
+        .stdout
+        .ends_with("[499500, 1999000, 4498500, 7998000]\n"));
+
+    // The trace: one process per interpreter, named, with the workers' OS pids.
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(&trace).unwrap()).unwrap();
+    let events = value["traceEvents"].as_array().unwrap();
+    let mut names: BTreeMap<u64, String> = BTreeMap::new();
+    let mut spans: BTreeMap<u64, Vec<(f64, f64)>> = BTreeMap::new();
+    for e in events {
+        let pid = e["pid"].as_u64().unwrap();
+        match e["ph"].as_str().unwrap() {
+            "M" if e["name"] == "process_name" => {
+                names.insert(pid, e["args"]["name"].as_str().unwrap().to_string());
+            }
+            "M" => {}
+            "X" => spans
+                .entry(pid)
+                .or_default()
+                .push((e["ts"].as_f64().unwrap(), e["dur"].as_f64().unwrap())),
+            other => panic!("unexpected event phase {other}"),
+        }
+    }
+    assert!(spans.len() >= 3, "processes with spans: {names:?}");
+    for pid in &process_pids {
+        assert!(
+            names.get(pid).is_some_and(|n| n.starts_with("Process-")),
+            "worker {pid} not in the trace: {names:?}"
+        );
+    }
+    assert!(
+        names.values().any(|n| n.starts_with("SpawnPoolWorker-")),
+        "{names:?}"
+    );
+    let main_pid = *names
+        .iter()
+        .find(|(_, n)| n.ends_with("MainProcess"))
+        .unwrap_or_else(|| panic!("{names:?}"))
+        .0;
+    let end_of = |pid: u64| -> f64 {
+        spans[&pid]
+            .iter()
+            .map(|(ts, dur)| ts + dur)
+            .fold(0.0, f64::max)
+    };
+    let run_end = end_of(main_pid);
+    for (pid, list) in &spans {
+        for &(ts, dur) in list {
+            assert!(dur >= 0.0, "{pid}: {ts} {dur}");
+            // Within the run: workers start after the parent and end before it (1 ms of slack
+            // for reading two clocks).
+            assert!(
+                ts >= 0.0 && ts + dur <= run_end + 1000.0,
+                "{pid}: {ts}+{dur} > {run_end}"
+            );
+            if *pid != main_pid {
+                assert!(ts > 0.0, "worker {pid} starts after its parent: {ts}");
+            }
+        }
+    }
+
+    // The timeline: a group per process, holding its name and a lane per thread.
+    let text = std::fs::read_to_string(&timeline).unwrap();
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let groups: BTreeMap<u64, Vec<String>> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("g") && n.attribute("class") == Some("process"))
+        .map(|g| {
+            let pid = g.attribute("data-pid").unwrap().parse().unwrap();
+            let texts = g
+                .descendants()
+                .filter(|n| n.has_tag_name("text"))
+                .filter_map(|n| n.text())
+                .map(|t| t.trim().to_string())
+                .collect();
+            (pid, texts)
+        })
+        .collect();
+    assert_eq!(
+        groups.keys().collect::<Vec<_>>(),
+        names.keys().collect::<Vec<_>>()
+    );
+    for (pid, texts) in &groups {
+        assert_eq!(texts.first(), names.get(pid), "{texts:?}");
+        assert!(texts.iter().any(|t| t == "MainThread"), "{texts:?}");
+    }
+
+    // --gil-stats: a table per process under a header naming it.
+    for name in ["MainProcess (pid ", "Process-1 (pid ", "Process-2 (pid "] {
+        assert!(out.stderr.contains(name), "{name}: {}", out.stderr);
+    }
+    for pid in &process_pids {
+        assert!(out.stderr.contains(&format!(" (pid {pid}, started ")));
+    }
+    assert!(out.stderr.contains("SpawnPoolWorker-"), "{}", out.stderr);
+    assert!(
+        out.stderr.matches("running ms").count() >= 3,
+        "{}",
+        out.stderr
+    );
+
+    // --stats-json: the workers' reports, with events (the trace asked for them).
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
+    let workers = file["processes"].as_array().unwrap();
+    assert_eq!(workers.len() + 1, names.len(), "{file}");
+    for w in workers {
+        assert!(w["offset_ns"].as_u64().unwrap() > 0, "{w}");
+        let main = &w["threads"][0];
+        assert_eq!(main["name"], "MainThread");
+        assert!(main["running_ns"].as_u64().unwrap() > 0, "{w}");
+        assert!(!main["events"].as_array().unwrap().is_empty(), "{w}");
+    }
+}
+
+/// `compare`'s processes rows count the workers' GIL statistics: 3 interpreters for 2
+/// workers, their switches summed; its trace has the workers' threads running.
+#[test]
+fn compare_processes_rows_include_the_workers() {
+    let scratch = Scratch::new("compare-mp");
+    let trace = scratch.path.join("trace.json");
+    let out = lab(&[
+        "compare",
+        "--jobs",
+        "cpu",
+        "--modes",
+        "processes",
+        "--workers",
+        "2",
+        "--size",
+        "2",
+        "--repeat",
+        "1",
+        "--json",
+        "--trace",
+        trace.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    let report = json_of(&out);
+    check_compare_report(&report);
+    let rows = report["rows"].as_array().unwrap();
+    let row = |mode: &str| {
+        rows.iter()
+            .find(|r| r["mode"] == mode)
+            .unwrap_or_else(|| panic!("no {mode} row: {report}"))
+    };
+    let (sequential, processes) = (row("sequential"), row("processes"));
+    assert_eq!(sequential["gil_processes"], 1, "{sequential}");
+    assert_eq!(processes["gil_processes"], 3, "{processes}");
+    // The parent releases its GIL in each join, each worker's main thread at least once (its
+    // exit-time joins).
+    let switches = processes["voluntary_switches"].as_u64().unwrap();
+    assert!(switches >= 4, "{processes}");
+    assert!(
+        processes["gil_wait_share"].as_f64().is_some(),
+        "{processes}"
+    );
+
+    // The trace: the workers of the processes run, each with time running Python code.
+    let value: Value = serde_json::from_str(&std::fs::read_to_string(&trace).unwrap()).unwrap();
+    let events = value["traceEvents"].as_array().unwrap();
+    let workers: Vec<u64> = events
+        .iter()
+        .filter(|e| e["name"] == "process_name")
+        .filter(|e| {
+            let name = e["args"]["name"].as_str().unwrap();
+            name.contains("processes") && name.contains(": Process-")
+        })
+        .map(|e| e["pid"].as_u64().unwrap())
+        .collect();
+    assert_eq!(workers.len(), 2, "{value}");
+    for pid in workers {
+        let running: f64 = events
+            .iter()
+            .filter(|e| e["pid"] == pid && e["ph"] == "X" && e["name"] == "running")
+            .map(|e| e["dur"].as_f64().unwrap())
+            .sum();
+        assert!(running > 0.0, "worker track {pid} never runs");
     }
 }

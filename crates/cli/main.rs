@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
-use gilvm_vm::gil::{format_gil_stats, GilPolicy};
+use gilvm_vm::gil::GilPolicy;
+use gilvm_vm::modules::multiprocessing as mp;
 use gilvm_vm::{Vm, VmConfig};
 
 mod interrupt;
@@ -67,9 +68,12 @@ enum Command {
 
 #[derive(Args, Debug)]
 struct MpWorkerArgs {
-    /// The parent's GIL settings.
+    /// The parent's GIL settings (`--gil-stats`: send the threads' GIL reports to the parent).
     #[command(flatten)]
     gil: GilArgs,
+    /// Record GIL events for the parent's trace (with --gil-stats).
+    #[arg(long)]
+    gil_trace: bool,
     /// The parent's main script (informational: the source comes from the parent).
     script: Option<String>,
 }
@@ -196,6 +200,8 @@ fn main() -> ExitCode {
                 switch_instructions: w.gil.switch_instructions,
                 switch_interval: w.gil.switch_interval / 1000.0,
                 gil_policy: w.gil.gil_policy,
+                report: w.gil.gil_stats,
+                tracing: w.gil_trace,
             };
             // A worker gets Ctrl-C too (it is in its parent's process group, as CPython's are).
             on_interpreter_thread(move || {
@@ -311,21 +317,28 @@ fn run_source(
             gil_policy: gil.gil_policy,
             gil_tracing: lab.events(),
             max_instructions: limits.max_instructions,
+            gil_reports: gil.gil_stats || lab.wanted(),
             ..VmConfig::default()
         });
         limits::set_interp(vm.interp.clone());
         interrupt::set_interp(vm.interp.clone());
         let interp = vm.interp.clone();
+        if gil.gil_stats || lab.wanted() {
+            // multiprocessing workers send their threads' reports at their end.
+            mp::collect_worker_reports();
+        }
         let status = vm.run_main(code, Arc::from(source));
         // The main thread lets go of the GIL for good and files its report.
         drop(vm);
         if gil.gil_stats || lab.wanted() {
             let reports = interp.gil.take_reports();
+            let workers = mp::take_worker_reports(&interp.gil);
             if gil.gil_stats {
-                eprint!("{}", format_gil_stats(&reports));
+                eprint!("{}", gilvm_lab::cli::format_run_stats(&reports, &workers));
             }
             if let Err(err) = gilvm_lab::cli::write_run_outputs(
                 &reports,
+                &workers,
                 &filename,
                 lab.stats_json.as_deref(),
                 lab.trace.as_deref(),

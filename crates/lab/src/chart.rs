@@ -346,6 +346,7 @@ mod tests {
                 forced_switches: None,
                 voluntary_switches: None,
                 switches: None,
+                gil_processes: None,
                 walls_s: vec![wall],
                 error: None,
             });

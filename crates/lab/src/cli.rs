@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use gilvm_vm::gil::ThreadReport;
+use gilvm_vm::gil::{format_gil_stats, ThreadReport};
+use gilvm_vm::modules::multiprocessing::WorkerReport;
 
 use crate::args::{CompareArgs, SweepArgs};
 use crate::compare::{run_compare, timeout};
@@ -104,33 +105,73 @@ pub fn sweep_main(args: &SweepArgs) -> i32 {
     }
 }
 
-/// What `gilvm run` writes at exit from its threads' reports: the `--stats-json` file, the
-/// `--trace` and the `--timeline`. Returns an error message for the user.
+/// What `gilvm run` writes at exit from its threads' reports and its multiprocessing workers'
+/// (`workers`, empty unless some reported): the `--stats-json` file, the `--trace` (a process
+/// per interpreter process) and the `--timeline` (a group of lanes per process). Returns an
+/// error message for the user.
 pub fn write_run_outputs(
     reports: &[ThreadReport],
+    workers: &[WorkerReport],
     script: &str,
     stats_json: Option<&Path>,
     trace: Option<&Path>,
     timeline: Option<&Path>,
 ) -> Result<(), String> {
     if let Some(path) = stats_json {
-        StatsFile::from_reports(reports).write(path)?;
+        StatsFile::from_run(reports, workers).write(path)?;
     }
-    let process = TraceProcess {
+    if trace.is_none() && timeline.is_none() {
+        return Ok(());
+    }
+    let main_name = if workers.is_empty() {
+        format!("gilvm {script}")
+    } else {
+        format!("gilvm {script}: MainProcess")
+    };
+    let mut processes = vec![TraceProcess {
         pid: std::process::id(),
-        name: format!("gilvm {script}"),
+        name: main_name,
         offset: std::time::Duration::ZERO,
         threads: reports.to_vec(),
-    };
+    }];
+    processes.extend(workers.iter().map(|w| TraceProcess {
+        pid: w.pid,
+        name: format!("{} (pid {})", w.name, w.pid),
+        offset: w.offset,
+        threads: w.threads.clone(),
+    }));
     if let Some(path) = trace {
-        write_chrome_trace(path, std::slice::from_ref(&process))?;
+        write_chrome_trace(path, &processes)?;
     }
     if let Some(path) = timeline {
         crate::timeline::write_timeline(
             path,
-            std::slice::from_ref(&process),
+            &processes,
             &format!("gilvm run {script}: threads by state"),
         )?;
     }
     Ok(())
+}
+
+/// The `--gil-stats` text of `gilvm run`: the table of the main process's threads alone, or,
+/// when multiprocessing workers reported, a table per process under a header naming it.
+pub fn format_run_stats(reports: &[ThreadReport], workers: &[WorkerReport]) -> String {
+    if workers.is_empty() {
+        return format_gil_stats(reports);
+    }
+    let mut out = format!(
+        "MainProcess (pid {})\n{}",
+        std::process::id(),
+        format_gil_stats(reports)
+    );
+    for w in workers {
+        out.push_str(&format!(
+            "\n{} (pid {}, started {:.3} ms after MainProcess)\n{}",
+            w.name,
+            w.pid,
+            w.offset.as_secs_f64() * 1000.0,
+            format_gil_stats(&w.threads)
+        ));
+    }
+    out
 }

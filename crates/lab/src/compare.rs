@@ -18,9 +18,14 @@
 //!     "wall_s": 0.51, "cpu_s": 0.50,  // the median run's wall and CPU (user+sys) seconds
 //!     "speedup": 0.98,                // wall_s of the same runtime+job's sequential row / wall_s
 //!     "efficiency": 0.49,             // speedup / workers
-//!     "gil_wait_share": 0.48,         // GIL waiting / thread lifetime, over the threads; null
-//!                                     // when unknown (CPython, or no GIL statistics)
-//!     "forced_switches": 1500, "voluntary_switches": 2, "switches": 1502,   // null if unknown
+//!     "gil_wait_share": 0.48,         // GIL waiting / thread lifetime, over the threads of
+//!                                     // every interpreter process of the run (the main one
+//!                                     // and its multiprocessing workers); null when unknown
+//!                                     // (CPython, or no GIL statistics)
+//!     "forced_switches": 1500, "voluntary_switches": 2, "switches": 1502,   // summed over
+//!                                     // the same threads; null if unknown
+//!     "gil_processes": 3,             // interpreter processes those figures cover: 1 + the
+//!                                     // workers that reported; null if unknown
 //!     "walls_s": [0.51],              // every repeat's wall time
 //!     "error": null                   // why the row failed (then the figures are null)
 //!   } ],
@@ -57,6 +62,10 @@ pub struct Row {
     pub forced_switches: Option<u64>,
     pub voluntary_switches: Option<u64>,
     pub switches: Option<u64>,
+    /// Interpreter processes whose GIL statistics the GIL columns cover (the main one and the
+    /// multiprocessing workers that reported).
+    #[serde(default)]
+    pub gil_processes: Option<usize>,
     pub walls_s: Vec<f64>,
     pub error: Option<String>,
 }
@@ -262,6 +271,7 @@ pub fn run_compare(args: &CompareArgs, runner: &mut Runner) -> Result<CompareOut
             forced_switches: None,
             voluntary_switches: None,
             switches: None,
+            gil_processes: None,
             walls_s: runs
                 .iter()
                 .map(|r| r.measurement.wall.as_secs_f64())
@@ -277,19 +287,20 @@ pub fn run_compare(args: &CompareArgs, runner: &mut Runner) -> Result<CompareOut
                         wait_share,
                         forced_switches,
                         voluntary_switches,
+                        processes,
                         ..
                     } = stats.summary();
+                    row.gil_processes = Some(processes);
                     row.gil_wait_share = Some(wait_share);
                     row.forced_switches = Some(forced_switches);
                     row.voluntary_switches = Some(voluntary_switches);
                     row.switches = Some(forced_switches + voluntary_switches);
                     if runner.events {
-                        trace.push(TraceProcess {
-                            pid: trace.len() as u32 + 1,
-                            name: label.clone(),
-                            offset: median.measurement.started,
-                            threads: stats.to_reports()?,
-                        });
+                        trace.extend(stats.to_trace_processes(
+                            &label,
+                            trace.len() as u32 + 1,
+                            median.measurement.started,
+                        )?);
                     }
                 }
             }
@@ -340,6 +351,7 @@ mod tests {
             forced_switches: None,
             voluntary_switches: None,
             switches: None,
+            gil_processes: None,
             walls_s: vec![wall],
             error: None,
         }

@@ -13,18 +13,28 @@
 //!       "acquisitions": 3, "switches_by_instructions": 2, "switches_by_interval": 0,
 //!       "switches_by_io_priority": 0, "voluntary_switches": 1, "instructions": 52000,
 //!       "events": [ { "at_ns": 0, "state": "new", "reason": "created", "instructions": 0 } ] }
+//!   ],
+//!   "processes": [
+//!     { "pid": 4243, "name": "Process-1", "offset_ns": 31000000, "threads": [ ... ] }
 //!   ]
 //! }
 //! ```
 //!
 //! `events` is empty unless the run recorded events (`--stats-events`, implied by `--trace`).
 //! States and reasons use the names of [`ThreadState::name`] and [`Transition::name`].
+//! `processes` (absent in files of older builds: read as empty) holds the `multiprocessing`
+//! workers that reported at their end (see docs/multiprocessing.md), in order of start, each
+//! with the start of its interpreter relative to the main one's (`offset_ns`) and its threads
+//! in the same form; event times count from the worker's own start.
 
 use std::path::Path;
 use std::time::Duration;
 
 use gilvm_vm::gil::{GilEvent, ThreadReport, ThreadState, ThreadStats, Transition};
+use gilvm_vm::modules::multiprocessing::WorkerReport;
 use serde::{Deserialize, Serialize};
+
+use crate::trace::TraceProcess;
 
 /// The schema tag of a stats file.
 pub const STATS_SCHEMA: &str = "gilvm-gil-stats/1";
@@ -65,6 +75,18 @@ pub struct StatsFile {
     pub schema: String,
     pub pid: u32,
     pub threads: Vec<ThreadRecord>,
+    /// The multiprocessing workers' reports.
+    #[serde(default)]
+    pub processes: Vec<ProcessRecord>,
+}
+
+/// One worker process: its pid, name, start after the main interpreter's, and threads.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProcessRecord {
+    pub pid: u32,
+    pub name: String,
+    pub offset_ns: u64,
+    pub threads: Vec<ThreadRecord>,
 }
 
 /// One thread's counters and (when recorded) its transitions.
@@ -101,10 +123,24 @@ fn nanos(d: Duration) -> u64 {
 impl StatsFile {
     /// The stats file of this process from its threads' reports.
     pub fn from_reports(reports: &[ThreadReport]) -> StatsFile {
+        StatsFile::from_run(reports, &[])
+    }
+
+    /// The stats file of this process and of the workers that reported to it.
+    pub fn from_run(reports: &[ThreadReport], workers: &[WorkerReport]) -> StatsFile {
         StatsFile {
             schema: STATS_SCHEMA.to_string(),
             pid: std::process::id(),
             threads: reports.iter().map(ThreadRecord::from_report).collect(),
+            processes: workers
+                .iter()
+                .map(|w| ProcessRecord {
+                    pid: w.pid,
+                    name: w.name.clone(),
+                    offset_ns: nanos(w.offset),
+                    threads: w.threads.iter().map(ThreadRecord::from_report).collect(),
+                })
+                .collect(),
         }
     }
 
@@ -139,11 +175,48 @@ impl StatsFile {
         self.threads.iter().map(ThreadRecord::to_report).collect()
     }
 
-    /// The figures `compare` shows.
+    /// The main process and its workers as trace processes placed at `offset` on the lab's
+    /// time line: the main one named `label` with track id `first_pid`, the workers `label` +
+    /// their name with the ids after it.
+    pub fn to_trace_processes(
+        &self,
+        label: &str,
+        first_pid: u32,
+        offset: Duration,
+    ) -> Result<Vec<TraceProcess>, String> {
+        let mut out = vec![TraceProcess {
+            pid: first_pid,
+            name: label.to_string(),
+            offset,
+            threads: self.to_reports()?,
+        }];
+        for (i, p) in self.processes.iter().enumerate() {
+            out.push(TraceProcess {
+                pid: first_pid + 1 + i as u32,
+                name: format!("{label}: {} (pid {})", p.name, p.pid),
+                offset: offset + Duration::from_nanos(p.offset_ns),
+                threads: p
+                    .threads
+                    .iter()
+                    .map(ThreadRecord::to_report)
+                    .collect::<Result<_, _>>()?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The figures `compare` shows, over the threads of every process (the main one and its
+    /// workers): the wait share is the GIL waiting time of all those threads over their total
+    /// lifetime (running + waiting + blocked), switches are summed.
     pub fn summary(&self) -> GilSummary {
         let mut s = GilSummary::default();
         let (mut waiting, mut alive) = (0u128, 0u128);
-        for t in &self.threads {
+        let threads = self
+            .threads
+            .iter()
+            .chain(self.processes.iter().flat_map(|p| &p.threads));
+        s.threads = threads.clone().count();
+        for t in threads {
             waiting += u128::from(t.waiting_ns);
             alive += u128::from(t.running_ns) + u128::from(t.waiting_ns) + u128::from(t.blocked_ns);
             s.forced_switches +=
@@ -155,7 +228,7 @@ impl StatsFile {
         } else {
             waiting as f64 / alive as f64
         };
-        s.threads = self.threads.len();
+        s.processes = 1 + self.processes.len();
         s
     }
 }
@@ -163,13 +236,16 @@ impl StatsFile {
 /// A run's GIL figures: the share of thread time spent waiting for the lock and the switches.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct GilSummary {
-    /// Waiting time / (running + waiting + blocked time), over all threads.
+    /// Waiting time / (running + waiting + blocked time), over all threads of all processes.
     pub wait_share: f64,
     /// Switches forced by the instruction count, the interval or io-priority.
     pub forced_switches: u64,
     /// Releases around blocking calls.
     pub voluntary_switches: u64,
+    /// Threads, over all processes.
     pub threads: usize,
+    /// Interpreter processes: the main one and the workers that reported.
+    pub processes: usize,
 }
 
 impl ThreadRecord {
@@ -281,6 +357,64 @@ mod tests {
         assert_eq!(s.threads, 2);
         assert_eq!(s.forced_switches, 2);
         assert_eq!(s.voluntary_switches, 1);
+    }
+
+    fn two_workers() -> Vec<WorkerReport> {
+        (0..2)
+            .map(|i| WorkerReport {
+                pid: 100 + i,
+                name: format!("Process-{}", i + 1),
+                offset: Duration::from_millis(5 + u64::from(i)),
+                threads: two_threads(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn workers_count_in_the_summary_and_become_trace_processes() {
+        let main = two_threads();
+        let file = StatsFile::from_run(&main, &two_workers());
+        let back = StatsFile::parse(&serde_json::to_string(&file).unwrap()).unwrap();
+        assert_eq!(back, file);
+        let alone = StatsFile::from_reports(&main).summary();
+        let s = back.summary();
+        // Three interpreters with the same threads: the same share, three times the switches.
+        assert!((s.wait_share - alone.wait_share).abs() < 1e-9);
+        assert_eq!((s.threads, s.processes), (6, 3));
+        assert_eq!(s.forced_switches, 3 * alone.forced_switches);
+        assert_eq!(s.voluntary_switches, 3 * alone.voluntary_switches);
+        let procs = back
+            .to_trace_processes("cpu processes x2", 7, Duration::from_secs(1))
+            .unwrap();
+        let placed: Vec<(u32, &str, Duration)> = procs
+            .iter()
+            .map(|p| (p.pid, p.name.as_str(), p.offset))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (7, "cpu processes x2", Duration::from_secs(1)),
+                (
+                    8,
+                    "cpu processes x2: Process-1 (pid 100)",
+                    Duration::from_millis(1005)
+                ),
+                (
+                    9,
+                    "cpu processes x2: Process-2 (pid 101)",
+                    Duration::from_millis(1006)
+                ),
+            ]
+        );
+        assert_eq!(procs[2].threads, main);
+    }
+
+    #[test]
+    fn files_without_processes_still_parse() {
+        let file =
+            StatsFile::parse(r#"{"schema":"gilvm-gil-stats/1","pid":1,"threads":[]}"#).unwrap();
+        assert!(file.processes.is_empty());
+        assert_eq!(file.summary().processes, 1);
     }
 
     #[test]

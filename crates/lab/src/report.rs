@@ -278,6 +278,7 @@ mod tests {
             forced_switches: Some(10),
             voluntary_switches: Some(2),
             switches: Some(12),
+            gil_processes: Some(1),
             walls_s: vec![wall],
             error: None,
         }

@@ -235,12 +235,11 @@ pub fn run_sweep(args: &SweepArgs, runner: &mut Runner) -> Result<SweepOutcome, 
                 if let Some(stats) = &median.stats {
                     row.forced_switches = Some(stats.summary().forced_switches);
                     if runner.events {
-                        trace.push(TraceProcess {
-                            pid: trace.len() as u32 + 1,
-                            name: format!("gilvm sweep {}", row.label()),
-                            offset: median.measurement.started,
-                            threads: stats.to_reports()?,
-                        });
+                        trace.extend(stats.to_trace_processes(
+                            &format!("gilvm sweep {}", row.label()),
+                            trace.len() as u32 + 1,
+                            median.measurement.started,
+                        )?);
                     }
                 }
             }

@@ -183,13 +183,17 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
     let scale = COLUMNS as f64 / total;
     let mut y = TOP;
     for process in processes {
-        doc = doc.add(text(8.0, y + 14.0, 12, &process.name).set("font-weight", "bold"));
+        // One group per interpreter process: its name, then a lane per thread.
+        let mut group = Group::new()
+            .set("class", "process")
+            .set("data-pid", process.pid)
+            .add(text(8.0, y + 14.0, 12, &process.name).set("font-weight", "bold"));
         y += HEADER;
         let offset = process.offset.as_secs_f64();
         let end_of_run = processes_end(std::slice::from_ref(process)) - process.offset;
         for thread in &process.threads {
-            doc = doc.add(text(20.0, y + LANE - 4.0, 11, &thread.name));
-            doc = doc.add(
+            group = group.add(text(20.0, y + LANE - 4.0, 11, &thread.name));
+            group = group.add(
                 Rectangle::new()
                     .set("x", LEFT)
                     .set("y", round(y))
@@ -234,9 +238,10 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
                         ))),
                 );
             }
-            doc = doc.add(lane);
+            group = group.add(lane);
             y += LANE + GAP;
         }
+        doc = doc.add(group);
     }
 
     // Time axis.

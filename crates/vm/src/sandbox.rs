@@ -192,6 +192,7 @@ pub fn run_sandboxed(source: &str, filename: &str, max_instructions: Option<u64>
                 argv: vec![filename.clone()],
                 max_instructions,
                 sandbox: true,
+                gil_reports: false,
                 ..crate::VmConfig::default()
             });
             let status = vm.run_main(code, source);

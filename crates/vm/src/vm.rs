@@ -38,6 +38,9 @@ pub struct VmConfig {
     /// Run sandboxed: no threads, processes, files, stdin or sleeping; output captured in
     /// memory (see sandbox.rs).
     pub sandbox: bool,
+    /// Keep each finished thread's GIL report for `--gil-stats` and the lab (off for runs that
+    /// read none: they would accumulate one per thread ever started).
+    pub gil_reports: bool,
 }
 
 impl Default for VmConfig {
@@ -51,6 +54,7 @@ impl Default for VmConfig {
             gil_tracing: false,
             max_instructions: None,
             sandbox: false,
+            gil_reports: true,
         }
     }
 }
@@ -231,6 +235,7 @@ impl Vm {
             switch_instructions: config.switch_instructions,
             switch_interval: seconds_to_duration(config.switch_interval),
             tracing: config.gil_tracing,
+            keep_reports: config.gil_reports,
             ..GilConfig::default()
         });
         let capture = config

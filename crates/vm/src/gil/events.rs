@@ -7,8 +7,10 @@
 use std::fmt;
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 /// Where a thread is with respect to the GIL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ThreadState {
     /// Created, has not asked for the lock yet.
     New,
@@ -41,7 +43,7 @@ impl fmt::Display for ThreadState {
 }
 
 /// Why a transition happened.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Transition {
     /// The thread was registered (-> New).
     Created,
@@ -96,7 +98,7 @@ impl fmt::Display for Transition {
 }
 
 /// One state transition of one thread.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GilEvent {
     /// When, relative to the interpreter's start (monotonic clock).
     pub at: Duration,

@@ -96,8 +96,9 @@ pub struct GilLock {
     /// The interpreter's start: event timestamps are relative to it.
     start: Instant,
     next_id: AtomicU64,
-    /// Reports of the threads that have finished.
+    /// Reports of the threads that have finished (only if `GilConfig::keep_reports`).
     reports: Mutex<Vec<ThreadReport>>,
+    keep_reports: bool,
 }
 
 impl GilLock {
@@ -111,6 +112,7 @@ impl GilLock {
             start: Instant::now(),
             next_id: AtomicU64::new(FREE + 1),
             reports: Mutex::new(Vec::new()),
+            keep_reports: config.keep_reports,
         })
     }
 
@@ -476,6 +478,9 @@ impl ThreadGil {
         self.transition(ThreadState::Terminated, Transition::Exit);
         if held {
             self.lock.handoff.release();
+        }
+        if !self.lock.keep_reports {
+            return;
         }
         let report = ThreadReport {
             id: self.me.id,

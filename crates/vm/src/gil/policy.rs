@@ -82,6 +82,10 @@ pub struct GilConfig {
     /// Let a waiting thread spin briefly before it parks (see `handoff.rs`); on by default,
     /// off only to measure what parking alone costs.
     pub spin: bool,
+    /// File a [`super::ThreadReport`] for every thread that ends, for
+    /// [`super::GilLock::take_reports`]. Off, nothing accumulates: a long-running program that
+    /// starts threads all the time must not keep a record of each one when nobody reads them.
+    pub keep_reports: bool,
 }
 
 impl Default for GilConfig {
@@ -92,6 +96,7 @@ impl Default for GilConfig {
             switch_interval: Duration::from_millis(15),
             tracing: false,
             spin: true,
+            keep_reports: true,
         }
     }
 }

@@ -4,10 +4,12 @@
 use std::fmt::Write;
 use std::time::Duration;
 
+use serde::{Deserialize, Serialize};
+
 use super::events::{GilEvent, ThreadState, Transition};
 
 /// What one thread did with the lock.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ThreadStats {
     /// Time holding the lock (state Running).
     pub running: Duration,
@@ -57,7 +59,8 @@ impl ThreadStats {
         }
     }
 
-    fn merge(&mut self, other: &ThreadStats) {
+    /// Add another thread's figures (the `total` row).
+    pub fn merge(&mut self, other: &ThreadStats) {
         self.running += other.running;
         self.waiting += other.waiting;
         self.blocked += other.blocked;
@@ -70,8 +73,9 @@ impl ThreadStats {
     }
 }
 
-/// Everything recorded about one thread, handed to the lock when the thread finishes.
-#[derive(Clone, Debug)]
+/// Everything recorded about one thread, handed to the lock when the thread finishes (and, in a
+/// multiprocessing worker, sent to the parent with serde + postcard).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ThreadReport {
     /// The thread's GIL id (1, 2, ... in registration order).
     pub id: u64,

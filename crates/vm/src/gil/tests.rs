@@ -21,6 +21,7 @@ fn config(policy: GilPolicy, instructions: u32, interval: Duration) -> GilConfig
         switch_interval: interval,
         tracing: true,
         spin: true,
+        keep_reports: true,
     }
 }
 
@@ -765,4 +766,24 @@ fn events_follow_the_state_model_in_time_order() {
             .count() as u64;
         assert_eq!(acquired, r.stats.acquisitions);
     }
+}
+
+#[test]
+fn without_keep_reports_finished_threads_leave_nothing_behind() {
+    // A long-running program that starts threads all the time (the soak test: ~20 threads a
+    // round) must not accumulate one report per thread when nobody will read them.
+    let lock = GilLock::new(GilConfig {
+        keep_reports: false,
+        ..GilConfig::default()
+    });
+    for i in 0..3 {
+        let mut h = lock.register(format!("t{i}"));
+        h.acquire();
+        h.finish();
+    }
+    let mut h = lock.register("dropped");
+    h.acquire();
+    drop(h);
+    assert!(lock.take_reports().is_empty());
+    assert!(lock.holder().is_none());
 }

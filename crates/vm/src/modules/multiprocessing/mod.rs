@@ -18,6 +18,7 @@ mod link;
 mod pool;
 mod process;
 mod queue;
+mod reports;
 mod shm;
 mod sync;
 mod wire;
@@ -37,6 +38,7 @@ use crate::value::{Module, NativeObject, Value};
 use crate::vm::Vm;
 
 pub use self::process::Settings as WorkerSettings;
+pub use self::reports::{collect_worker_reports, take_worker_reports, WorkerReport};
 
 const PRELUDE: &str = include_str!("prelude.py");
 
@@ -308,6 +310,8 @@ fn settings(vm: &Vm) -> Settings {
         switch_instructions: vm.interp.config.switch_instructions,
         switch_interval: vm.interp.switch_interval(),
         gil_policy: vm.interp.config.gil_policy,
+        report: reports::collecting(),
+        tracing: vm.interp.gil.tracing(),
     }
 }
 
@@ -414,7 +418,15 @@ fn process_start(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let fds = enc.fds.unwrap_or_default();
     let child = process::spawn(settings(vm), start, &fds, daemon, Owner::Process)
         .map_err(|e| os_err(vm, e))?;
-    lock(&state().children).push(child.clone());
+    {
+        // The broker drops an ended child from the registry; one that ended already (before
+        // this push) must not be added back. The broker records the end before it takes this
+        // lock, so checking under the lock leaves no gap.
+        let mut children = lock(&state().children);
+        if child.exitcode().is_none() {
+            children.push(child.clone());
+        }
+    }
     Ok(Value::Native(Arc::new(Box::new(ChildHandle(child)))))
 }
 

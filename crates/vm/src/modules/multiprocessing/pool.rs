@@ -112,7 +112,10 @@ impl PoolCore {
                 }
             }
         }
-        lock(pools()).push(Arc::downgrade(&pool));
+        let mut all = lock(pools());
+        // Forget the pools that are gone (their allocations stay while a Weak points to them).
+        all.retain(|w| w.strong_count() > 0);
+        all.push(Arc::downgrade(&pool));
         Ok(pool)
     }
 
@@ -352,7 +355,12 @@ impl PoolCore {
         self.dispatch(&mut st);
     }
 
+    /// Stop the workers: SIGTERM, as CPython does. When the parent collects GIL reports
+    /// (reports.rs), an idle worker is asked to stop instead, so that it can send its reports,
+    /// and gets SIGTERM only if it has not ended within [`GRACEFUL_STOP`].
     pub fn terminate(&self) {
+        let workers;
+        let mut idle;
         {
             let mut st = lock(&self.st);
             if st.terminated {
@@ -366,11 +374,32 @@ impl PoolCore {
                     j.failure = Some(Failure::Terminated);
                 }
             }
+            // Taken under `st` (the order worker_ended uses): no worker is replaced after this.
+            workers = lock(&self.workers).clone();
+            idle = vec![false; workers.len()];
+            if super::reports::collecting() {
+                for (i, w) in workers.iter().enumerate() {
+                    let quiet = st.inflight.get(i).is_some_and(VecDeque::is_empty);
+                    if quiet && st.alive.get(i) == Some(&true) {
+                        idle[i] = true;
+                        if let Some(stopped @ false) = st.stopped.get_mut(i) {
+                            *stopped = true;
+                            w.send(&ToWorker::Stop);
+                        }
+                    }
+                }
+            }
         }
         self.cond.notify_all();
-        let workers = lock(&self.workers).clone();
-        for w in &workers {
+        for (w, _) in workers.iter().zip(&idle).filter(|(_, &idle)| !idle) {
             w.signal(nix::sys::signal::Signal::SIGTERM);
+        }
+        let deadline = Instant::now() + GRACEFUL_STOP;
+        for (w, _) in workers.iter().zip(&idle).filter(|(_, &idle)| idle) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if w.wait(Some(left)).is_none() {
+                w.signal(nix::sys::signal::Signal::SIGTERM);
+            }
         }
         for w in &workers {
             if w.wait(Some(Duration::from_secs(2))).is_none() {
@@ -397,6 +426,9 @@ impl PoolCore {
         lock(&self.workers).clone()
     }
 }
+
+/// How long `terminate` lets idle workers stop by themselves when their reports are wanted.
+const GRACEFUL_STOP: Duration = Duration::from_secs(2);
 
 /// Mode of a pool worker.
 pub fn mode(initializer: Option<Callee>, initargs: Vec<Wire>) -> Mode {

@@ -89,6 +89,7 @@ class Process:
                 'pass a top-level function as target= instead')
         if self._target is None:
             raise NotImplementedError('gilvm needs a target function to start a process')
+        _cleanup()
         self._h = _mp.process_start(self._target, self._args, self._kwargs, self._name,
                                     self._daemon)
         _children.append(self)
@@ -97,6 +98,8 @@ class Process:
         if self._h is None:
             raise AssertionError('can only join a started process')
         _mp.process_join(self._h, timeout)
+        if _mp.process_exitcode(self._h) is not None and self in _children:
+            _children.remove(self)
 
     def is_alive(self):
         if self._h is None:
@@ -212,10 +215,15 @@ def parent_process():
     return _ParentProcess(pid)
 
 
+def _cleanup():
+    # Forget the children that have ended (CPython's multiprocessing.process._cleanup), so
+    # that a finished Process, its arguments and its handle are freed with the last reference.
+    _children[:] = [p for p in _children if p.is_alive()]
+
+
 def active_children():
-    alive = [p for p in _children if p.is_alive()]
-    _children[:] = alive
-    return list(alive)
+    _cleanup()
+    return list(_children)
 
 
 def cpu_count():

@@ -1,7 +1,8 @@
 //! Starting workers and watching them: the per-process multiprocessing state, the record of each
 //! child, and the broker thread that serves a child's requests and notices its end.
 //!
-//! A worker is this same executable run as `gilvm __mp-worker [--switch-... ] SCRIPT`, with its
+//! A worker is this same executable run as `gilvm __mp-worker [--switch-... ] [--gil-stats
+//! [--gil-trace]] SCRIPT`, with its
 //! stdin being one end of a Unix socket pair whose other end the parent keeps. The parent first
 //! sends the descriptors the worker needs (pipe ends, shared memory) with SCM_RIGHTS, then the
 //! [`Start`] message; from then on frames flow both ways (see wire.rs). The worker stays in the
@@ -159,12 +160,16 @@ impl Child {
     }
 }
 
-/// The GIL settings a worker inherits: instructions, interval (seconds), hand-off policy.
+/// The GIL settings a worker inherits: instructions, interval (seconds), hand-off policy, and
+/// whether it reports its threads' GIL statistics (`report`, see reports.rs) with their events
+/// (`tracing`).
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
     pub switch_instructions: u32,
     pub switch_interval: f64,
     pub gil_policy: crate::gil::GilPolicy,
+    pub report: bool,
+    pub tracing: bool,
 }
 
 /// Start a worker: spawn the executable, pass `fds`, send `start`, and watch it.
@@ -177,14 +182,22 @@ pub fn spawn(
 ) -> std::io::Result<Arc<Child>> {
     let exe = std::env::current_exe()?;
     let (ours, theirs) = UnixStream::pair()?;
-    let mut child = std::process::Command::new(exe)
+    let mut command = std::process::Command::new(exe);
+    command
         .arg("__mp-worker")
         .arg("--switch-instructions")
         .arg(settings.switch_instructions.to_string())
         .arg("--switch-interval")
         .arg(format!("{}", settings.switch_interval * 1000.0))
         .arg("--gil-policy")
-        .arg(settings.gil_policy.name())
+        .arg(settings.gil_policy.name());
+    if settings.report {
+        command.arg("--gil-stats");
+        if settings.tracing {
+            command.arg("--gil-trace");
+        }
+    }
+    let mut child = command
         .arg(&start.script)
         .stdin(std::process::Stdio::from(OwnedFd::from(theirs)))
         .spawn()?;
@@ -250,6 +263,9 @@ fn broker(child: Arc<Child>, mut proc: std::process::Child, stream: UnixStream, 
     };
     *lock(&child.status) = Some(code);
     child.cond.notify_all();
+    // An ended child needs no exit-time join: drop it from the registry, so that its record (and
+    // its socket) lives only as long as the Process object holding it.
+    lock(&state().children).retain(|c| !Arc::ptr_eq(c, &child));
     if let Owner::Pool(pool, index) = &owner {
         if let Some(pool) = pool.upgrade() {
             pool.worker_ended(*index, code);
@@ -341,6 +357,7 @@ fn handle(
             };
             child.send(&ToWorker::Reply { seq, reply });
         }
+        ToParent::GilReports(reports) => super::reports::receive(reports),
         ToParent::TaskDone { job, chunk, result } => {
             if let Owner::Pool(pool, index) = owner {
                 if let Some(pool) = pool.upgrade() {

@@ -177,6 +177,9 @@ pub enum ToParent {
         chunk: u32,
         result: Result<Vec<Wire>, RemoteError>,
     },
+    /// The worker's GIL reports (its own first, then those its children sent it), sent once
+    /// as it ends, only when it was started with `--gil-stats` (see reports.rs).
+    GilReports(Vec<super::reports::ProcessReport>),
 }
 
 /// Frames larger than this are refused (a corrupt length must not allocate gigabytes).

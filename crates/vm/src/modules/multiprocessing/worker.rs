@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use super::link::ParentLink;
 use super::process::{self, state, Settings, WorkerInfo};
+use super::reports;
 use super::shm::adopt_fd;
 use super::wire::{self, Callee, Decoder, Mode, RemoteError, Start, ToParent, ToWorker, Wire};
 use crate::error::PyErr;
@@ -102,20 +103,35 @@ fn run(
         parent_pid: start.parent_pid,
         bootstrapping: std::sync::atomic::AtomicBool::new(true),
     });
+    if settings.report {
+        // Its own children report to it; it forwards their reports with its own.
+        reports::collect_worker_reports();
+    }
     let mut vm = Vm::new(VmConfig {
         argv: start.argv.clone(),
         switch_instructions: settings.switch_instructions,
         switch_interval: settings.switch_interval,
         gil_policy: settings.gil_policy,
+        gil_tracing: settings.report && settings.tracing,
+        gil_reports: settings.report,
         ..VmConfig::default()
     });
-    started(vm.interp.clone());
+    let interp = vm.interp.clone();
+    started(interp.clone());
     let status = run_in(&mut vm, &link, fds, &start);
     let interrupted = crate::modules::threading::thread::wait_for_threads(&mut vm).is_err();
     vm.interp.flush_stdout();
     crate::modules::blocking::blocking(&mut vm, move || {
         process::at_exit(interrupted, &crate::interrupt::Stop::never())
     });
+    if settings.report {
+        // The main thread lets go of the GIL for good and files its report; the children
+        // have been joined, so their reports are in.
+        drop(vm);
+        let mut all = vec![reports::own_report(&start.name, &interp.gil)];
+        all.extend(reports::take_received());
+        let _ = link.send(&ToParent::GilReports(all));
+    }
     status
 }
 
