@@ -7,7 +7,8 @@ the file (or, for byte-level cases that cannot carry a comment, in a sidecar `NA
     # expect: error TypeError        exit status 1, last stderr line `TypeError: ...` (or `TypeError`);
                                      alternatives may be given as `error A|B`
     # expect: ok                     exit status 0
-    # expect: exit N                 exit status N (124: --timeout, 125: --max-memory)
+    # expect: exit N                 exit status N (123: --max-instructions, 124: --timeout,
+                                     125: --max-memory)
     # expect: clean                  exit status 0, or 1 with a `Type: message` last line
                                      (for limits that CPython and gilvm set differently)
     # args: --timeout 1              gilvm options placed before the script
@@ -344,7 +345,12 @@ for name, code in [("list_mul_1e12", "[0] * 10**12"), ("str_mul_1e12", "'x' * 10
                    ("list_imul_huge", "x = [0]\nx *= 10**12"),
                    ("str_imul_huge", "x = 'ab'\nx *= 10**12"), ("format_width_huge", "format(1, '1000000000000')"),
                    ("fstring_width_huge", "f'{1:{10**12}}'"), ("percent_width_huge", "'%1000000000000d' % 1"),
-                   ("str_expandtabs_huge", "'\\t'.expandtabs(10**12)"), ("range_list_huge", "list(range(10**12))")]:
+                   ("str_expandtabs_huge", "'\\t'.expandtabs(10**12)"), ("range_list_huge", "list(range(10**12))"),
+                   # Found by the `run` fuzz target / its review: these aborted (allocation failure).
+                   ("str_replace_empty_huge", "('x' * 10**6).replace('', 'y' * 10**6)"),
+                   ("random_choices_huge", "import random\nrandom.choices([1, 2], k=10**12)"),
+                   ("random_sample_huge", "import random\nrandom.sample(range(10**12), 10**11)"),
+                   ("os_urandom_huge", "import os\nos.urandom(10**12)")]:
     # gilvm caps format widths at 2**31 - 1 (ValueError: Too many decimal digits).
     ok = MEM + ("|ValueError" if "width" in name else "")
     case(R, "alloc_" + name, code + "\n", expect=ok)
@@ -525,6 +531,16 @@ case(L, "str_replace_huge", "x = ('x' * 100000).replace('x', 'y' * 100000)\n", e
 case(L, "list_extend_doubling", "x = [0]\nwhile True:\n    x.extend(x)\n", expect="exit 125|error MemoryError", args="--max-memory 128 --timeout 20")
 case(L, "memory_not_reached", "x = [0] * 1000\nprint(len(x))\n", expect="ok", args="--max-memory 64")
 case(L, "memory_error_caught", "try:\n    x = 'x' * (10**12)\nexcept MemoryError:\n    print('caught')\n", expect="ok", args="--max-memory 64")
+# --max-instructions N: the VM's instruction budget (exit 123); --timeout only as a safety net.
+MI = "--max-instructions 1000000 --timeout 30"
+case(L, "instr_while_true_pass", "while True:\n    pass\n", expect="exit 123", args=MI)
+case(L, "instr_swallowing_exceptions", "while True:\n    try:\n        while True:\n            1 / 0\n    except BaseException:\n        pass\n    except:\n        pass\n    finally:\n        print('finally')\n", expect="exit 123", args=MI)
+case(L, "instr_recursive_busy", "def f(n):\n    while True:\n        n += 1\nf(0)\n", expect="exit 123", args=MI)
+case(L, "instr_generator_forever", "def g():\n    while True:\n        try:\n            yield 1\n        except BaseException:\n            pass\nfor x in g():\n    pass\n", expect="exit 123", args=MI)
+case(L, "instr_sorted_key_forever", "while True:\n    sorted(range(100), key=lambda x: -x)\n", expect="exit 123", args=MI)
+case(L, "instr_with_exit_swallows", "class C:\n    def __enter__(self):\n        return self\n    def __exit__(self, *a):\n        return True\nwhile True:\n    with C():\n        while True:\n            pass\n", expect="exit 123", args=MI)
+case(L, "instr_async_forever", "import asyncio\nasync def spin():\n    while True:\n        try:\n            await asyncio.sleep(0)\n        except BaseException:\n            pass\nasync def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())\n", expect="exit 123", args=MI)
+case(L, "instr_not_reached", "print(sum(range(1000)))\n", expect="ok", args=MI)
 
 # --------------------------------------------------------------------------------------- threads
 T = "threads"
@@ -553,6 +569,9 @@ case(T, "spinning_thread_timeout", "import threading\ndef spin():\n    while Tru
 case(T, "join_spinning_thread_timeout", "import threading\ndef spin():\n    while True:\n        pass\nt = threading.Thread(target=spin)\nt.start()\nt.join()\n", expect="exit 124", args="--timeout 1", extra=W)
 case(T, "threads_append_forever", "import threading\nx = []\ndef grow():\n    while True:\n        x.append([0] * 1000)\nfor i in range(2):\n    threading.Thread(target=grow, daemon=True).start()\ngrow()\n", expect="exit 125", args="--max-memory 64 --timeout 20", extra=W)
 case(T, "thread_deep_native_recursion", "import sys, threading\nsys.setrecursionlimit(100000)\nerr = []\ndef k(x):\n    return sorted([x], key=k)\ndef run():\n    try:\n        k(1)\n    except RecursionError as e:\n        err.append('RecursionError')\nt = threading.Thread(target=run)\nt.start()\nt.join()\nprint(err)\n", expect="ok", extra=W)  # CPython crashes (C stack) here
+case(T, "instr_spinning_threads", "import threading\ndef spin():\n    while True:\n        pass\nts = [threading.Thread(target=spin) for _ in range(3)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\n", expect="exit 123", args=MI, extra=W)
+# The thread that would release the lock is stopped by the limit: reported as the limit, not a deadlock.
+case(T, "instr_lock_holder_stopped", "import threading\nlock = threading.Lock()\nlock.acquire()\ndef spin():\n    while True:\n        pass\n    lock.release()\nthreading.Thread(target=spin).start()\nlock.acquire()\n", expect="exit 123", args=MI, extra=W)
 case(T, "queue_get_empty_nowait", "import queue\nqueue.Queue().get_nowait()\n", expect="error _queue.Empty|queue.Empty|Empty", cpython="same", extra=W)
 case(T, "queue_get_timeout", "import queue\nqueue.Queue().get(timeout=0.01)\n", expect="error _queue.Empty|queue.Empty|Empty", cpython="same", extra=W)
 case(T, "queue_put_full_nowait", "import queue\nq = queue.Queue(1)\nq.put(1)\nq.put_nowait(2)\n", expect="error queue.Full|Full", cpython="same", extra=W)

@@ -372,3 +372,60 @@ fn raised_recursion_limit_allows_deep_recursion() {
     assert_status(&out, 0, "deep recursion under a raised limit");
     assert_eq!(out.stdout, "25000\n");
 }
+
+#[test]
+fn max_instructions_stops_a_loop_that_swallows_every_exception() {
+    let code = "n = 0\nwhile True:\n    try:\n        while True:\n            n += 1\n    except BaseException:\n        print('caught')\n    finally:\n        print('finally')\n";
+    let out = util::gilvm(&["--max-instructions", "100000", "-c", code], b"", None);
+    assert_status(&out, 123, "--max-instructions");
+    assert_eq!(
+        out.stdout,
+        "",
+        "no handler or finally block runs\n{}",
+        out.dump()
+    );
+    assert_eq!(out.stderr, "gilvm: instruction limit of 100000 exceeded\n");
+    // The same on `run FILE`.
+    let dir = Scratch::new("max_instructions");
+    let path = dir.write("spin.py", code);
+    let path = path.to_string_lossy().to_string();
+    let out = util::gilvm(&["run", "--max-instructions", "100000", &path], b"", None);
+    assert_status(&out, 123, "run --max-instructions");
+    assert_eq!(out.stdout, "", "{}", out.dump());
+    assert_eq!(out.stderr, "gilvm: instruction limit of 100000 exceeded\n");
+}
+
+#[test]
+fn max_instructions_leaves_a_short_program_alone() {
+    let out = util::gilvm(
+        &[
+            "--max-instructions",
+            "1_000_000",
+            "-c",
+            "print(sum(i * i for i in range(1000)))",
+        ],
+        b"",
+        None,
+    );
+    assert_status(&out, 0, "a program well under the limit");
+    assert_eq!(out.stdout, "332833500\n");
+}
+
+#[test]
+fn max_instructions_is_shared_by_threads() {
+    // Two spinning threads and the main thread blocked in join: the interpreter's budget runs
+    // out in the threads, and the program ends with the limit's status.
+    let code = "import threading\ndef spin():\n    while True:\n        pass\nts = [threading.Thread(target=spin) for _ in range(2)]\nfor t in ts:\n    t.start()\nfor t in ts:\n    t.join()\nprint('joined')\n";
+    let out = util::gilvm(&["--max-instructions", "500000", "-c", code], b"", None);
+    assert_status(&out, 123, "threads under --max-instructions");
+    assert_eq!(out.stderr, "gilvm: instruction limit of 500000 exceeded\n");
+}
+
+#[test]
+fn max_instructions_rejects_bad_values() {
+    for bad in ["0", "-5", "ten", "1.5"] {
+        let out = util::gilvm(&["--max-instructions", bad, "-c", "pass"], b"", None);
+        assert_status(&out, 2, "a bad --max-instructions");
+        assert!(out.stderr.contains("--max-instructions"), "{}", out.dump());
+    }
+}

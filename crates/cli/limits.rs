@@ -1,4 +1,5 @@
 //! `--timeout SECONDS` and `--max-memory MB`: a watchdog thread that ends a runaway program.
+//! (`--max-instructions N` is the VM's own: `gilvm_vm::instr_limit`, status 123.)
 //!
 //! The watchdog wakes every few milliseconds. Past the deadline it flushes the program's
 //! buffered stdout (if the interpreter does not hold it at that moment), prints
@@ -46,6 +47,17 @@ pub fn parse_seconds(text: &str) -> Result<f64, String> {
         Ok(s) if s.is_finite() && s > 0.0 && s < 1e9 => Ok(s),
         _ => Err(format!(
             "expected a positive number of seconds, got {text:?}"
+        )),
+    }
+}
+
+/// Check a `--max-instructions` value: a positive number of instructions.
+pub fn parse_instructions(text: &str) -> Result<u64, String> {
+    let digits: String = text.trim().chars().filter(|&c| c != '_').collect();
+    match digits.parse::<u64>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!(
+            "expected a positive whole number of instructions, got {text:?}"
         )),
     }
 }

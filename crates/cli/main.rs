@@ -19,6 +19,7 @@ Examples:
   gilvm run programs/fib.py 25         run a script with arguments (sys.argv[1] == '25')
   gilvm -c 'print(6 * 7)'              run a one-line program
   gilvm --timeout 5 --max-memory 512 x.py   stop x.py after 5 s or 512 MB (status 124 / 125)
+  gilvm --max-instructions 1000000 x.py      stop x.py after a million instructions (status 123)
   gilvm run --gil-stats --switch-interval 5 programs/cpu_threads.py
                                        run with a 5 ms switch interval, print GIL stats
   gilvm dis programs/fib.py            show the bytecode of a script";
@@ -87,6 +88,10 @@ struct LimitArgs {
     /// single allocation larger than that raises MemoryError.
     #[arg(long = "max-memory", value_name = "MB", value_parser = limits::parse_megabytes)]
     max_memory: Option<u64>,
+    /// End the program after N bytecode instructions, counted over all its threads (exit
+    /// status 123); Python code cannot catch it.
+    #[arg(long = "max-instructions", value_name = "N", value_parser = limits::parse_instructions)]
+    max_instructions: Option<u64>,
 }
 
 impl LimitArgs {
@@ -177,16 +182,15 @@ impl LabRunArgs {
     }
 }
 
-/// Stack size of the interpreter thread: deep (but limited) recursion in native code paths, such
-/// as the repr of a deeply nested list, must never hit the end of the stack.
-const INTERPRETER_STACK: usize = 256 << 20;
+/// Stack size of the interpreter thread (shared with the sandbox runner and its fuzz target).
+const INTERPRETER_STACK: usize = gilvm_vm::stack_guard::INTERPRETER_STACK;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Some(Command::Run(run)) => {
             run.limits.start();
-            run_file(&run.file, run.args, run.gil, run.lab)
+            run_file(&run.file, run.args, run.gil, run.lab, run.limits)
         }
         Some(Command::Dis(dis)) => dis_file(&dis.file),
         Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
@@ -210,11 +214,22 @@ fn main() -> ExitCode {
                 (Some(code), _) => {
                     let mut argv = vec!["-c".to_string()];
                     argv.extend(cli.script.iter().cloned());
-                    run_source("<string>", code, argv, cli.gil, LabRunArgs::default())
+                    run_source(
+                        "<string>",
+                        code,
+                        argv,
+                        cli.gil,
+                        LabRunArgs::default(),
+                        cli.limits,
+                    )
                 }
-                (None, Some((file, args))) => {
-                    run_file(file, args.to_vec(), cli.gil, LabRunArgs::default())
-                }
+                (None, Some((file, args))) => run_file(
+                    file,
+                    args.to_vec(),
+                    cli.gil,
+                    LabRunArgs::default(),
+                    cli.limits,
+                ),
                 (None, None) => {
                     eprintln!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}");
                     2
@@ -258,14 +273,20 @@ fn read_script(path: &str) -> Result<String, i32> {
     })
 }
 
-fn run_file(path: &str, args: Vec<String>, gil: GilArgs, lab: LabRunArgs) -> i32 {
+fn run_file(
+    path: &str,
+    args: Vec<String>,
+    gil: GilArgs,
+    lab: LabRunArgs,
+    limits: LimitArgs,
+) -> i32 {
     let source = match read_script(path) {
         Ok(source) => source,
         Err(status) => return status,
     };
     let mut argv = vec![path.to_string()];
     argv.extend(args);
-    run_source(path, source, argv, gil, lab)
+    run_source(path, source, argv, gil, lab, limits)
 }
 
 /// Compile and run a program on the interpreter thread; returns the exit status.
@@ -275,6 +296,7 @@ fn run_source(
     argv: Vec<String>,
     gil: GilArgs,
     lab: LabRunArgs,
+    limits: LimitArgs,
 ) -> i32 {
     let filename = filename.to_string();
     on_interpreter_thread(move || {
@@ -294,6 +316,7 @@ fn run_source(
             switch_interval: gil.switch_interval / 1000.0,
             gil_policy: gil.gil_policy,
             gil_tracing: lab.events(),
+            max_instructions: limits.max_instructions,
             gil_reports: gil.gil_stats || lab.wanted(),
             ..VmConfig::default()
         });
@@ -358,7 +381,7 @@ fn on_interpreter_thread(work: impl FnOnce() -> i32 + Send + 'static) -> i32 {
         .spawn(|| {
             // Native re-entry raises RecursionError past 3/4 of the stack (the rest is the
             // margin for native code between two checks).
-            gilvm_vm::stack_guard::set_stack_budget(INTERPRETER_STACK / 4 * 3);
+            gilvm_vm::stack_guard::set_stack_budget(gilvm_vm::stack_guard::INTERPRETER_BUDGET);
             work()
         });
     match spawned.map(|handle| handle.join()) {

@@ -7,15 +7,46 @@
 //! limit set by the embedder ([`set_memory_limit`], `gilvm --max-memory`) or when the allocator
 //! refuses a probe allocation of that size (`try_reserve_exact`, freed at once: on Linux the
 //! probe only reserves address space). Growth by many small steps (an append loop) is the
-//! business of the embedder's watchdog (gilvm's `--max-memory` RSS check).
+//! business of the embedder's watchdog (gilvm's `--max-memory` RSS check) — or, in-process, of
+//! a usage probe: an embedder that counts its heap (a counting global allocator, as the `run`
+//! fuzz target has) registers it with [`set_usage_probe`]; then a request is also refused when
+//! it would take the heap past the limit, and the VM checks the heap at its GIL switch points
+//! (every 1000 instructions at most) and ends the program when it is above the limit, as
+//! `--max-memory` does (`instr_limit.rs`: uncatchable, status 125).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
 
 use crate::error::PyResult;
 use crate::vm::Vm;
 
 /// The memory limit in bytes (`usize::MAX`: none).
 static LIMIT: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// The embedder's count of live heap bytes, if it keeps one.
+static USAGE_PROBE: OnceLock<fn() -> usize> = OnceLock::new();
+
+/// Register the embedder's count of live heap bytes (once per process; later calls are
+/// ignored). From then on the memory limit is also a limit on the whole heap.
+pub fn set_usage_probe(probe: fn() -> usize) {
+    let _ = USAGE_PROBE.set(probe);
+}
+
+/// Live heap bytes, if the embedder counts them.
+pub fn heap_usage() -> Option<usize> {
+    USAGE_PROBE.get().map(|probe| probe())
+}
+
+/// Is a usage probe registered (the VM then checks the heap at its switch points)?
+#[inline]
+pub fn has_usage_probe() -> bool {
+    USAGE_PROBE.get().is_some()
+}
+
+/// Is the heap (as the usage probe counts it) above the memory limit?
+pub fn heap_over_limit() -> bool {
+    heap_usage().is_some_and(|used| used > memory_limit())
+}
 
 /// Requests below this many bytes are not checked.
 const CHECK_FROM: usize = 1 << 20;
@@ -37,6 +68,7 @@ pub fn alloc_plausible(bytes: usize) -> bool {
         return true;
     }
     bytes <= memory_limit()
+        && heap_usage().is_none_or(|used| used.saturating_add(bytes) <= memory_limit())
         && bytes <= isize::MAX as usize
         && Vec::<u8>::new().try_reserve_exact(bytes).is_ok()
 }
@@ -49,5 +81,15 @@ impl Vm {
             Some(bytes) if alloc_plausible(bytes) => Ok(()),
             _ => Err(self.new_error(&self.types().memory_error.clone(), "")),
         }
+    }
+
+    /// `MemoryError` if the embedder counts the heap ([`set_usage_probe`]) and it is above the
+    /// limit; native loops that grow a container item by item call it now and then.
+    #[inline]
+    pub fn check_heap(&self) -> PyResult<()> {
+        if heap_over_limit() {
+            return Err(self.new_error(&self.types().memory_error.clone(), ""));
+        }
+        Ok(())
     }
 }

@@ -51,6 +51,22 @@ impl Vm {
         let breaker = interp.gil.eval_breaker();
         let mut raised = Raised::New;
         let mut budget = self.thread_gil.countdown().max(1);
+        // Leaving this run: store the countdown back, so that the caller's run (whose local
+        // copy is now stale) and the next nested run go on from what this one used.
+        macro_rules! leave {
+            ($r:expr) => {{
+                let r = $r;
+                self.thread_gil.set_countdown(budget);
+                return r;
+            }};
+        }
+        macro_rules! unwind_or_leave {
+            ($e:expr, $how:expr) => {
+                if let Err(e) = self.unwind($e, $how) {
+                    leave!(Err(e))
+                }
+            };
+        }
         'frames: loop {
             let fi = self.frames.len() - 1;
             // The running frame's function lives in this local while the frame runs (no
@@ -78,7 +94,7 @@ impl Vm {
                     match $call {
                         Ok(Called::Frame) => {}
                         Ok(Called::Value(v)) => self.stack.push(v),
-                        Err(e) => self.unwind(e, Raised::New)?,
+                        Err(e) => unwind_or_leave!(e, Raised::New),
                     }
                     continue 'frames;
                 }};
@@ -309,7 +325,7 @@ impl Vm {
                             self.frames[fi].ip = ip as u32;
                             self.frames[fi].func = Some(func);
                             if let Err(e) = self.push_simple_frame(f, ret) {
-                                self.unwind(e, Raised::New)?;
+                                unwind_or_leave!(e, Raised::New);
                             }
                             continue 'frames;
                         }
@@ -335,7 +351,7 @@ impl Vm {
                     Op::Return => {
                         let v = pop!(self);
                         let Some(frame) = self.frames.pop() else {
-                            return Ok(v);
+                            leave!(Ok(v));
                         };
                         let ret = frame.ret as usize;
                         while self.stack.len() > ret {
@@ -347,7 +363,7 @@ impl Vm {
                         let entry = frame.entry;
                         drop_frame(frame);
                         if entry {
-                            return Ok(v);
+                            leave!(Ok(v));
                         }
                         self.stack.push(v);
                         continue 'frames;
@@ -898,8 +914,10 @@ impl Vm {
                         let v = pop!(self);
                         self.frames[fi].ip = ip as u32;
                         self.frames[fi].func = Some(func);
-                        self.suspend_frame()?;
-                        return Ok(v);
+                        if let Err(e) = self.suspend_frame() {
+                            leave!(Err(e));
+                        }
+                        leave!(Ok(v));
                     }
                     Op::YieldFrom => {
                         let v = pop!(self);
@@ -914,8 +932,10 @@ impl Vm {
                                 // Re-execute this YieldFrom with the value sent on resume.
                                 self.frames[fi].ip = (ip - 1) as u32;
                                 self.frames[fi].func = Some(func);
-                                self.suspend_frame()?;
-                                return Ok(y);
+                                if let Err(e) = self.suspend_frame() {
+                                    leave!(Err(e));
+                                }
+                                leave!(Ok(y));
                             }
                         }
                     }
@@ -955,7 +975,7 @@ impl Vm {
             self.frames[fi].func = Some(func);
             let how = raised;
             raised = Raised::New;
-            self.unwind(err, how)?;
+            unwind_or_leave!(err, how);
         }
     }
 

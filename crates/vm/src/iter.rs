@@ -648,8 +648,14 @@ impl Vm {
     pub fn collect(&mut self, iterable: &Value) -> PyResult<Vec<Value>> {
         let gil = self.gil();
         match iterable {
-            Value::List(l) => Ok(l.borrow(gil).clone()),
-            Value::Tuple(t) => Ok(t.items.to_vec()),
+            Value::List(l) => {
+                self.check_alloc(l.borrow(gil).len(), std::mem::size_of::<Value>())?;
+                Ok(l.borrow(gil).clone())
+            }
+            Value::Tuple(t) => {
+                self.check_alloc(t.items.len(), std::mem::size_of::<Value>())?;
+                Ok(t.items.to_vec())
+            }
             Value::Dict(d) => Ok(d.borrow(gil).keys().map(|k| k.value.clone()).collect()),
             Value::Set(s) => Ok(crate::setorder::values(gil, s)),
             Value::Range(r) => {
@@ -665,6 +671,9 @@ impl Vm {
                 let mut out = Vec::new();
                 while let Some(v) = self.next(&it)? {
                     out.push(v);
+                    if out.len() % (1 << 16) == 0 {
+                        self.check_heap()?;
+                    }
                 }
                 Ok(out)
             }

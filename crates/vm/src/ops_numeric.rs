@@ -260,6 +260,7 @@ impl Vm {
         }
         Ok(match (op, a, b) {
             (BinOp::Add, Str(x), Str(y)) => {
+                self.check_alloc(x.s.len().saturating_add(y.s.len()), 1)?;
                 let mut s = String::with_capacity(x.s.len() + y.s.len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
@@ -276,6 +277,8 @@ impl Vm {
                 args,
             )?)),
             (BinOp::Add, List(x), List(y)) => {
+                let n = x.borrow(gil).len().saturating_add(y.borrow(gil).len());
+                self.check_alloc(n, std::mem::size_of::<Value>())?;
                 let mut v = x.borrow(gil).clone();
                 v.extend(y.borrow(gil).iter().cloned());
                 Some(Value::list(v))
@@ -286,6 +289,8 @@ impl Vm {
                 Some(Value::list(self.repeat_items(&items, n)?))
             }
             (BinOp::Add, Tuple(x), Tuple(y)) => {
+                let n = x.items.len().saturating_add(y.items.len());
+                self.check_alloc(n, std::mem::size_of::<Value>())?;
                 let mut v = x.items.to_vec();
                 v.extend(y.items.iter().cloned());
                 Some(Value::tuple(v))
@@ -295,6 +300,7 @@ impl Vm {
                 Some(Value::tuple(self.repeat_items(&t.items, n)?))
             }
             (BinOp::Add, Bytes(x), Bytes(y)) => {
+                self.check_alloc(x.data.len().saturating_add(y.data.len()), 1)?;
                 let mut v = x.data.to_vec();
                 v.extend_from_slice(&y.data);
                 Some(Bytes(Arc::new(PyBytes {
@@ -456,6 +462,8 @@ impl Vm {
                         e
                     }
                 })?;
+                let n = l.borrow(gil).len().saturating_add(items.len());
+                self.check_alloc(n, std::mem::size_of::<Value>())?;
                 l.borrow_mut(gil).extend(items);
                 return Ok(a);
             }

@@ -12,6 +12,16 @@
 
 use std::cell::Cell;
 
+/// Stack size of a thread that runs a whole interpreter (the `gilvm` command line's main
+/// interpreter thread, [`crate::sandbox::run_sandboxed`]): deep but limited recursion in native
+/// code paths, such as the repr of a deeply nested list, must never hit the end of the stack.
+pub const INTERPRETER_STACK: usize = 256 << 20;
+
+/// The stack budget ([`set_stack_budget`]) of such a thread: native re-entry raises
+/// `RecursionError` past 3/4 of the stack (the rest is the margin for native code between two
+/// checks).
+pub const INTERPRETER_BUDGET: usize = INTERPRETER_STACK / 4 * 3;
+
 thread_local! {
     /// The lowest stack address the interpreter may reach on this thread (0: unchecked).
     static LOW_WATER: Cell<usize> = const { Cell::new(0) };

@@ -62,6 +62,10 @@ pub struct Types {
     pub type_error: Arc<Class>,
     pub value_error: Arc<Class>,
     pub syntax_error: Arc<Class>,
+    /// `InstructionLimitExceeded`: raised when the instruction limit is spent (instr_limit.rs).
+    pub instruction_limit: Arc<Class>,
+    /// `MemoryLimitExceeded`: the in-process memory limit ended the program (instr_limit.rs).
+    pub memory_limit: Arc<Class>,
 
     /// Every exception class by name (for the builtins module).
     pub exceptions: Vec<Arc<Class>>,
@@ -189,6 +193,17 @@ impl Types {
             type_error: e("TypeError"),
             value_error: e("ValueError"),
             syntax_error: e("SyntaxError"),
+            // Not in builtins and never caught (instr_limit.rs).
+            instruction_limit: new_builtin_class(
+                "InstructionLimitExceeded",
+                Some(&by_name["BaseException"]),
+                B::Exception,
+            ),
+            memory_limit: new_builtin_class(
+                "MemoryLimitExceeded",
+                Some(&by_name["BaseException"]),
+                B::Exception,
+            ),
             exceptions,
             natives: GilCell::new(FxHashMap::default()),
             new_wrappers: GilCell::new(FxHashMap::default()),

@@ -19,6 +19,8 @@ impl Vm {
         }
         let gil = self.gil();
         let mut add_entry = how == Raised::New;
+        // The instruction limit's error is caught by nothing, `finally` included (instr_limit.rs).
+        let catchable = !self.is_limit_error(&err);
         if add_entry {
             let fresh = err
                 .0
@@ -43,7 +45,7 @@ impl Vm {
                 }
             }
             add_entry = true;
-            if let Some(block) = frame.blocks.pop() {
+            if let Some(block) = frame.blocks.pop().filter(|_| catchable) {
                 frame.ip = block.handler;
                 self.stack.truncate(block.stack_depth as usize);
                 self.handled.truncate(block.handled_depth as usize);

@@ -32,6 +32,12 @@ pub struct VmConfig {
     pub gil_policy: GilPolicy,
     /// Record every GIL state transition (tests and, later, `--trace`).
     pub gil_tracing: bool,
+    /// Stop the program after this many bytecode instructions, counted over all threads
+    /// (`--max-instructions`; see instr_limit.rs).
+    pub max_instructions: Option<u64>,
+    /// Run sandboxed: no threads, processes, files, stdin or sleeping; output captured in
+    /// memory (see sandbox.rs).
+    pub sandbox: bool,
     /// Keep each finished thread's GIL report for `--gil-stats` and the lab (off for runs that
     /// read none: they would accumulate one per thread ever started).
     pub gil_reports: bool,
@@ -46,6 +52,8 @@ impl Default for VmConfig {
             switch_interval: 0.015,
             gil_policy: GilPolicy::Fifo,
             gil_tracing: false,
+            max_instructions: None,
+            sandbox: false,
             gil_reports: true,
         }
     }
@@ -58,7 +66,13 @@ pub struct Interp {
     pub config: VmConfig,
     /// Buffered standard output shared by all threads (`print` writes here; flushed on
     /// `flush=True`, before reading stdin, before writing to stderr, and at exit).
-    pub stdout: parking_lot::Mutex<std::io::BufWriter<std::io::Stdout>>,
+    pub stdout: parking_lot::Mutex<std::io::BufWriter<Box<dyn std::io::Write + Send>>>,
+    /// A sandboxed interpreter's captured stdout and stderr (sandbox.rs).
+    pub capture: Option<Arc<crate::sandbox::Capture>>,
+    /// The instruction budget, if any (instr_limit.rs).
+    pub instruction_limit: Option<crate::instr_limit::InstructionLimit>,
+    /// Has the in-process memory limit ended the program (instr_limit.rs)?
+    pub memory_limit_hit: std::sync::atomic::AtomicBool,
     /// Current recursion limit (`sys.setrecursionlimit`).
     pub recursion_limit: std::sync::atomic::AtomicUsize,
     /// The global interpreter lock (design §3): its switch settings are what
@@ -127,6 +141,17 @@ impl Interp {
         use std::io::Write;
         let _ = self.stdout.lock().flush();
     }
+    /// Write to the process's stderr (unbuffered), or to the capture when sandboxed.
+    pub fn write_stderr(&self, bytes: &[u8]) -> std::io::Result<()> {
+        use std::io::Write;
+        match &self.capture {
+            Some(c) => {
+                c.write_stderr(bytes);
+                Ok(())
+            }
+            None => std::io::stderr().write_all(bytes),
+        }
+    }
 }
 
 /// One thread's interpreter.
@@ -154,6 +179,8 @@ pub struct Vm {
     /// The generator frame that just yielded (set by YieldValue/YieldFrom, taken at once by
     /// `Vm::gen_resume`; see generator.rs).
     pub(crate) yielded: Option<Frame>,
+    /// This thread's instructions already charged to the instruction limit.
+    pub(crate) charged: u64,
 }
 
 /// Seconds (as given on the command line or to `sys.setswitchinterval`) as a duration; zero,
@@ -211,6 +238,16 @@ impl Vm {
             keep_reports: config.gil_reports,
             ..GilConfig::default()
         });
+        let capture = config
+            .sandbox
+            .then(|| Arc::new(crate::sandbox::Capture::default()));
+        let out: Box<dyn std::io::Write + Send> = match &capture {
+            Some(c) => Box::new(crate::sandbox::CaptureStdout(c.clone())),
+            None => Box::new(std::io::stdout()),
+        };
+        let instruction_limit = config
+            .max_instructions
+            .map(crate::instr_limit::InstructionLimit::new);
         let builtins = Arc::new(Module {
             name: Arc::new(PyStr::new("builtins")),
             globals: GilCell::new(DictMap::default()),
@@ -223,10 +260,10 @@ impl Vm {
             gil,
             threads: Default::default(),
             config,
-            stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(
-                1 << 16,
-                std::io::stdout(),
-            )),
+            stdout: parking_lot::Mutex::new(std::io::BufWriter::with_capacity(1 << 16, out)),
+            capture,
+            instruction_limit,
+            memory_limit_hit: Default::default(),
             modules: GilCell::new(FxHashMap::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             interned: GilCell::new(FxHashMap::default()),
@@ -240,7 +277,8 @@ impl Vm {
     pub fn new_thread(interp: Arc<Interp>, mut thread_gil: ThreadGil) -> Vm {
         let gil = thread_gil.acquire();
         let null = Value::Cell(Arc::new(GilCell::new(None)));
-        Vm {
+        let charged = thread_gil.instructions_run();
+        let mut vm = Vm {
             interp,
             gil,
             stack: Vec::with_capacity(1024),
@@ -252,7 +290,10 @@ impl Vm {
             null,
             thread_gil,
             yielded: None,
-        }
+            charged,
+        };
+        vm.cap_countdown();
+        vm
     }
 
     /// The GIL token of this thread.
@@ -289,7 +330,15 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn budget_exhausted(&mut self, left: u32) -> PyResult<u32> {
         self.thread_gil.set_countdown(left);
+        // The limits (instr_limit.rs) are checked here, once per slice.
+        let limited = self.limits_on();
+        if limited {
+            self.check_limits()?;
+        }
         self.thread_gil.maybe_switch();
+        if limited {
+            self.cap_countdown();
+        }
         if self.interp.interrupts.pending() {
             self.interrupt_at_instruction()?;
         }
@@ -359,10 +408,17 @@ impl Vm {
     /// ends the process by SIGINT, as CPython does).
     pub fn run_main(&mut self, code: Arc<CodeObject>, source: Arc<str>) -> i32 {
         let result = self.run_module(code, "__main__", source);
+        // A limit ended the program (in this thread, whose error is the limit's, or in
+        // another one, even if this thread then finished): report the limit; do not wait for
+        // the other threads (they stop at their next instruction or are abandoned at exit)
+        // and stop child processes as after Ctrl-C.
+        let limit_status = self.report_limit();
+        let limited = limit_status.is_some();
         let mut interrupted = false;
-        let mut status = match result {
-            Ok(_) => 0,
-            Err(err) => {
+        let mut status = match (limit_status, result) {
+            (Some(status), _) => status,
+            (None, Ok(_)) => 0,
+            (None, Err(err)) => {
                 interrupted = self.err_is(&err, &self.types().keyboard_interrupt.clone());
                 self.report_uncaught(&err)
             }
@@ -371,7 +427,9 @@ impl Vm {
             status = crate::interrupt::INTERRUPTED_STATUS;
             self.interp.interrupts.set_unhandled();
         }
-        if crate::modules::threading::thread::wait_for_threads(self).is_err() {
+        if limited {
+            interrupted = true;
+        } else if crate::modules::threading::thread::wait_for_threads(self).is_err() {
             // Ctrl-C while waiting for the non-daemon threads: CPython reports it as an
             // exception ignored in `threading._shutdown` and exits without them.
             use std::io::Write;
@@ -394,7 +452,6 @@ impl Vm {
 
     /// Print an uncaught exception (or handle SystemExit) and return the exit status.
     pub fn report_uncaught(&mut self, err: &PyErr) -> i32 {
-        use std::io::Write;
         let system_exit = self.types().system_exit.clone();
         if self.err_is(err, &system_exit) {
             let args = crate::error::exc_args(&err.0, self);
@@ -412,14 +469,14 @@ impl Vm {
                 other => {
                     let text = self.to_str(&other).unwrap_or_default();
                     self.interp.flush_stdout();
-                    let _ = writeln!(std::io::stderr(), "{text}");
+                    let _ = self.interp.write_stderr(format!("{text}\n").as_bytes());
                     1
                 }
             };
         }
         let text = self.format_exception(err);
         self.interp.flush_stdout();
-        let _ = std::io::stderr().write_all(text.as_bytes());
+        let _ = self.interp.write_stderr(text.as_bytes());
         1
     }
 
@@ -427,6 +484,9 @@ impl Vm {
     pub fn import(&mut self, name: &str) -> PyResult<Arc<Module>> {
         if let Some(m) = self.interp.modules.borrow(self.gil).get(name) {
             return Ok(m.clone());
+        }
+        if let Some(err) = self.sandbox_import(name) {
+            return Err(err);
         }
         match crate::modules::make_module(self, name) {
             Some(Ok(m)) => {

@@ -506,6 +506,9 @@ fn check_readable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
     if !f.readable {
         return Err(unsupported(vm, "not readable"));
     }
+    if matches!(f.inner.lock().backend, Backend::Stdin) {
+        vm.sandbox_check("reading sys.stdin")?;
+    }
     Ok(())
 }
 
@@ -917,6 +920,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         required: 1,
     };
     let s = P.bind(vm, a, kw)?;
+    vm.sandbox_check("open()")?;
     let name = match &s[0] {
         Some(Value::Str(p)) if p.as_str().contains('\0') => {
             return Err(vm.value_error("embedded null byte"))

@@ -46,7 +46,7 @@ pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
 /// Write to stderr (unbuffered), flushing stdout first so the two interleave in program order.
 pub fn write_stderr(vm: &mut Vm, s: &str) -> PyResult<()> {
     vm.interp.flush_stdout();
-    let r = std::io::stderr().write_all(s.as_bytes());
+    let r = vm.interp.write_stderr(s.as_bytes());
     r.map_err(|e| stdout_error(vm, e))
 }
 
@@ -147,6 +147,7 @@ fn print(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// without its trailing newline; EOFError at end of input.
 fn input(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "input", a, kw, 0, 1)?;
+    vm.sandbox_check("input()")?;
     if let Some(p) = a.first() {
         let text = vm.to_str(p)?;
         write_stdout(vm, &text)?;

@@ -60,6 +60,8 @@ fn extend(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Value::Tuple(t) => t.items.to_vec(),
         other => vm.collect(other)?,
     };
+    let n = l.borrow(gil).len().saturating_add(items.len());
+    vm.check_alloc(n, std::mem::size_of::<Value>())?;
     l.borrow_mut(gil).extend(items);
     Ok(Value::None)
 }

@@ -168,9 +168,30 @@ fn split_args(
     Ok((sep, maxsplit))
 }
 
+/// Before splitting a big string (64 KiB or more): `MemoryError` unless its pieces fit in
+/// memory (each is a list slot and a string object: a 32 MB string of one-letter words makes 16
+/// million strings, a gigabyte).
+fn check_split(vm: &Vm, s: &str, sep: Option<&str>, maxsplit: i64) -> PyResult<()> {
+    if s.len() < 1 << 16 {
+        return Ok(());
+    }
+    let mut pieces = match sep {
+        Some(sep) => s.matches(sep).count() + 1,
+        None => s.split(su::py_isspace).filter(|w| !w.is_empty()).count(),
+    };
+    if let Ok(max) = usize::try_from(maxsplit) {
+        pieces = pieces.min(max.saturating_add(1));
+    }
+    vm.check_alloc(pieces, SPLIT_PIECE_BYTES)
+}
+
+/// What one piece of a split string costs, roughly (list slot, string object and its text).
+const SPLIT_PIECE_BYTES: usize = std::mem::size_of::<Value>() + 64;
+
 fn split(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "split")?;
     let (sep, maxsplit) = split_args(vm, a, kw, "split")?;
+    check_split(vm, st.as_str(), sep.as_deref(), maxsplit)?;
     Ok(str_list(match sep {
         None => su::split_whitespace(st.as_str(), maxsplit),
         Some(sep) => su::split_sep(st.as_str(), &sep, maxsplit),
@@ -180,6 +201,7 @@ fn split(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn rsplit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "rsplit")?;
     let (sep, maxsplit) = split_args(vm, a, kw, "rsplit")?;
+    check_split(vm, st.as_str(), sep.as_deref(), maxsplit)?;
     Ok(str_list(match sep {
         None => su::rsplit_whitespace(st.as_str(), maxsplit),
         Some(sep) => su::rsplit_sep(st.as_str(), &sep, maxsplit),
@@ -312,7 +334,41 @@ fn replace(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(v) => to_index(vm, v)?,
         None => -1,
     };
+    check_replace(vm, st.as_str(), st.char_len, old, new, count)?;
     Ok(s(su::replace(st.as_str(), old, new, count)))
+}
+
+/// Before a replacement that makes the string longer: `MemoryError` unless the result can be
+/// allocated (`('x' * 10**6).replace('', 'y' * 10**6)` asks for a terabyte).
+fn check_replace(
+    vm: &Vm,
+    st: &str,
+    chars: usize,
+    old: &str,
+    new: &str,
+    count: i64,
+) -> PyResult<()> {
+    if new.len() <= old.len() {
+        return Ok(());
+    }
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    // At most this many replacements (an empty `old` matches around every character).
+    let most = if old.is_empty() {
+        chars.saturating_add(1)
+    } else {
+        st.len() / old.len()
+    }
+    .min(limit);
+    let grow = new.len() - old.len();
+    if st.len().saturating_add(most.saturating_mul(grow)) < 1 << 20 {
+        return Ok(());
+    }
+    let n = if old.is_empty() {
+        most
+    } else {
+        st.matches(old).take(limit).count()
+    };
+    vm.check_alloc(st.len().saturating_add(n.saturating_mul(grow)), 1)
 }
 
 /// Shared argument handling of find/rfind/index/rindex/count: (sub, start, end) in chars.
@@ -634,6 +690,10 @@ fn splitlines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(v) => vm.truthy(v)?,
         None => false,
     };
+    if st.as_str().len() >= 1 << 16 {
+        let lines = st.as_str().chars().filter(|&c| su::is_linebreak(c)).count() + 1;
+        vm.check_alloc(lines, SPLIT_PIECE_BYTES)?;
+    }
     Ok(str_list(su::splitlines(st.as_str(), keep)))
 }
 

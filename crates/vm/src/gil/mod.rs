@@ -300,11 +300,28 @@ impl ThreadGil {
         self.countdown
     }
 
-    /// Store back a local copy of the countdown (clamped to what it was armed with, so a stale
-    /// copy held across a nested run cannot make the instruction count go backwards).
+    /// Store back a local copy of the countdown. It never goes up: a stale copy held across a
+    /// nested run (which stored its own, lower, countdown when it returned) cannot make the
+    /// instruction count go backwards or forget the nested run's instructions.
     #[inline]
     pub fn set_countdown(&mut self, left: u32) {
-        self.countdown = left.min(self.armed);
+        self.countdown = left.min(self.countdown);
+    }
+
+    /// Instructions this thread has run so far (as counted by the countdown: exact up to the
+    /// last stored countdown).
+    pub fn instructions_run(&self) -> u64 {
+        self.stats.instructions + self.slice + u64::from(self.armed.wrapping_sub(self.countdown))
+    }
+
+    /// Make the cold path run after at most `n` more instructions (the instruction limit's
+    /// last slice); the count so far is kept.
+    pub fn limit_countdown(&mut self, n: u32) {
+        if n < self.countdown {
+            self.count_instructions();
+            self.countdown = n.max(1);
+            self.armed = self.countdown;
+        }
     }
 
     /// Set the countdown: `switch_instructions` if another thread waits, else (or with the

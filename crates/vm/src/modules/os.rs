@@ -255,6 +255,7 @@ fn urandom(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
+    vm.check_alloc(usize::try_from(n).unwrap_or(usize::MAX), 1)?;
     Ok(Value::Bytes(Arc::new(PyBytes {
         data: random_bytes(n as usize).into_boxed_slice(),
     })))

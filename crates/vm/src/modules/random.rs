@@ -353,6 +353,7 @@ fn sample(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         let e = (((k * 3) as f64).ln() / 4f64.ln()).ceil() as u32;
         setsize += 4i64.saturating_pow(e);
     }
+    vm.check_alloc(k as usize, std::mem::size_of::<Value>())?;
     let mut result = Vec::with_capacity(k as usize);
     if n <= setsize {
         let mut pool = vm.collect(&population)?;
@@ -409,6 +410,7 @@ fn choices(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     };
     let items = vm.collect(&population)?;
     let n = items.len();
+    vm.check_alloc(k.max(0) as usize, std::mem::size_of::<Value>())?;
     let mut out = Vec::with_capacity(k.max(0) as usize);
     let cum: Vec<f64> = match (weights, cum_weights) {
         (None, None) => {

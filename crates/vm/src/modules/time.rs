@@ -125,6 +125,7 @@ fn sleep(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let dur = Duration::try_from_secs_f64(secs)
         .map_err(|_| vm.overflow_error("sleep length is too large"))?;
+    vm.sandbox_check("time.sleep()")?;
     vm.interruptible_sleep(dur)?;
     Ok(Value::None)
 }

@@ -77,6 +77,8 @@ impl Ord for Timer {
 
 struct LoopState {
     start: Instant,
+    /// Seconds the virtual clock has jumped ahead (sandbox: timers fire without waiting).
+    skew: f64,
     ready: VecDeque<Cb>,
     timers: BinaryHeap<Reverse<Timer>>,
     seq: u64,
@@ -99,6 +101,13 @@ thread_local! {
     static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
 }
 
+impl LoopState {
+    /// Seconds since the loop started, on its (possibly virtual) clock.
+    fn now(&self) -> f64 {
+        self.start.elapsed().as_secs_f64() + self.skew
+    }
+}
+
 fn with_loop<T>(f: impl FnOnce(&mut LoopState) -> T) -> Option<T> {
     LOOP.with(|l| l.borrow_mut().as_mut().map(f))
 }
@@ -113,7 +122,7 @@ fn no_loop(vm: &Vm) -> PyErr {
 
 /// Seconds since the loop started (`loop.time()`).
 pub fn time() -> f64 {
-    with_loop(|l| l.start.elapsed().as_secs_f64()).unwrap_or(0.0)
+    with_loop(|l| l.now()).unwrap_or(0.0)
 }
 
 pub fn call_soon(cb: Cb) {
@@ -122,7 +131,7 @@ pub fn call_soon(cb: Cb) {
 
 pub fn call_later(delay: f64, cb: Cb) {
     with_loop(|l| {
-        let when = l.start.elapsed().as_secs_f64() + delay.max(0.0);
+        let when = l.now() + delay.max(0.0);
         l.seq += 1;
         let seq = l.seq;
         l.timers.push(Reverse(Timer { when, seq, cb }));
@@ -343,6 +352,9 @@ fn task_step(vm: &mut Vm, tv: &Value, exc: Option<PyErr>) -> PyResult<()> {
             } else {
                 let fatal = vm.err_is(&e, &vm.types().system_exit.clone())
                     || vm.err_is(&e, &vm.types().keyboard_interrupt.clone());
+                if vm.is_limit_error(&e) {
+                    return Err(e);
+                }
                 future::set_exception(vm, tv, task, e.clone())?;
                 if fatal {
                     return Err(e);
@@ -379,14 +391,16 @@ fn run_cb(vm: &mut Vm, cb: Cb) -> PyResult<()> {
             }
             if let Err(e) = vm.call(&f, &args) {
                 let fatal = vm.err_is(&e, &vm.types().system_exit.clone())
-                    || vm.err_is(&e, &vm.types().keyboard_interrupt.clone());
+                    || vm.err_is(&e, &vm.types().keyboard_interrupt.clone())
+                    || vm.is_limit_error(&e);
                 if fatal {
                     return Err(e);
                 }
-                use std::io::Write;
                 let text = vm.format_exception(&e);
                 vm.interp.flush_stdout();
-                let _ = write!(std::io::stderr(), "Exception in callback\n{text}");
+                let _ = vm
+                    .interp
+                    .write_stderr(format!("Exception in callback\n{text}").as_bytes());
             }
             Ok(())
         }
@@ -414,14 +428,16 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
         if !l.ready.is_empty() {
             Some(0.0)
         } else {
-            l.timers
-                .peek()
-                .map(|Reverse(t)| t.when - l.start.elapsed().as_secs_f64())
+            l.timers.peek().map(|Reverse(t)| t.when - l.now())
         }
     })
     .flatten();
     match timeout {
         Some(t) if t <= 0.0 => {}
+        Some(t) if vm.sandboxed() => {
+            // The sandbox's virtual clock: jump to the next timer instead of sleeping.
+            with_loop(|l| l.skew += t);
+        }
         _ => {
             // Nothing is ready: wait, with the GIL released, for the next timer or for another
             // thread to hand a callback over. With no timer, only worker threads still running
@@ -446,7 +462,7 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
         }
     }
     let ntodo = with_loop(|l| {
-        let now = l.start.elapsed().as_secs_f64() + 1e-9;
+        let now = l.now() + 1e-9;
         while l.timers.peek().is_some_and(|Reverse(t)| t.when <= now) {
             if let Some(Reverse(t)) = l.timers.pop() {
                 l.ready.push_back(t.cb);
@@ -480,6 +496,7 @@ pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
     LOOP.with(|l| {
         *l.borrow_mut() = Some(LoopState {
             start: Instant::now(),
+            skew: 0.0,
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
             seq: 0,

@@ -135,7 +135,8 @@ pub fn start(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn run_thread(vm: &mut Vm, bootstrap: Value, name: &str, handle: &Arc<HandleInner>) {
     if let Err(err) = vm.call(&bootstrap, &[]) {
         let system_exit = vm.types().system_exit.clone();
-        if !vm.err_is(&err, &system_exit) {
+        // The instruction limit ends the program; the main thread reports it.
+        if !vm.err_is(&err, &system_exit) && !vm.is_limit_error(&err) {
             let text = vm.format_exception(&err);
             vm.interp.flush_stdout();
             let mut e = std::io::stderr().lock();

@@ -58,6 +58,14 @@ where
 /// Report a deadlock and end the process (status 1): nothing can ever run again.
 pub fn deadlock_exit(vm: &Vm, report: &str) -> ! {
     vm.interp.flush_stdout();
+    if let Some(limit) = vm.interp.instruction_limit.as_ref() {
+        if limit.exhausted() {
+            // Threads stopped by the instruction limit left the others waiting: that is the
+            // instruction limit's report, not a deadlock's.
+            let _ = writeln!(std::io::stderr(), "{}", limit.message());
+            std::process::exit(crate::instr_limit::INSTRUCTION_LIMIT_STATUS)
+        }
+    }
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(report.as_bytes());
     let _ = err.flush();

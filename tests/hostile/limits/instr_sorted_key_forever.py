@@ -1,0 +1,4 @@
+# expect: exit 123
+# args: --max-instructions 1000000 --timeout 30
+while True:
+    sorted(range(100), key=lambda x: -x)

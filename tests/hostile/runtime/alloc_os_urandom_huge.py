@@ -1,0 +1,3 @@
+# expect: error MemoryError|OverflowError
+import os
+os.urandom(10**12)

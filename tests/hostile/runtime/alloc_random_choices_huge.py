@@ -1,0 +1,3 @@
+# expect: error MemoryError|OverflowError
+import random
+random.choices([1, 2], k=10**12)

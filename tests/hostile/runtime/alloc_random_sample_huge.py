@@ -1,0 +1,3 @@
+# expect: error MemoryError|OverflowError
+import random
+random.sample(range(10**12), 10**11)

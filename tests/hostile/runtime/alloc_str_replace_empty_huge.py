@@ -1,0 +1,2 @@
+# expect: error MemoryError|OverflowError
+('x' * 10**6).replace('', 'y' * 10**6)
