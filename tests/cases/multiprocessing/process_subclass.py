@@ -48,6 +48,19 @@ class Spawner(mp.Process):
         self.q.put((own.get(), "spawner", w.exitcode))
 
 
+class Echo(mp.Process):
+    # A pipe end, an event and a shared value created in __init__ travel as attributes.
+    def __init__(self, conn, ev):
+        super().__init__(daemon=True)
+        self.conn = conn
+        self.ev = ev
+        self.counter = mp.Value("d", 1.5)
+
+    def run(self):
+        self.conn.send(("daemon", self.daemon, self.counter.value, mp.current_process().name))
+        self.ev.set()
+
+
 class Plain(mp.Process):
     # Overrides only __init__: run() calls the target as usual.
     def __init__(self, q):
@@ -90,6 +103,14 @@ if __name__ == "__main__":
     p.start()
     p.join()
     print(q.get(), p.exitcode)
+
+    a, b = mp.Pipe()
+    ev = mp.Event()
+    echo = Echo(b, ev)
+    echo.start()
+    print(a.recv(), ev.wait(60))
+    echo.join()
+    print(echo.exitcode, echo.daemon, mp.active_children())
 
     bare = mp.Process()
     bare.start()

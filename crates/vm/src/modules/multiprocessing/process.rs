@@ -72,7 +72,10 @@ pub fn next_name(prefix: &str) -> String {
     let n = state().counter.fetch_add(1, Ordering::Relaxed) + 1;
     match state().worker.get() {
         Some(w) if prefix != "SpawnPoolWorker" => {
-            let identity = w.name.rsplit_once('-').map_or(w.name.as_str(), |(_, id)| id);
+            let identity = w
+                .name
+                .rsplit_once('-')
+                .map_or(w.name.as_str(), |(_, id)| id);
             format!("{prefix}-{identity}:{n}")
         }
         _ => format!("{prefix}-{n}"),
