@@ -105,6 +105,7 @@ pub fn make_native(vm: &mut Vm) -> Arc<Module> {
             ("pool_submit", pool_submit),
             ("pool_wait", pool_wait),
             ("pool_ready", pool_ready),
+            ("pool_wait_any", pool_wait_any),
             ("pool_close", pool_close),
             ("pool_terminate", pool_terminate),
             ("pool_join", pool_join),
@@ -708,6 +709,30 @@ fn rebuild_exception(vm: &mut Vm, e: RemoteError) -> Value {
     }
     let msg = format!("{}.{}: {:?}", e.module, e.class, args.len());
     vm.runtime_error(msg).value()
+}
+
+/// `pool_wait_any(h, [job, ...])` -> the index of a finished job (the first in the list), for
+/// `imap_unordered`.
+fn pool_wait_any(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let core = pool_arg(vm, a)?.clone();
+    let mut jobs = Vec::new();
+    for v in vm.collect(&a.get(1).cloned().unwrap_or_default())? {
+        match v {
+            Value::Int(j) => jobs.push(j as u64),
+            _ => return Err(vm.type_error("pool_wait_any: job")),
+        }
+    }
+    if jobs.is_empty() {
+        return Err(vm.value_error("pool_wait_any: no jobs"));
+    }
+    let waker = core.clone();
+    let found = wait_interruptibly(
+        vm,
+        None,
+        move || waker.wake(),
+        |_, stop| core.wait_any(&jobs, stop),
+    )?;
+    Ok(Value::Int(found.unwrap_or(0) as i64))
 }
 
 fn pool_ready(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {

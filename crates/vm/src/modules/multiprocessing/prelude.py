@@ -614,6 +614,16 @@ def _imap_results(jobs):
             yield value
 
 
+def _imap_unordered_results(pool, jobs):
+    # Chunks in the order they finish (CPython's imap_unordered).
+    jobs = list(jobs)
+    while jobs:
+        i = _mp.pool_wait_any(pool._h, [job._job for job in jobs])
+        job = jobs.pop(i)
+        for value in job.get():
+            yield value
+
+
 class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
         if processes is not None and processes < 1:
@@ -653,8 +663,8 @@ class Pool:
         return self._submit(func, list(iterable), chunksize, True, None, False, callback,
                             error_callback)
 
-    def imap(self, func, iterable, chunksize=1):
-        # One job per chunk, all submitted now; results are yielded as their chunk arrives.
+    def _imap_jobs(self, func, iterable, chunksize):
+        # One job per chunk, all submitted now.
         items = list(iterable)
         if chunksize < 1:
             raise ValueError('Chunksize must be 1+, not ' + str(chunksize))
@@ -662,10 +672,13 @@ class Pool:
         for i in range(0, len(items), chunksize):
             jobs.append(self._submit(func, items[i:i + chunksize], chunksize, False, None,
                                      False, None, None))
-        return _imap_results(jobs)
+        return jobs
+
+    def imap(self, func, iterable, chunksize=1):
+        return _imap_results(self._imap_jobs(func, iterable, chunksize))
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return self.imap(func, iterable, chunksize)
+        return _imap_unordered_results(self, self._imap_jobs(func, iterable, chunksize))
 
     def close(self):
         _mp.pool_close(self._h)
