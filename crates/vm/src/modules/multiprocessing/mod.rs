@@ -81,6 +81,8 @@ pub fn make_native(vm: &mut Vm) -> Arc<Module> {
             ("queue_put", queue::queue_put),
             ("queue_get", queue::queue_get),
             ("queue_qsize", queue::queue_qsize),
+            ("queue_task_done", queue::queue_task_done),
+            ("queue_join", queue::queue_join),
             ("pipe_new", conn::pipe_new),
             ("conn_send", conn::conn_send),
             ("conn_send_bytes", conn::conn_send_bytes),
@@ -103,6 +105,7 @@ pub fn make_native(vm: &mut Vm) -> Arc<Module> {
             ("pool_submit", pool_submit),
             ("pool_wait", pool_wait),
             ("pool_ready", pool_ready),
+            ("pool_wait_any", pool_wait_any),
             ("pool_close", pool_close),
             ("pool_terminate", pool_terminate),
             ("pool_join", pool_join),
@@ -305,6 +308,47 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
     }
 }
 
+/// How a child finds a class (pickle's rules): its module (`__main__` for the main script,
+/// which the child re-imports as `__mp_main__`) and qualified name. A class local to a function
+/// is refused as CPython refuses it; one that the name does not reach in the parent is a
+/// PicklingError. A class defined under `if __name__ == "__main__":` passes here and fails in
+/// the child (AttributeError), as with CPython's spawn.
+fn class_ref(vm: &mut Vm, v: &Value) -> PyResult<(String, String)> {
+    let Value::Class(c) = v else {
+        return Err(wire::unsendable(vm, v));
+    };
+    let qual = c.qualname.as_str().to_string();
+    if qual.contains("<locals>") {
+        return Err(vm.attribute_error(format!("Can't pickle local object '{qual}'")));
+    }
+    let module = c.module.as_str().to_string();
+    let found = {
+        let gil = vm.gil();
+        let m = vm.interp.modules.borrow(gil).get(module.as_str()).cloned();
+        m.map(Value::Module)
+    };
+    let mut found = found;
+    for part in qual.split('.') {
+        found = match found {
+            Some(obj) => vm.get_attr_opt(&obj, part)?,
+            None => None,
+        };
+    }
+    if !found.is_some_and(|f| f.is(v)) {
+        let class = mp_class(vm, "PicklingError");
+        return Err(vm.new_error(
+            &class,
+            format!("Can't pickle <class '{module}.{qual}'>: it's not the same object as {module}.{qual}"),
+        ));
+    }
+    let module = if module == "__mp_main__" {
+        "__main__".to_string()
+    } else {
+        module
+    };
+    Ok((module, qual))
+}
+
 fn settings(vm: &Vm) -> Settings {
     Settings {
         switch_instructions: vm.interp.config.switch_instructions,
@@ -395,24 +439,35 @@ impl NativeObject for ChildHandle {
 }
 
 /// `process_start(target, args, kwargs, name, daemon)` -> handle
+///
+/// `process_start(cls, (), state, name, daemon, True)` starts an instance of a `Process`
+/// subclass overriding `run()`: the child recreates it from its class and instance dict.
 fn process_start(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     check_not_bootstrapping(vm)?;
     let target = a.first().cloned().unwrap_or_default();
-    let callee = callee_of(vm, &target)?;
+    let object = a.get(5).map(|v| vm.truthy(v)).transpose()?.unwrap_or(false);
     let mut enc = Encoder::with_handles();
-    let args = encode_args(vm, &mut enc, a.get(1))?;
-    let kwargs = encode_kwargs(vm, &mut enc, a.get(2))?;
-    let name = str_arg(vm, a, 3)?;
-    let daemon = a.get(4).map(|v| vm.truthy(v)).transpose()?.unwrap_or(false);
-    let start = start_template(
-        vm,
-        name,
+    let mode = if object {
+        let (module, qualname) = class_ref(vm, &target)?;
+        let state = encode_kwargs(vm, &mut enc, a.get(2))?;
+        Mode::Object {
+            module,
+            qualname,
+            state,
+        }
+    } else {
+        let callee = callee_of(vm, &target)?;
+        let args = encode_args(vm, &mut enc, a.get(1))?;
+        let kwargs = encode_kwargs(vm, &mut enc, a.get(2))?;
         Mode::Process {
             target: callee,
             args,
             kwargs,
-        },
-    )?;
+        }
+    };
+    let name = str_arg(vm, a, 3)?;
+    let daemon = a.get(4).map(|v| vm.truthy(v)).transpose()?.unwrap_or(false);
+    let start = start_template(vm, name, mode)?;
     // CPython flushes the standard streams before starting a child.
     vm.interp.flush_stdout();
     let fds = enc.fds.unwrap_or_default();
@@ -654,6 +709,30 @@ fn rebuild_exception(vm: &mut Vm, e: RemoteError) -> Value {
     }
     let msg = format!("{}.{}: {:?}", e.module, e.class, args.len());
     vm.runtime_error(msg).value()
+}
+
+/// `pool_wait_any(h, [job, ...])` -> the index of a finished job (the first in the list), for
+/// `imap_unordered`.
+fn pool_wait_any(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let core = pool_arg(vm, a)?.clone();
+    let mut jobs = Vec::new();
+    for v in vm.collect(&a.get(1).cloned().unwrap_or_default())? {
+        match v {
+            Value::Int(j) => jobs.push(j as u64),
+            _ => return Err(vm.type_error("pool_wait_any: job")),
+        }
+    }
+    if jobs.is_empty() {
+        return Err(vm.value_error("pool_wait_any: no jobs"));
+    }
+    let waker = core.clone();
+    let found = wait_interruptibly(
+        vm,
+        None,
+        move || waker.wake(),
+        |_, stop| core.wait_any(&jobs, stop),
+    )?;
+    Ok(Value::Int(found.unwrap_or(0) as i64))
 }
 
 fn pool_ready(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {

@@ -165,18 +165,22 @@ impl PoolCore {
     /// Hand pending chunks to workers with room; stop idle workers of a closed pool.
     fn dispatch(&self, st: &mut PoolState) {
         let workers = lock(&self.workers).clone();
-        for (i, w) in workers.iter().enumerate() {
-            while st.alive[i] && st.inflight[i].len() < IN_FLIGHT {
-                let Some(task) = st.pending.pop_front() else {
-                    break;
-                };
-                if let ToWorker::Task { job, chunk, .. } = &task {
-                    if st.jobs.get(job).is_some_and(|j| j.failure.is_some()) {
-                        continue;
+        // Breadth first: every idle worker gets a chunk before any gets a second (queued) one,
+        // as CPython's idle workers take the next task from the shared queue.
+        for level in 1..=IN_FLIGHT {
+            for (i, w) in workers.iter().enumerate() {
+                while st.alive[i] && st.inflight[i].len() < level {
+                    let Some(task) = st.pending.pop_front() else {
+                        break;
+                    };
+                    if let ToWorker::Task { job, chunk, .. } = &task {
+                        if st.jobs.get(job).is_some_and(|j| j.failure.is_some()) {
+                            continue;
+                        }
+                        st.inflight[i].push_back((*job, *chunk));
                     }
-                    st.inflight[i].push_back((*job, *chunk));
+                    w.send(&task);
                 }
-                w.send(&task);
             }
         }
         if !st.alive.iter().any(|a| *a) {
@@ -336,6 +340,29 @@ impl PoolCore {
             Some(f) => Err(f),
             None => Ok(j.results.into_iter().flatten().flatten().collect()),
         })
+    }
+
+    /// Wait until one of `jobs` has finished; its index in `jobs` (the first finished one), or
+    /// `None` when `stop` asks (Ctrl-C). An unknown job counts as finished (its `wait` reports
+    /// it).
+    pub fn wait_any(&self, jobs: &[u64], stop: &Stop) -> Option<usize> {
+        let mut st = lock(&self.st);
+        loop {
+            let done = jobs
+                .iter()
+                .position(|job| st.jobs.get(job).is_none_or(Job::finished));
+            if done.is_some() {
+                return done;
+            }
+            if stop.requested() {
+                return None;
+            }
+            st = self
+                .cond
+                .wait_timeout(st, Duration::from_secs(3600))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
     }
 
     /// Wake the waits on this pool's jobs (a Ctrl-C: they look at their `Stop`).

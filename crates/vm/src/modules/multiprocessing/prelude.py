@@ -58,6 +58,8 @@ def _Full():
 # ---- processes -------------------------------------------------------------------------------
 
 _children = []
+# In a child started for a Process subclass: that object (CPython's current_process()).
+_current_obj = None
 
 
 class Process:
@@ -67,8 +69,10 @@ class Process:
         self._target = target
         self._args = tuple(args)
         self._kwargs = dict(kwargs)
+        # Numbered even when named, as CPython's _process_counter.
+        auto = _mp.next_name(type(self).__name__)
         if name is None:
-            name = _mp.next_name('Process')
+            name = auto
         self._name = str(name)
         self._daemon = bool(daemon) if daemon is not None else False
         self._h = None
@@ -83,15 +87,18 @@ class Process:
             raise ValueError('process object is closed')
         if self._h is not None:
             raise AssertionError('cannot start a process twice')
-        if type(self).run is not Process.run:
-            raise NotImplementedError(
-                'gilvm cannot start a Process subclass that overrides run(): '
-                'pass a top-level function as target= instead')
-        if self._target is None:
-            raise NotImplementedError('gilvm needs a target function to start a process')
         _cleanup()
-        self._h = _mp.process_start(self._target, self._args, self._kwargs, self._name,
-                                    self._daemon)
+        if type(self).run is not Process.run:
+            # Spawn semantics: the child recreates this object from its class (found by name
+            # in the re-imported main script) and its attributes, then calls run().
+            self._h = _mp.process_start(type(self), (), self.__dict__, self._name,
+                                        self._daemon, True)
+        elif self._target is None:
+            # Nothing to run: the child starts and ends at once (exit code 0), as in CPython.
+            self._h = _mp.process_start(tuple, (), {}, self._name, self._daemon)
+        else:
+            self._h = _mp.process_start(self._target, self._args, self._kwargs, self._name,
+                                        self._daemon)
         _children.append(self)
 
     def join(self, timeout=None):
@@ -102,6 +109,8 @@ class Process:
             _children.remove(self)
 
     def is_alive(self):
+        if self is _current_obj:
+            return True
         if self._h is None:
             return False
         return _mp.process_exitcode(self._h) is None
@@ -129,6 +138,8 @@ class Process:
     @property
     def pid(self):
         if self._h is None:
+            if self is _current_obj:
+                return _os.getpid()
             return None
         return _mp.process_pid(self._h)
 
@@ -198,7 +209,19 @@ _current = _CurrentProcess()
 
 
 def current_process():
+    if _current_obj is not None:
+        return _current_obj
     return _current
+
+
+def _bootstrap_child(obj, state):
+    # The child's half of starting a Process subclass (see Process.start).
+    global _current_obj
+    d = obj.__dict__
+    for k, v in state:
+        d[k] = v
+    _current_obj = obj
+    obj.run()
 
 
 class _ParentProcess:
@@ -295,6 +318,16 @@ class Queue:
 
     def cancel_join_thread(self):
         pass
+
+
+class JoinableQueue(Queue):
+    # Every put counts an unfinished task (in the process owning the queue); task_done() and
+    # join() work from every process the queue is passed to.
+    def task_done(self):
+        _mp.queue_task_done(self._h)
+
+    def join(self):
+        _mp.queue_join(self._h)
 
 
 class SimpleQueue(Queue):
@@ -581,6 +614,16 @@ def _imap_results(jobs):
             yield value
 
 
+def _imap_unordered_results(pool, jobs):
+    # Chunks in the order they finish (CPython's imap_unordered).
+    jobs = list(jobs)
+    while jobs:
+        i = _mp.pool_wait_any(pool._h, [job._job for job in jobs])
+        job = jobs.pop(i)
+        for value in job.get():
+            yield value
+
+
 class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
         if processes is not None and processes < 1:
@@ -620,8 +663,8 @@ class Pool:
         return self._submit(func, list(iterable), chunksize, True, None, False, callback,
                             error_callback)
 
-    def imap(self, func, iterable, chunksize=1):
-        # One job per chunk, all submitted now; results are yielded as their chunk arrives.
+    def _imap_jobs(self, func, iterable, chunksize):
+        # One job per chunk, all submitted now.
         items = list(iterable)
         if chunksize < 1:
             raise ValueError('Chunksize must be 1+, not ' + str(chunksize))
@@ -629,10 +672,13 @@ class Pool:
         for i in range(0, len(items), chunksize):
             jobs.append(self._submit(func, items[i:i + chunksize], chunksize, False, None,
                                      False, None, None))
-        return _imap_results(jobs)
+        return jobs
+
+    def imap(self, func, iterable, chunksize=1):
+        return _imap_results(self._imap_jobs(func, iterable, chunksize))
 
     def imap_unordered(self, func, iterable, chunksize=1):
-        return self.imap(func, iterable, chunksize)
+        return _imap_unordered_results(self, self._imap_jobs(func, iterable, chunksize))
 
     def close(self):
         _mp.pool_close(self._h)
@@ -662,7 +708,7 @@ def _rebuild(kind, h):
     return _KINDS[kind](_h=h)
 
 
-_KINDS = {'Queue': Queue, 'SimpleQueue': SimpleQueue, 'Lock': Lock, 'RLock': RLock,
+_KINDS = {'Queue': Queue, 'SimpleQueue': SimpleQueue, 'JoinableQueue': JoinableQueue, 'Lock': Lock, 'RLock': RLock,
           'Semaphore': Semaphore, 'BoundedSemaphore': BoundedSemaphore, 'Event': Event,
           'Connection': Connection, 'Synchronized': Synchronized,
           'SynchronizedArray': SynchronizedArray}

@@ -65,11 +65,19 @@ pub fn current_name() -> String {
     }
 }
 
-/// The next child name: "Process-3" in the main process, "Process-1:2" in worker Process-1.
+/// The next child name: "Process-3" in the main process, "Process-1:2" in worker Process-1
+/// (the prefix is the class name: "Worker-4" for a `Process` subclass `Worker`; the worker's
+/// own number is read from its name, as CPython's `_identity` is not passed).
 pub fn next_name(prefix: &str) -> String {
     let n = state().counter.fetch_add(1, Ordering::Relaxed) + 1;
     match state().worker.get() {
-        Some(w) if prefix == "Process" => format!("{}:{n}", w.name),
+        Some(w) if prefix != "SpawnPoolWorker" => {
+            let identity = w
+                .name
+                .rsplit_once('-')
+                .map_or(w.name.as_str(), |(_, id)| id);
+            format!("{prefix}-{identity}:{n}")
+        }
         _ => format!("{prefix}-{n}"),
     }
 }
@@ -356,6 +364,34 @@ fn handle(
                 None => Reply::Error("the queue no longer exists".into()),
             };
             child.send(&ToWorker::Reply { seq, reply });
+        }
+        ToParent::QueueTaskDone { seq, qid } => {
+            let reply = match queue(qid) {
+                Some(q) if q.task_done() => Reply::Done,
+                Some(_) => Reply::Error(super::queue::TOO_MANY.into()),
+                None => Reply::Error("the queue no longer exists".into()),
+            };
+            child.send(&ToWorker::Reply { seq, reply });
+        }
+        ToParent::QueueJoin { seq, qid } => {
+            let Some(q) = queue(qid) else {
+                child.send(&ToWorker::Reply {
+                    seq,
+                    reply: Reply::Error("the queue no longer exists".into()),
+                });
+                return;
+            };
+            // Wait on another thread, so this broker still serves the worker.
+            let child = child.clone();
+            let dead = dead.clone();
+            std::thread::spawn(move || {
+                if q.join(&|| dead.load(Ordering::Relaxed)) {
+                    child.send(&ToWorker::Reply {
+                        seq,
+                        reply: Reply::Done,
+                    });
+                }
+            });
         }
         ToParent::GilReports(reports) => super::reports::receive(reports),
         ToParent::TaskDone { job, chunk, result } => {

@@ -23,6 +23,9 @@ pub struct QueueCore {
     items: Mutex<VecDeque<Wire>>,
     not_empty: Condvar,
     not_full: Condvar,
+    /// Items put and not yet marked done (`JoinableQueue.task_done`); kept for every queue.
+    unfinished: Mutex<i64>,
+    all_done: Condvar,
 }
 
 impl QueueCore {
@@ -40,7 +43,11 @@ impl QueueCore {
 
     /// Append ignoring the bound (fire-and-forget puts from workers to unbounded queues).
     pub fn put_nowait_unbounded(&self, v: Wire) {
-        lock(&self.items).push_back(v);
+        let mut items = lock(&self.items);
+        // Counted before the item can be taken, so its task_done never comes first.
+        *lock(&self.unfinished) += 1;
+        items.push_back(v);
+        drop(items);
         self.not_empty.notify_one();
     }
 
@@ -70,9 +77,39 @@ impl QueueCore {
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
         }
+        *lock(&self.unfinished) += 1;
         items.push_back(v);
         drop(items);
         self.not_empty.notify_one();
+        true
+    }
+
+    /// `task_done()`: false when there is no unfinished item left.
+    pub fn task_done(&self) -> bool {
+        let mut n = lock(&self.unfinished);
+        if *n <= 0 {
+            return false;
+        }
+        *n -= 1;
+        if *n == 0 {
+            self.all_done.notify_all();
+        }
+        true
+    }
+
+    /// Wait until every item put has been marked done; false if `cancel` says so first.
+    pub fn join(&self, cancel: &dyn Fn() -> bool) -> bool {
+        let mut n = lock(&self.unfinished);
+        while *n > 0 {
+            if cancel() {
+                return false;
+            }
+            n = self
+                .all_done
+                .wait_timeout(n, Duration::from_millis(50))
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
         true
     }
 
@@ -115,6 +152,9 @@ impl QueueCore {
         let _items = lock(&self.items);
         self.not_empty.notify_all();
         self.not_full.notify_all();
+        drop(_items);
+        let _n = lock(&self.unfinished);
+        self.all_done.notify_all();
     }
 }
 
@@ -152,6 +192,8 @@ pub fn new_local(maxsize: i64) -> Arc<QueueCore> {
         items: Mutex::new(VecDeque::new()),
         not_empty: Condvar::new(),
         not_full: Condvar::new(),
+        unfinished: Mutex::new(0),
+        all_done: Condvar::new(),
     });
     let mut queues = lock(&st.queues);
     // Forget the queues that are gone, so the map does not grow with every queue created.
@@ -325,6 +367,59 @@ pub fn queue_qsize(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
             let link = link(vm)?;
             match request(vm, &link, |seq| ToParent::QueueSize { seq, qid: id })? {
                 Reply::Size(n) => Ok(Value::Int(n)),
+                Reply::Error(e) => Err(reply_error(vm, e)),
+                _ => Err(reply_error(vm, "unexpected reply".into())),
+            }
+        }
+    }
+}
+
+/// The message of `task_done()` called more often than items were put (CPython's).
+pub const TOO_MANY: &str = "task_done() called too many times";
+
+/// `queue_task_done(h)`
+pub fn queue_task_done(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let h = handle_arg::<QueueHandle>(vm, a, 0, "queue")?;
+    let ok = match h {
+        QueueHandle::Local(q) => q.task_done(),
+        QueueHandle::Remote { id, .. } => {
+            let id = *id;
+            let link = link(vm)?;
+            match request(vm, &link, |seq| ToParent::QueueTaskDone { seq, qid: id })? {
+                Reply::Done => true,
+                Reply::Error(e) if e == TOO_MANY => false,
+                Reply::Error(e) => return Err(reply_error(vm, e)),
+                _ => return Err(reply_error(vm, "unexpected reply".into())),
+            }
+        }
+    };
+    if ok {
+        Ok(Value::None)
+    } else {
+        Err(vm.value_error(TOO_MANY))
+    }
+}
+
+/// `queue_join(h)`: wait until every item put has been marked done.
+pub fn queue_join(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let h = handle_arg::<QueueHandle>(vm, a, 0, "queue")?;
+    match h {
+        QueueHandle::Local(q) => {
+            let q = q.clone();
+            let waker = q.clone();
+            wait_interruptibly(
+                vm,
+                None,
+                move || waker.wake(),
+                |_, stop| q.join(&|| stop.requested()).then_some(()),
+            )?;
+            Ok(Value::None)
+        }
+        QueueHandle::Remote { id, .. } => {
+            let id = *id;
+            let link = link(vm)?;
+            match request(vm, &link, |seq| ToParent::QueueJoin { seq, qid: id })? {
+                Reply::Done => Ok(Value::None),
                 Reply::Error(e) => Err(reply_error(vm, e)),
                 _ => Err(reply_error(vm, "unexpected reply".into())),
             }

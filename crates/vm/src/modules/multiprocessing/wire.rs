@@ -99,6 +99,14 @@ pub enum Mode {
         args: Vec<Wire>,
         kwargs: Vec<(String, Wire)>,
     },
+    /// Recreate an instance of a `Process` subclass that overrides `run()` and call its `run()`
+    /// (CPython's spawn unpickles the object): the class by module and qualified name (module
+    /// `__main__` is the re-imported main script, `__mp_main__`), and its instance dict.
+    Object {
+        module: String,
+        qualname: String,
+        state: Vec<(String, Wire)>,
+    },
     /// Serve pool tasks until told to stop.
     Pool {
         initializer: Option<Callee>,
@@ -169,6 +177,16 @@ pub enum ToParent {
         timeout: Option<f64>,
     },
     QueueSize {
+        seq: u64,
+        qid: u64,
+    },
+    /// `JoinableQueue.task_done()`: `Reply::Done`, or `Reply::Error` when called too many times.
+    QueueTaskDone {
+        seq: u64,
+        qid: u64,
+    },
+    /// `JoinableQueue.join()`: answered (`Reply::Done`) once every item put has been marked done.
+    QueueJoin {
         seq: u64,
         qid: u64,
     },

@@ -169,19 +169,35 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                 }
                 vm.call_kw(&f, &a, &kw)
             })();
-            match result {
-                Ok(_) => 0,
+            process_result(vm, &start.name, result)
+        }
+        Mode::Object {
+            module,
+            qualname,
+            state,
+        } => {
+            let class = match find_class(vm, module, qualname, &start.script) {
+                Ok(class) => class,
                 Err(err) => {
-                    let system_exit = vm.types().system_exit.clone();
-                    if vm.err_is(&err, &system_exit) {
-                        return vm.report_uncaught(&err);
-                    }
+                    // CPython fails here while unpickling, before `Process NAME:` applies.
                     let text = vm.format_exception(&err);
                     vm.interp.flush_stdout();
-                    report_process_error(&start.name, &text);
-                    1
+                    report_error(&text);
+                    return 1;
                 }
-            }
+            };
+            let mut dec = Decoder { fds };
+            let result = (|| {
+                let obj = vm.new_instance(&class, None, None);
+                let mut pairs = Vec::with_capacity(state.len());
+                for (k, w) in state.iter().cloned() {
+                    pairs.push(Value::tuple(vec![Value::str(k), dec.decode(vm, w)?]));
+                }
+                let m = vm.import("multiprocessing")?;
+                let boot = vm.get_attr(&Value::Module(m), "_bootstrap_child")?;
+                vm.call(&boot, &[obj, Value::list(pairs)])
+            })();
+            process_result(vm, &start.name, result)
         }
         Mode::Pool {
             initializer,
@@ -207,6 +223,72 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
             serve(vm, link, &start.name)
         }
     }
+}
+
+/// A Process's end: exit status 0, `sys.exit`'s status, or 1 after printing `Process NAME:` and
+/// the traceback.
+fn process_result(vm: &mut Vm, name: &str, result: Result<Value, PyErr>) -> i32 {
+    match result {
+        Ok(_) => 0,
+        Err(err) => {
+            let system_exit = vm.types().system_exit.clone();
+            if vm.err_is(&err, &system_exit) {
+                return vm.report_uncaught(&err);
+            }
+            let text = vm.format_exception(&err);
+            vm.interp.flush_stdout();
+            report_process_error(name, &text);
+            1
+        }
+    }
+}
+
+/// The class a `Process` subclass's instance is recreated from, found as pickle finds it:
+/// module `__main__` is the re-imported main script (`__mp_main__`).
+fn find_class(
+    vm: &mut Vm,
+    module: &str,
+    qualname: &str,
+    script: &str,
+) -> Result<Arc<crate::value::Class>, PyErr> {
+    let (mut obj, shown) = if module == "__main__" {
+        let gil = vm.gil();
+        let m = vm.interp.modules.borrow(gil).get("__mp_main__").cloned();
+        let m = m.ok_or_else(|| vm.runtime_error("the main script is not loaded"))?;
+        (
+            Value::Module(m),
+            format!("<module '__mp_main__' from '{script}'>"),
+        )
+    } else {
+        (
+            Value::Module(vm.import(module)?),
+            format!("<module '{module}'>"),
+        )
+    };
+    for part in qualname.split('.') {
+        match vm.get_attr_opt(&obj, part)? {
+            Some(v) => obj = v,
+            None => {
+                return Err(vm.attribute_error(format!(
+                    "Can't get attribute '{qualname}' on {shown} (a class defined under \
+                     `if __name__ == '__main__':` or in a function cannot be found by the child)"
+                )))
+            }
+        }
+    }
+    match obj {
+        Value::Class(c) => Ok(c),
+        other => Err(vm.type_error(format!(
+            "{module}.{qualname} is a '{}' object, not a Process class",
+            vm.type_name(&other)
+        ))),
+    }
+}
+
+/// Print an error in one write.
+fn report_error(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
 
 /// Serve pool tasks until Stop. A KeyboardInterrupt (Ctrl-C reaches the workers too) ends
