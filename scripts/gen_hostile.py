@@ -459,6 +459,43 @@ case(R, "gen_close_yields", "def g():\n    try:\n        yield 1\n    finally:\n
 case(R, "gen_yield_from_int", "def g():\n    yield from 5\nlist(g())\n")
 case(R, "gen_send_after_close", "def g():\n    yield 1\nit = g()\nnext(it)\nit.close()\nit.send(1)\n")
 case(R, "gen_self_yield_from", "def g():\n    yield from it\nit = g()\nlist(it)\n")
+# unbound methods of built-in types called with no receiver or a wrong one: exceptions only
+UNBOUND = """import asyncio
+async def ag():
+    yield 1
+class U: pass
+class UL(list): pass
+class UI(int): pass
+types_ = [int, str, list, dict, tuple, set, object, type({}.keys()), type({}.values()),
+          type({}.items()), type(ag()), BaseException, ValueError, float, bytes, bool]
+argsets = [(), (None,), (5,), ("s",), ([],), (U(),), (UL(),), (UI(3),), (5, 5), (U(), "x"),
+           (U(), "x", 1), ({}.keys(), 1)]
+for t in types_:
+    for name in dir(t):
+        if name == "__subclasses__":
+            continue
+        try:
+            f = getattr(t, name)
+        except Exception:
+            continue
+        if not callable(f):
+            continue
+        for a in argsets:
+            try:
+                r = f(*a)
+                if hasattr(r, "close"):
+                    try:
+                        r.close()
+                    except Exception:
+                        pass
+            except Exception:
+                pass
+try:
+    int.conjugate()
+except TypeError:
+    print("TypeError")
+"""
+case(R, "unbound_builtin_methods_bad_args", UNBOUND)
 # asyncio
 case(R, "async_await_int", "import asyncio\nasync def main():\n    await 5\nasyncio.run(main())\n")
 case(R, "async_run_in_run", "import asyncio\nasync def inner():\n    pass\nasync def main():\n    asyncio.run(inner())\nasyncio.run(main())\n",

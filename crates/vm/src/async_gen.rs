@@ -181,6 +181,21 @@ impl Vm {
             OpState::Closed => return Err(self.op_reused(op)),
             OpState::Iter => self.gen_send(g, v),
             OpState::Init => {
+                // Another awaitable of this generator is mid-way (its frame awaiting or
+                // executing): CPython's `ag_running_async`.
+                if g.at_await(self) || g.is_running(self) {
+                    let what = match op.kind {
+                        OpKind::Send(_) => "anext()",
+                        OpKind::Throw(_) => "athrow()",
+                        OpKind::Close => "aclose()",
+                    };
+                    if !matches!(op.kind, OpKind::Send(_)) {
+                        *op.state.borrow_mut(self.gil()) = OpState::Closed;
+                    }
+                    return Err(self.runtime_error(format!(
+                        "{what}: asynchronous generator is already running"
+                    )));
+                }
                 *op.state.borrow_mut(self.gil()) = OpState::Iter;
                 match &op.kind {
                     OpKind::Send(first) => {

@@ -103,6 +103,11 @@ impl Generator {
         self.delegate(vm).is_some()
     }
 
+    /// Is the generator's frame executing right now (a re-entrant resume)?
+    pub(crate) fn is_running(&self, vm: &Vm) -> bool {
+        self.state.borrow(vm.gil()).running
+    }
+
     /// Has the generator finished (returned, raised or been closed)?
     pub fn is_finished(&self, vm: &Vm) -> bool {
         let st = self.state.borrow(vm.gil());

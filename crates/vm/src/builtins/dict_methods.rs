@@ -296,10 +296,17 @@ pub fn view_items(vm: &Vm, v: &DictView) -> Vec<Value> {
 
 fn view_repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
+    // A view inside its own dict (`d[k] = d.values()`) prints as `...`, as CPython.
+    let id = crate::repr::object_id(&a[0]);
+    if vm.repr_guard.contains(&id) {
+        return Ok(Value::str("..."));
+    }
     let items = view_items(vm, v);
     let name = v.type_name();
-    let inner = vm.repr(&Value::list(items))?;
-    Ok(Value::str(format!("{name}({inner})")))
+    vm.repr_guard.push(id);
+    let inner = vm.repr(&Value::list(items));
+    vm.repr_guard.pop();
+    Ok(Value::str(format!("{name}({})", inner?)))
 }
 
 fn view_len(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {

@@ -691,7 +691,13 @@ fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "vars", a, kw, 1, 1)?;
     let gil = vm.gil();
     let map = match &a[0] {
-        Value::Instance(inst) => return Ok(Value::Dict(inst.attrs.clone())),
+        // `obj.__dict__`, through a user `__getattribute__` if there is one (as CPython).
+        Value::Instance(_) => {
+            return match vm.get_attr_opt(&a[0], "__dict__")? {
+                Some(d) => Ok(d),
+                None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
+            }
+        }
         Value::Class(c) => c.dict.borrow(gil).clone(),
         Value::Module(m) => m.globals.borrow(gil).clone(),
         _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),

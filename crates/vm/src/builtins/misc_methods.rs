@@ -161,11 +161,13 @@ fn bit_count(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn conjugate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::none(vm, "conjugate", &a[1..], kw)?;
+    args::none(vm, "conjugate", a.get(1..).unwrap_or_default(), kw)?;
     Ok(match a.first() {
         Some(Value::Bool(b)) => Value::Int(*b as i64),
         Some(v) => v.clone(),
-        None => Value::None,
+        None => {
+            return Err(vm.type_error("unbound method conjugate() needs an argument"));
+        }
     })
 }
 
