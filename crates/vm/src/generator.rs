@@ -252,7 +252,9 @@ impl Vm {
         frame.handled_base = hbase as u32;
         frame.entry = true;
         self.stack.append(&mut st.stack);
-        self.handled.append(&mut st.handled);
+        if !st.handled.is_empty() {
+            self.handled.append(&mut st.handled);
+        }
         drop(st);
         let r = match how {
             Resume::Send(v) => {
@@ -294,7 +296,9 @@ impl Vm {
                         b.handled_depth -= hbase as u32;
                     }
                     st.stack.extend(self.stack.drain(base..));
-                    st.handled.extend(self.handled.drain(hbase..));
+                    if self.handled.len() > hbase {
+                        st.handled.extend(self.handled.drain(hbase..));
+                    }
                     st.frame = Some(frame);
                     Ok(GenStep::Yielded(v))
                 }
