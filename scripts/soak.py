@@ -8,7 +8,7 @@ Build first (this script builds nothing):
 
     cargo build --release
     python3 scripts/soak.py --minutes 10
-    python3 scripts/soak.py --minutes 2 --malloc-arena-max 2 --python python3 --json soak.json
+    python3 scripts/soak.py --minutes 5 --malloc-arena-max 1 --python python3 --json soak.json
 
 (short runs: see --malloc-arena-max and docs/soak.md)
 
