@@ -235,20 +235,11 @@ pub fn lock_acquire(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
-    let h = a[0].clone();
     let got = wait_interruptibly(
         vm,
         deadline,
         || {},
-        |deadline, stop| {
-            let Value::Native(n) = &h else {
-                return Some(false);
-            };
-            let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
-                return Some(false);
-            };
-            wait_until(|| o.try_acquire(), deadline, stop).then_some(true)
-        },
+        |deadline, stop| wait_until(|| o.try_acquire(), deadline, stop).then_some(true),
     )?;
     Ok(Value::Bool(got == Some(true)))
 }
@@ -301,19 +292,11 @@ pub fn event_op(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
                 return Ok(Value::Bool(true));
             }
             let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
-            let h = a[0].clone();
             let set = wait_interruptibly(
                 vm,
                 deadline,
                 || {},
                 |deadline, stop| {
-                    let Value::Native(n) = &h else {
-                        return Some(false);
-                    };
-                    let Some(o) = n.as_any().downcast_ref::<ShmObj>() else {
-                        return Some(false);
-                    };
-                    let flag = o.region.word32(0);
                     wait_until(|| flag.load(Ordering::Acquire) == 1, deadline, stop).then_some(true)
                 },
             )?;
