@@ -112,7 +112,15 @@ impl Vm {
                 budget -= 1;
                 if budget == 0 || breaker.load(Ordering::Relaxed) {
                     save_ip!();
-                    budget = tri!(self.budget_exhausted(budget));
+                    budget = match self.budget_exhausted(budget) {
+                        Ok(left) => left,
+                        // A limit or a KeyboardInterrupt: the countdown is spent (0); a
+                        // handler that catches it goes on counting from 1.
+                        Err(e) => {
+                            budget = 1;
+                            break e;
+                        }
+                    };
                 }
                 match op {
                     Op::Nop => {}
@@ -968,9 +976,7 @@ impl Vm {
                     }
                 }
             };
-            // Cold path: an instruction raised (KeyboardInterrupt from `budget_exhausted` can
-            // leave the countdown at 0).
-            budget = budget.max(1);
+            // Cold path: an instruction raised.
             self.frames[fi].ip = ip as u32;
             self.frames[fi].func = Some(func);
             let how = raised;
