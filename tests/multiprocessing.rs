@@ -205,7 +205,8 @@ fn killed_pool_worker_fails_the_pending_call() {
     // The pool replaced its worker and goes on.
     assert_eq!(live.expect_line("after "), "after [1, 2, 3]");
     assert_eq!(live.wait(), Some(0));
-    assert!(t0.elapsed() < Duration::from_secs(10));
+    // Well before the task's 60 s sleep would end (a loaded machine may take seconds).
+    assert!(t0.elapsed() < Duration::from_secs(40), "{:?}", t0.elapsed());
     assert_no_workers(&script);
 }
 

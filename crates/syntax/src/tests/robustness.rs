@@ -157,6 +157,7 @@ fn ten_thousand_lines_parse_quickly() {
     let m = crate::parse(&src).expect("parses");
     let took = start.elapsed();
     assert_eq!(m.body.len(), 2000);
-    // Typically well under 100 ms in a debug build; the bound is loose for loaded CI machines.
-    assert!(took < std::time::Duration::from_secs(2), "took {took:?}");
+    // Typically well under 100 ms in a debug build. The bound only catches a quadratic parser
+    // (seconds per thousand lines), so it is wide enough for a loaded 2-core CI machine.
+    assert!(took < std::time::Duration::from_secs(10), "took {took:?}");
 }
