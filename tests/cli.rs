@@ -231,21 +231,173 @@ fn indentation_error_kind() {
 }
 
 #[test]
-fn missing_file_is_a_clear_error() {
+fn missing_file_is_cpythons_error_with_status_2() {
     let dir = Scratch::new("missing");
+    // python3's own words, with its executable's name replaced by gilvm's.
+    let py = util::run(
+        {
+            let mut cmd = std::process::Command::new(util::python3());
+            cmd.arg("no_such_file.py").current_dir(&dir.path);
+            cmd
+        },
+        b"",
+        util::timeout(),
+    );
+    assert_eq!(py.status, Some(2), "{}", py.dump());
+    let (_, cpython) = py
+        .stderr
+        .trim_end()
+        .split_once(": ")
+        .expect("python3: message");
     for args in [
         vec!["no_such_file.py"],
         vec!["run", "no_such_file.py"],
         vec!["dis", "no_such_file.py"],
     ] {
         let out = util::gilvm(&args, b"", Some(&dir.path));
-        assert_status(&out, 1, &format!("{args:?}"));
-        assert!(
-            out.stderr.contains("no_such_file.py"),
-            "the error should name the file\n{}",
-            out.dump()
+        assert_status(&out, 2, &format!("{args:?}"));
+        assert_eq!(
+            out.stderr.trim_end(),
+            format!("gilvm: {cpython}"),
+            "{args:?}"
         );
     }
+    assert!(
+        cpython.contains("[Errno 2] No such file or directory"),
+        "{cpython}"
+    );
+}
+
+#[test]
+fn unknown_options_before_the_script_are_usage_errors() {
+    let dir = Scratch::new("unknown-option");
+    let script = dir.write("x.py", "print('ran')\n");
+    for (flag, message) in [
+        ("--bogus", "unknown option --bogus"),
+        ("-z", "Unknown option: -z"),
+    ] {
+        let out = util::gilvm(&[flag, script.to_str().unwrap()], b"", None);
+        assert_status(&out, 2, flag);
+        assert_eq!(out.stdout, "", "{}", out.dump());
+        assert_eq!(out.stderr.lines().next(), Some(message), "{}", out.dump());
+        assert!(out.stderr.contains("usage: gilvm"), "{}", out.dump());
+    }
+    // After the script (or after -c CODE) an option is the script's argument, as in python3.
+    let out = util::gilvm(&[script.to_str().unwrap(), "--bogus"], b"", None);
+    assert_status(&out, 0, "an option after the script");
+    let out = util::gilvm(
+        &["-c", "import sys; print(sys.argv)", "--bogus", "-1"],
+        b"",
+        None,
+    );
+    assert_status(&out, 0, "options after -c CODE");
+    assert_eq!(out.stdout, "['-c', '--bogus', '-1']\n");
+    // In `run` a stray option before the file is clap's usage error.
+    let out = util::gilvm(&["run", "--bogus", script.to_str().unwrap()], b"", None);
+    assert_status(&out, 2, "run --bogus");
+}
+
+#[test]
+fn negative_values_parse_the_same_in_every_form() {
+    for (flag, message) in [
+        ("--switch-interval", "is not a number of milliseconds >= 0"),
+        ("--switch-instructions", "-1 is not in 0.."),
+        ("--timeout", "expected a positive number of seconds"),
+        ("--max-memory", "-1"),
+        ("--max-instructions", "expected a positive whole number"),
+    ] {
+        let joined = format!("{flag}=-1");
+        for args in [
+            vec!["run", flag, "-1", "x.py"],
+            vec!["run", &joined, "x.py"],
+            vec![flag, "-1", "x.py"],
+            vec![&joined, "x.py"],
+        ] {
+            let out = util::gilvm(&args, b"", None);
+            assert_status(&out, 2, &format!("{args:?}"));
+            assert!(
+                out.stderr
+                    .contains(&format!("invalid value '-1' for '{flag}"))
+                    && out.stderr.contains(message),
+                "{args:?}: want the range message\n{}",
+                out.dump()
+            );
+        }
+    }
+}
+
+/// Run `pipeline` in bash with `$GILVM` set to the binary; returns its stdout (the pipeline
+/// ends with `echo status=${PIPESTATUS[0]}`).
+fn pipeline(pipeline: &str) -> Output {
+    let mut cmd = std::process::Command::new("bash");
+    cmd.arg("-c")
+        .arg(format!("{pipeline}; echo status=${{PIPESTATUS[0]}}"))
+        .env("GILVM", util::gilvm_bin())
+        .current_dir(util::root());
+    util::run(cmd, b"", util::timeout())
+}
+
+/// A closed stdout or stderr never makes gilvm panic (status 101 or "internal error"): its own
+/// messages are dropped quietly, and a Python program that prints into a closed pipe gets
+/// CPython's BrokenPipeError (status 1), as python3 does.
+#[test]
+fn closed_pipes_never_panic() {
+    let big = Scratch::new("pipes");
+    let long_script = big.write("long.py", "x = 1\n".repeat(20_000));
+    let long_script = long_script.to_str().unwrap();
+    for (what, line, statuses) in [
+        (
+            "usage on a closed stderr",
+            "\"$GILVM\" 2>&1 | head -0".to_string(),
+            &[2][..],
+        ),
+        (
+            "usage, 2 lines read",
+            "\"$GILVM\" 2>&1 | head -2".to_string(),
+            &[2],
+        ),
+        (
+            "hello into head -0",
+            "\"$GILVM\" programs/hello.py | head -0".to_string(),
+            &[0, 1],
+        ),
+        (
+            "--help into head -1",
+            "\"$GILVM\" --help | head -1".to_string(),
+            &[0],
+        ),
+        (
+            "dis into head -1",
+            format!("\"$GILVM\" dis {long_script} | head -1"),
+            &[0],
+        ),
+        (
+            "a print loop into head -1",
+            "\"$GILVM\" -c 'for i in range(100000): print(i)' 2>&1 | head -1".to_string(),
+            &[1],
+        ),
+        (
+            "a missing file on a closed stderr",
+            "\"$GILVM\" no_such_file.py 2>&1 | head -0".to_string(),
+            &[2],
+        ),
+    ] {
+        for _ in 0..3 {
+            let out = pipeline(&line);
+            let status = util::last_line(&out.stdout)
+                .strip_prefix("status=")
+                .and_then(|s| s.parse::<i32>().ok());
+            assert!(
+                status.is_some_and(|s| statuses.contains(&s)),
+                "{what}: `{line}` ended with {status:?}, want one of {statuses:?}\n{}",
+                out.dump()
+            );
+            assert!(!out.stdout.contains("panicked"), "{what}\n{}", out.dump());
+        }
+    }
+    // python3 gives the same BrokenPipeError for the print loop.
+    let out = pipeline("python3 -c 'for i in range(100000): print(i)' 2>/dev/null | head -1");
+    assert_eq!(util::last_line(&out.stdout), "status=1", "{}", out.dump());
 }
 
 #[test]

@@ -12,6 +12,7 @@ use gilvm_vm::{Vm, VmConfig};
 
 mod interrupt;
 mod limits;
+mod pipes;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -82,15 +83,15 @@ struct MpWorkerArgs {
 #[derive(Args, Debug, Clone, Copy)]
 struct LimitArgs {
     /// End the program after SECONDS of wall-clock time (exit status 124).
-    #[arg(long, value_name = "SECONDS", value_parser = limits::parse_seconds)]
+    #[arg(long, value_name = "SECONDS", value_parser = limits::parse_seconds, allow_negative_numbers = true)]
     timeout: Option<f64>,
     /// End the program when it uses more than MB megabytes of memory (exit status 125); a
     /// single allocation larger than that raises MemoryError.
-    #[arg(long = "max-memory", value_name = "MB", value_parser = limits::parse_megabytes)]
+    #[arg(long = "max-memory", value_name = "MB", value_parser = limits::parse_megabytes, allow_negative_numbers = true)]
     max_memory: Option<u64>,
     /// End the program after N bytecode instructions, counted over all its threads (exit
     /// status 123); Python code cannot catch it.
-    #[arg(long = "max-instructions", value_name = "N", value_parser = limits::parse_instructions)]
+    #[arg(long = "max-instructions", value_name = "N", value_parser = limits::parse_instructions, allow_negative_numbers = true)]
     max_instructions: Option<u64>,
 }
 
@@ -103,16 +104,21 @@ impl LimitArgs {
     }
 }
 
-/// The GIL's knobs (design §3), on every command that runs code.
+/// The GIL's knobs (crates/vm/src/gil), on every command that runs code.
 #[derive(Args, Debug, Clone)]
 struct GilArgs {
     /// Instructions a thread runs before it must hand the GIL to a waiting thread (0 = never
     /// by count).
-    #[arg(long, value_name = "N", default_value_t = 100)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 100,
+        allow_negative_numbers = true
+    )]
     switch_instructions: u32,
     /// Milliseconds a waiting thread waits before it asks the holder to hand the GIL over
     /// (fractions allowed; 0 = never by time). Scripts change it with sys.setswitchinterval.
-    #[arg(long, value_name = "MS", default_value_t = 15.0, value_parser = parse_millis)]
+    #[arg(long, value_name = "MS", default_value_t = 15.0, value_parser = parse_millis, allow_negative_numbers = true)]
     switch_interval: f64,
     /// Who gets the GIL on a forced switch: fifo (the longest waiter), naive (release and
     /// grab again, Python 2), io-priority (fifo, and a thread back from I/O asks at once).
@@ -186,6 +192,7 @@ impl LabRunArgs {
 const INTERPRETER_STACK: usize = gilvm_vm::stack_guard::INTERPRETER_STACK;
 
 fn main() -> ExitCode {
+    pipes::install();
     let cli = Cli::parse();
     let status = match cli.command {
         Some(Command::Run(run)) => {
@@ -223,6 +230,10 @@ fn main() -> ExitCode {
                         cli.limits,
                     )
                 }
+                (None, Some((file, _))) if unknown_option(file).is_some() => {
+                    pipes::err(&unknown_option(file).unwrap_or_default());
+                    2
+                }
                 (None, Some((file, args))) => run_file(
                     file,
                     args.to_vec(),
@@ -231,7 +242,7 @@ fn main() -> ExitCode {
                     cli.limits,
                 ),
                 (None, None) => {
-                    eprintln!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}");
+                    pipes::err(&format!("gilvm: no script given (an interactive prompt is not supported)\n\n{EXAMPLES}\n"));
                     2
                 }
             }
@@ -243,20 +254,59 @@ fn main() -> ExitCode {
     ExitCode::from((status & 0xff) as u8)
 }
 
+/// CPython's words for a script it cannot read: `can't open file '/abs/path/x.py': [Errno 2] No
+/// such file or directory` (the path joined to the working directory, not normalised).
+fn cant_open(path: &str, err: &std::io::Error) -> String {
+    let shown = match std::env::current_dir() {
+        Ok(cwd) if !std::path::Path::new(path).is_absolute() => {
+            cwd.join(path).to_string_lossy().into_owned()
+        }
+        _ => path.to_string(),
+    };
+    // io::Error says "No such file or directory (os error 2)"; CPython "[Errno 2] No such ...".
+    let text = err.to_string();
+    match err.raw_os_error() {
+        Some(errno) => {
+            let reason = text
+                .strip_suffix(&format!(" (os error {errno})"))
+                .unwrap_or(&text);
+            format!("can't open file '{shown}': [Errno {errno}] {reason}")
+        }
+        None => format!("can't open file '{shown}': {text}"),
+    }
+}
+
+/// An option before the script that gilvm does not know, as python3 reports it (`unknown
+/// option --bogus`, `Unknown option: -z`), with the usage lines; `None` for a script name.
+fn unknown_option(first: &str) -> Option<String> {
+    if first == "-" || !first.starts_with('-') {
+        return None;
+    }
+    let what = if first.starts_with("--") {
+        format!("unknown option {first}")
+    } else {
+        format!("Unknown option: {first}")
+    };
+    Some(format!(
+        "{what}\nusage: gilvm [OPTIONS] FILE [ARGS]... | gilvm -c CODE [ARGS]... | gilvm COMMAND ...\n\
+         Try `gilvm --help' for more information.\n"
+    ))
+}
+
 /// Read a script as UTF-8, reporting a missing file or bad encoding the way a user can act on.
 fn read_script(path: &str) -> Result<String, i32> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("gilvm: can't open file '{path}': {err}");
-            return Err(1);
+            pipes::err(&format!("gilvm: {}\n", cant_open(path, &err)));
+            return Err(2);
         }
     };
     // CPython refuses a NUL byte anywhere in a source file, string literals included.
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
-        eprintln!("{path}:{line}: the file contains a NUL byte");
-        eprintln!("SyntaxError: source code cannot contain null bytes");
+        pipes::err(&format!("{path}:{line}: the file contains a NUL byte\n"));
+        pipes::err("SyntaxError: source code cannot contain null bytes\n");
         return Err(1);
     }
     String::from_utf8(bytes).map_err(|err| {
@@ -264,11 +314,11 @@ fn read_script(path: &str) -> Result<String, i32> {
         let bytes = err.as_bytes();
         let line = bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1;
         let col = offset - bytes[..offset].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1) + 1;
-        eprintln!("{path}:{line}:{col}: the file is not valid UTF-8");
-        eprintln!(
-            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared",
+        pipes::err(&format!("{path}:{line}:{col}: the file is not valid UTF-8\n"));
+        pipes::err(&format!(
+            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {path} on line {line}, but no encoding declared\n",
             bytes[offset]
-        );
+        ));
         1
     })
 }
@@ -303,10 +353,7 @@ fn run_source(
         let code = match gilvm_compiler::compile_source(&source, &filename) {
             Ok(code) => code,
             Err(err) => {
-                eprint!(
-                    "{}",
-                    err.render(&filename, &source, std::io::stderr().is_terminal())
-                );
+                pipes::err(&err.render(&filename, &source, std::io::stderr().is_terminal()));
                 return 1;
             }
         };
@@ -334,7 +381,7 @@ fn run_source(
             let reports = interp.gil.take_reports();
             let workers = mp::take_worker_reports(&interp.gil);
             if gil.gil_stats {
-                eprint!("{}", gilvm_lab::cli::format_run_stats(&reports, &workers));
+                pipes::err(&gilvm_lab::cli::format_run_stats(&reports, &workers));
             }
             if let Err(err) = gilvm_lab::cli::write_run_outputs(
                 &reports,
@@ -344,7 +391,7 @@ fn run_source(
                 lab.trace.as_deref(),
                 lab.timeline.as_deref(),
             ) {
-                eprintln!("gilvm: {err}");
+                pipes::err(&format!("gilvm: {err}\n"));
             }
         }
         status
@@ -360,14 +407,11 @@ fn dis_file(path: &str) -> i32 {
     on_interpreter_thread(
         move || match gilvm_compiler::compile_source(&source, &path) {
             Ok(code) => {
-                print!("{}", gilvm_compiler::dis::disassemble(&code));
+                pipes::out(&gilvm_compiler::dis::disassemble(&code));
                 0
             }
             Err(err) => {
-                eprint!(
-                    "{}",
-                    err.render(&path, &source, std::io::stderr().is_terminal())
-                );
+                pipes::err(&err.render(&path, &source, std::io::stderr().is_terminal()));
                 1
             }
         },
@@ -387,11 +431,15 @@ fn on_interpreter_thread(work: impl FnOnce() -> i32 + Send + 'static) -> i32 {
     match spawned.map(|handle| handle.join()) {
         Ok(Ok(status)) => status,
         Ok(Err(_)) => {
-            eprintln!("gilvm: internal error (the interpreter thread panicked); please report this with the script");
+            pipes::err(
+                "gilvm: internal error (the interpreter thread panicked); please report this with the script\n",
+            );
             70
         }
         Err(err) => {
-            eprintln!("gilvm: cannot start the interpreter thread: {err}");
+            pipes::err(&format!(
+                "gilvm: cannot start the interpreter thread: {err}\n"
+            ));
             1
         }
     }
