@@ -581,3 +581,33 @@ fn max_instructions_rejects_bad_values() {
         assert!(out.stderr.contains("--max-instructions"), "{}", out.dump());
     }
 }
+
+/// A CPython builtin that gilvm lacks is a NameError that says so; a user's typo keeps
+/// CPython's exact message. (Which builtins are missing changes as gilvm grows, so this test
+/// picks them at run time: every name of python3's `dir(builtins)` that gilvm cannot load.)
+#[test]
+fn missing_cpython_builtins_say_not_supported() {
+    let mut cmd = std::process::Command::new(util::python3());
+    cmd.args(["-c", "import builtins; print(' '.join(dir(builtins)))"]);
+    let names = util::run(cmd, b"", util::timeout()).stdout;
+    let mut missing = 0;
+    for name in names.split_whitespace() {
+        let out = util::gilvm(&["-c", name], b"", None);
+        let last = out.last_stderr_line();
+        if last.starts_with("NameError") {
+            missing += 1;
+            assert_eq!(
+                last,
+                format!("NameError: name '{name}' is not defined (not supported by gilvm)"),
+                "{}",
+                out.dump()
+            );
+        } else {
+            assert_status(&out, 0, name);
+        }
+    }
+    eprintln!("{missing} CPython builtins are not in gilvm");
+    let out = util::gilvm(&["-c", "prnt('hi')"], b"", None);
+    assert_status(&out, 1, "a typo");
+    assert_eq!(out.last_stderr_line(), "NameError: name 'prnt' is not defined");
+}

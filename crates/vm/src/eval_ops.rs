@@ -30,7 +30,8 @@ impl Vm {
         if let Some(v) = self.interp.builtins.globals.borrow(gil).get(&key) {
             return Ok(v.clone());
         }
-        Err(self.name_error(format!("name '{}' is not defined", key.s)))
+        // Absent from gilvm's builtins too: a CPython builtin says "(not supported by gilvm)".
+        Err(self.name_error(crate::unsupported::undefined_name_message(key.s)))
     }
 
     pub(crate) fn store_global(&mut self, func: &Function, i: u32, v: Value) {

@@ -33,6 +33,7 @@ pub mod setorder;
 pub mod stack_guard;
 mod subclass;
 pub mod types;
+pub mod unsupported;
 mod unwind;
 pub mod value;
 pub mod vm;
