@@ -54,7 +54,7 @@ impl Vm {
         keys: &Value,
     ) -> PyResult<Value> {
         let dict = Value::Class(self.types().dict.clone());
-        let copy = self.call(&dict, &[subject.clone()])?;
+        let copy = self.call(&dict, std::slice::from_ref(subject))?;
         if let Value::Tuple(keys) = keys {
             for key in keys.items.iter() {
                 self.del_item(&copy, key)?;
