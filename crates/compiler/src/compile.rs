@@ -34,6 +34,7 @@
 
 mod expr;
 mod func;
+mod pattern;
 mod stmt;
 mod target;
 mod unwind;

@@ -208,7 +208,8 @@ fn describe(code: &CodeObject, op: &Op) -> (String, Option<String>, Option<Strin
         | Op::CallKw(n)
         | Op::CallEx(n)
         | Op::BuildClass(n)
-        | Op::Raise(n) => (Some(n.to_string()), None),
+        | Op::Raise(n)
+        | Op::MatchClass(n) => (Some(n.to_string()), None),
         _ => (None, None),
     };
     (name, arg, resolved)

@@ -276,6 +276,24 @@ pub enum Op {
     /// End of an `async for` (its exception handler): [aiter, exc] -> [] and end the handled
     /// exception when exc is a StopAsyncIteration; otherwise re-raise exc (as Reraise).
     EndAsyncFor,
+
+    // ---- pattern matching (`match`, PEP 634) ----
+    /// [s] -> [s, bool]: is s a sequence for matching (list, tuple, range and their
+    /// subclasses; never str, bytes or bytearray)?
+    MatchSequence,
+    /// [s] -> [s, bool]: is s a mapping for matching (a dict or dict subclass)?
+    MatchMapping,
+    /// [s] -> [s, len(s)]
+    GetLen,
+    /// [s, keys tuple] -> [s, keys, values tuple] when every key is in the mapping s (looked
+    /// up with `s.get`), else [s, keys, None]. ValueError for a key repeated in keys.
+    MatchKeys,
+    /// [s, keys tuple] -> [dict]: a copy of the mapping s without the keys (`**rest`).
+    CopyDictWithoutKeys,
+    /// [s, cls, kw names tuple] -> [attributes tuple] when s is an instance of cls and has the
+    /// n positional (through `cls.__match_args__`) and the keyword attributes, else [None].
+    /// TypeError when cls is not a class or the positional count is wrong.
+    MatchClass(u32),
 }
 
 // An instruction must stay 8 bytes: the eval loop streams through them.

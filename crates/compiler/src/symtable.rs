@@ -398,6 +398,61 @@ impl Builder {
                 self.declare(names, DEF_NONLOCAL, "nonlocal", s.span)
             }
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.target(t)),
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for case in cases {
+                    self.pattern(&case.pattern)?;
+                    self.opt_expr(case.guard.as_ref())?;
+                    self.stmts(&case.body)?;
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// The names a `case` pattern binds are local; its values and classes are reads.
+    fn pattern(&mut self, p: &Pattern) -> R {
+        match &p.kind {
+            PatternKind::MatchValue(e) => self.expr(e),
+            PatternKind::MatchSingleton(_) => Ok(()),
+            PatternKind::MatchSequence(items) | PatternKind::MatchOr(items) => {
+                items.iter().try_for_each(|i| self.pattern(i))
+            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.exprs(keys)?;
+                patterns.iter().try_for_each(|i| self.pattern(i))?;
+                match rest {
+                    Some(n) => self.add_def(n, DEF_LOCAL, p.span),
+                    None => Ok(()),
+                }
+            }
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls)?;
+                patterns.iter().try_for_each(|i| self.pattern(i))?;
+                kwd_patterns.iter().try_for_each(|i| self.pattern(i))
+            }
+            PatternKind::MatchStar(name) => match name {
+                Some(n) => self.add_def(n, DEF_LOCAL, p.span),
+                None => Ok(()),
+            },
+            PatternKind::MatchAs { pattern, name } => {
+                if let Some(inner) = pattern {
+                    self.pattern(inner)?;
+                }
+                match name {
+                    Some(n) => self.add_def(n, DEF_LOCAL, p.span),
+                    None => Ok(()),
+                }
+            }
         }
     }
 

@@ -93,6 +93,10 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::GetAIter => (1, 1),
         Op::GetANext => (1, 2),
         Op::EndAsyncFor => (2, 0),
+        Op::MatchSequence | Op::MatchMapping | Op::GetLen => (1, 2),
+        Op::MatchKeys => (2, 3),
+        Op::CopyDictWithoutKeys => (2, 1),
+        Op::MatchClass(_) => (3, 1),
     }
 }
 

@@ -96,6 +96,58 @@ pub enum StmtKind {
     Nonlocal(Vec<String>),
     /// `del a, b[0], c.d`
     Delete(Vec<Expr>),
+    /// `match subject:` with its `case` clauses (PEP 634).
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
+}
+
+/// One `case pattern [if guard]: body` of a `match` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    pub span: Span,
+}
+
+/// The pattern nodes of CPython's `ast` module.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PatternKind {
+    /// A literal (number, string, `-1`) or a dotted value (`Color.RED`), compared with `==`.
+    MatchValue(Expr),
+    /// `None`, `True` or `False`, compared with `is`.
+    MatchSingleton(Constant),
+    /// `[a, *rest]` / `(a, b)` / `a, b`: at most one `MatchStar` among the items.
+    MatchSequence(Vec<Pattern>),
+    /// `{key: pattern, **rest}`; keys are literals or dotted values.
+    MatchMapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    /// `Cls(p1, attr=p2)`.
+    MatchClass {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` / `*_` inside a sequence pattern.
+    MatchStar(Option<String>),
+    /// `pattern as name`, a capture `name` (no pattern) or the wildcard `_` (neither).
+    MatchAs {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
+    /// `p1 | p2 | ...`
+    MatchOr(Vec<Pattern>),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -706,5 +758,13 @@ fn stmt_children(kind: StmtKind, exprs: &mut Vec<Expr>, stmts: &mut Vec<Stmt>) {
             stmts.extend(body);
         }
         StmtKind::Delete(targets) => exprs.extend(targets),
+        StmtKind::Match { subject, cases } => {
+            // Patterns nest no deeper than the parser's expression limit; they drop normally.
+            exprs.push(subject);
+            for case in cases {
+                exprs.extend(case.guard);
+                stmts.extend(case.body);
+            }
+        }
     }
 }

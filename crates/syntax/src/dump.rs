@@ -237,6 +237,79 @@ impl Dumper {
                 self.line("Delete");
                 self.nested(|d| targets.iter().for_each(|t| d.expr(t)));
             }
+            StmtKind::Match { subject, cases } => {
+                self.line("Match");
+                self.nested(|d| {
+                    d.field_expr("subject", subject);
+                    for case in cases {
+                        d.line("case");
+                        d.nested(|d| {
+                            d.pattern(&case.pattern);
+                            d.field_opt("guard", &case.guard);
+                            d.field_stmts("body", &case.body);
+                        });
+                    }
+                });
+            }
+        }
+    }
+
+    fn pattern(&mut self, p: &Pattern) {
+        let name = |n: &Option<String>| n.clone().unwrap_or_else(|| "_".into());
+        match &p.kind {
+            PatternKind::MatchValue(e) => {
+                self.line("MatchValue");
+                self.nested(|d| d.expr(e));
+            }
+            PatternKind::MatchSingleton(c) => self.line(format!("MatchSingleton {c:?}")),
+            PatternKind::MatchSequence(items) => {
+                self.line("MatchSequence");
+                self.nested(|d| items.iter().for_each(|i| d.pattern(i)));
+            }
+            PatternKind::MatchMapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.line("MatchMapping");
+                self.nested(|d| {
+                    for (k, v) in keys.iter().zip(patterns) {
+                        d.field_expr("key", k);
+                        d.line("value:");
+                        d.nested(|d| d.pattern(v));
+                    }
+                    if let Some(r) = rest {
+                        d.line(format!("rest {r}"));
+                    }
+                });
+            }
+            PatternKind::MatchClass {
+                cls,
+                patterns,
+                kwd_attrs,
+                kwd_patterns,
+            } => {
+                self.line("MatchClass");
+                self.nested(|d| {
+                    d.field_expr("cls", cls);
+                    patterns.iter().for_each(|i| d.pattern(i));
+                    for (a, v) in kwd_attrs.iter().zip(kwd_patterns) {
+                        d.line(format!("{a}="));
+                        d.nested(|d| d.pattern(v));
+                    }
+                });
+            }
+            PatternKind::MatchStar(n) => self.line(format!("MatchStar {}", name(n))),
+            PatternKind::MatchAs { pattern, name: n } => {
+                self.line(format!("MatchAs {}", name(n)));
+                if let Some(p) = pattern {
+                    self.nested(|d| d.pattern(p));
+                }
+            }
+            PatternKind::MatchOr(alts) => {
+                self.line("MatchOr");
+                self.nested(|d| alts.iter().for_each(|i| d.pattern(i)));
+            }
         }
     }
 

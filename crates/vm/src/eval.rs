@@ -974,6 +974,43 @@ impl Vm {
                             break e;
                         }
                     }
+                    Op::MatchSequence => {
+                        let b = self.match_is_sequence(&self.stack[self.stack.len() - 1]);
+                        self.stack.push(Value::Bool(b));
+                    }
+                    Op::MatchMapping => {
+                        let b = self.match_is_mapping(&self.stack[self.stack.len() - 1]);
+                        self.stack.push(Value::Bool(b));
+                    }
+                    Op::GetLen => {
+                        let v = self.stack[self.stack.len() - 1].clone();
+                        save_ip!();
+                        let n = tri!(self.len(&v));
+                        self.stack.push(Value::Int(n as i64));
+                    }
+                    Op::MatchKeys => {
+                        let n = self.stack.len();
+                        let (subject, keys) =
+                            (self.stack[n - 2].clone(), self.stack[n - 1].clone());
+                        save_ip!();
+                        let values = tri!(self.match_keys(&subject, &keys));
+                        self.stack.push(values);
+                    }
+                    Op::CopyDictWithoutKeys => {
+                        let keys = pop!(self);
+                        let subject = pop!(self);
+                        save_ip!();
+                        let rest = tri!(self.copy_dict_without_keys(&subject, &keys));
+                        self.stack.push(rest);
+                    }
+                    Op::MatchClass(n) => {
+                        let names = pop!(self);
+                        let cls = pop!(self);
+                        let subject = pop!(self);
+                        save_ip!();
+                        let attrs = tri!(self.match_class(&subject, &cls, &names, n as usize));
+                        self.stack.push(attrs);
+                    }
                 }
             };
             // Cold path: an instruction raised.

@@ -23,6 +23,7 @@ pub mod instr_limit;
 pub mod interrupt;
 pub mod item;
 pub mod iter;
+mod matching;
 pub mod modules;
 pub mod ops_compare;
 pub mod ops_numeric;

@@ -160,6 +160,7 @@ impl<'a> Compiler<'a> {
                 level,
             } => self.import_from(module, names, *level, s),
             StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.delete_target(t)),
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases),
         }
     }
 

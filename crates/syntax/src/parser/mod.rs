@@ -7,6 +7,7 @@ mod atoms;
 mod expr;
 mod fstring;
 mod params;
+mod patterns;
 mod stmt;
 mod targets;
 

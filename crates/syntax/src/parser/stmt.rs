@@ -61,6 +61,13 @@ impl Parser<'_> {
                 Ok(())
             }
             Tok::Indent | Tok::Dedent => Err(self.invalid()),
+            Tok::Name if self.text() == "match" => match self.try_match_stmt()? {
+                Some(s) => {
+                    out.push(s);
+                    Ok(())
+                }
+                None => self.simple_stmts(out),
+            },
             _ => self.simple_stmts(out),
         }
     }
@@ -81,7 +88,7 @@ impl Parser<'_> {
 
     /// A block after `:`: an indented suite or simple statements on the same line. `what`
     /// names the header for "expected an indented block after ...".
-    fn block(&mut self, what: &str, header: u32) -> PResult<Vec<Stmt>> {
+    pub(super) fn block(&mut self, what: &str, header: u32) -> PResult<Vec<Stmt>> {
         self.expect(Tok::Colon)?;
         let mut body = Vec::new();
         if !self.eat(Tok::Newline) {

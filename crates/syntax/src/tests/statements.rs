@@ -198,8 +198,12 @@ fn simple_statements_and_semicolons() {
 fn soft_keywords_are_names() {
     let m = module("match = 1\ncase = match\n_ = case\n");
     assert_eq!(m.body.len(), 3);
+    let m = module("match x:\n    case 1:\n        pass\nmatch(x)\nmatch.y = 2\n");
+    assert!(matches!(m.body[0].kind, StmtKind::Match { .. }));
+    assert!(matches!(m.body[1].kind, StmtKind::Expr(_)));
+    assert!(matches!(m.body[2].kind, StmtKind::Assign { .. }));
     assert_eq!(
-        err("match x:\n    case 1:\n        pass\n").message,
+        err("match x:\n    nocase 1:\n        pass\n").message,
         "invalid syntax"
     );
 }

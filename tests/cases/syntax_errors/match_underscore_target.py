@@ -1,0 +1,4 @@
+print("this line must not run")
+match 1:
+    case 1 as _:
+        pass
