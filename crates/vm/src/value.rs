@@ -237,6 +237,12 @@ pub struct Class {
     pub flags: AtomicU32,
     /// Direct subclasses, so that a change of `flags` reaches them.
     pub subclasses: GilCell<Vec<Weak<Class>>>,
+    /// The metaclass when it is not `type` (a class made by `class C(metaclass=M)` or by a
+    /// subclass of `type`).
+    pub meta: Option<Arc<Class>>,
+    /// The attribute names instances may have when every user class of the MRO declares
+    /// `__slots__` (without `'__dict__'`); `None` when instances have a free `__dict__`.
+    pub slots: Option<Box<[Arc<PyStr>]>>,
 }
 
 /// An instance of a user class (including user exceptions) or of a built-in exception class.

@@ -495,6 +495,8 @@ pub fn new_class(
         module: Arc::new(crate::value::PyStr::new(module)),
         flags: Default::default(),
         subclasses: Default::default(),
+        meta: None,
+        slots: None,
     })
     .with_mro()
 }

@@ -626,7 +626,7 @@ fn all(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// Is `v` an instance of `spec` (a class or a tuple of them, nested)?
 fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
     match spec {
-        Value::Class(c) => Ok(vm.isinstance(v, c)),
+        Value::Class(c) => vm.isinstance_hooked(v, c),
         Value::Tuple(t) => {
             for s in t.items.iter() {
                 if instance_of(vm, v, s)? {
@@ -644,9 +644,9 @@ fn isinstance(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(instance_of(vm, &a[0], &a[1])?))
 }
 
-fn subclass_of(vm: &Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
+fn subclass_of(vm: &mut Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
     match spec {
-        Value::Class(sup) => Ok(crate::types::is_subclass(c, sup)),
+        Value::Class(sup) => vm.issubclass_hooked(&Value::Class(c.clone()), sup),
         Value::Tuple(t) => {
             for s in t.items.iter() {
                 if subclass_of(vm, c, s)? {
