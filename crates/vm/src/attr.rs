@@ -417,10 +417,7 @@ impl Vm {
                     return self.call(&g, std::slice::from_ref(obj)).map(Some);
                 }
                 if let Some(m) = crate::slots::member(class_attr.as_ref().unwrap_or(&Value::None)) {
-                    return match dict_get_str(&inst.attrs.borrow(gil), m.name.as_str()) {
-                        Some(v) => Ok(Some(v.clone())),
-                        None => Ok(None),
-                    };
+                    return Ok(self.slot_get(inst, m));
                 }
             }
             // A data descriptor (`__set__`/`__delete__`) wins over the instance dict.
@@ -665,9 +662,8 @@ impl Vm {
                         self.call(&f, &[obj.clone(), v])?;
                         return Ok(());
                     }
-                    if crate::slots::member(&attr).is_some() {
-                        inst.attrs.borrow_mut(gil).insert(str_key(name), v);
-                        return Ok(());
+                    if let Some(m) = crate::slots::member(&attr) {
+                        return self.slot_set(obj, inst, m, Some(v));
                     }
                 }
                 if inst.class.slots.is_some() {
@@ -771,10 +767,8 @@ impl Vm {
                         self.call(&f, std::slice::from_ref(obj))?;
                         return Ok(());
                     }
-                    if crate::slots::member(&attr).is_some()
-                        && inst.attrs.borrow_mut(gil).shift_remove(&key).is_none()
-                    {
-                        return Err(self.attribute_error(name));
+                    if let Some(m) = crate::slots::member(&attr) {
+                        return self.slot_set(obj, inst, m, None);
                     }
                 }
                 inst.attrs.borrow_mut(gil).shift_remove(&key).is_some()

@@ -885,7 +885,7 @@ impl Vm {
             Ok(m) => m,
             Err(msg) => return Err(self.type_error(msg)),
         };
-        let slots = crate::slots::prepare(self, &name, &mro, &mut dict)?;
+        let (slots, nslots) = crate::slots::prepare(self, &name, &bases, &mro, &mut dict)?;
         // `type` itself as the metaclass is stored as `None`.
         let meta = meta.filter(|m| !Arc::ptr_eq(m, &self.types().type_));
         if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new("__new__")) {
@@ -908,6 +908,7 @@ impl Vm {
             subclasses: Default::default(),
             meta,
             slots,
+            nslots,
         });
         class.flags.store(
             compute_flags(&class, gil),
@@ -992,6 +993,8 @@ impl Vm {
             attrs: Arc::new(GilCell::new(DictMap::default())),
             exc,
             payload,
+            slot_values: (class.nslots > 0)
+                .then(|| Box::new(GilCell::new(vec![None; class.nslots as usize]))),
         }))
     }
 

@@ -96,6 +96,7 @@ pub fn new_builtin_class(
         subclasses: Default::default(),
         meta: None,
         slots: None,
+        nslots: 0,
     })
     .with_mro()
 }

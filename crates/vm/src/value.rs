@@ -243,6 +243,8 @@ pub struct Class {
     /// The attribute names instances may have when every user class of the MRO declares
     /// `__slots__` (without `'__dict__'`); `None` when instances have a free `__dict__`.
     pub slots: Option<Box<[Arc<PyStr>]>>,
+    /// How many `__slots__` members instances carry (over the whole MRO).
+    pub nslots: u32,
 }
 
 /// An instance of a user class (including user exceptions) or of a built-in exception class.
@@ -256,6 +258,8 @@ pub struct Instance {
     /// For an instance of a subclass of `int`, `float`, `str`, `tuple`, `list`, `dict` or `set`:
     /// the built-in value it extends (operations the class does not override act on it).
     pub payload: Option<Value>,
+    /// The values of `__slots__` members (`None` while unset), when the class has any.
+    pub slot_values: Option<Box<GilCell<Vec<Option<Value>>>>>,
 }
 
 /// What an exception carries besides its attributes.

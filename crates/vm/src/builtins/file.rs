@@ -497,6 +497,7 @@ pub fn new_class(
         subclasses: Default::default(),
         meta: None,
         slots: None,
+        nslots: 0,
     })
     .with_mro()
 }
