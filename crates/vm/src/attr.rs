@@ -506,9 +506,7 @@ impl Vm {
                     .map(|b| Value::Class(b.clone()))
                     .collect(),
             )),
-            "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
-                c.dict.borrow(gil).clone(),
-            )))),
+            "__dict__" => Some(crate::mappingproxy::of(c)),
             "__doc__" => Some(Value::None),
             "__class__" => Some(Value::Class(self.metaclass_of(c))),
             _ => {

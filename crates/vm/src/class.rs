@@ -363,6 +363,7 @@ pub(crate) fn install_core(vm: &mut Vm) {
     crate::metaclass::install(vm);
     crate::slots::install(vm);
     crate::generic_alias::install(vm);
+    crate::mappingproxy::install(vm);
     crate::iter::install(vm);
     crate::generator::install(vm);
 }

@@ -24,6 +24,7 @@ pub mod instr_limit;
 pub mod interrupt;
 pub mod item;
 pub mod iter;
+pub mod mappingproxy;
 pub mod metaclass;
 pub mod modules;
 pub mod mro;

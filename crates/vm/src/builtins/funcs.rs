@@ -685,8 +685,8 @@ fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::str(crate::format::format_value(vm, &a[0], &spec)?))
 }
 
-/// `vars(obj)`: the live dict of an instance; a snapshot copy of a class or module namespace
-/// (CPython returns a read-only proxy / the live module dict).
+/// `vars(obj)`: the live dict of an instance; a `mappingproxy` of a class; a snapshot copy of a
+/// module namespace (CPython returns the live module dict).
 fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "vars", a, kw, 1, 1)?;
     let gil = vm.gil();
@@ -698,7 +698,7 @@ fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
             }
         }
-        Value::Class(c) => c.dict.borrow(gil).clone(),
+        Value::Class(c) => return Ok(crate::mappingproxy::of(c)),
         Value::Module(m) => m.globals.borrow(gil).clone(),
         _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),
     };
