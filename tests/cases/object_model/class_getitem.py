@@ -42,3 +42,11 @@ try:
     Node[int]
 except TypeError as e:
     print("TypeError:", e)
+try:
+    isinstance([], list[int])
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    issubclass(list, dict[str, int])
+except TypeError as e:
+    print("TypeError:", e)

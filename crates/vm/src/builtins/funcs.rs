@@ -635,6 +635,9 @@ fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
             }
             Ok(false)
         }
+        _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
+            Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
+        }
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
 }
@@ -654,6 +657,9 @@ fn subclass_of(vm: &mut Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
                 }
             }
             Ok(false)
+        }
+        _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
+            Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
         }
         _ => {
             Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
