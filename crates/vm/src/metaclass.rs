@@ -19,6 +19,20 @@ use crate::vm::Vm;
 
 type Kw = [(Arc<PyStr>, Value)];
 
+/// The `__classcell__` entry a class body with `__class__` references leaves in its namespace
+/// for `type.__new__` (a `Value::Cell` must never reach Python code, so it travels wrapped).
+#[derive(Debug)]
+pub struct ClassCell(pub Arc<crate::value::Cell>);
+
+impl crate::value::NativeObject for ClassCell {
+    fn type_name(&self) -> &'static str {
+        "cell"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
 impl Vm {
     /// `BuildClass` / `BuildClassKw`: the stack holds the body function, the name, the bases
     /// and (for the keyword form) the keyword names tuple and values.
@@ -165,7 +179,11 @@ impl Vm {
         };
         let cell = self.run_class_body(&body, &ns, hook)?;
         if let Some(cell) = cell {
-            self.set_item(&ns_obj, &Value::str("__classcell__"), Value::Cell(cell))?;
+            self.set_item(
+                &ns_obj,
+                &Value::str("__classcell__"),
+                native(ClassCell(cell)),
+            )?;
         }
         self.call_value(&meta, &[name_v, bases_tuple, ns_obj], kwargs)
     }
@@ -252,7 +270,7 @@ impl Vm {
             None => name.clone(),
         };
         let cell = match dict.shift_remove(&StrKey::new("__classcell__")) {
-            Some(Value::Cell(c)) => Some(c),
+            Some(Value::Native(n)) => n.as_any().downcast_ref::<ClassCell>().map(|c| c.0.clone()),
             _ => None,
         };
         let class = self.new_user_class(

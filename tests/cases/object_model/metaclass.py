@@ -191,3 +191,41 @@ class W(Y, metaclass=MetaA):
 
 
 print(type(W).__name__)
+
+
+# __prepare__ returning a mapping that is not a dict; the body's __class__ cell travels in it.
+class NS:
+    def __init__(self):
+        self.d = {}
+        self.log = []
+
+    def __setitem__(self, k, v):
+        self.log.append(k)
+        self.d[k] = v
+
+    def __getitem__(self, k):
+        return self.d[k]
+
+    def keys(self):
+        return self.d.keys()
+
+
+class Logged(type):
+    @classmethod
+    def __prepare__(mcs, name, bases):
+        return NS()
+
+    def __new__(mcs, name, bases, ns):
+        print("log", ns.log)
+        return super().__new__(mcs, name, bases, dict(ns))
+
+
+class K(metaclass=Logged):
+    a = 1
+    b = a + 1
+
+    def f(self):
+        return __class__
+
+
+print(K.b, K().f() is K, type(K).__name__)

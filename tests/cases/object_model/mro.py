@@ -170,3 +170,24 @@ class Outer:
 
 print(Outer.Inner.__qualname__, names(Outer.Inner.__mro__))
 print(names(A.__subclasses__()))
+
+
+# Hashing follows the MRO too: int's __hash__ comes before the mixin's __eq__.
+class EqMixin:
+    def __eq__(self, o):
+        return True
+
+
+class HInt(int, EqMixin):
+    pass
+
+
+class IntH(EqMixin, int):
+    pass
+
+
+print(hash(HInt(7)))
+try:
+    hash(IntH(7))
+except TypeError as e:
+    print("TypeError:", e)
