@@ -33,6 +33,9 @@ pub fn user_lookup(class: &Arc<Class>, name: &str, gil: Gil) -> Option<Value> {
     let key = StrKey::new(name);
     for c in std::iter::once(class).chain(class.mro.iter()) {
         if !is_user_class(c, gil) {
+            if class_flags(class) & flags::MIXED_MRO != 0 {
+                continue;
+            }
             return None;
         }
         if let Some(v) = c.dict.borrow(gil).get(&key) {
@@ -258,6 +261,9 @@ impl Vm {
                         _ => {}
                     }
                 }
+                if let Some(v) = crate::generic_alias::getattr(obj, name) {
+                    return Ok(Some(v));
+                }
                 if let Some(s) = n.as_any().downcast_ref::<StaticMethod>() {
                     if name == "__func__" {
                         return Ok(Some(s.0.clone()));
@@ -410,6 +416,9 @@ impl Vm {
                     let g = p.fget.clone();
                     return self.call(&g, std::slice::from_ref(obj)).map(Some);
                 }
+                if let Some(m) = crate::slots::member(class_attr.as_ref().unwrap_or(&Value::None)) {
+                    return Ok(self.slot_get(inst, m));
+                }
             }
             // A data descriptor (`__set__`/`__delete__`) wins over the instance dict.
             Some(d @ Value::Instance(di)) => {
@@ -459,7 +468,9 @@ impl Vm {
         }
         match name {
             "__class__" => return Ok(Some(Value::Class(class))),
-            "__dict__" => return Ok(Some(Value::Dict(inst.attrs.clone()))),
+            "__dict__" if class.slots.is_none() => {
+                return Ok(Some(Value::Dict(inst.attrs.clone())))
+            }
             _ => {}
         }
         if let Some(attr) = class_attr {
@@ -495,19 +506,26 @@ impl Vm {
                     .map(|b| Value::Class(b.clone()))
                     .collect(),
             )),
-            "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
-                c.dict.borrow(gil).clone(),
-            )))),
+            "__dict__" => Some(crate::mappingproxy::of(c)),
             "__doc__" => Some(Value::None),
-            "__class__" => Some(Value::Class(self.types().type_.clone())),
-            _ => None,
+            "__class__" => Some(Value::Class(self.metaclass_of(c))),
+            _ => {
+                // The metaclass's attributes (methods bound to the class, properties).
+                let meta = self.metaclass_of(c);
+                match class_lookup(&meta, name, gil) {
+                    Some(v) => Some(self.bind(v, &Value::Class(c.clone()), &meta)?),
+                    None => None,
+                }
+            }
         })
     }
 
     fn super_getattr(&mut self, s: &Super, name: &str) -> PyResult<Option<Value>> {
         let gil = self.gil();
+        // `super(C, cls)` in a class method walks `cls`'s MRO; `super(M, cls)` in a metaclass
+        // method (`cls` an instance of `M`) walks `type(cls)`'s.
         let (obj_class, is_class) = match &s.obj {
-            Value::Class(c) => (c.clone(), true),
+            Value::Class(c) if crate::types::is_subclass(c, &s.class) => (c.clone(), true),
             other => (self.type_of(other), false),
         };
         let chain: Vec<Arc<Class>> = std::iter::once(&obj_class)
@@ -642,6 +660,12 @@ impl Vm {
                         self.call(&f, &[obj.clone(), v])?;
                         return Ok(());
                     }
+                    if let Some(m) = crate::slots::member(&attr) {
+                        return self.slot_set(obj, inst, m, Some(v));
+                    }
+                }
+                if inst.class.slots.is_some() {
+                    return Err(self.no_attribute(obj, name));
                 }
                 if let Some(st) = &inst.exc {
                     let mut st = st.borrow_mut(gil);
@@ -740,6 +764,9 @@ impl Vm {
                         let f = p.fdel.clone();
                         self.call(&f, std::slice::from_ref(obj))?;
                         return Ok(());
+                    }
+                    if let Some(m) = crate::slots::member(&attr) {
+                        return self.slot_set(obj, inst, m, None);
                     }
                 }
                 inst.attrs.borrow_mut(gil).shift_remove(&key).is_some()

@@ -187,6 +187,19 @@ impl Vm {
             },
             Value::Class(c) => {
                 let c = c.clone();
+                if let Some(meta) = &c.meta {
+                    // A metaclass `__call__` (the singleton pattern) replaces `type.__call__`.
+                    if let Some(f) = crate::attr::user_lookup(meta, "__call__", self.gil()) {
+                        let recv = callable.clone();
+                        if let Value::Function(func) = &f {
+                            return self.call_function(func.clone(), Some(recv), args, kwargs);
+                        }
+                        let mut v = Vec::with_capacity(args.len() + 1);
+                        v.push(recv);
+                        v.extend_from_slice(args);
+                        return self.call_value(&f, &v, kwargs);
+                    }
+                }
                 self.instantiate(&c, args, kwargs)
             }
             Value::Instance(inst) => {

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
 use crate::hash::{dict_get_str, str_key};
-use crate::types::{new_builtin_class, WithMro};
+use crate::types::new_builtin_class;
 use crate::value::{
     Builtin, BuiltinType, Class, DictMap, ExcState, Instance, NativeFn, NativeObject, PyStr, Value,
 };
@@ -128,6 +128,11 @@ pub mod flags {
     pub const EQ: u32 = 1 << 8;
     /// `__init_subclass__` (else creating a subclass need not look for one).
     pub const INIT_SUBCLASS: u32 = 1 << 9;
+    /// `__abstractmethods__` (instantiation checks that it is empty).
+    pub const ABSTRACT: u32 = 1 << 10;
+    /// Not a hook: a user class comes after a built-in one in the MRO, so a search for user
+    /// definitions cannot stop at the first built-in class.
+    pub const MIXED_MRO: u32 = 1 << 16;
 
     /// The dunder behind each bit.
     pub const NAMES: &[(&str, u32)] = &[
@@ -141,6 +146,7 @@ pub mod flags {
         ("__delete__", DESC_DELETE),
         ("__eq__", EQ),
         ("__init_subclass__", INIT_SUBCLASS),
+        ("__abstractmethods__", ABSTRACT),
     ];
 
     /// Does setting or deleting the class attribute `name` change a flag?
@@ -193,7 +199,20 @@ fn compute_flags(class: &Arc<Class>, gil: crate::Gil) -> u32 {
     if !is_user_class(class, gil) {
         return 0;
     }
-    let mut bits = class.bases.first().map_or(0, |b| class_flags(b));
+    let mut bits = class
+        .bases
+        .iter()
+        .fold(0, |acc, b| acc | (class_flags(b) & !flags::MIXED_MRO));
+    // A user class after a built-in one in the MRO (`class C(int, Mixin)`).
+    let mut seen_builtin = false;
+    for c in class.mro.iter() {
+        let user = is_user_class(c, gil);
+        if user && seen_builtin {
+            bits |= flags::MIXED_MRO;
+            break;
+        }
+        seen_builtin |= !user;
+    }
     let d = class.dict.borrow(gil);
     for &(name, bit) in flags::NAMES {
         if dict_get_str(&d, name).is_some() {
@@ -341,6 +360,10 @@ pub(crate) fn install_core(vm: &mut Vm) {
     mk("staticmethod", staticmethod_new, vm);
     mk("classmethod", classmethod_new, vm);
     mk("super", super_new, vm);
+    crate::metaclass::install(vm);
+    crate::slots::install(vm);
+    crate::generic_alias::install(vm);
+    crate::mappingproxy::install(vm);
     crate::iter::install(vm);
     crate::generator::install(vm);
 }
@@ -542,6 +565,7 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
             Ok(vm.new_instance(&cls, None, None))
         }
         BuiltinType::Exception => Ok(vm.new_instance(&cls, Some(rest.to_vec()), None)),
+        BuiltinType::Type => vm.type_make(&cls, rest, kwargs),
         kind if is_payload_kind(kind) && !Arc::ptr_eq(&cls, &owner) => {
             let payload = vm.default_payload(&owner, rest, kwargs)?;
             Ok(vm.new_instance(&cls, None, Some(payload)))
@@ -727,11 +751,11 @@ fn super_new(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult
         0 => vm.super_from_frame()?,
         n => return Err(vm.type_error(format!("super() takes 0 or 2 arguments ({n} given)"))),
     };
-    let obj_class = match &obj {
-        Value::Class(c) => c.clone(),
-        other => vm.type_of(other),
-    };
-    if !crate::types::is_subclass(&obj_class, &class) {
+    let ok = match &obj {
+        Value::Class(c) => crate::types::is_subclass(c, &class),
+        _ => false,
+    } || crate::types::is_subclass(&vm.type_of(&obj), &class);
+    if !ok {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
     Ok(native(Super { class, obj }))
@@ -784,82 +808,6 @@ impl Vm {
         }
     }
 
-    /// `BuildClass` / `BuildClassKw`.
-    pub(crate) fn build_class_op(&mut self, nbases: usize, nkw: usize) -> PyResult<Value> {
-        if nkw > 0 {
-            let vals = self.stack.split_off(self.stack.len() - nkw);
-            let names = self.stack.pop();
-            drop(vals);
-            let first = match names {
-                Some(Value::Tuple(t)) => t
-                    .items
-                    .first()
-                    .map(|n| self.to_str(n))
-                    .transpose()?
-                    .unwrap_or_default(),
-                _ => String::new(),
-            };
-            self.stack.truncate(self.stack.len() - nbases - 2);
-            return Err(self.type_error(format!(
-                "gilvm does not support class keyword arguments ('{first}=')"
-            )));
-        }
-        let bases = self.stack.split_off(self.stack.len() - nbases);
-        let name = self.stack.pop().unwrap_or_default();
-        let body = self.stack.pop().unwrap_or_default();
-        let Value::Function(body) = body else {
-            return Err(self.runtime_error("gilvm: BuildClass without a body function"));
-        };
-        let name = match name {
-            Value::Str(s) => s,
-            _ => body.name.clone(),
-        };
-        if bases.len() > 1 {
-            return Err(self.type_error("gilvm supports single inheritance only"));
-        }
-        let base = match bases.into_iter().next() {
-            None => self.types().object.clone(),
-            Some(Value::Class(c)) => {
-                self.check_base(&c)?;
-                c
-            }
-            Some(other) => {
-                let tn = self.type_name(&other);
-                return Err(self.type_error(format!("bases must be types, not {tn}")));
-            }
-        };
-        let gil = self.gil();
-        let module_name = dict_get_str(&body.globals.globals.borrow(gil), "__name__")
-            .cloned()
-            .unwrap_or_else(|| Value::str("__main__"));
-        let module = match &module_name {
-            Value::Str(s) => s.clone(),
-            _ => Arc::new(PyStr::new("__main__")),
-        };
-        let ns = Arc::new(GilCell::new(DictMap::default()));
-        ns.borrow_mut(gil)
-            .insert(str_key("__module__"), module_name);
-        // Run the body with the namespace as its locals.
-        let start = self.stack.len();
-        self.push_function_frame(body.clone(), start, None, start, true)?;
-        if let Some(f) = self.frames.last_mut() {
-            f.namespace = Some(ns.clone());
-        }
-        let ret = self.run_entry()?;
-        let mut dict = std::mem::take(&mut *ns.borrow_mut(gil));
-        // `__qualname__` is the class's own, not a class attribute (as in CPython).
-        let qualname = match dict.shift_remove(&crate::hash::StrKey::new("__qualname__")) {
-            Some(Value::Str(q)) => q,
-            _ => body.code.qualname.clone(),
-        };
-        let cell = match ret {
-            Value::Cell(cell) => Some(cell),
-            _ => None,
-        };
-        let class = self.new_user_class(name, qualname, base, dict, module, cell)?;
-        Ok(Value::Class(class))
-    }
-
     /// Can a class statement derive from `c`? User classes, `object`, the exception classes and
     /// the payload kinds (`int`, `float`, `str`, `tuple`, `list`, `dict`, `set`).
     pub(crate) fn check_base(&self, c: &Arc<Class>) -> PyResult<()> {
@@ -869,7 +817,7 @@ impl Vm {
         }
         match c.builtin {
             BuiltinType::Object if Arc::ptr_eq(c, &self.types().object) => Ok(()),
-            BuiltinType::Exception => Ok(()),
+            BuiltinType::Exception | BuiltinType::Type => Ok(()),
             kind if is_payload_kind(kind) => Ok(()),
             BuiltinType::Bool
             | BuiltinType::NoneType
@@ -912,16 +860,35 @@ impl Vm {
     /// computed, the class is registered with its base and the `__class__` cell filled; then
     /// `__set_name__` runs on the attributes that define it and the base's `__init_subclass__`
     /// on the class, as in CPython's `type.__new__`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn new_user_class(
         &mut self,
         name: Arc<PyStr>,
         qualname: Arc<PyStr>,
-        base: Arc<Class>,
+        bases: Vec<Arc<Class>>,
         mut dict: DictMap,
         module: Arc<PyStr>,
         cell: Option<Arc<crate::value::Cell>>,
+        meta: Option<Arc<Class>>,
+        kwargs: &[(Arc<PyStr>, Value)],
     ) -> PyResult<Arc<Class>> {
         let gil = self.gil();
+        let bases = if bases.is_empty() {
+            vec![self.types().object.clone()]
+        } else {
+            bases
+        };
+        for b in &bases {
+            self.check_base(b)?;
+        }
+        let builtin = self.best_base_kind(&bases)?;
+        let mro = match crate::mro::c3(&bases) {
+            Ok(m) => m,
+            Err(msg) => return Err(self.type_error(msg)),
+        };
+        let (slots, nslots) = crate::slots::prepare(self, &name, &bases, &mro, &mut dict)?;
+        // `type` itself as the metaclass is stored as `None`.
+        let meta = meta.filter(|m| !Arc::ptr_eq(m, &self.types().type_));
         if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new("__new__")) {
             *f = native(StaticMethod(std::mem::take(f)));
         }
@@ -933,23 +900,27 @@ impl Vm {
         let class = Arc::new(Class {
             name,
             qualname,
-            bases: vec![base.clone()],
-            mro: Vec::new(),
+            bases,
+            mro,
             dict: GilCell::new(dict),
-            builtin: base.builtin,
+            builtin,
             module,
             flags: Default::default(),
             subclasses: Default::default(),
-        })
-        .with_mro();
+            meta,
+            slots,
+            nslots,
+        });
         class.flags.store(
             compute_flags(&class, gil),
             std::sync::atomic::Ordering::Relaxed,
         );
-        if is_user_class(&base, gil) {
-            let mut subs = base.subclasses.borrow_mut(gil);
-            subs.retain(|w| w.strong_count() > 0);
-            subs.push(Arc::downgrade(&class));
+        for base in &class.bases {
+            if is_user_class(base, gil) {
+                let mut subs = base.subclasses.borrow_mut(gil);
+                subs.retain(|w| w.strong_count() > 0);
+                subs.push(Arc::downgrade(&class));
+            }
         }
         if let Some(cell) = cell {
             *cell.borrow_mut(gil) = Some(Value::Class(class.clone()));
@@ -984,16 +955,20 @@ impl Vm {
                 return Err(err);
             }
         }
-        // The parent's `__init_subclass__` (a class method), bound to the new class; `object`'s
-        // does nothing.
-        let parent_hook = if class_flags(&base) & flags::INIT_SUBCLASS != 0 {
-            crate::attr::class_lookup(&base, "__init_subclass__", gil)
+        // `super(class, class).__init_subclass__(**kwargs)`: the first definition after the class
+        // in its MRO (`object`'s refuses keyword arguments).
+        let key = crate::hash::StrKey::new("__init_subclass__");
+        let parent_hook = if class_flags(&class) & flags::INIT_SUBCLASS != 0 || !kwargs.is_empty() {
+            class
+                .mro
+                .iter()
+                .find_map(|c| c.dict.borrow(gil).get(&key).cloned())
         } else {
             None
         };
         if let Some(hook) = parent_hook {
             let hook = self.bind_class_attr(hook, &class)?;
-            self.call_value(&hook, &[], &[])?;
+            self.call_value(&hook, &[], kwargs)?;
         }
         Ok(class)
     }
@@ -1019,6 +994,8 @@ impl Vm {
             attrs: Arc::new(GilCell::new(DictMap::default())),
             exc,
             payload,
+            slot_values: (class.nslots > 0)
+                .then(|| Box::new(GilCell::new(vec![None; class.nslots as usize]))),
         }))
     }
 
@@ -1029,11 +1006,25 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Arc<PyStr>, Value)],
     ) -> PyResult<Value> {
-        if class_flags(class) & flags::NEW != 0 {
-            return self.instantiate_with_new(class, args, kwargs);
+        let f = class_flags(class);
+        if f & (flags::NEW | flags::ABSTRACT) != 0 {
+            if f & flags::ABSTRACT != 0 {
+                self.check_abstract(class)?;
+            }
+            if f & flags::NEW != 0 {
+                return self.instantiate_with_new(class, args, kwargs);
+            }
         }
         let gil = self.gil();
         let is_exc = class.builtin == BuiltinType::Exception;
+        if class.builtin == BuiltinType::Type && is_user_class(class, gil) {
+            // A user metaclass without its own `__new__`: `type.__new__`, then `__init__`.
+            let obj = self.type_make(class, args, kwargs)?;
+            if crate::types::is_subclass(&self.type_of(&obj), class) {
+                self.init_instance(class, &obj, args, kwargs, false)?;
+            }
+            return Ok(obj);
+        }
         if is_exc || is_user_class(class, gil) {
             let payload = if is_payload_kind(class.builtin) {
                 let solid = solid_base(class, gil);
@@ -1081,6 +1072,9 @@ impl Vm {
         let obj = self.call_value(&new, &v, kwargs)?;
         let ty = match &obj {
             Value::Instance(i) if crate::types::is_subclass(&i.class, class) => i.class.clone(),
+            Value::Class(_) if crate::types::is_subclass(&self.type_of(&obj), class) => {
+                self.type_of(&obj)
+            }
             _ => return Ok(obj),
         };
         self.init_instance(&ty, &obj, args, kwargs, true)?;
@@ -1144,6 +1138,8 @@ impl Vm {
                             self.call_value(&bound, args, kwargs)?;
                         }
                     }
+                } else if class.builtin == BuiltinType::Type {
+                    // `type.__init__` accepts what `type.__new__` did.
                 } else if (!args.is_empty() || !kwargs.is_empty()) && !new_overridden {
                     return Err(
                         self.type_error(format!("{}() takes no arguments", class.name.as_str()))
@@ -1168,6 +1164,29 @@ impl Vm {
             return self.bind_class_attr(v, class).map(Some);
         }
         Ok(None)
+    }
+
+    /// CPython's `object.__new__` refusal of a class whose `__abstractmethods__` is not empty.
+    #[cold]
+    fn check_abstract(&mut self, class: &Arc<Class>) -> PyResult<()> {
+        let gil = self.gil();
+        let Some(abs) = crate::attr::class_lookup(class, "__abstractmethods__", gil) else {
+            return Ok(());
+        };
+        let mut names: Vec<String> = Vec::new();
+        for v in self.collect(&abs)? {
+            names.push(self.to_str(&v)?);
+        }
+        if names.is_empty() {
+            return Ok(());
+        }
+        names.sort();
+        Err(self.type_error(format!(
+            "Can't instantiate abstract class {} with abstract method{} {}",
+            class.name.as_str(),
+            if names.len() == 1 { "" } else { "s" },
+            names.join(", ")
+        )))
     }
 
     /// `repr` of an exception instance: `ValueError('x')`.

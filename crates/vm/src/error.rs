@@ -32,6 +32,7 @@ pub fn new_exception(class: &Arc<Class>, args: Vec<Value>) -> Arc<Instance> {
             ..ExcState::default()
         }))),
         payload: None,
+        slot_values: None,
     })
 }
 

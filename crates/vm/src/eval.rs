@@ -287,7 +287,7 @@ impl Vm {
                     }
                     Op::StoreName(i) => {
                         let v = pop!(self);
-                        self.store_name(fi, &func, i, v);
+                        tri!(self.store_name(fi, &func, i, v));
                     }
                     Op::DeleteName(i) => tri!(self.delete_name(fi, &func, i)),
                     Op::LoadAttr(i) => {

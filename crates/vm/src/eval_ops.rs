@@ -67,6 +67,17 @@ impl Vm {
         let gil = self.gil();
         let code = &func.code;
         if let Some(ns) = &self.frames[fi].namespace {
+            if !self.ns_hooks.is_empty() {
+                if let Some(m) = self.ns_hook(ns) {
+                    let name = Value::Str(code.names[i as usize].clone());
+                    match self.get_item(&m, &name) {
+                        Ok(v) => return Ok(v),
+                        Err(e) if self.err_is(&e, &self.types().key_error) => {}
+                        Err(e) => return Err(e),
+                    }
+                    return self.load_global(func, i);
+                }
+            }
             let key = StrKey {
                 hash: code.name_hashes[i as usize],
                 s: code.names[i as usize].as_str(),
@@ -78,18 +89,45 @@ impl Vm {
         self.load_global(func, i)
     }
 
-    pub(crate) fn store_name(&mut self, fi: usize, func: &Function, i: u32, v: Value) {
+    /// The custom `__prepare__` mapping of a class body's namespace, if it has one.
+    #[cold]
+    fn ns_hook(&self, ns: &Arc<crate::value::Dict>) -> Option<Value> {
+        let addr = Arc::as_ptr(ns) as usize;
+        self.ns_hooks
+            .iter()
+            .rev()
+            .find(|(a, _)| *a == addr)
+            .map(|(_, m)| m.clone())
+    }
+
+    pub(crate) fn store_name(
+        &mut self,
+        fi: usize,
+        func: &Function,
+        i: u32,
+        v: Value,
+    ) -> PyResult<()> {
         let gil = self.gil();
         let code = &func.code;
         match &self.frames[fi].namespace {
             Some(ns) => {
+                if !self.ns_hooks.is_empty() {
+                    if let Some(m) = self.ns_hook(ns) {
+                        let name = Value::Str(code.names[i as usize].clone());
+                        return self.set_item(&m, &name, v);
+                    }
+                }
                 let key = Key {
                     hash: code.name_hashes[i as usize],
                     value: Value::Str(code.names[i as usize].clone()),
                 };
                 ns.borrow_mut(gil).insert(key, v);
+                Ok(())
             }
-            None => self.store_global(func, i, v),
+            None => {
+                self.store_global(func, i, v);
+                Ok(())
+            }
         }
     }
 

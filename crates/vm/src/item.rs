@@ -303,9 +303,17 @@ impl Vm {
                 }
             }
             Value::Class(c) => {
+                if let Some(meta) = &c.meta {
+                    if let Some(f) = user_lookup(meta, "__getitem__", gil) {
+                        return self.call_method_value(&f, obj, std::slice::from_ref(key));
+                    }
+                }
                 if let Some(f) = user_lookup(c, "__class_getitem__", gil) {
                     let f = self.bind_class_attr(f, c)?;
                     return self.call(&f, std::slice::from_ref(key));
+                }
+                if crate::generic_alias::is_generic_class(c) {
+                    return Ok(crate::generic_alias::make(c, key));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name.as_str())))
             }

@@ -261,6 +261,10 @@ impl Vm {
                 }
                 return Err(self.not_iterable(v));
             }
+            Value::Class(_) => match self.meta_dunder(v, "__iter__") {
+                Some(f) => return self.call_method_value(&f, v, &[]),
+                None => return Err(self.not_iterable(v)),
+            },
             _ => return Err(self.not_iterable(v)),
         })
     }
@@ -706,6 +710,7 @@ impl Vm {
                 f => f,
             },
             Value::Native(_) => class_lookup(&self.type_of(v), "__len__", gil),
+            Value::Class(_) => self.meta_dunder(v, "__len__"),
             _ => None,
         };
         let Some(f) = f else {

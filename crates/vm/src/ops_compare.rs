@@ -430,6 +430,19 @@ impl Vm {
                 self.iter_contains(container, item)
             }
             Iter(_) => self.iter_contains(container, item),
+            Class(_) => {
+                if let Some(f) = self.meta_dunder(container, "__contains__") {
+                    let r = self.call_method_value(&f, container, std::slice::from_ref(item))?;
+                    return self.truthy(&r);
+                }
+                if self.meta_dunder(container, "__iter__").is_some() {
+                    return self.iter_contains(container, item);
+                }
+                Err(self.type_error(format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                )))
+            }
             _ => Err(self.type_error(format!(
                 "argument of type '{}' is not iterable",
                 self.type_name(container)

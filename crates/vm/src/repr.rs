@@ -204,7 +204,14 @@ impl Vm {
                 };
                 format!("<bound method {} of {}>", fname, self.repr(&recv)?)
             }
-            Class(c) => class_repr(c),
+            Class(c) => {
+                if let Some(meta) = &c.meta {
+                    if let Some(f) = user_lookup(meta, "__repr__", self.gil()) {
+                        return self.call_str_dunder(&f, v, "__repr__");
+                    }
+                }
+                class_repr(c)
+            }
             Module(m) => match &m.filename {
                 Some(f) => format!("<module '{}' from '{}'>", m.name.as_str(), f),
                 Option::None => format!("<module '{}' (built-in)>", m.name.as_str()),

@@ -94,6 +94,9 @@ pub fn new_builtin_class(
         module: Arc::new(PyStr::new("builtins")),
         flags: Default::default(),
         subclasses: Default::default(),
+        meta: None,
+        slots: None,
+        nslots: 0,
     })
     .with_mro()
 }

@@ -237,6 +237,14 @@ pub struct Class {
     pub flags: AtomicU32,
     /// Direct subclasses, so that a change of `flags` reaches them.
     pub subclasses: GilCell<Vec<Weak<Class>>>,
+    /// The metaclass when it is not `type` (a class made by `class C(metaclass=M)` or by a
+    /// subclass of `type`).
+    pub meta: Option<Arc<Class>>,
+    /// The attribute names instances may have when every user class of the MRO declares
+    /// `__slots__` (without `'__dict__'`); `None` when instances have a free `__dict__`.
+    pub slots: Option<Box<[Arc<PyStr>]>>,
+    /// How many `__slots__` members instances carry (over the whole MRO).
+    pub nslots: u32,
 }
 
 /// An instance of a user class (including user exceptions) or of a built-in exception class.
@@ -250,6 +258,8 @@ pub struct Instance {
     /// For an instance of a subclass of `int`, `float`, `str`, `tuple`, `list`, `dict` or `set`:
     /// the built-in value it extends (operations the class does not override act on it).
     pub payload: Option<Value>,
+    /// The values of `__slots__` members (`None` while unset), when the class has any.
+    pub slot_values: Option<Box<GilCell<Vec<Option<Value>>>>>,
 }
 
 /// What an exception carries besides its attributes.

@@ -181,6 +181,10 @@ pub struct Vm {
     pub(crate) yielded: Option<Frame>,
     /// This thread's instructions already charged to the instruction limit.
     pub(crate) charged: u64,
+    /// Class bodies running in a namespace that `__prepare__` returned and that is not a plain
+    /// dict: (address of the frame's namespace dict, the mapping). LoadName/StoreName in such
+    /// a body go through the mapping's `__getitem__`/`__setitem__` (metaclass.rs).
+    pub(crate) ns_hooks: Vec<(usize, Value)>,
 }
 
 /// Seconds (as given on the command line or to `sys.setswitchinterval`) as a duration; zero,
@@ -286,6 +290,7 @@ impl Vm {
             handled: Vec::new(),
             native_depth: 0,
             repr_guard: Vec::new(),
+            ns_hooks: Vec::new(),
             arg_pool: Vec::new(),
             null,
             thread_gil,

@@ -260,52 +260,10 @@ fn range_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Range(Arc::new(Range { start, stop, step })))
 }
 
-/// `type(x)`, and `type(name, bases, dict)` which makes a class.
+/// `type(x)`, and `type(name, bases, dict, **kwargs)` which makes a class (metaclass.rs).
 fn type_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::no_kwargs(vm, "type", kw)?;
-    match a.len() {
-        1 => Ok(Value::Class(vm.type_of(&a[0]))),
-        3 => {
-            let Value::Str(name) = &a[0] else {
-                return Err(vm.type_error(format!(
-                    "type.__new__() argument 1 must be str, not {}",
-                    vm.type_name(&a[0])
-                )));
-            };
-            let bases: Vec<Value> = match &a[1] {
-                Value::Tuple(t) => t.items.to_vec(),
-                other => {
-                    return Err(vm.type_error(format!(
-                        "type.__new__() argument 2 must be tuple, not {}",
-                        vm.type_name(other)
-                    )))
-                }
-            };
-            let Value::Dict(ns) = &a[2] else {
-                return Err(vm.type_error(format!(
-                    "type.__new__() argument 3 must be dict, not {}",
-                    vm.type_name(&a[2])
-                )));
-            };
-            let base = match bases.as_slice() {
-                [] => vm.types().object.clone(),
-                [Value::Class(c)] => {
-                    vm.check_base(c)?;
-                    c.clone()
-                }
-                [_] => return Err(vm.type_error("bases must be types")),
-                _ => return Err(vm.type_error("gilvm supports single inheritance only")),
-            };
-            let mut dict = ns.borrow(vm.gil()).clone();
-            if let Ok(k) = vm.key(Value::str("__module__")) {
-                dict.entry(k).or_insert_with(|| Value::str("__main__"));
-            }
-            let module = Arc::new(crate::value::PyStr::new("__main__"));
-            let class = vm.new_user_class(name.clone(), name.clone(), base, dict, module, None)?;
-            Ok(Value::Class(class))
-        }
-        _ => Err(vm.type_error("type() takes 1 or 3 arguments")),
-    }
+    let ty = vm.types().type_.clone();
+    vm.type_make(&ty, a, kw)
 }
 
 fn bytes_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

@@ -495,6 +495,9 @@ pub fn new_class(
         module: Arc::new(crate::value::PyStr::new(module)),
         flags: Default::default(),
         subclasses: Default::default(),
+        meta: None,
+        slots: None,
+        nslots: 0,
     })
     .with_mro()
 }

@@ -626,7 +626,7 @@ fn all(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// Is `v` an instance of `spec` (a class or a tuple of them, nested)?
 fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
     match spec {
-        Value::Class(c) => Ok(vm.isinstance(v, c)),
+        Value::Class(c) => vm.isinstance_hooked(v, c),
         Value::Tuple(t) => {
             for s in t.items.iter() {
                 if instance_of(vm, v, s)? {
@@ -634,6 +634,9 @@ fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
                 }
             }
             Ok(false)
+        }
+        _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
+            Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
         }
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
     }
@@ -644,9 +647,9 @@ fn isinstance(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Bool(instance_of(vm, &a[0], &a[1])?))
 }
 
-fn subclass_of(vm: &Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
+fn subclass_of(vm: &mut Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
     match spec {
-        Value::Class(sup) => Ok(crate::types::is_subclass(c, sup)),
+        Value::Class(sup) => vm.issubclass_hooked(&Value::Class(c.clone()), sup),
         Value::Tuple(t) => {
             for s in t.items.iter() {
                 if subclass_of(vm, c, s)? {
@@ -654,6 +657,9 @@ fn subclass_of(vm: &Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
                 }
             }
             Ok(false)
+        }
+        _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
+            Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
         }
         _ => {
             Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"))
@@ -685,8 +691,8 @@ fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::str(crate::format::format_value(vm, &a[0], &spec)?))
 }
 
-/// `vars(obj)`: the live dict of an instance; a snapshot copy of a class or module namespace
-/// (CPython returns a read-only proxy / the live module dict).
+/// `vars(obj)`: the live dict of an instance; a `mappingproxy` of a class; a snapshot copy of a
+/// module namespace (CPython returns the live module dict).
 fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "vars", a, kw, 1, 1)?;
     let gil = vm.gil();
@@ -698,7 +704,7 @@ fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
             }
         }
-        Value::Class(c) => c.dict.borrow(gil).clone(),
+        Value::Class(c) => return Ok(crate::mappingproxy::of(c)),
         Value::Module(m) => m.globals.borrow(gil).clone(),
         _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),
     };
