@@ -609,5 +609,8 @@ fn missing_cpython_builtins_say_not_supported() {
     eprintln!("{missing} CPython builtins are not in gilvm");
     let out = util::gilvm(&["-c", "prnt('hi')"], b"", None);
     assert_status(&out, 1, "a typo");
-    assert_eq!(out.last_stderr_line(), "NameError: name 'prnt' is not defined");
+    assert_eq!(
+        out.last_stderr_line(),
+        "NameError: name 'prnt' is not defined"
+    );
 }
