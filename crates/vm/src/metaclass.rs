@@ -303,7 +303,11 @@ impl Vm {
             let exact = matches!(v, Value::Instance(i) if Arc::ptr_eq(&i.class, c));
             if !exact {
                 if let Some(f) = crate::attr::user_lookup(meta, "__instancecheck__", self.gil()) {
-                    let r = self.call_method_value(&f, &Value::Class(c.clone()), &[v.clone()])?;
+                    let r = self.call_method_value(
+                        &f,
+                        &Value::Class(c.clone()),
+                        std::slice::from_ref(v),
+                    )?;
                     return self.truthy(&r);
                 }
             }
@@ -315,7 +319,11 @@ impl Vm {
     pub fn issubclass_hooked(&mut self, sub: &Value, c: &Arc<Class>) -> PyResult<bool> {
         if let Some(meta) = &c.meta {
             if let Some(f) = crate::attr::user_lookup(meta, "__subclasscheck__", self.gil()) {
-                let r = self.call_method_value(&f, &Value::Class(c.clone()), &[sub.clone()])?;
+                let r = self.call_method_value(
+                    &f,
+                    &Value::Class(c.clone()),
+                    std::slice::from_ref(sub),
+                )?;
                 return self.truthy(&r);
             }
         }

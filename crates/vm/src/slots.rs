@@ -44,13 +44,16 @@ pub fn member(v: &Value) -> Option<&MemberDescr> {
 /// add a member descriptor per slot and say which attribute names instances are limited to
 /// (`None`: instances have a `__dict__`).
 /// Also returns the number of slot values instances carry.
+/// The slot names (`None`: instances have a `__dict__`) and the number of slot values.
+pub(crate) type SlotLayout = (Option<Box<[Arc<PyStr>]>>, u32);
+
 pub(crate) fn prepare(
     vm: &mut Vm,
     owner: &Arc<PyStr>,
     bases: &[Arc<Class>],
     mro: &[Arc<Class>],
     dict: &mut DictMap,
-) -> PyResult<(Option<Box<[Arc<PyStr>]>>, u32)> {
+) -> PyResult<SlotLayout> {
     // The slot layout inherited: that of the one base (line) that has slots.
     let mut inherited: Option<&Arc<Class>> = None;
     for b in bases.iter().filter(|b| b.nslots > 0) {
