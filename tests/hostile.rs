@@ -179,7 +179,7 @@ fn collect() -> (Vec<Case>, Vec<String>) {
 
 /// Does a run end in one of the expected ways? `Err` says how it ended instead.
 fn meets(out: &Output, expect: &[Outcome]) -> Result<(), String> {
-    let last = out.last_stderr_line();
+    let last = out.exception_line();
     let last_type = last.split(':').next().unwrap_or("").trim();
     let ok = expect.iter().any(|want| match want {
         Outcome::Ok => out.status == Some(0),

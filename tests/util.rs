@@ -29,6 +29,20 @@ impl Output {
         last_line(&self.stderr)
     }
 
+    /// The line that names the exception a traceback ends with: the first unindented line
+    /// after the last `Traceback` header (a message may span lines, as CPython's MRO error
+    /// does), or the last stderr line when there is no traceback.
+    pub fn exception_line(&self) -> &str {
+        match self.stderr.rfind("Traceback (most recent call last):") {
+            Some(at) => self.stderr[at..]
+                .lines()
+                .skip(1)
+                .find(|l| !l.starts_with(' ') && !l.trim().is_empty())
+                .unwrap_or_else(|| self.last_stderr_line()),
+            None => self.last_stderr_line(),
+        }
+    }
+
     /// A one-line description of how the child ended, for failure messages.
     pub fn describe_status(&self) -> String {
         match (self.timed_out, self.status) {
