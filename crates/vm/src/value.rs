@@ -283,7 +283,8 @@ pub struct TracebackEntry {
 #[derive(Debug)]
 pub struct Module {
     pub name: Arc<PyStr>,
-    pub globals: Dict,
+    /// Shared, so `globals()` and `vars(module)` hand out the very dict the module uses.
+    pub globals: Arc<Dict>,
     /// The source file, for tracebacks (`None` for built-in modules).
     pub filename: Option<Arc<str>>,
 }

@@ -254,7 +254,7 @@ impl Vm {
             .map(crate::instr_limit::InstructionLimit::new);
         let builtins = Arc::new(Module {
             name: Arc::new(PyStr::new("builtins")),
-            globals: GilCell::new(DictMap::default()),
+            globals: Arc::new(GilCell::new(DictMap::default())),
             filename: None,
         });
         Arc::new(Interp {
@@ -362,7 +362,7 @@ impl Vm {
         self.interp.sources.lock().insert(filename.clone(), source);
         let module = Arc::new(Module {
             name: Arc::new(PyStr::new(name)),
-            globals: GilCell::new(DictMap::default()),
+            globals: Arc::new(GilCell::new(DictMap::default())),
             filename: Some(filename.clone()),
         });
         {

@@ -45,7 +45,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
 pub fn new_module(vm: &mut Vm, name: &str) -> Arc<Module> {
     let m = Arc::new(Module {
         name: Arc::new(PyStr::new(name)),
-        globals: GilCell::new(DictMap::default()),
+        globals: Arc::new(GilCell::new(DictMap::default())),
         filename: None,
     });
     set(vm, &m, "__name__", Value::str(name));
