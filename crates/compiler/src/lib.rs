@@ -10,6 +10,7 @@ pub mod symtable;
 pub mod verify;
 
 pub use code::{CodeFlags, CodeObject, Const};
+pub use compile::{Mode, DISPLAYHOOK};
 pub use op::Op;
 
 use std::sync::Arc;
@@ -31,4 +32,38 @@ pub fn compile(
 pub fn compile_source(source: &str, filename: &str) -> Result<Arc<CodeObject>, CompileError> {
     let module = gilvm_syntax::parse(source)?;
     compile(&module, source, filename)
+}
+
+/// Parse and compile source given to `exec`, `eval` or `compile()`. Module-level names are
+/// compiled as LoadName/StoreName (so a separate locals mapping works). `Mode::Eval` accepts
+/// one expression only; `Mode::Single` one statement (compound or not).
+pub fn compile_mode(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, CompileError> {
+    use gilvm_syntax::ast::StmtKind;
+    let module = gilvm_syntax::parse(source)?;
+    match mode {
+        Mode::Eval => {
+            let one_expr =
+                matches!(module.body.as_slice(), [s] if matches!(s.kind, StmtKind::Expr(_)));
+            if !one_expr {
+                // Not an expression: the expression parser says where it stops being one.
+                gilvm_syntax::parse_expression(source)?;
+                let span = module.body.get(1).map(|s| s.span).unwrap_or_default();
+                return Err(CompileError::new("invalid syntax", span));
+            }
+        }
+        Mode::Single => {
+            if let Some(second) = module.body.get(1) {
+                return Err(CompileError::new(
+                    "multiple statements found while compiling a single statement",
+                    second.span,
+                ));
+            }
+        }
+        Mode::Exec => {}
+    }
+    compile::compile_dynamic(&module, source, filename, mode)
 }

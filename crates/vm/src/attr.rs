@@ -205,9 +205,7 @@ impl Vm {
                 }
                 Ok(match name {
                     "__name__" => Some(Value::Str(m.name.clone())),
-                    "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
-                        m.globals.borrow(gil).clone(),
-                    )))),
+                    "__dict__" => Some(Value::Dict(m.globals.clone())),
                     _ => None,
                 })
             }
@@ -227,6 +225,8 @@ impl Vm {
                         Some(doc) => Value::str(&**doc),
                         None => Value::None,
                     }),
+                    "__code__" => Some(Value::Code(f.code.clone())),
+                    "__globals__" => Some(Value::Dict(f.globals.globals.clone())),
                     "__defaults__" => Some(if f.defaults.is_empty() {
                         Value::None
                     } else {
@@ -276,6 +276,10 @@ impl Vm {
                 }
                 self.builtin_type_attr(obj, name)
             }
+            Value::Code(c) => match crate::dynamic::code_getattr(c, name) {
+                Some(v) => Ok(Some(v)),
+                None => self.builtin_type_attr(obj, name),
+            },
             _ => self.builtin_type_attr(obj, name),
         }
     }
