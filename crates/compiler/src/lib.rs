@@ -34,36 +34,52 @@ pub fn compile_source(source: &str, filename: &str) -> Result<Arc<CodeObject>, C
     compile(&module, source, filename)
 }
 
+/// Why [`compile_mode`] failed: the error, and whether the parser (rather than the compiler)
+/// found it (CPython's SyntaxError then carries the source line as `text`).
+#[derive(Clone, Debug)]
+pub struct ModeError {
+    pub error: CompileError,
+    pub from_parser: bool,
+}
+
 /// Parse and compile source given to `exec`, `eval` or `compile()`. Module-level names are
 /// compiled as LoadName/StoreName (so a separate locals mapping works). `Mode::Eval` accepts
-/// one expression only; `Mode::Single` one statement (compound or not).
+/// one expression only (its errors are the expression parser's, as CPython's); `Mode::Single`
+/// one statement (compound or not).
 pub fn compile_mode(
     source: &str,
     filename: &str,
     mode: Mode,
-) -> Result<Arc<CodeObject>, CompileError> {
+) -> Result<Arc<CodeObject>, ModeError> {
     use gilvm_syntax::ast::StmtKind;
-    let module = gilvm_syntax::parse(source)?;
-    match mode {
-        Mode::Eval => {
-            let one_expr =
-                matches!(module.body.as_slice(), [s] if matches!(s.kind, StmtKind::Expr(_)));
-            if !one_expr {
-                // Not an expression: the expression parser says where it stops being one.
-                gilvm_syntax::parse_expression(source)?;
-                let span = module.body.get(1).map(|s| s.span).unwrap_or_default();
-                return Err(CompileError::new("invalid syntax", span));
-            }
+    let parse_error = |error| ModeError {
+        error,
+        from_parser: true,
+    };
+    let parsed = gilvm_syntax::parse(source);
+    let module = match (mode, parsed) {
+        (Mode::Eval, Ok(m)) if matches!(m.body.as_slice(), [s] if matches!(s.kind, StmtKind::Expr(_))) => {
+            m
         }
-        Mode::Single => {
-            if let Some(second) = module.body.get(1) {
-                return Err(CompileError::new(
-                    "multiple statements found while compiling a single statement",
-                    second.span,
-                ));
-            }
+        (Mode::Eval, parsed) => {
+            // Not one expression: the expression parser says where it stops being one.
+            gilvm_syntax::parse_expression(source).map_err(parse_error)?;
+            let m = parsed.map_err(parse_error)?;
+            let span = m.body.get(1).map(|s| s.span).unwrap_or_default();
+            return Err(parse_error(CompileError::new("invalid syntax", span)));
         }
-        Mode::Exec => {}
+        (_, parsed) => parsed.map_err(parse_error)?,
+    };
+    if mode == Mode::Single {
+        if let Some(second) = module.body.get(1) {
+            return Err(parse_error(CompileError::new(
+                "multiple statements found while compiling a single statement",
+                second.span,
+            )));
+        }
     }
-    compile::compile_dynamic(&module, source, filename, mode)
+    compile::compile_dynamic(&module, source, filename, mode).map_err(|error| ModeError {
+        error,
+        from_parser: false,
+    })
 }

@@ -88,17 +88,59 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult
                 &mut vm.interp.interned.borrow_mut(gil),
             ))
         }
-        Err(e) => Err(syntax_error(vm, &e, text, filename)),
+        Err(e) => {
+            // CPython's exec-mode parser sees the source with a final newline; errors the
+            // compiler finds (after parsing) carry no text.
+            let from_parser = e.from_parser && !compiler_phase(&e.error.message);
+            let source = match (from_parser, mode) {
+                (false, _) => None,
+                (true, Mode::Eval) => Some(text.to_string()),
+                (true, _) if text.ends_with('\n') => Some(text.to_string()),
+                (true, _) => Some(format!("{text}\n")),
+            };
+            Err(syntax_error(
+                vm,
+                &e.error,
+                text,
+                source.as_deref(),
+                filename,
+            ))
+        }
     }
+}
+
+/// Is this one of the errors CPython's compiler (not its parser) finds? gilvm's parser finds
+/// some of them; CPython gives those no `text` when the source is a string.
+fn compiler_phase(message: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "'return' outside function",
+        "'yield' outside function",
+        "'await' outside",
+        "'break' outside loop",
+        "'continue' not properly in loop",
+        "no binding for nonlocal",
+        "nonlocal declaration not allowed",
+        "'return' with value in async generator",
+        "asynchronous comprehension outside",
+        "duplicate argument",
+    ];
+    PREFIXES.iter().any(|p| message.starts_with(p))
+        || message.contains("prior to global declaration")
+        || message.contains("prior to nonlocal declaration")
+        || message.contains("before global declaration")
+        || message.contains("before nonlocal declaration")
 }
 
 /// A Python SyntaxError (or IndentationError/TabError) for a compile error in `source`, with
 /// CPython's attributes (`msg`, `filename`, `lineno`, `offset`, `text`, `end_lineno`,
 /// `end_offset`) and args `(msg, (filename, lineno, offset, text, end_lineno, end_offset))`.
+/// `text` is the source the error's line is taken from (`None`: no `text`), `source` the one
+/// its span is in.
 pub fn syntax_error(
     vm: &mut Vm,
     err: &gilvm_syntax::SyntaxError,
     source: &str,
+    text: Option<&str>,
     filename: &str,
 ) -> PyErr {
     let class = vm
@@ -111,9 +153,11 @@ pub fn syntax_error(
     let (lineno, offset) = err.location(source);
     let end = err.span.end.min(source.len() as u32);
     let (end_lineno, end_offset) = gilvm_syntax::LineIndex::new(source).line_col(source, end);
-    let text = source
-        .split_inclusive('\n')
-        .nth((lineno as usize).saturating_sub(1))
+    let text = text
+        .and_then(|t| {
+            t.split_inclusive('\n')
+                .nth((lineno as usize).saturating_sub(1))
+        })
         .map(Value::str)
         .unwrap_or(Value::None);
     let details = vec![
@@ -271,6 +315,9 @@ struct Scope {
     module: Arc<Module>,
     /// `None`: the locals are the globals.
     namespace: Option<Arc<Dict>>,
+    /// A locals mapping that is not a dict: LoadName/StoreName go through its `__getitem__`/
+    /// `__setitem__` (the class-body `__prepare__` machinery, keyed by `namespace`).
+    hook: Option<Value>,
 }
 
 /// The module whose globals are `dict`: the running code's own or an imported module's when
@@ -307,10 +354,24 @@ fn module_for(vm: &Vm, dict: &Arc<Dict>) -> Arc<Module> {
 /// Resolve the globals/locals arguments of exec/eval (`None` = the caller's).
 fn scope(vm: &mut Vm, fname: &str, globals: &Value, locals: &Value) -> PyResult<Scope> {
     let gil = vm.gil();
+    let mut hook = None;
     let locals = match locals {
         Value::None => None,
         Value::Dict(d) => Some(d.clone()),
-        _ => return Err(vm.type_error("locals must be a mapping")),
+        other => {
+            if vm.get_attr_opt(other, "__getitem__")?.is_none() {
+                return Err(vm.type_error(if fname == "exec" {
+                    format!(
+                        "locals must be a mapping or None, not {}",
+                        vm.type_name(other)
+                    )
+                } else {
+                    "locals must be a mapping".to_string()
+                }));
+            }
+            hook = Some(other.clone());
+            Some(Arc::new(crate::gilcell::GilCell::new(Default::default())))
+        }
     };
     let (module, namespace) = match globals {
         Value::None => {
@@ -343,7 +404,11 @@ fn scope(vm: &mut Vm, fname: &str, globals: &Value, locals: &Value) -> PyResult<
         }
     };
     let namespace = namespace.filter(|ns| !Arc::ptr_eq(ns, &module.globals));
-    Ok(Scope { module, namespace })
+    Ok(Scope {
+        module,
+        namespace,
+        hook,
+    })
 }
 
 /// Positional-only `(source, globals=None, locals=None)` of exec and eval.
@@ -398,7 +463,18 @@ fn run_dynamic(vm: &mut Vm, fname: &str, mode: Mode, a: &[Value], kw: &Kwargs) -
             compile_text(vm, t, "<string>", mode)?
         }
     };
-    vm.run_code(code, scope.module, scope.namespace)
+    let hooked = match (&scope.hook, &scope.namespace) {
+        (Some(h), Some(ns)) => {
+            vm.ns_hooks.push((Arc::as_ptr(ns) as usize, h.clone()));
+            true
+        }
+        _ => false,
+    };
+    let r = vm.run_code(code, scope.module, scope.namespace);
+    if hooked {
+        vm.ns_hooks.pop();
+    }
+    r
 }
 
 /// `exec(source, globals=None, locals=None)`: always None.
