@@ -71,11 +71,17 @@ pub fn compile_mode(
         (_, parsed) => parsed.map_err(parse_error)?,
     };
     if mode == Mode::Single {
-        if let Some(second) = module.body.get(1) {
-            return Err(parse_error(CompileError::new(
-                "multiple statements found while compiling a single statement",
-                second.span,
-            )));
+        // Simple statements on one line (`a = 1; b = 2`) are one interactive statement.
+        let lines = gilvm_syntax::LineIndex::new(source);
+        if let [first, rest @ ..] = module.body.as_slice() {
+            let line = lines.line(first.span.start);
+            if rest.iter().any(|s| lines.line(s.span.start) != line) {
+                let end = first.span.end as usize;
+                return Err(parse_error(CompileError::new(
+                    "multiple statements found while compiling a single statement",
+                    gilvm_syntax::Span::new(end, end),
+                )));
+            }
         }
     }
     compile::compile_dynamic(&module, source, filename, mode).map_err(|error| ModeError {

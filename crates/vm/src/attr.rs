@@ -218,9 +218,11 @@ impl Vm {
                 Ok(match name {
                     "__name__" => Some(Value::Str(f.name.clone())),
                     "__qualname__" => Some(Value::Str(f.qualname.clone())),
-                    "__module__" => {
-                        dict_get_str(&f.globals.globals.borrow(gil), "__name__").cloned()
-                    }
+                    "__module__" => Some(
+                        dict_get_str(&f.globals.globals.borrow(gil), "__name__")
+                            .cloned()
+                            .unwrap_or(Value::None),
+                    ),
                     "__doc__" => Some(match &f.code.code.docstring {
                         Some(doc) => Value::str(&**doc),
                         None => Value::None,
@@ -450,6 +452,18 @@ impl Vm {
                     } else {
                         crate::class::native(crate::error::TracebackObj)
                     }))
+                }
+                "msg"
+                | "filename"
+                | "lineno"
+                | "offset"
+                | "text"
+                | "end_lineno"
+                | "end_offset"
+                | "print_file_and_line"
+                    if crate::types::is_subclass(&class, &self.types().syntax_error) =>
+                {
+                    return Ok(Some(crate::dynamic::syntax_field(&st.args, name)));
                 }
                 "code" | "value" => {
                     let t = self.types();

@@ -18,8 +18,7 @@ use crate::hash::{dict_get_str, str_key};
 use crate::value::{Code, Dict, Instance, Module, PyStr, Value};
 use crate::vm::Vm;
 
-/// Register `exec`, `eval`, `compile`, the display hook of `compile(..., 'single')` code and
-/// SyntaxError's `__init__`.
+/// Register `exec`, `eval`, `compile` and the display hook of `compile(..., 'single')` code.
 pub(crate) fn install(vm: &mut Vm, g: &Dict) {
     dict_set_str(vm, g, "exec", native("exec", exec));
     dict_set_str(vm, g, "eval", native("eval", eval));
@@ -30,10 +29,6 @@ pub(crate) fn install(vm: &mut Vm, g: &Dict) {
         gilvm_compiler::DISPLAYHOOK,
         native("displayhook", displayhook),
     );
-    let se = vm.types().syntax_error.clone();
-    se.dict
-        .borrow_mut(vm.gil())
-        .insert(str_key("__init__"), native("__init__", syntax_error_init));
 }
 
 /// What `exec`/`eval` were given to run.
@@ -169,72 +164,43 @@ pub fn syntax_error(
         Value::Int(end_offset as i64),
     ];
     let msg = Value::str(err.message.as_str());
-    let e = vm.new_error_args(&class, vec![msg.clone(), Value::tuple(details.clone())]);
-    set_syntax_attrs(vm, &e.0, msg, &details);
-    e
+    vm.new_error_args(&class, vec![msg, Value::tuple(details)])
 }
 
-const SYNTAX_ATTRS: [&str; 6] = [
-    "filename",
-    "lineno",
-    "offset",
-    "text",
-    "end_lineno",
-    "end_offset",
-];
-
-fn set_syntax_attrs(vm: &Vm, inst: &Instance, msg: Value, details: &[Value]) {
-    let mut attrs = inst.attrs.borrow_mut(vm.gil());
-    attrs.insert(str_key("msg"), msg);
-    for (i, name) in SYNTAX_ATTRS.iter().enumerate() {
-        attrs.insert(
-            str_key(name),
-            details.get(i).cloned().unwrap_or(Value::None),
-        );
+/// A SyntaxError attribute that the instance dict does not override, from the args as
+/// CPython's `SyntaxError.__init__` sets them: `msg` is `args[0]`, the others come from a
+/// second argument `(filename, lineno, offset, text[, end_lineno, end_offset])`.
+pub(crate) fn syntax_field(args: &[Value], name: &str) -> Value {
+    if name == "msg" {
+        return args.first().cloned().unwrap_or(Value::None);
     }
-    attrs.insert(str_key("print_file_and_line"), Value::None);
-}
-
-/// `SyntaxError.__init__(self, *args)`: `args`, and the attributes from `(msg, (filename,
-/// lineno, offset, text[, end_lineno, end_offset]))`.
-fn syntax_error_init(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    crate::builtins::args::no_kwargs(vm, "SyntaxError", kw)?;
-    let Some(Value::Instance(inst)) = a.first() else {
-        return Ok(Value::None);
+    let details = match args {
+        [_, Value::Tuple(t)] if (4..=6).contains(&t.items.len()) => &t.items[..],
+        _ => return Value::None,
     };
-    let args = &a[1..];
-    if let Some(st) = &inst.exc {
-        st.borrow_mut(vm.gil()).args = args.to_vec();
-    }
-    let msg = args.first().cloned().unwrap_or(Value::None);
-    let mut details = Vec::new();
-    if args.len() == 2 {
-        let info = match &args[1] {
-            Value::Tuple(t) => t.items.to_vec(),
-            Value::List(l) => l.borrow(vm.gil()).clone(),
-            _ => return Err(vm.type_error("SyntaxError() argument 2 must be a tuple")),
-        };
-        if !(4..=6).contains(&info.len()) {
-            return Err(vm.index_error("tuple index out of range"));
-        }
-        details = info;
-    }
-    set_syntax_attrs(vm, inst, msg, &details);
-    Ok(Value::None)
+    let i = match name {
+        "filename" => 0,
+        "lineno" => 1,
+        "offset" => 2,
+        "text" => 3,
+        "end_lineno" => 4,
+        "end_offset" => 5,
+        _ => return Value::None,
+    };
+    details.get(i).cloned().unwrap_or(Value::None)
 }
 
 fn attr(vm: &Vm, inst: &Instance, name: &str) -> Value {
-    dict_get_str(&inst.attrs.borrow(vm.gil()), name)
-        .cloned()
-        .unwrap_or(Value::None)
+    if let Some(v) = dict_get_str(&inst.attrs.borrow(vm.gil()), name) {
+        return v.clone();
+    }
+    let args = crate::error::exc_args(inst, vm);
+    syntax_field(&args, name)
 }
 
 /// `str()` of a SyntaxError: `msg (file, line N)` as CPython's SyntaxError_str (the file's
-/// base name), `None` when the instance has no `msg` attribute (then its args decide).
-pub(crate) fn syntax_error_str(vm: &mut Vm, inst: &Instance) -> PyResult<Option<String>> {
-    if dict_get_str(&inst.attrs.borrow(vm.gil()), "msg").is_none() {
-        return Ok(None);
-    }
+/// base name).
+pub(crate) fn syntax_error_str(vm: &mut Vm, inst: &Instance) -> PyResult<String> {
     let msg = vm.to_str(&attr(vm, inst, "msg"))?;
     let filename = match attr(vm, inst, "filename") {
         Value::Str(s) => Some(s.as_str().rsplit('/').next().unwrap_or("").to_string()),
@@ -244,21 +210,17 @@ pub(crate) fn syntax_error_str(vm: &mut Vm, inst: &Instance) -> PyResult<Option<
         Value::Int(n) => Some(n),
         _ => None,
     };
-    Ok(Some(match (filename, lineno) {
+    Ok(match (filename, lineno) {
         (Some(f), Some(n)) => format!("{msg} ({f}, line {n})"),
         (Some(f), None) => format!("{msg} ({f})"),
         (None, Some(n)) => format!("{msg} (line {n})"),
         (None, None) => msg,
-    }))
+    })
 }
 
 /// CPython's rendering of an uncaught SyntaxError after its traceback: `  File "f", line N`,
-/// the source text and a caret line, then `SyntaxError: msg` (not `str(exc)`). `None` when the
-/// instance has no `msg` attribute.
-pub(crate) fn format_syntax_error(vm: &mut Vm, inst: &Arc<Instance>, name: &str) -> Option<String> {
-    if dict_get_str(&inst.attrs.borrow(vm.gil()), "msg").is_none() {
-        return None;
-    }
+/// the source text and a caret line, then `SyntaxError: msg` (not `str(exc)`).
+pub(crate) fn format_syntax_error(vm: &mut Vm, inst: &Arc<Instance>, name: &str) -> String {
     let mut out = String::new();
     let filename = match attr(vm, inst, "filename") {
         Value::Str(s) => Some(s.as_str().to_string()),
@@ -307,7 +269,7 @@ pub(crate) fn format_syntax_error(vm: &mut Vm, inst: &Arc<Instance>, name: &str)
         m => vm.to_str(&m).unwrap_or_default(),
     };
     out.push_str(&format!("{name}: {msg}{suffix}\n"));
-    Some(out)
+    out
 }
 
 /// The globals module and locals namespace a dynamic execution runs in.

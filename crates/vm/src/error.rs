@@ -90,9 +90,7 @@ impl Vm {
     /// (repr(key) for KeyError), else str of the args tuple.
     pub(crate) fn exc_args_str(&mut self, inst: &Arc<Instance>) -> crate::PyResult<String> {
         if crate::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
-            if let Some(s) = crate::dynamic::syntax_error_str(self, inst)? {
-                return Ok(s);
-            }
+            return crate::dynamic::syntax_error_str(self, inst);
         }
         let args = exc_args(inst, self);
         match args.len() {
@@ -181,10 +179,8 @@ impl Vm {
         }
         if crate::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
             let name = self.exception_type_name(&inst.class);
-            if let Some(text) = crate::dynamic::format_syntax_error(self, inst, &name) {
-                out.push_str(&text);
-                return;
-            }
+            out.push_str(&crate::dynamic::format_syntax_error(self, inst, &name));
+            return;
         }
         out.push_str(&self.format_exception_only(&Value::Instance(inst.clone())));
         out.push('\n');
