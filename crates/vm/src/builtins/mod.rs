@@ -237,6 +237,7 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, g, "None", Value::None);
     dict_set_str(vm, g, "True", Value::Bool(true));
     dict_set_str(vm, g, "False", Value::Bool(false));
+    dict_set_str(vm, g, "__debug__", Value::Bool(true));
     dict_set_str(vm, g, "__name__", Value::str("builtins"));
     crate::subclass::install(vm);
 }
