@@ -15,6 +15,7 @@ mod iters;
 mod list_methods;
 mod misc_methods;
 pub mod numparse;
+mod range_slice;
 pub(crate) mod scope;
 pub mod set_algebra;
 mod set_methods;
@@ -203,6 +204,7 @@ pub fn install(vm: &mut Vm) {
     dict_methods::install(vm);
     set_methods::install(vm);
     misc_methods::install(vm);
+    range_slice::install(vm);
 
     let t = vm.types();
     let classes: Vec<(&'static str, Arc<Class>)> = vec![
