@@ -11,10 +11,15 @@ use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 pub const MODULES: &[ModuleDef] = &[
     python("bisect", include_str!("../lib/bisect.py")),
     python("collections", include_str!("../lib/collections.py")),
+    python("contextlib", include_str!("../lib/contextlib.py")),
+    python("copy", include_str!("../lib/copy.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("heapq", include_str!("../lib/heapq.py")),
     python("itertools", include_str!("../lib/itertools.py")),
+    python("keyword", include_str!("../lib/keyword.py")),
     python("operator", include_str!("../lib/operator.py")),
+    python("string", include_str!("../lib/string.py")),
+    python("types", include_str!("../lib/types.py")),
 ];
 
 const fn python(name: &'static str, source: &'static str) -> ModuleDef {

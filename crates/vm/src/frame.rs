@@ -243,9 +243,12 @@ impl Vm {
         let gil = self.gil();
         // Errors name the function by its `__qualname__`, which code may have reassigned
         // (`namedtuple`'s `__new__`, `functools.wraps`).
-        let qualname = match func.attrs.borrow(gil).as_ref().and_then(|attrs| {
-            crate::hash::dict_get_str(attrs, "__qualname__").cloned()
-        }) {
+        let qualname = match func
+            .attrs
+            .borrow(gil)
+            .as_ref()
+            .and_then(|attrs| crate::hash::dict_get_str(attrs, "__qualname__").cloned())
+        {
             Some(Value::Str(s)) => s,
             _ => func.qualname.clone(),
         };
