@@ -32,6 +32,7 @@
 //!   and after each `__aexit__` call. `return <value>` in an async generator is reported at
 //!   the end of the function (the first such return's span), once `yield` has been seen.
 
+mod annotate;
 mod expr;
 mod func;
 mod pattern;
@@ -198,6 +199,7 @@ pub fn compile_module(
         interactive: false,
     };
     c.enter_unit(&st, "<module>", "<module>".into(), Span::default());
+    c.setup_annotations(&module.body)?;
     c.stmts(&module.body)?;
     if let Some(last) = module.body.last() {
         c.set_span(last.span);
@@ -245,6 +247,7 @@ pub fn compile_dynamic(
         }
         _ => {}
     }
+    c.setup_annotations(&module.body)?;
     c.stmts(&module.body)?;
     if let Some(last) = module.body.last() {
         c.set_span(last.span);

@@ -33,7 +33,7 @@ pub enum StmtKind {
         op: BinOp,
         value: Expr,
     },
-    /// `target: annotation [= value]`. Annotations are parsed and ignored by the compiler.
+    /// `target: annotation [= value]` (see the compiler's compile/annotate.rs).
     AnnAssign {
         target: Expr,
         annotation: Expr,

@@ -177,6 +177,7 @@ impl<'a> Compiler<'a> {
             let d = self.name_index("__doc__");
             self.emit(Op::StoreName(d));
         }
+        self.setup_annotations(&c.body)?;
         self.stmts(&c.body)?;
         if let Some(last) = c.body.last() {
             self.set_span(last.span);

@@ -74,13 +74,11 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Assign { targets, value } => self.assign(targets, value),
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, value, .. } => match value {
-                Some(v) => {
-                    self.expr(v)?;
-                    self.store_target(target)
-                }
-                None => Ok(()),
-            },
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => self.ann_assign(target, annotation, value.as_ref()),
             StmtKind::If { .. } => self.if_chain(s),
             StmtKind::While { test, body, orelse } => self.while_loop(test, body, orelse),
             StmtKind::For {
