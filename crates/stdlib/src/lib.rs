@@ -13,6 +13,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("collections", include_str!("../lib/collections.py")),
     python("contextlib", include_str!("../lib/contextlib.py")),
     python("copy", include_str!("../lib/copy.py")),
+    python("dataclasses", include_str!("../lib/dataclasses.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("heapq", include_str!("../lib/heapq.py")),
     python("itertools", include_str!("../lib/itertools.py")),
