@@ -9,6 +9,7 @@ use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
 /// Every module of this crate, by its import name.
 pub const MODULES: &[ModuleDef] = &[
+    python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
     python("collections", include_str!("../lib/collections.py")),
     python("contextlib", include_str!("../lib/contextlib.py")),
