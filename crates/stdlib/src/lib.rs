@@ -22,6 +22,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("operator", include_str!("../lib/operator.py")),
     python("string", include_str!("../lib/string.py")),
     python("types", include_str!("../lib/types.py")),
+    python("typing", include_str!("../lib/typing.py")),
 ];
 
 const fn python(name: &'static str, source: &'static str) -> ModuleDef {

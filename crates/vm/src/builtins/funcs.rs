@@ -631,6 +631,12 @@ fn all(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 /// Is `v` an instance of `spec` (a class or a tuple of them, nested)?
+/// A `__instancecheck__` / `__subclasscheck__` that an object's class (not a metaclass)
+/// defines: `isinstance(x, obj)` asks `type(obj)`, as CPython does for any second argument.
+fn hook(vm: &Vm, class: &Arc<Class>, name: &str) -> Option<Value> {
+    crate::attr::user_lookup(class, name, vm.gil())
+}
+
 fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
     match spec {
         Value::Class(c) => vm.isinstance_hooked(v, c),
@@ -641,6 +647,11 @@ fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
                 }
             }
             Ok(false)
+        }
+        Value::Instance(i) if hook(vm, &i.class, "__instancecheck__").is_some() => {
+            let f = hook(vm, &i.class, "__instancecheck__").unwrap_or_default();
+            let r = vm.call_method_value(&f, spec, std::slice::from_ref(v))?;
+            vm.truthy(&r)
         }
         _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
             Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
@@ -664,6 +675,11 @@ fn subclass_of(vm: &mut Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
                 }
             }
             Ok(false)
+        }
+        Value::Instance(i) if hook(vm, &i.class, "__subclasscheck__").is_some() => {
+            let f = hook(vm, &i.class, "__subclasscheck__").unwrap_or_default();
+            let r = vm.call_method_value(&f, spec, &[Value::Class(c.clone())])?;
+            vm.truthy(&r)
         }
         _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
             Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))

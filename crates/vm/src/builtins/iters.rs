@@ -22,6 +22,26 @@ pub fn install(vm: &mut Vm, g: &Dict) {
     for &(name, f) in fns {
         dict_set_str(vm, g, name, native(name, f));
     }
+    // The built-in iterators' own protocol methods (`it.__next__()`, `type(it).__iter__`).
+    let iterator = vm.types().iterator.clone();
+    super::add_methods(
+        vm,
+        &iterator,
+        &[("__iter__", iterator_iter), ("__next__", iterator_next)],
+    );
+}
+
+fn iterator_iter(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "__iter__", a, kw, 1, 1)?;
+    Ok(a[0].clone())
+}
+
+fn iterator_next(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "__next__", a, kw, 1, 1)?;
+    match vm.next(&a[0])? {
+        Some(v) => Ok(v),
+        None => Err(stop_iteration(vm)),
+    }
 }
 
 fn iter(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
