@@ -8,6 +8,7 @@ pub mod attr;
 pub mod builtins;
 mod call;
 pub mod class;
+pub mod dynamic;
 pub mod error;
 pub mod eval;
 mod eval_ops;
