@@ -451,23 +451,6 @@ impl Vm {
         }
     }
 
-    pub(crate) fn import_from(&mut self, m: &Value, name: &str) -> PyResult<Value> {
-        match self.get_attr_opt(m, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let mname = match m {
-                    Value::Module(m) => m.name.as_str().to_string(),
-                    _ => "?".to_string(),
-                };
-                let class = self.types().import_error.clone();
-                Err(self.new_error(
-                    &class,
-                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                ))
-            }
-        }
-    }
-
     pub(crate) fn import_star(&mut self, fi: usize, func: &Function, m: &Value) -> PyResult<()> {
         let Value::Module(m) = m else { return Ok(()) };
         let gil = self.gil();

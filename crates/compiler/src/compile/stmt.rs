@@ -544,11 +544,7 @@ impl<'a> Compiler<'a> {
             let full = self.name_index(&a.name);
             self.emit(Op::LoadSmallInt(0));
             let leaf = a.asname.is_some() && a.name.contains('.');
-            self.load_const(if leaf {
-                Const::Bool(true)
-            } else {
-                Const::None
-            });
+            self.load_const(if leaf { Const::Bool(true) } else { Const::None });
             self.emit(Op::ImportName(full));
             match &a.asname {
                 Some(asname) => self.name_op(asname, NameCtx::Store)?,
@@ -567,7 +563,10 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, module: &str, names: &'a [Alias], level: u32, _s: &Stmt) -> R {
         let m = self.name_index(module);
         self.emit(Op::LoadSmallInt(level as i32));
-        let fromlist: Vec<Const> = names.iter().map(|a| Const::Str(a.name.as_str().into())).collect();
+        let fromlist: Vec<Const> = names
+            .iter()
+            .map(|a| Const::Str(a.name.as_str().into()))
+            .collect();
         self.load_const(Const::Tuple(fromlist.into()));
         self.emit(Op::ImportName(m));
         if names.len() == 1 && names[0].name == "*" {

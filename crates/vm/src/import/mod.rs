@@ -122,7 +122,7 @@ impl Vm {
                 Some(g) => self.calc_package(g)?,
                 None => String::new(),
             };
-            self.resolve_name(name, &package, level)?
+            self.resolve_relative(name, &package, level)?
         } else {
             if name.is_empty() {
                 return Err(self.value_error("Empty module name"));
@@ -194,7 +194,12 @@ impl Vm {
     }
 
     /// CPython's `_resolve_name`: the absolute name of a relative import.
-    fn resolve_name(&mut self, name: &str, package: &str, level: i64) -> PyResult<String> {
+    pub(crate) fn resolve_relative(
+        &mut self,
+        name: &str,
+        package: &str,
+        level: i64,
+    ) -> PyResult<String> {
         if package.is_empty() {
             return Err(self.import_error(
                 "attempted relative import with no known parent package",
@@ -239,6 +244,13 @@ impl Vm {
     /// attribute of the parent.
     fn find_and_load(&mut self, name: &str) -> PyResult<Value> {
         let gil = self.gil();
+        if name.contains('.') && Vm::is_builtin_module(name) {
+            // `os.path`: made by the built-in finder without importing `os` first (os itself
+            // imports it while it is being made).
+            return self
+                .find_and_exec(name, None)
+                .map(|m| m.unwrap_or_default());
+        }
         let mut parent = None;
         let mut search = None;
         if let Some((pname, child)) = name.rsplit_once('.') {
@@ -273,7 +285,12 @@ impl Vm {
 
     /// CPython's `_handle_fromlist`: import the submodules of package `module` named in a
     /// `from` import (`*` means the package's `__all__`) that are not attributes yet.
-    fn handle_fromlist(&mut self, module: &Value, names: &[Value], recursive: bool) -> PyResult<()> {
+    fn handle_fromlist(
+        &mut self,
+        module: &Value,
+        names: &[Value],
+        recursive: bool,
+    ) -> PyResult<()> {
         for x in names {
             let Value::Str(s) = x else {
                 let modname = self.module_name_of(module)?;
@@ -334,9 +351,13 @@ impl Vm {
             _ => None,
         };
         let shown = pkgname.as_deref().unwrap_or("<unknown module name>");
-        let initializing = pkgname
-            .as_deref()
-            .is_some_and(|p| self.interp.initializing.borrow(self.gil()).iter().any(|n| n == p));
+        let initializing = pkgname.as_deref().is_some_and(|p| {
+            self.interp
+                .initializing
+                .borrow(self.gil())
+                .iter()
+                .any(|n| n == p)
+        });
         let msg = match &path {
             None => format!("cannot import name '{name}' from '{shown}' (unknown location)"),
             Some(path) if initializing => format!(

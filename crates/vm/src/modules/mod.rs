@@ -20,6 +20,25 @@ use crate::gilcell::GilCell;
 use crate::value::{DictMap, Module, NativeFn, PyStr, Value};
 use crate::vm::Vm;
 
+/// The names [`make_module`] knows (the built-in finder's list).
+pub const BUILTIN_NAMES: &[&str] = &[
+    "time",
+    "sys",
+    "os",
+    "os.path",
+    "posixpath",
+    "math",
+    "random",
+    "importlib",
+    "multiprocessing",
+    "_gilvm_mp",
+    "_thread",
+    "threading",
+    "queue",
+    "_asyncio",
+    "asyncio",
+];
+
 /// Create the built-in module `name`, or `None` if gilvm has no such module.
 pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
     let m = match name {
@@ -29,6 +48,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "os.path" | "posixpath" => os::make_path(vm),
         "math" => math::make(vm),
         "random" => random::make(vm),
+        "importlib" => crate::import::importlib::make(vm),
         "multiprocessing" => return Some(multiprocessing::make(vm)),
         "_gilvm_mp" => multiprocessing::make_native(vm),
         "_thread" => threading::make_thread(vm),

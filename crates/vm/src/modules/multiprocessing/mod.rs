@@ -290,9 +290,7 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
                 Ok(Callee::Builtin(name.to_string()))
             } else if let Some(Value::Class(g)) = vm
                 .interp
-                .modules
-                .borrow(gil)
-                .get("__main__")
+                .module(gil, "__main__")
                 .and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), name).cloned())
             {
                 if Arc::ptr_eq(&g, c) {
@@ -324,7 +322,7 @@ fn class_ref(vm: &mut Vm, v: &Value) -> PyResult<(String, String)> {
     let module = c.module.as_str().to_string();
     let found = {
         let gil = vm.gil();
-        let m = vm.interp.modules.borrow(gil).get(module.as_str()).cloned();
+        let m = vm.interp.module(gil, module.as_str());
         m.map(Value::Module)
     };
     let mut found = found;
@@ -361,10 +359,10 @@ fn settings(vm: &Vm) -> Settings {
 
 /// The main script's module (`__mp_main__` in a worker).
 fn main_module(vm: &Vm) -> Option<Arc<Module>> {
-    let mods = vm.interp.modules.borrow(vm.gil());
-    mods.get("__main__")
-        .or_else(|| mods.get("__mp_main__"))
-        .cloned()
+    let gil = vm.gil();
+    vm.interp
+        .module(gil, "__main__")
+        .or_else(|| vm.interp.module(gil, "__mp_main__"))
 }
 
 /// The main script's file name and source (what a worker runs as `__mp_main__`).

@@ -253,7 +253,7 @@ fn find_class(
 ) -> Result<Arc<crate::value::Class>, PyErr> {
     let (mut obj, shown) = if module == "__main__" {
         let gil = vm.gil();
-        let m = vm.interp.modules.borrow(gil).get("__mp_main__").cloned();
+        let m = vm.interp.module(gil, "__mp_main__");
         let m = m.ok_or_else(|| vm.runtime_error("the main script is not loaded"))?;
         (
             Value::Module(m),
@@ -427,7 +427,7 @@ fn remote_error(vm: &mut Vm, err: &PyErr) -> RemoteError {
 fn resolve(vm: &mut Vm, callee: &Callee) -> Result<Value, PyErr> {
     let gil = vm.gil();
     let (module, name) = match callee {
-        Callee::Main(n) => (vm.interp.modules.borrow(gil).get("__mp_main__").cloned(), n),
+        Callee::Main(n) => (vm.interp.module(gil, "__mp_main__"), n),
         Callee::Builtin(n) => (Some(vm.interp.builtins.clone()), n),
     };
     let found =
