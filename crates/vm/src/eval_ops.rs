@@ -460,7 +460,14 @@ impl Vm {
                 let names = self.collect(&all)?;
                 let mut out = Vec::new();
                 for n in names {
-                    let s = self.to_str(&n)?;
+                    let Value::Str(s) = &n else {
+                        let tn = self.type_name(&n);
+                        return Err(self.type_error(format!(
+                            "Item in {}.__all__ must be str, not {tn}",
+                            m.name.as_str()
+                        )));
+                    };
+                    let s = s.as_str().to_string();
                     let v = self.get_attr(&Value::Module(m.clone()), &s)?;
                     out.push((crate::hash::str_key(&s), v));
                 }

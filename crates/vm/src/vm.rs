@@ -215,6 +215,8 @@ impl Vm {
         crate::class::install_core(&mut vm);
         crate::builtins::install(&mut vm);
         crate::class::install_builtins(&mut vm);
+        let builtins = Value::Module(vm.interp.builtins.clone());
+        vm.interp.set_module(vm.gil, "builtins", builtins);
         vm
     }
 
@@ -379,6 +381,9 @@ impl Vm {
             g.insert(crate::hash::str_key("__name__"), Value::str(name));
             g.insert(crate::hash::str_key("__file__"), Value::str(&*filename));
             g.insert(crate::hash::str_key("__doc__"), Value::None);
+            g.insert(crate::hash::str_key("__package__"), Value::None);
+            g.insert(crate::hash::str_key("__loader__"), Value::None);
+            g.insert(crate::hash::str_key("__spec__"), Value::None);
             g.insert(
                 crate::hash::str_key("__builtins__"),
                 Value::Module(self.interp.builtins.clone()),

@@ -420,4 +420,27 @@ impl Vm {
         let class = self.types().key_error.clone();
         self.new_error(&class, key)
     }
+
+    /// `ImportError(*args, name=None, path=None)`: the keywords become attributes.
+    pub(crate) fn import_error_kwargs(
+        &mut self,
+        inst: &Value,
+        class: &Arc<crate::value::Class>,
+        kwargs: &[(Arc<crate::value::PyStr>, Value)],
+    ) -> PyResult<()> {
+        let Value::Instance(i) = inst else {
+            return Ok(());
+        };
+        for (k, v) in kwargs {
+            let k = k.as_str();
+            if k != "name" && k != "path" {
+                return Err(self.type_error(format!(
+                    "'{k}' is an invalid keyword argument for {}()",
+                    class.name.as_str()
+                )));
+            }
+            i.attrs.borrow_mut(self.gil()).insert(str_key(k), v.clone());
+        }
+        Ok(())
+    }
 }

@@ -264,6 +264,16 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
             if (module == "__main__" || module == "__mp_main__") && qual == name && same {
                 return Ok(Callee::Main(name.to_string()));
             }
+            let registered = vm
+                .interp
+                .module(gil, module)
+                .is_some_and(|m| Arc::ptr_eq(&m, &func.globals));
+            if registered && qual == name && same {
+                return Ok(Callee::Module {
+                    module: module.to_string(),
+                    name: name.to_string(),
+                });
+            }
             let class = mp_class(vm, "PicklingError");
             Err(vm.new_error(
                 &class,
@@ -382,6 +392,7 @@ fn start_template(vm: &mut Vm, name: String, mode: Mode) -> PyResult<Start> {
         script,
         source,
         argv: vm.interp.config.argv.clone(),
+        sys_path: vm.sys_path()?,
         name,
         parent_pid: std::process::id(),
         mode,

@@ -109,6 +109,7 @@ fn run(
     }
     let mut vm = Vm::new(VmConfig {
         argv: start.argv.clone(),
+        sys_path: Some(start.sys_path.clone()),
         switch_instructions: settings.switch_instructions,
         switch_interval: settings.switch_interval,
         gil_policy: settings.gil_policy,
@@ -429,6 +430,7 @@ fn resolve(vm: &mut Vm, callee: &Callee) -> Result<Value, PyErr> {
     let (module, name) = match callee {
         Callee::Main(n) => (vm.interp.module(gil, "__mp_main__"), n),
         Callee::Builtin(n) => (Some(vm.interp.builtins.clone()), n),
+        Callee::Module { module, name } => (Some(vm.import(module)?), name),
     };
     let found =
         module.and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), name).cloned());
