@@ -67,6 +67,10 @@ impl Vm {
         if Vm::is_builtin_module(name) {
             return self.load_builtin(name).map(Some);
         }
+        if self.sandboxed() {
+            // The sandbox has no file system: only built-in modules.
+            return Ok(None);
+        }
         let dirs = match search {
             Some(dirs) => dirs,
             None => self.sys_path()?,
