@@ -19,8 +19,16 @@ fn write(dir: &std::path::Path, rel: &str, text: &str) {
 fn a_script_finds_its_neighbours_from_any_directory() {
     let scratch = Scratch::new("imports-neighbours");
     let app = scratch.path.join("app");
-    write(&app, "main.py", "import sys, helper\nprint(helper.X, sys.path[0] == helper.DIR)\n");
-    write(&app, "helper.py", "import os\nX = 'found'\nDIR = os.path.dirname(__file__)\n");
+    write(
+        &app,
+        "main.py",
+        "import sys, helper\nprint(helper.X, sys.path[0] == helper.DIR)\n",
+    );
+    write(
+        &app,
+        "helper.py",
+        "import os\nX = 'found'\nDIR = os.path.dirname(__file__)\n",
+    );
     // Started from the scratch directory, with the script given as a relative path.
     let mut cmd = Command::new(util::gilvm_bin());
     cmd.current_dir(&scratch.path).arg("app/main.py");
@@ -34,7 +42,10 @@ fn dash_c_imports_from_the_current_directory() {
     let scratch = Scratch::new("imports-dash-c");
     write(&scratch.path, "here.py", "WHERE = 'cwd'\n");
     let out = util::gilvm(
-        &["-c", "import sys, here; print(repr(sys.path[0]), here.WHERE)"],
+        &[
+            "-c",
+            "import sys, here; print(repr(sys.path[0]), here.WHERE)",
+        ],
         b"",
         Some(&scratch.path),
     );

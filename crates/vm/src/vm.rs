@@ -89,7 +89,7 @@ pub struct Interp {
     /// Python code may change; see import/mod.rs).
     pub modules: Arc<crate::value::Dict>,
     /// Names of the modules whose code is running (an import in progress), innermost last.
-    pub initializing: GilCell<Vec<String>>,
+    pub initializing: GilCell<crate::import::InitState>,
     /// Interned attribute/global names of loaded code.
     pub(crate) interned: GilCell<crate::frame::Interner>,
     /// Source text of every file run, by filename (for traceback lines).
@@ -278,7 +278,7 @@ impl Vm {
             instruction_limit,
             memory_limit_hit: Default::default(),
             modules: Arc::new(GilCell::new(DictMap::default())),
-            initializing: GilCell::new(Vec::new()),
+            initializing: GilCell::new(Default::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             interned: GilCell::new(FxHashMap::default()),
             interrupts: Default::default(),

@@ -244,18 +244,10 @@ impl Vm {
         let gil = self.gil();
         self.interp
             .set_module(gil, name, Value::Module(module.clone()));
-        self.interp
-            .initializing
-            .borrow_mut(gil)
-            .push(name.to_string());
+        self.init_begin(name);
         let code = crate::frame::load_code(code, &mut self.interp.interned.borrow_mut(gil));
         let result = self.run_code(code, module.clone(), None);
-        {
-            let mut init = self.interp.initializing.borrow_mut(gil);
-            if let Some(i) = init.iter().rposition(|n| n == name) {
-                init.remove(i);
-            }
-        }
+        self.init_end(name);
         if let Err(e) = result {
             self.interp.remove_module(gil, name);
             return Err(e);

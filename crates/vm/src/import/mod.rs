@@ -8,6 +8,7 @@
 
 mod finder;
 pub mod importlib;
+mod lock;
 
 use std::sync::Arc;
 
@@ -18,6 +19,7 @@ use crate::value::{Dict, Module, Value};
 use crate::vm::{Interp, Vm};
 
 pub use finder::initial_sys_path;
+pub use lock::InitState;
 
 impl Interp {
     /// `sys.modules[name]` if it is a module object.
@@ -234,6 +236,13 @@ impl Vm {
                     name,
                 ));
             }
+            if self.wait_for_init(name)? {
+                // Another thread finished (or failed) initialising it meanwhile.
+                if let Some(v) = self.interp.module_value(gil, name) {
+                    return Ok(v);
+                }
+                return self.find_and_load(name);
+            }
             return Ok(v);
         }
         self.find_and_load(name)
@@ -355,8 +364,7 @@ impl Vm {
             self.interp
                 .initializing
                 .borrow(self.gil())
-                .iter()
-                .any(|n| n == p)
+                .is_initializing(p)
         });
         let msg = match &path {
             None => format!("cannot import name '{name}' from '{shown}' (unknown location)"),
