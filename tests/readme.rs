@@ -72,7 +72,9 @@ fn quick(command: &str) -> String {
         let set = words
             .iter()
             .any(|w| *w == flag || w.starts_with(&format!("{flag}=")));
-        if !set && !(flag == "--workers" && words[1] == "sweep") {
+        // sweep has no --workers: it always runs one computing and one sleeping thread.
+        let not_an_option = flag == "--workers" && words[1] == "sweep";
+        if !set && !not_an_option {
             out.push_str(&format!(" {flag} {value}"));
         }
     }

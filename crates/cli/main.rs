@@ -193,6 +193,8 @@ const INTERPRETER_STACK: usize = gilvm_vm::stack_guard::INTERPRETER_STACK;
 
 fn main() -> ExitCode {
     pipes::install();
+    // The standard library's leaf modules, before any interpreter starts (workers too).
+    gilvm_stdlib::register();
     let cli = Cli::parse();
     let status = match cli.command {
         Some(Command::Run(run)) => {

@@ -598,7 +598,10 @@ fn refill(
         )));
     }
     let gil = vm.gil();
-    match arg(args, 0) {
+    // A subclass instance is filled through its payload: its own `extend`/`update` overrides
+    // are not called (as CPython's list.__init__ and set.__init__ do not).
+    let this = strip(arg(args, 0)).clone();
+    match &this {
         Value::List(l) => l.borrow_mut(gil).clear(),
         Value::Set(s) => s.borrow_mut(gil).clear(),
         other => {
@@ -609,7 +612,7 @@ fn refill(
         }
     }
     if let Some(items) = args.get(1) {
-        let m = vm.get_attr(&args[0], add)?;
+        let m = vm.get_attr(&this, add)?;
         vm.call(&m, std::slice::from_ref(items))?;
     }
     Ok(Value::None)
@@ -631,13 +634,15 @@ fn dict_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> PyR
             args.len() - 1
         )));
     }
-    if !matches!(arg(args, 0), Value::Dict(_)) {
+    let this = strip(arg(args, 0)).clone();
+    if !matches!(this, Value::Dict(_)) {
         let tn = vm.type_name(arg(args, 0));
         return Err(vm.type_error(format!(
             "descriptor '__init__' requires a 'dict' object but received a '{tn}'"
         )));
     }
-    let m = vm.get_attr(&args[0], "update")?;
+    // The payload's own update: a subclass's `update` override is not called (as CPython).
+    let m = vm.get_attr(&this, "update")?;
     vm.call_kw(&m, &args[1..], kwargs)?;
     Ok(Value::None)
 }

@@ -241,7 +241,18 @@ impl Vm {
     ) -> PyResult<()> {
         let co = func.code.code.clone();
         let gil = self.gil();
-        let fname = func.qualname.as_str();
+        // Errors name the function by its `__qualname__`, which code may have reassigned
+        // (`namedtuple`'s `__new__`, `functools.wraps`).
+        let qualname = match func
+            .attrs
+            .borrow(gil)
+            .as_ref()
+            .and_then(|attrs| crate::hash::dict_get_str(attrs, "__qualname__").cloned())
+        {
+            Some(Value::Str(s)) => s,
+            _ => func.qualname.clone(),
+        };
+        let fname = qualname.as_str();
         let argc = co.argcount as usize;
         let posonly = co.posonlyargcount as usize;
         let kwonly = co.kwonlyargcount as usize;

@@ -67,7 +67,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Dict>> {
-    match a.first() {
+    match a.first().map(crate::class::strip) {
         Some(Value::Dict(d)) => Ok(d),
         other => {
             let got = other

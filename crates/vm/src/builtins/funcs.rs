@@ -40,10 +40,19 @@ pub fn install(vm: &mut Vm, g: &Dict) {
         ("isinstance", isinstance),
         ("issubclass", issubclass),
         ("format", format),
+        ("exit", site_exit),
+        ("quit", site_exit),
     ];
     for &(name, f) in fns {
         dict_set_str(vm, g, name, native(name, f));
     }
+}
+
+/// `exit([code])` / `quit([code])`, the helpers CPython's `site` adds: raise SystemExit(code).
+fn site_exit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::count(vm, "exit", a, kw, 0, 1)?;
+    let class = vm.types().system_exit.clone();
+    Err(vm.new_error_args(&class, a.to_vec()))
 }
 
 fn len(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

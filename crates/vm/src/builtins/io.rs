@@ -67,13 +67,29 @@ fn str_opt(vm: &mut Vm, v: &Option<Value>, what: &str, default: &str) -> PyResul
     }
 }
 
-/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`. `file=None` always means the
-/// process's stdout (reassigning `sys.stdout` does not redirect print: see LIMITATIONS).
+/// What `sys.stdout` is now, when a program has replaced it (`contextlib.redirect_stdout`, a
+/// capture object): `None` while it is still the process's stdout (or `sys` was never imported).
+fn replaced_stdout(vm: &Vm) -> Option<Value> {
+    let gil = vm.gil();
+    let sys = vm.interp.module(gil, "sys")?;
+    let globals = sys.globals.borrow(gil);
+    let v = crate::hash::dict_get_str(&globals, "stdout")?;
+    (std_kind(v) != Some(1)).then(|| v.clone())
+}
+
+/// `print(*objects, sep=' ', end='\n', file=None, flush=False)`. `file=None` means `sys.stdout`
+/// (the process's stdout unless the program replaced it; `sys.stdout = None` prints nothing).
 fn print(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let opts = args::kwonly(vm, "print", kw, &["sep", "end", "file", "flush"])?;
     let sep = str_opt(vm, &opts[0], "sep", " ")?;
     let end = str_opt(vm, &opts[1], "end", "\n")?;
-    let file = opts[2].clone().filter(|f| !f.is_none());
+    let file = match opts[2].clone().filter(|f| !f.is_none()) {
+        None => match replaced_stdout(vm) {
+            Some(Value::None) => return Ok(Value::None),
+            other => other,
+        },
+        given => given,
+    };
     let flush = match &opts[3] {
         Some(v) => vm.truthy(v)?,
         None => false,

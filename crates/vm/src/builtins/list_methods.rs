@@ -31,7 +31,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<List>> {
-    match a.first() {
+    match a.first().map(crate::class::strip) {
         Some(Value::List(l)) => Ok(l),
         other => {
             let got = other

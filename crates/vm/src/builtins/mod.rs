@@ -15,6 +15,7 @@ mod iters;
 mod list_methods;
 mod misc_methods;
 pub mod numparse;
+mod range_slice;
 pub(crate) mod scope;
 pub mod set_algebra;
 mod set_methods;
@@ -204,6 +205,7 @@ pub fn install(vm: &mut Vm) {
     dict_methods::install(vm);
     set_methods::install(vm);
     misc_methods::install(vm);
+    range_slice::install(vm);
 
     let t = vm.types();
     let classes: Vec<(&'static str, Arc<Class>)> = vec![
@@ -238,6 +240,7 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, g, "None", Value::None);
     dict_set_str(vm, g, "True", Value::Bool(true));
     dict_set_str(vm, g, "False", Value::Bool(false));
+    dict_set_str(vm, g, "__debug__", Value::Bool(true));
     dict_set_str(vm, g, "__name__", Value::str("builtins"));
     crate::subclass::install(vm);
 }

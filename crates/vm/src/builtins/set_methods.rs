@@ -39,7 +39,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Set>> {
-    match a.first() {
+    match a.first().map(crate::class::strip) {
         Some(Value::Set(s)) => Ok(s),
         other => {
             let got = other

@@ -53,7 +53,7 @@ enum Found {
 impl Vm {
     /// Is `name` one of gilvm's built-in modules (without making it)?
     pub(crate) fn is_builtin_module(name: &str) -> bool {
-        crate::modules::BUILTIN_NAMES.contains(&name)
+        crate::modules::BUILTIN_NAMES.contains(&name) || crate::modules::inittab::contains(name)
     }
 
     /// Find module `name` (absolute; its parent is imported already and `search` is the

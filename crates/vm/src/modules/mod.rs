@@ -1,8 +1,11 @@
-//! Built-in modules: time, sys, os (with os.path), math, random (and later threading, queue,
-//! multiprocessing, asyncio, gilvm). Each is made on first import.
+//! Built-in modules: the ones bound to the runtime (sys, threading, queue, asyncio,
+//! multiprocessing) and, for now, time, os (with os.path), math and random. Each is made on
+//! first import. Modules the VM does not know (the `gilvm-stdlib` crate's) are registered into
+//! it through [`inittab`], as CPython's `PyImport_AppendInittab`.
 
 pub mod asyncio;
 pub mod blocking;
+pub mod inittab;
 mod math;
 pub mod mt;
 pub mod multiprocessing;
@@ -56,7 +59,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "queue" => return Some(threading::make_queue(vm)),
         "_asyncio" => asyncio::make_core(vm),
         "asyncio" => return Some(asyncio::make(vm)),
-        _ => return None,
+        _ => return inittab::make(vm, name),
     };
     Some(Ok(m))
 }

@@ -83,11 +83,7 @@ pub fn make_queue(vm: &mut Vm) -> PyResult<Arc<Module>> {
 }
 
 fn embedded(vm: &mut Vm, name: &str, source: &str) -> PyResult<Arc<Module>> {
-    let filename = format!("<gilvm>/{name}.py");
-    let code = gilvm_compiler::compile_source(source, &filename).map_err(|e| {
-        vm.runtime_error(format!("gilvm: {filename} does not compile: {}", e.message))
-    })?;
-    vm.run_module(code, name, source.into())
+    super::inittab::run_python(vm, name, source)
 }
 
 fn native_class(

@@ -1,0 +1,64 @@
+//! The table of modules registered into the VM from outside it (CPython's inittab): the
+//! `gilvm-stdlib` crate's modules, given to [`register`] by the binary before the first VM
+//! starts. The VM itself knows none of them; `import` asks this table after its own built-in
+//! modules.
+//!
+//! The table is process-wide and set once (a `OnceLock`), so every interpreter of the process —
+//! the main one, thread VMs, a `multiprocessing` worker run by the same binary — sees the same
+//! modules without threading the table through each constructor.
+
+use std::sync::{Arc, OnceLock};
+
+use crate::error::PyResult;
+use crate::value::Module;
+use crate::vm::Vm;
+
+/// How a registered module is made on its first import.
+#[derive(Clone, Copy)]
+pub enum ModuleInit {
+    /// Native code builds the module.
+    Native(fn(&mut Vm) -> PyResult<Arc<Module>>),
+    /// Python source, compiled and run as the module's body (its filename is `<gilvm>/NAME.py`).
+    Python(&'static str),
+}
+
+/// One entry of the table.
+#[derive(Clone, Copy)]
+pub struct ModuleDef {
+    /// The dotted name `import` looks for.
+    pub name: &'static str,
+    pub init: ModuleInit,
+}
+
+static TABLE: OnceLock<&'static [ModuleDef]> = OnceLock::new();
+
+/// Register the modules of the process. The first call wins; later calls are ignored (and
+/// return false), so a table cannot change under running interpreters.
+pub fn register(table: &'static [ModuleDef]) -> bool {
+    TABLE.set(table).is_ok()
+}
+
+/// Whether `name` is a registered module.
+pub fn contains(name: &str) -> bool {
+    TABLE
+        .get()
+        .is_some_and(|t| t.iter().any(|d| d.name == name))
+}
+
+/// Make the registered module `name`, or `None` if none is registered under that name.
+pub fn make(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
+    let def = TABLE.get()?.iter().find(|d| d.name == name)?;
+    Some(match def.init {
+        ModuleInit::Native(f) => f(vm),
+        ModuleInit::Python(source) => run_python(vm, name, source),
+    })
+}
+
+/// Compile and run an embedded module's source as the module `name`.
+pub fn run_python(vm: &mut Vm, name: &str, source: &str) -> PyResult<Arc<Module>> {
+    let filename = format!("<gilvm>/{name}.py");
+    let code = gilvm_compiler::compile_source(source, &filename).map_err(|e| {
+        vm.runtime_error(format!("gilvm: {filename} does not compile: {}", e.message))
+    })?;
+    vm.run_module(code, name, source.into())
+}
