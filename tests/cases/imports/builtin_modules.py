@@ -1,4 +1,5 @@
 # Built-in modules go through the same import system: dotted names, sys.modules, __import__.
+from __future__ import annotations
 import sys
 import os.path
 import os.path as osp

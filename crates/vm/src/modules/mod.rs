@@ -33,6 +33,7 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "math",
     "random",
     "importlib",
+    "__future__",
     "multiprocessing",
     "_gilvm_mp",
     "_thread",
@@ -52,6 +53,7 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "math" => math::make(vm),
         "random" => random::make(vm),
         "importlib" => crate::import::importlib::make(vm),
+        "__future__" => make_future(vm),
         "multiprocessing" => return Some(multiprocessing::make(vm)),
         "_gilvm_mp" => multiprocessing::make_native(vm),
         "_thread" => threading::make_thread(vm),
@@ -62,6 +64,31 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         _ => return inittab::make(vm, name),
     };
     Some(Ok(m))
+}
+
+/// `__future__`: the feature names, so that `from __future__ import annotations` runs (every
+/// feature is a string naming itself; the compiler gives none of them a meaning, and
+/// annotations are never evaluated anyway).
+fn make_future(vm: &mut Vm) -> Arc<Module> {
+    let m = new_module(vm, "__future__");
+    let features = [
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    for f in features {
+        set(vm, &m, f, Value::str(f));
+    }
+    let all = features.iter().map(|f| Value::str(*f)).collect();
+    set(vm, &m, "all_feature_names", Value::list(all));
+    m
 }
 
 /// A new, empty built-in module.
