@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Check that every differential case and program is deterministic under python3.
 
-Runs each tests/cases/**/*.py and programs/*.py twice with different PYTHONHASHSEED values
+Runs each tests/cases/**/*.py and programs/*.py (a directory holding a main.py is one case:
+its main.py, run with -E -s -B so that its own modules are found) twice with different PYTHONHASHSEED values
 (cwd = the file's directory, stdin from NAME.stdin, arguments from NAME.args with {tmp} replaced
 by a fresh directory, the way tests/differential.rs runs them) and reports any case whose stdout
 or exit status differs between the runs, or that takes suspiciously long.
@@ -28,8 +29,9 @@ def run(path, seed):
         args = [a.replace("{tmp}", tmp) for a in args]
         env = dict(os.environ, PYTHONHASHSEED=str(seed))
         start = time.perf_counter()
+        flags = ["-E", "-s", "-B"] if path.name == "main.py" else []
         proc = subprocess.run(
-            [sys.executable, "-X", "utf8", path.name, *args],
+            [sys.executable, *flags, "-X", "utf8", path.name, *args],
             cwd=path.parent,
             input=stdin,
             capture_output=True,
@@ -42,7 +44,15 @@ def run(path, seed):
 
 def main():
     pattern = sys.argv[1] if len(sys.argv) > 1 else ""
+    folders = [m.parent for m in (ROOT / "tests" / "cases").rglob("main.py")]
+    folders += [m.parent for m in (ROOT / "programs").glob("*/main.py")]
+
+    def in_folder(f):
+        return f.name != "main.py" and any(d in f.parents for d in folders)
+
     files = sorted((ROOT / "tests" / "cases").rglob("*.py")) + sorted((ROOT / "programs").glob("*.py"))
+    files += sorted(d / "main.py" for d in folders if d.parent == ROOT / "programs")
+    files = [f for f in files if not in_folder(f)]
     files = [f for f in files if pattern in str(f.relative_to(ROOT))]
     bad = 0
     for path in files:

@@ -16,6 +16,16 @@
 //!   marker lines (`~~~^^^`), which gilvm does not print;
 //! - gilvm must never panic: a stderr mentioning "panicked" fails the case.
 //!
+//! A case may also be a folder: a directory holding a `main.py` is one case (named by the
+//! folder) whose entry point is `main.py`; every other file under it (modules, packages with
+//! their `__init__.py`, data) belongs to the case and is not a case itself. Such folders are
+//! found under `tests/cases/` at any depth (`tests/cases/imports/NAME/main.py`) and directly
+//! under `programs/` (`programs/NAME/main.py`). `main.stdin` and `main.args` work as for a file
+//! case. python3 runs a folder case with `-E -s -B` instead of `-I` (isolated mode leaves the
+//! script's directory off `sys.path`; `-B` keeps `__pycache__` out of the tree). In stderr, the
+//! case's directory (absolute, with a final `/`) is removed under both interpreters, so a
+//! traceback through `pkg/mod.py` reads the same on every machine.
+//!
 //! Cases run in parallel on a few worker threads; all failures are collected and reported
 //! together at the end. `GILVM_CASE=substring` runs only the cases whose path contains it.
 
@@ -45,6 +55,8 @@ struct Case {
     /// The path relative to the project root, for messages and filtering.
     name: String,
     check: StderrCheck,
+    /// A folder case (`DIR/main.py` with its own modules).
+    folder: bool,
 }
 
 /// All `*.py` files under `dir` (recursively if asked), sorted, filtered by `GILVM_CASE`.
@@ -55,7 +67,10 @@ fn collect(dir: &Path, recursive: bool) -> Vec<Case> {
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
-                if recursive {
+                let main = path.join("main.py");
+                if main.is_file() {
+                    out.push(main);
+                } else if recursive {
                     walk(&path, recursive, out);
                 }
             } else if path.extension().is_some_and(|ext| ext == "py") {
@@ -83,10 +98,21 @@ fn collect(dir: &Path, recursive: bool) -> Vec<Case> {
             } else {
                 StderrCheck::LastLine
             };
-            Case { path, name, check }
+            let folder = is_folder_case(&path);
+            Case {
+                path,
+                name,
+                check,
+                folder,
+            }
         })
         .filter(|case| case.name.contains(&filter))
         .collect()
+}
+
+/// Is `path` the `main.py` of a folder case (a directory whose entry point it is)?
+fn is_folder_case(path: &Path) -> bool {
+    path.file_name().is_some_and(|f| f == "main.py")
 }
 
 /// A file next to the case with another extension (`NAME.stdin`, `NAME.args`, ...).
@@ -141,7 +167,14 @@ fn check_case(
     timeout: Duration,
     hung: &AtomicUsize,
 ) -> Result<(), String> {
-    let mut py = run_one(case, util::python_command(python), timeout);
+    let py_cmd = if case.folder {
+        let mut cmd = Command::new(python);
+        cmd.args(["-E", "-s", "-B", "-X", "utf8"]);
+        cmd
+    } else {
+        util::python_command(python)
+    };
+    let mut py = run_one(case, py_cmd, timeout);
     // CPython 3.9+ shows the main script's path absolute in tracebacks; gilvm shows it as given.
     // Both are normalised to the name given on the command line.
     let file = case
@@ -149,7 +182,15 @@ fn check_case(
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_default();
-    py.stderr = py.stderr.replace(&*case.path.to_string_lossy(), &file);
+    let dir = case
+        .path
+        .parent()
+        .map(|d| format!("{}/", d.to_string_lossy()))
+        .unwrap_or_default();
+    py.stderr = py
+        .stderr
+        .replace(&*case.path.to_string_lossy(), &file)
+        .replace(&dir, "");
     if py.timed_out || py.status.is_none() {
         return Err(format!(
             "python3 itself did not finish the case ({}): fix the case\n{}",
@@ -158,7 +199,10 @@ fn check_case(
         ));
     }
     let mut gv = run_one(case, Command::new(util::gilvm_bin()), timeout);
-    gv.stderr = gv.stderr.replace(&*case.path.to_string_lossy(), &file);
+    gv.stderr = gv
+        .stderr
+        .replace(&*case.path.to_string_lossy(), &file)
+        .replace(&dir, "");
     let mut problems = Vec::new();
     if gv.timed_out {
         hung.fetch_add(1, Ordering::Relaxed);
@@ -348,7 +392,15 @@ fn case_tree_is_well_formed() {
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
             if path.is_dir() {
-                stack.push(path);
+                if path.join("main.py").is_file() {
+                    // A folder case: its other files are its own modules and data.
+                    count += 1;
+                    if d == dir {
+                        problems.push(format!("{name}: cases belong in a topic subdirectory"));
+                    }
+                } else {
+                    stack.push(path);
+                }
                 continue;
             }
             if d == dir {

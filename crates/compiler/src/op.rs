@@ -241,10 +241,14 @@ pub enum Op {
     WithExceptStart,
 
     // ---- modules ----
-    /// [] -> [module]: import the built-in module names[i] (dotted names import the last part;
-    /// for `import a.b` the compiler stores the top-level module under `a`).
+    /// [level, fromlist] -> [module]: import names[i] as `__import__(name, globals, None,
+    /// fromlist, level)` does (the import system, crates/vm/src/import): with fromlist None the
+    /// top-level package of a dotted name is pushed, with a tuple of names (`from` imports) the
+    /// module itself, whose submodules named in the tuple are imported too; fromlist True
+    /// (`import a.b as c`) pushes the module `a.b` itself.
     ImportName(u32),
-    /// [module] -> [module, module.names[i]] (ImportError "cannot import name" if missing).
+    /// [module] -> [module, module.names[i]], falling back to `sys.modules['module.name']`
+    /// (ImportError "cannot import name" if neither).
     ImportFrom(u32),
     /// [module] -> []: bind every public name of the module in the current namespace.
     ImportStar,

@@ -83,7 +83,7 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::LoadAssertionError => (0, 1),
         Op::BeforeWith => (1, 2),
         Op::WithExceptStart => (2, 3),
-        Op::ImportName(_) => (0, 1),
+        Op::ImportName(_) => (2, 1),
         Op::ImportFrom(_) => (1, 2),
         Op::ImportStar => (1, 0),
         Op::YieldValue => (1, 1),

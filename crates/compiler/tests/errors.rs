@@ -163,11 +163,6 @@ fn unsupported_constructs_are_named() {
         2,
     );
     check(
-        "from .m import x\n",
-        "relative imports are not supported",
-        1,
-    );
-    check(
         "class A(*bases):\n    pass\n",
         "starred base classes are not supported",
         1,

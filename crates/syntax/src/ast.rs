@@ -86,7 +86,7 @@ pub enum StmtKind {
     /// `import a.b as c, d`
     Import(Vec<Alias>),
     /// `from module import a as b, c` / `from module import *` (one Alias named "*").
-    /// `level` counts leading dots (always 0 for the built-in modules gilvm has).
+    /// `level` counts leading dots (`from ..m import x` has level 2).
     ImportFrom {
         module: String,
         names: Vec<Alias>,

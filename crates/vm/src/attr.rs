@@ -465,6 +465,14 @@ impl Vm {
                 {
                     return Ok(Some(crate::dynamic::syntax_field(&st.args, name)));
                 }
+                "msg" | "name" | "path"
+                    if crate::types::is_subclass(&class, &self.types().import_error) =>
+                {
+                    return Ok(Some(match (name, st.args.as_slice()) {
+                        ("msg", [m]) => m.clone(),
+                        _ => Value::None,
+                    }));
+                }
                 "code" | "value" => {
                     let t = self.types();
                     let wanted = if name == "code" {

@@ -1119,7 +1119,9 @@ impl Vm {
             }
             None => {
                 if class.builtin == BuiltinType::Exception {
-                    if !kwargs.is_empty() {
+                    if crate::types::is_subclass(class, &self.types().import_error) {
+                        self.import_error_kwargs(inst, class, kwargs)?;
+                    } else if !kwargs.is_empty() {
                         return Err(self.type_error(format!(
                             "{}() takes no keyword arguments",
                             class.name.as_str()

@@ -298,9 +298,12 @@ fn module_for(vm: &Vm, dict: &Arc<Dict>) -> Arc<Module> {
         .modules
         .borrow(gil)
         .values()
-        .find(|m| Arc::ptr_eq(&m.globals, dict))
+        .find_map(|m| match m {
+            Value::Module(m) if Arc::ptr_eq(&m.globals, dict) => Some(m.clone()),
+            _ => None,
+        })
     {
-        return m.clone();
+        return m;
     }
     let name = match dict_get_str(&dict.borrow(gil), "__name__") {
         Some(Value::Str(s)) => s.clone(),

@@ -905,9 +905,11 @@ impl Vm {
                     Op::ImportName(i) => {
                         save_ip!();
                         let name = code.names[i as usize].clone();
-                        let last = name.as_str().rsplit('.').next().unwrap_or("");
-                        let m = tri!(self.import(last));
-                        self.stack.push(Value::Module(m));
+                        let fromlist = pop!(self);
+                        let level = pop!(self);
+                        let globals = func.globals.clone();
+                        let m = tri!(self.import_name(name.as_str(), &globals, &fromlist, &level));
+                        self.stack.push(m);
                     }
                     Op::ImportFrom(i) => {
                         let m = self.stack[self.stack.len() - 1].clone();

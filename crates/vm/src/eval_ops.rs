@@ -451,23 +451,6 @@ impl Vm {
         }
     }
 
-    pub(crate) fn import_from(&mut self, m: &Value, name: &str) -> PyResult<Value> {
-        match self.get_attr_opt(m, name)? {
-            Some(v) => Ok(v),
-            None => {
-                let mname = match m {
-                    Value::Module(m) => m.name.as_str().to_string(),
-                    _ => "?".to_string(),
-                };
-                let class = self.types().import_error.clone();
-                Err(self.new_error(
-                    &class,
-                    format!("cannot import name '{name}' from '{mname}' (unknown location)"),
-                ))
-            }
-        }
-    }
-
     pub(crate) fn import_star(&mut self, fi: usize, func: &Function, m: &Value) -> PyResult<()> {
         let Value::Module(m) = m else { return Ok(()) };
         let gil = self.gil();
@@ -477,7 +460,14 @@ impl Vm {
                 let names = self.collect(&all)?;
                 let mut out = Vec::new();
                 for n in names {
-                    let s = self.to_str(&n)?;
+                    let Value::Str(s) = &n else {
+                        let tn = self.type_name(&n);
+                        return Err(self.type_error(format!(
+                            "Item in {}.__all__ must be str, not {tn}",
+                            m.name.as_str()
+                        )));
+                    };
+                    let s = s.as_str().to_string();
                     let v = self.get_attr(&Value::Module(m.clone()), &s)?;
                     out.push((crate::hash::str_key(&s), v));
                 }

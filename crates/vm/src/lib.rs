@@ -21,6 +21,7 @@ pub mod generic_alias;
 pub mod gil;
 pub mod gilcell;
 pub mod hash;
+pub mod import;
 pub mod instr_limit;
 pub mod interrupt;
 pub mod item;

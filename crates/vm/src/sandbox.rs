@@ -109,7 +109,10 @@ impl Vm {
     pub fn clear_modules(&mut self) {
         let gil = self.gil();
         let modules = std::mem::take(&mut *self.interp.modules.borrow_mut(gil));
-        for module in modules.values() {
+        for module in modules.values().filter_map(|m| match m {
+            crate::value::Value::Module(m) => Some(m),
+            _ => None,
+        }) {
             let globals = std::mem::take(&mut *module.globals.borrow_mut(gil));
             drop(globals);
         }

@@ -41,6 +41,9 @@ pub struct VmConfig {
     /// Keep each finished thread's GIL report for `--gil-stats` and the lab (off for runs that
     /// read none: they would accumulate one per thread ever started).
     pub gil_reports: bool,
+    /// `sys.path` at start-up; `None`: the script's directory then `PYTHONPATH`
+    /// (import/finder.rs). A multiprocessing worker gets its parent's.
+    pub sys_path: Option<Vec<String>>,
 }
 
 impl Default for VmConfig {
@@ -55,6 +58,7 @@ impl Default for VmConfig {
             max_instructions: None,
             sandbox: false,
             gil_reports: true,
+            sys_path: None,
         }
     }
 }
@@ -81,8 +85,11 @@ pub struct Interp {
     /// The interpreter's threads: their wait states (deadlock detection) and the count of
     /// non-daemon threads the main thread waits for at exit.
     pub threads: crate::modules::threading::registry::Registry,
-    /// Imported modules by name (`sys.modules`), `__main__` included.
-    pub modules: GilCell<FxHashMap<String, Arc<Module>>>,
+    /// `sys.modules`: the imported modules by name, `__main__` included (a real dict, which
+    /// Python code may change; see import/mod.rs).
+    pub modules: Arc<crate::value::Dict>,
+    /// Names of the modules whose code is running (an import in progress), innermost last.
+    pub initializing: GilCell<crate::import::InitState>,
     /// Interned attribute/global names of loaded code.
     pub(crate) interned: GilCell<crate::frame::Interner>,
     /// Source text of every file run, by filename (for traceback lines).
@@ -208,6 +215,8 @@ impl Vm {
         crate::class::install_core(&mut vm);
         crate::builtins::install(&mut vm);
         crate::class::install_builtins(&mut vm);
+        let builtins = Value::Module(vm.interp.builtins.clone());
+        vm.interp.set_module(vm.gil, "builtins", builtins);
         vm
     }
 
@@ -268,7 +277,8 @@ impl Vm {
             capture,
             instruction_limit,
             memory_limit_hit: Default::default(),
-            modules: GilCell::new(FxHashMap::default()),
+            modules: Arc::new(GilCell::new(DictMap::default())),
+            initializing: GilCell::new(Default::default()),
             sources: parking_lot::Mutex::new(FxHashMap::default()),
             interned: GilCell::new(FxHashMap::default()),
             interrupts: Default::default(),
@@ -371,15 +381,16 @@ impl Vm {
             g.insert(crate::hash::str_key("__name__"), Value::str(name));
             g.insert(crate::hash::str_key("__file__"), Value::str(&*filename));
             g.insert(crate::hash::str_key("__doc__"), Value::None);
+            g.insert(crate::hash::str_key("__package__"), Value::None);
+            g.insert(crate::hash::str_key("__loader__"), Value::None);
+            g.insert(crate::hash::str_key("__spec__"), Value::None);
             g.insert(
                 crate::hash::str_key("__builtins__"),
                 Value::Module(self.interp.builtins.clone()),
             );
         }
         self.interp
-            .modules
-            .borrow_mut(self.gil)
-            .insert(name.to_string(), module.clone());
+            .set_module(self.gil, name, Value::Module(module.clone()));
         let code = crate::frame::load_code(code, &mut self.interp.interned.borrow_mut(self.gil));
         self.run_code(code, module.clone(), None)?;
         Ok(module)
@@ -483,29 +494,5 @@ impl Vm {
         self.interp.flush_stdout();
         let _ = self.interp.write_stderr(text.as_bytes());
         1
-    }
-
-    /// Import a built-in module by name (`time`, `sys`, ...), creating it on first use.
-    pub fn import(&mut self, name: &str) -> PyResult<Arc<Module>> {
-        if let Some(m) = self.interp.modules.borrow(self.gil).get(name) {
-            return Ok(m.clone());
-        }
-        if let Some(err) = self.sandbox_import(name) {
-            return Err(err);
-        }
-        match crate::modules::make_module(self, name) {
-            Some(Ok(m)) => {
-                self.interp
-                    .modules
-                    .borrow_mut(self.gil)
-                    .insert(name.to_string(), m.clone());
-                Ok(m)
-            }
-            Some(Err(e)) => Err(e),
-            None => {
-                let class = self.types().module_not_found_error.clone();
-                Err(self.new_error(&class, format!("No module named '{name}'")))
-            }
-        }
     }
 }

@@ -533,37 +533,39 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Pop);
     }
 
+    /// `import a.b.c [as d]`: `[level 0, fromlist] ImportName(a.b.c)`. The fromlist constant
+    /// is None for a plain import (the top-level package `a` is pushed and bound) and True for
+    /// `as` (the module `a.b.c` itself is pushed).
     fn import(&mut self, aliases: &'a [Alias]) -> R {
         for a in aliases {
             let saved = self.set_span(a.span);
             let full = self.name_index(&a.name);
+            self.emit(Op::LoadSmallInt(0));
+            let leaf = a.asname.is_some() && a.name.contains('.');
+            self.load_const(if leaf { Const::Bool(true) } else { Const::None });
             self.emit(Op::ImportName(full));
             match &a.asname {
                 Some(asname) => self.name_op(asname, NameCtx::Store)?,
-                None => match a.name.split_once('.') {
-                    Some((top, _)) => {
-                        // `import a.b` binds `a`.
-                        self.emit(Op::Pop);
-                        let t = self.name_index(top);
-                        self.emit(Op::ImportName(t));
-                        self.name_op(top, NameCtx::Store)?;
-                    }
-                    None => self.name_op(&a.name, NameCtx::Store)?,
-                },
+                None => {
+                    let top = a.name.split('.').next().unwrap_or(&a.name);
+                    self.name_op(top, NameCtx::Store)?
+                }
             }
             self.set_span(saved);
         }
         Ok(())
     }
 
-    fn import_from(&mut self, module: &str, names: &'a [Alias], level: u32, s: &Stmt) -> R {
-        if level > 0 {
-            return Err(CompileError::new(
-                "relative imports are not supported",
-                s.span,
-            ));
-        }
+    /// `from [.]module import a as b, c` / `from module import *`: `[level, ('a', 'c')]
+    /// ImportName(module)`, then one ImportFrom per name (or ImportStar).
+    fn import_from(&mut self, module: &str, names: &'a [Alias], level: u32, _s: &Stmt) -> R {
         let m = self.name_index(module);
+        self.emit(Op::LoadSmallInt(level as i32));
+        let fromlist: Vec<Const> = names
+            .iter()
+            .map(|a| Const::Str(a.name.as_str().into()))
+            .collect();
+        self.load_const(Const::Tuple(fromlist.into()));
         self.emit(Op::ImportName(m));
         if names.len() == 1 && names[0].name == "*" {
             if self.scope_kind() != crate::symtable::ScopeKind::Module {

@@ -71,7 +71,7 @@ fn str_opt(vm: &mut Vm, v: &Option<Value>, what: &str, default: &str) -> PyResul
 /// capture object): `None` while it is still the process's stdout (or `sys` was never imported).
 fn replaced_stdout(vm: &Vm) -> Option<Value> {
     let gil = vm.gil();
-    let sys = vm.interp.modules.borrow(gil).get("sys").cloned()?;
+    let sys = vm.interp.module(gil, "sys")?;
     let globals = sys.globals.borrow(gil);
     let v = crate::hash::dict_get_str(&globals, "stdout")?;
     (std_kind(v) != Some(1)).then(|| v.clone())

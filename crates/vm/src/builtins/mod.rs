@@ -199,6 +199,7 @@ pub fn install(vm: &mut Vm) {
     convert::install(vm, g);
     scope::install(vm, g);
     crate::dynamic::install(vm, g);
+    crate::import::importlib::install(vm, g);
     str_methods::install(vm);
     list_methods::install(vm);
     dict_methods::install(vm);

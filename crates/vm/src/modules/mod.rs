@@ -23,6 +23,26 @@ use crate::gilcell::GilCell;
 use crate::value::{DictMap, Module, NativeFn, PyStr, Value};
 use crate::vm::Vm;
 
+/// The names [`make_module`] knows (the built-in finder's list).
+pub const BUILTIN_NAMES: &[&str] = &[
+    "time",
+    "sys",
+    "os",
+    "os.path",
+    "posixpath",
+    "math",
+    "random",
+    "importlib",
+    "__future__",
+    "multiprocessing",
+    "_gilvm_mp",
+    "_thread",
+    "threading",
+    "queue",
+    "_asyncio",
+    "asyncio",
+];
+
 /// Create the built-in module `name`, or `None` if gilvm has no such module.
 pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
     let m = match name {
@@ -32,6 +52,8 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "os.path" | "posixpath" => os::make_path(vm),
         "math" => math::make(vm),
         "random" => random::make(vm),
+        "importlib" => crate::import::importlib::make(vm),
+        "__future__" => make_future(vm),
         "multiprocessing" => return Some(multiprocessing::make(vm)),
         "_gilvm_mp" => multiprocessing::make_native(vm),
         "_thread" => threading::make_thread(vm),
@@ -42,6 +64,31 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         _ => return inittab::make(vm, name),
     };
     Some(Ok(m))
+}
+
+/// `__future__`: the feature names, so that `from __future__ import annotations` runs (every
+/// feature is a string naming itself; the compiler gives none of them a meaning, and
+/// annotations are never evaluated anyway).
+fn make_future(vm: &mut Vm) -> Arc<Module> {
+    let m = new_module(vm, "__future__");
+    let features = [
+        "nested_scopes",
+        "generators",
+        "division",
+        "absolute_import",
+        "with_statement",
+        "print_function",
+        "unicode_literals",
+        "barry_as_FLUFL",
+        "generator_stop",
+        "annotations",
+    ];
+    for f in features {
+        set(vm, &m, f, Value::str(f));
+    }
+    let all = features.iter().map(|f| Value::str(*f)).collect();
+    set(vm, &m, "all_feature_names", Value::list(all));
+    m
 }
 
 /// A new, empty built-in module.

@@ -84,7 +84,27 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
         .map(|p| p.display().to_string())
         .unwrap_or_default();
     set(vm, &m, "executable", Value::str(exe));
-    set(vm, &m, "path", Value::list(Vec::new()));
+    let path = crate::import::initial_sys_path(&vm.interp.config)
+        .into_iter()
+        .map(Value::str)
+        .collect();
+    set(vm, &m, "path", Value::list(path));
+    set(vm, &m, "modules", Value::Dict(vm.interp.modules.clone()));
+    set(vm, &m, "meta_path", Value::list(Vec::new()));
+    set(vm, &m, "path_hooks", Value::list(Vec::new()));
+    set(
+        vm,
+        &m,
+        "path_importer_cache",
+        Value::Dict(Default::default()),
+    );
+    let names: Vec<Value> = super::BUILTIN_NAMES
+        .iter()
+        .filter(|n| !n.starts_with('_') && !n.contains('.'))
+        .chain(["builtins"].iter())
+        .map(|n| Value::str(*n))
+        .collect();
+    set(vm, &m, "builtin_module_names", Value::tuple(names));
     // `sys.implementation.name`: a small namespace module.
     let imp = new_module(vm, "implementation");
     set(vm, &imp, "name", Value::str("gilvm"));

@@ -119,7 +119,7 @@ pub fn native_throw(vm: &mut Vm, it: &Value, e: &PyErr) -> Option<PyResult<GenSt
 /// A class defined by the Python part of the module (`CancelledError`, ...).
 pub fn module_class(vm: &Vm, name: &str) -> Option<Arc<Class>> {
     let gil = vm.gil();
-    let m = vm.interp.modules.borrow(gil).get("asyncio").cloned()?;
+    let m = vm.interp.module(gil, "asyncio")?;
     let g = m.globals.borrow(gil);
     match crate::hash::dict_get_str(&g, name) {
         Some(Value::Class(c)) => Some(c.clone()),

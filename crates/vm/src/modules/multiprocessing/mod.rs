@@ -264,6 +264,16 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
             if (module == "__main__" || module == "__mp_main__") && qual == name && same {
                 return Ok(Callee::Main(name.to_string()));
             }
+            let registered = vm
+                .interp
+                .module(gil, module)
+                .is_some_and(|m| Arc::ptr_eq(&m, &func.globals));
+            if registered && qual == name && same {
+                return Ok(Callee::Module {
+                    module: module.to_string(),
+                    name: name.to_string(),
+                });
+            }
             let class = mp_class(vm, "PicklingError");
             Err(vm.new_error(
                 &class,
@@ -290,9 +300,7 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
                 Ok(Callee::Builtin(name.to_string()))
             } else if let Some(Value::Class(g)) = vm
                 .interp
-                .modules
-                .borrow(gil)
-                .get("__main__")
+                .module(gil, "__main__")
                 .and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), name).cloned())
             {
                 if Arc::ptr_eq(&g, c) {
@@ -324,7 +332,7 @@ fn class_ref(vm: &mut Vm, v: &Value) -> PyResult<(String, String)> {
     let module = c.module.as_str().to_string();
     let found = {
         let gil = vm.gil();
-        let m = vm.interp.modules.borrow(gil).get(module.as_str()).cloned();
+        let m = vm.interp.module(gil, module.as_str());
         m.map(Value::Module)
     };
     let mut found = found;
@@ -361,10 +369,10 @@ fn settings(vm: &Vm) -> Settings {
 
 /// The main script's module (`__mp_main__` in a worker).
 fn main_module(vm: &Vm) -> Option<Arc<Module>> {
-    let mods = vm.interp.modules.borrow(vm.gil());
-    mods.get("__main__")
-        .or_else(|| mods.get("__mp_main__"))
-        .cloned()
+    let gil = vm.gil();
+    vm.interp
+        .module(gil, "__main__")
+        .or_else(|| vm.interp.module(gil, "__mp_main__"))
 }
 
 /// The main script's file name and source (what a worker runs as `__mp_main__`).
@@ -384,6 +392,7 @@ fn start_template(vm: &mut Vm, name: String, mode: Mode) -> PyResult<Start> {
         script,
         source,
         argv: vm.interp.config.argv.clone(),
+        sys_path: vm.sys_path()?,
         name,
         parent_pid: std::process::id(),
         mode,

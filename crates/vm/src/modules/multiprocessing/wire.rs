@@ -76,6 +76,8 @@ pub enum Callee {
     Main(String),
     /// A built-in function or class (`abs`, `str`).
     Builtin(String),
+    /// A top-level function of an imported module (`helpers.work`), which the worker imports.
+    Module { module: String, name: String },
 }
 
 /// An exception raised in a worker, for re-raising in the parent.
@@ -121,6 +123,9 @@ pub struct Start {
     pub script: String,
     pub source: String,
     pub argv: Vec<String>,
+    /// The parent's `sys.path` when the worker started (CPython's spawn sends it too), so
+    /// that the worker imports the same file modules.
+    pub sys_path: Vec<String>,
     pub name: String,
     pub parent_pid: u32,
     pub mode: Mode,

@@ -109,6 +109,7 @@ fn run(
     }
     let mut vm = Vm::new(VmConfig {
         argv: start.argv.clone(),
+        sys_path: Some(start.sys_path.clone()),
         switch_instructions: settings.switch_instructions,
         switch_interval: settings.switch_interval,
         gil_policy: settings.gil_policy,
@@ -253,7 +254,7 @@ fn find_class(
 ) -> Result<Arc<crate::value::Class>, PyErr> {
     let (mut obj, shown) = if module == "__main__" {
         let gil = vm.gil();
-        let m = vm.interp.modules.borrow(gil).get("__mp_main__").cloned();
+        let m = vm.interp.module(gil, "__mp_main__");
         let m = m.ok_or_else(|| vm.runtime_error("the main script is not loaded"))?;
         (
             Value::Module(m),
@@ -427,8 +428,9 @@ fn remote_error(vm: &mut Vm, err: &PyErr) -> RemoteError {
 fn resolve(vm: &mut Vm, callee: &Callee) -> Result<Value, PyErr> {
     let gil = vm.gil();
     let (module, name) = match callee {
-        Callee::Main(n) => (vm.interp.modules.borrow(gil).get("__mp_main__").cloned(), n),
+        Callee::Main(n) => (vm.interp.module(gil, "__mp_main__"), n),
         Callee::Builtin(n) => (Some(vm.interp.builtins.clone()), n),
+        Callee::Module { module, name } => (Some(vm.import(module)?), name),
     };
     let found =
         module.and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), name).cloned());

@@ -1,0 +1,4 @@
+print("first starts")
+import second
+done = True
+print("first done; second.seen =", second.seen)

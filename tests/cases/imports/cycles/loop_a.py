@@ -1,0 +1,2 @@
+from loop_b import B
+A = 1

@@ -1,0 +1,2 @@
+from loop_a import A
+B = 2

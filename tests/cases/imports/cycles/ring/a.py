@@ -1,0 +1,2 @@
+from . import b
+VALUE = "a+" + b.VALUE

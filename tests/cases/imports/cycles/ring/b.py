@@ -1,0 +1,4 @@
+from . import a
+VALUE = "b"
+def later():
+    return a.VALUE

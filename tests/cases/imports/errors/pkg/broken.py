@@ -1,0 +1,2 @@
+import pkg.mod
+raise RuntimeError("broken at import")

@@ -1,0 +1,1 @@
+print("loading shapes", __name__)

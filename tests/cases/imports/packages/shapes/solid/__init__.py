@@ -1,0 +1,1 @@
+print("loading shapes.solid", __package__)

@@ -1,0 +1,2 @@
+def volume(n):
+    return n ** 3

@@ -1,0 +1,2 @@
+def volume(r):
+    return 4 / 3 * 3.14159 * r ** 3

@@ -1,0 +1,2 @@
+from . import engine
+from .engine import describe as _describe

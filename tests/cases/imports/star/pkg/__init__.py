@@ -1,0 +1,9 @@
+__all__ = ["visible", "sub"]
+
+
+def visible():
+    return "visible"
+
+
+def invisible():
+    return "invisible"

@@ -1,0 +1,8 @@
+from . import config
+
+
+def load():
+    return config.get("missing")
+
+
+settings = load()
