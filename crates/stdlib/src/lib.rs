@@ -15,6 +15,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("contextlib", include_str!("../lib/contextlib.py")),
     python("copy", include_str!("../lib/copy.py")),
     python("dataclasses", include_str!("../lib/dataclasses.py")),
+    python("enum", include_str!("../lib/enum.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("heapq", include_str!("../lib/heapq.py")),
     python("itertools", include_str!("../lib/itertools.py")),
