@@ -9,9 +9,14 @@ use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
 /// Every module of this crate, by its import name.
 pub const MODULES: &[ModuleDef] = &[
+    python(
+        "_collections_abc",
+        include_str!("../lib/_collections_abc.py"),
+    ),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
     python("collections", include_str!("../lib/collections.py")),
+    python("collections.abc", include_str!("../lib/collections_abc.py")),
     python("contextlib", include_str!("../lib/contextlib.py")),
     python("copy", include_str!("../lib/copy.py")),
     python("dataclasses", include_str!("../lib/dataclasses.py")),

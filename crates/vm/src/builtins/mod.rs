@@ -225,6 +225,10 @@ pub fn install(vm: &mut Vm) {
     ];
     let exceptions = t.exceptions.clone();
     for (name, class) in classes {
+        // The mutable containers are unhashable: `list.__hash__ is None`, as in CPython.
+        if matches!(name, "list" | "dict" | "set") {
+            dict_set_str(vm, &class.dict, "__hash__", Value::None);
+        }
         dict_set_str(vm, g, name, Value::Class(class));
     }
     for class in exceptions {

@@ -254,11 +254,15 @@ impl Vm {
     fn find_and_load(&mut self, name: &str) -> PyResult<Value> {
         let gil = self.gil();
         if name.contains('.') && Vm::is_builtin_module(name) {
-            // `os.path`: made by the built-in finder without importing `os` first (os itself
-            // imports it while it is being made).
-            return self
-                .find_and_exec(name, None)
-                .map(|m| m.unwrap_or_default());
+            // `os.path`, `collections.abc`: made by the built-in finder without importing the
+            // parent first (os itself imports os.path while it is being made), then bound as
+            // an attribute of the parent, as CPython binds submodules.
+            let module = self.find_and_exec(name, None)?.unwrap_or_default();
+            if let Some((pname, child)) = name.rsplit_once('.') {
+                let pmod = self.import_absolute(pname)?;
+                let _ = self.set_attr(&pmod, child, module.clone());
+            }
+            return Ok(module);
         }
         let mut parent = None;
         let mut search = None;
