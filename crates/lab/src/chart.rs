@@ -333,22 +333,15 @@ mod tests {
             ("threads", 2, 1.0),
             ("processes", 2, 0.5),
         ] {
+            let job = crate::workloads::Job::builtin("cpu").unwrap();
+            let mode = crate::workloads::Mode::parse(mode).unwrap();
             rows.push(Row {
-                runtime: "gilvm".into(),
-                job: "cpu".into(),
-                mode: mode.into(),
-                workers,
-                wall_s: Some(wall),
+                work_s: Some(wall),
                 cpu_s: Some(1.0),
                 speedup: Some(1.0 / wall),
                 efficiency: Some(1.0 / wall / f64::from(workers)),
-                gil_wait_share: None,
-                forced_switches: None,
-                voluntary_switches: None,
-                switches: None,
-                gil_processes: None,
-                walls_s: vec![wall],
-                error: None,
+                works_s: vec![wall],
+                ..Row::empty("gilvm", &job, mode, workers)
             });
         }
         let texts = parse(&compare_chart(&rows));
