@@ -473,25 +473,38 @@ fn sweep_with_python_json_and_svg() {
         svg.to_str().unwrap(),
     ]);
     let report = json_of(&out);
-    assert_eq!(report["schema"], "gilvm-sweep/1");
+    assert_eq!(report["schema"], "gilvm-sweep/2");
     let rows = report["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 2 + 2, "{}", out.stdout);
-    for row in rows {
+    assert_eq!(rows.len(), 1 + 2 + 2, "{}", out.stdout);
+    assert_eq!(
+        rows[0]["policy"], "sleeper alone",
+        "the baseline comes first"
+    );
+    assert!(rows[0]["throughput_mops"].is_null() && rows[0]["latency_median_ms"].is_f64());
+    assert!(report["summary"][0]
+        .as_str()
+        .unwrap()
+        .contains("Alone, the sleeper wakes"));
+    for row in &rows[1..] {
         assert!(row["error"].is_null(), "{row}");
+        // 3 repeats of 3 sleeps: 9 samples, too few for a p99.
+        assert_eq!(row["samples"], 9, "{row}");
+        assert!(row["latency_p99_ms"].is_null(), "{row}");
         if row["runtime"] == "gilvm" {
             assert_eq!(row["policy"], "fifo");
             assert!(row["forced_switches"].is_u64(), "{row}");
         } else {
             assert_eq!(row["policy"], "cpython");
         }
-        let (med, p99) = (
+        let (med, max) = (
             row["latency_median_ms"].as_f64().unwrap(),
-            row["latency_p99_ms"].as_f64().unwrap(),
+            row["latency_max_ms"].as_f64().unwrap(),
         );
-        assert!(med >= 0.0 && p99 >= med, "{row}");
+        assert!(med >= 0.0 && max >= med, "{row}");
         let mops = row["throughput_mops"].as_f64().unwrap();
         let expect = row["cpu_ops"].as_f64().unwrap() / row["seconds"].as_f64().unwrap() / 1e6;
         assert!((mops - expect).abs() < 1e-9, "{row}");
+        assert!(row["throughput_spread"].is_f64(), "{row}");
     }
     let texts = parse_svg(&svg);
     assert!(texts.iter().any(|t| t == "cpython 5ms"), "{texts:?}");

@@ -139,10 +139,11 @@ pub struct SweepArgs {
     /// Wake-ups measured per run (each sleeps 5 ms).
     #[arg(long, default_value_t = 40, value_name = "SLEEPS")]
     pub size: u32,
-    /// Run each configuration N times and report the run with the median wall time.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    /// Rounds: each runs every configuration once, in a shuffled order; wake-ups are pooled
+    /// over the rounds, throughput is the median round's with the spread.
+    #[arg(long, default_value_t = 3, value_name = "N")]
     pub repeat: u32,
-    /// Print the results as JSON (schema gilvm-sweep/1) instead of the table.
+    /// Print the results as JSON (schema gilvm-sweep/2) instead of the table.
     #[arg(long)]
     pub json: bool,
     /// Write a chart of throughput against wake latency to FILE (SVG).

@@ -177,7 +177,7 @@ pub fn sweep_chart(rows: &[SweepRow]) -> String {
         * 1.1;
     let max_y = ok
         .iter()
-        .filter_map(|r| r.latency_p99_ms)
+        .filter_map(|r| r.latency_p99_ms.or(r.latency_max_ms))
         .fold(0.0f64, f64::max)
         .max(0.1)
         * 1.1;
@@ -275,9 +275,11 @@ pub fn sweep_chart(rows: &[SweepRow]) -> String {
             ),
         );
     for r in ok {
-        let (Some(t), Some(med), Some(p99)) =
-            (r.throughput_mops, r.latency_median_ms, r.latency_p99_ms)
-        else {
+        let (Some(t), Some(med), Some(p99)) = (
+            r.throughput_mops,
+            r.latency_median_ms,
+            r.latency_p99_ms.or(r.latency_max_ms),
+        ) else {
             continue;
         };
         let colour = POLICY_COLOURS

@@ -85,6 +85,9 @@ pub fn compare_main(args: &CompareArgs) -> i32 {
 /// `gilvm sweep`.
 pub fn sweep_main(args: &SweepArgs) -> i32 {
     let events = args.trace.is_some() || args.timeline.is_some();
+    if events {
+        eprintln!("gilvm sweep: --trace/--timeline record GIL events in one extra run per gilvm configuration, after the timed runs (recording slows a run; the table does not come from it)");
+    }
     let result =
         Runner::new(Default::default(), timeout(args.timeout), events).and_then(|mut runner| {
             let outcome = run_sweep(args, &mut runner)?;
@@ -94,6 +97,10 @@ pub fn sweep_main(args: &SweepArgs) -> i32 {
                 println!("{text}");
             } else {
                 print!("{}", sweep_table(&report.rows));
+                println!();
+                for sentence in &report.summary {
+                    println!("{}\n", wrap(sentence, 96));
+                }
             }
             if let Some(path) = &args.svg {
                 write_file(path, crate::chart::sweep_chart(&report.rows))?;

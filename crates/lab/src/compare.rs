@@ -321,7 +321,7 @@ pub struct CompareOutcome {
 }
 
 /// A deterministic shuffle (xorshift, seeded by the round) of `0..n`.
-fn shuffled(n: usize, round: u32) -> Vec<usize> {
+pub fn shuffled(n: usize, round: u32) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut x =
         0x9E37_79B9_7F4A_7C15u64 ^ (u64::from(round) + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
