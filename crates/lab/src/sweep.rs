@@ -409,7 +409,8 @@ pub fn knee(rows: &[SweepRow]) -> Vec<String> {
         if at == 0 {
             out.push(format!(
                 "{who}: a longer interval than {} ms buys no CPU throughput beyond the noise \
-                 ({:.0}%) up to {} ms, while the median wake-up goes from {:.3} to {:.3} ms late.",
+                 ({:.0}%) up to {} ms; the median wake-up is {:.3} ms late at the first and \
+                 {:.3} ms at the last.",
                 ms(first),
                 noise * 100.0,
                 ms(last),
@@ -428,8 +429,8 @@ pub fn knee(rows: &[SweepRow]) -> Vec<String> {
         } else {
             out.push(format!(
                 "{who}: the knee is at {} ms: CPU throughput grows from {:.2} Mop/s at {} ms to \
-                 {:.2} there and no further beyond the noise ({:.0}%), while the median wake-up \
-                 goes from {:.3} ms late at {} ms to {:.3} ms at {} ms.",
+                 {:.2} there and no further beyond the noise ({:.0}%); the median wake-up is \
+                 {:.3} ms late at {} ms and {:.3} ms at {} ms.",
                 ms(knee_row),
                 tp(first),
                 ms(first),
@@ -584,7 +585,7 @@ mod tests {
         assert!(s[0].contains("wakes 0.050 ms late"), "{s:?}");
         assert!(
             s[1].contains("fifo with 0 instructions: the knee is at 5 ms: CPU throughput grows from 10.00 Mop/s at 1 ms to 20.00")
-                && s[1].contains("from 4.000 ms late at 5 ms to 12.000 ms at 15 ms"),
+                && s[1].contains("the median wake-up is 4.000 ms late at 5 ms and 12.000 ms at 15 ms"),
             "{s:?}"
         );
         assert!(
