@@ -88,6 +88,11 @@ struct WorkloadOutput {
     latencies_ms: Vec<f64>,
 }
 
+/// The CPU thread's throughput in Mop/s (None for a run that measured no time).
+fn mops(o: &WorkloadOutput) -> Option<f64> {
+    (o.seconds > 0.0).then(|| o.cpu_ops as f64 / o.seconds / 1e6)
+}
+
 /// Read the workload's JSON line from its stdout.
 fn parse_output(stdout: &str) -> Result<WorkloadOutput, String> {
     let line = stdout
@@ -168,8 +173,6 @@ impl SweepRow {
         if self.policy == ALONE {
             return;
         }
-        let mops =
-            |o: &WorkloadOutput| (o.seconds > 0.0).then(|| o.cpu_ops as f64 / o.seconds / 1e6);
         self.throughput_mops = mops(m);
         let all: Vec<f64> = outputs.iter().filter_map(mops).collect();
         self.throughput_spread = crate::compare::spread(&all);
