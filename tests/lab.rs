@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -40,29 +40,39 @@ fn parse_svg(path: &std::path::Path) -> Vec<String> {
 const ROW_KEYS: &[&str] = &[
     "runtime",
     "job",
+    "kind",
     "mode",
     "workers",
-    "wall_s",
+    "work_s",
+    "spread",
+    "works_s",
+    "process_wall_s",
     "cpu_s",
+    "cpu_use",
     "speedup",
     "efficiency",
     "gil_wait_share",
     "forced_switches",
     "voluntary_switches",
     "switches",
+    "switches_per_s",
+    "handoff_s",
     "gil_processes",
-    "walls_s",
     "error",
+    "not_run",
 ];
 
 /// Every row has the documented keys; figures are consistent with each other.
 fn check_compare_report(report: &Value) {
-    assert_eq!(report["schema"], "gilvm-compare/1");
+    assert_eq!(report["schema"], "gilvm-compare/2");
     for key in [
         "gilvm_version",
         "cores",
         "size",
+        "sizes",
         "repeat",
+        "min_time_s",
+        "startup_s",
         "switch_instructions",
         "switch_interval_ms",
         "gil_policy",
@@ -76,6 +86,9 @@ fn check_compare_report(report: &Value) {
         .unwrap()
         .iter()
         .all(Value::is_string));
+    for s in report["startup_s"].as_array().unwrap() {
+        assert!(s["seconds"].as_f64().unwrap() > 0.0, "{s}");
+    }
     let rows = report["rows"].as_array().unwrap();
     let mut sequential: BTreeMap<(String, String), f64> = BTreeMap::new();
     for row in rows {
@@ -84,8 +97,8 @@ fn check_compare_report(report: &Value) {
         }
         if row["mode"] == "sequential" {
             assert_eq!(row["workers"], 1);
-            if let Some(wall) = row["wall_s"].as_f64() {
-                sequential.insert((row["runtime"].to_string(), row["job"].to_string()), wall);
+            if let Some(work) = row["work_s"].as_f64() {
+                sequential.insert((row["runtime"].to_string(), row["job"].to_string()), work);
             }
         }
     }
@@ -94,26 +107,38 @@ fn check_compare_report(report: &Value) {
         if row["runtime"] == "gilvm" && WORKING_MODES.contains(&mode) || row["runtime"] != "gilvm" {
             assert!(row["error"].is_null(), "a {mode} row failed: {row}");
         }
-        if !row["error"].is_null() {
-            assert!(row["wall_s"].is_null() && row["speedup"].is_null(), "{row}");
+        if !row["error"].is_null() || !row["not_run"].is_null() {
+            assert!(row["work_s"].is_null() && row["speedup"].is_null(), "{row}");
             continue;
         }
-        let wall = row["wall_s"].as_f64().unwrap();
+        let work = row["work_s"].as_f64().unwrap();
+        let wall = row["process_wall_s"].as_f64().unwrap();
         let cpu = row["cpu_s"].as_f64().unwrap();
-        assert!(wall > 0.0 && cpu >= 0.0, "{row}");
-        let walls: Vec<f64> = row["walls_s"]
+        assert!(work > 0.0 && cpu >= 0.0, "{row}");
+        assert!(
+            wall >= work,
+            "the process lasts longer than its work: {row}"
+        );
+        let works: Vec<f64> = row["works_s"]
             .as_array()
             .unwrap()
             .iter()
             .map(|v| v.as_f64().unwrap())
             .collect();
-        assert_eq!(walls.len() as u64, report["repeat"].as_u64().unwrap());
-        assert!(walls.contains(&wall), "wall_s is one of the runs: {row}");
+        assert_eq!(works.len() as u64, report["repeat"].as_u64().unwrap());
+        assert!(works.contains(&work), "work_s is one of the runs: {row}");
+        if works.len() > 1 {
+            let (min, max) = works
+                .iter()
+                .fold((f64::MAX, 0.0f64), |(a, b), &w| (a.min(w), b.max(w)));
+            let spread = row["spread"].as_f64().unwrap();
+            assert!((spread - (max - min) / work).abs() < 1e-9, "{row}");
+        }
         let base = sequential[&(row["runtime"].to_string(), row["job"].to_string())];
         let speedup = row["speedup"].as_f64().unwrap();
         assert!(
-            (speedup - base / wall).abs() < 1e-9,
-            "speedup = sequential / wall: {row}"
+            (speedup - base / work).abs() < 1e-9,
+            "speedup = sequential / work: {row}"
         );
         let workers = row["workers"].as_f64().unwrap();
         assert!(
@@ -127,7 +152,7 @@ fn check_compare_report(report: &Value) {
             );
         } else {
             assert!(
-                row["gil_wait_share"].is_f64(),
+                row["gil_wait_share"].is_f64() && row["handoff_s"].is_f64(),
                 "gilvm runs report GIL stats: {row}"
             );
         }
@@ -137,7 +162,13 @@ fn check_compare_report(report: &Value) {
                 row["forced_switches"].as_u64().unwrap(),
                 row["voluntary_switches"].as_u64().unwrap(),
             );
-            assert_eq!(row["switches"].as_u64().unwrap(), f + v);
+            let switches = row["switches"].as_u64().unwrap();
+            assert_eq!(switches, f + v);
+            let per_s = row["switches_per_s"].as_f64().unwrap();
+            assert!(
+                (per_s - switches as f64 / work).abs() < 1e-6 * per_s.max(1.0),
+                "{row}"
+            );
         }
     }
 }
@@ -162,14 +193,26 @@ fn compare_json_schema_and_consistent_figures() {
     let report = json_of(&out);
     check_compare_report(&report);
     let rows = report["rows"].as_array().unwrap();
-    // cpu: sequential + 2 thread + 2 process rows; io and mixed also 2 coroutine rows.
-    assert_eq!(rows.len(), 5 + 7 + 7, "{}", out.stdout);
-    let jobs: Vec<&str> = rows.iter().map(|r| r["job"].as_str().unwrap()).collect();
+    // cpu: sequential + 2 thread + 2 process rows and a "not run" coroutine row; io and
+    // mixed: sequential and 2 rows of each mode.
+    assert_eq!(rows.len(), 6 + 7 + 7, "{}", out.stdout);
+    let cpu_coroutines: Vec<&Value> = rows
+        .iter()
+        .filter(|r| r["job"] == "cpu" && r["mode"] == "coroutines")
+        .collect();
+    assert_eq!(cpu_coroutines.len(), 1);
     assert!(
-        !rows
-            .iter()
-            .any(|r| r["job"] == "cpu" && r["mode"] == "coroutines"),
-        "{jobs:?}"
+        cpu_coroutines[0]["not_run"]
+            .as_str()
+            .unwrap()
+            .contains("nothing to await"),
+        "{}",
+        cpu_coroutines[0]
+    );
+    assert_eq!(
+        report["min_time_s"],
+        Value::Null,
+        "--size given: no calibration"
     );
 }
 
@@ -247,8 +290,8 @@ fn compare_with_python_adds_cpython_rows() {
         .iter()
         .filter(|r| r["runtime"] != "gilvm")
         .collect();
-    // cpu: sequential, threads, processes; io: the same and coroutines.
-    assert_eq!(py_rows.len(), 3 + 4, "{}", out.stdout);
+    // cpu: sequential, threads, processes and coroutines not run; io: all four run.
+    assert_eq!(py_rows.len(), 4 + 4, "{}", out.stdout);
     let texts = parse_svg(&svg);
     assert!(
         texts
@@ -283,20 +326,78 @@ fn compare_runs_a_users_function() {
     let rows = report["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["job"], "work:nap");
-    assert!(rows[0]["wall_s"].as_f64().unwrap() >= 0.02);
+    assert_eq!(rows[0]["kind"], "user");
+    assert!(rows[0]["work_s"].as_f64().unwrap() >= 0.02);
+    // A function the file does not define: one clear message before anything runs, status 2.
     let bad = lab(&[
         "compare",
         "--repeat",
         "1",
         "--job",
         &format!("{}:missing", file.display()),
-        "--modes",
-        "sequential",
         "--size",
         "1",
     ]);
-    assert_eq!(bad.status, Some(1), "{}", bad.dump());
-    assert!(bad.stdout.contains("failed: NameError"), "{}", bad.stdout);
+    assert_eq!(bad.status, Some(2), "{}", bad.dump());
+    assert!(
+        bad.stderr.contains(
+            "gilvm compare: job 'work:missing': the job file defines no function 'missing'"
+        ),
+        "{}",
+        bad.dump()
+    );
+    assert!(bad.stdout.is_empty(), "{}", bad.dump());
+}
+
+/// A user job that raises fails every row that runs it (threads included: a thread's
+/// exception reaches the driver), and coroutines, which a plain function cannot run, are a
+/// "not run" row with the reason; the table stays aligned.
+#[test]
+fn compare_user_job_failures_and_modes_it_cannot_run() {
+    let scratch = Scratch::new("compare-job-fail");
+    let file = scratch.write(
+        "boom.py",
+        "def work(i):\n    raise ValueError('boom ' + str(i))\n",
+    );
+    let spec = format!("{}:work", file.display());
+    let out = lab(&[
+        "compare",
+        "--quick",
+        "--job",
+        &spec,
+        "--workers",
+        "2",
+        "--modes",
+        "threads,processes,coroutines",
+    ]);
+    assert_eq!(out.status, Some(1), "{}", out.dump());
+    let lines: Vec<&str> = out.stdout.lines().take_while(|l| !l.is_empty()).collect();
+    let mode_at = lines[0].find("mode").unwrap();
+    let body: Vec<&str> = lines[1..]
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("gilvm"))
+        .collect();
+    assert_eq!(body.len(), 4, "{}", out.stdout);
+    for (line, mode) in body
+        .iter()
+        .zip(["sequential", "threads", "processes", "coroutines"])
+    {
+        assert_eq!(line.find(mode), Some(mode_at), "aligned: {}", out.stdout);
+    }
+    for line in &body[..2] {
+        assert!(line.contains("failed: ValueError: boom"), "{}", out.stdout);
+    }
+    assert!(
+        body[2].contains("failed: RuntimeError: a worker process failed"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        body[3].contains("not run: work is a plain function"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -320,52 +421,34 @@ fn compare_rejects_bad_arguments() {
     }
 }
 
-/// compare's wall time of a run agrees within 10% with timing the same run from outside. The
-/// two are measured alternately (the load of a shared machine drifts) and medians compared.
+/// compare times the work, not the process: 4 sleeps of 0.15 s give a work time of about
+/// 0.6 s, and the process wall time adds the start-up around it.
 #[test]
-fn compare_wall_time_agrees_with_outside_timing() {
+fn compare_times_the_work_not_the_process() {
     let scratch = Scratch::new("compare-timing");
-    // Sleep-dominated, so that the load of the machine matters little.
-    let source = "import time\n\ndef nap(i):\n    time.sleep(0.15)\n";
-    let file = scratch.write("nap.py", source);
+    let file = scratch.write(
+        "nap.py",
+        "import time\n\ndef nap(i):\n    time.sleep(0.15)\n",
+    );
     let spec = format!("{}:nap", file.display());
-    let job = gilvm_lab::workloads::Job::parse(&spec).unwrap();
-    let driver = scratch.write(
-        "driver.py",
-        job.driver(gilvm_lab::workloads::Mode::Sequential, 1, 4),
-    );
-    let (mut outside, mut inside) = (Vec::new(), Vec::new());
-    for _ in 0..3 {
-        let start = Instant::now();
-        let status = Command::new(util::gilvm_bin())
-            .arg("run")
-            .arg(&driver)
-            .status()
-            .unwrap();
-        outside.push(start.elapsed().as_secs_f64());
-        assert!(status.success());
-        let out = lab(&[
-            "compare",
-            "--repeat",
-            "1",
-            "--json",
-            "--job",
-            &spec,
-            "--modes",
-            "sequential",
-            "--size",
-            "4",
-        ]);
-        let report = json_of(&out);
-        inside.push(report["rows"][0]["wall_s"].as_f64().unwrap());
-    }
-    outside.sort_by(f64::total_cmp);
-    inside.sort_by(f64::total_cmp);
-    let ratio = inside[1] / outside[1];
-    assert!(
-        (0.9..=1.1).contains(&ratio),
-        "compare {inside:?} s, outside {outside:?} s"
-    );
+    let out = lab(&[
+        "compare",
+        "--repeat",
+        "1",
+        "--json",
+        "--job",
+        &spec,
+        "--modes",
+        "sequential",
+        "--size",
+        "4",
+    ]);
+    let report = json_of(&out);
+    let row = &report["rows"][0];
+    let work = row["work_s"].as_f64().unwrap();
+    let wall = row["process_wall_s"].as_f64().unwrap();
+    assert!((0.6..0.75).contains(&work), "{row}");
+    assert!(wall > work, "{row}");
 }
 
 #[test]
@@ -390,25 +473,38 @@ fn sweep_with_python_json_and_svg() {
         svg.to_str().unwrap(),
     ]);
     let report = json_of(&out);
-    assert_eq!(report["schema"], "gilvm-sweep/1");
+    assert_eq!(report["schema"], "gilvm-sweep/2");
     let rows = report["rows"].as_array().unwrap();
-    assert_eq!(rows.len(), 2 + 2, "{}", out.stdout);
-    for row in rows {
+    assert_eq!(rows.len(), 1 + 2 + 2, "{}", out.stdout);
+    assert_eq!(
+        rows[0]["policy"], "sleeper alone",
+        "the baseline comes first"
+    );
+    assert!(rows[0]["throughput_mops"].is_null() && rows[0]["latency_median_ms"].is_f64());
+    assert!(report["summary"][0]
+        .as_str()
+        .unwrap()
+        .contains("Alone, the sleeper wakes"));
+    for row in &rows[1..] {
         assert!(row["error"].is_null(), "{row}");
+        // 3 repeats of 3 sleeps: 9 samples, too few for a p99.
+        assert_eq!(row["samples"], 9, "{row}");
+        assert!(row["latency_p99_ms"].is_null(), "{row}");
         if row["runtime"] == "gilvm" {
             assert_eq!(row["policy"], "fifo");
             assert!(row["forced_switches"].is_u64(), "{row}");
         } else {
             assert_eq!(row["policy"], "cpython");
         }
-        let (med, p99) = (
+        let (med, max) = (
             row["latency_median_ms"].as_f64().unwrap(),
-            row["latency_p99_ms"].as_f64().unwrap(),
+            row["latency_max_ms"].as_f64().unwrap(),
         );
-        assert!(med >= 0.0 && p99 >= med, "{row}");
+        assert!(med >= 0.0 && max >= med, "{row}");
         let mops = row["throughput_mops"].as_f64().unwrap();
         let expect = row["cpu_ops"].as_f64().unwrap() / row["seconds"].as_f64().unwrap() / 1e6;
         assert!((mops - expect).abs() < 1e-9, "{row}");
+        assert!(row["throughput_spread"].is_f64(), "{row}");
     }
     let texts = parse_svg(&svg);
     assert!(texts.iter().any(|t| t == "cpython 5ms"), "{texts:?}");

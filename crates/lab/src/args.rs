@@ -72,15 +72,23 @@ pub struct CompareArgs {
     /// Worker counts, comma-separated.
     #[arg(long, value_delimiter = ',', default_value = "1,2,4")]
     pub workers: Vec<u32>,
-    /// Run each configuration N times and report the run with the median wall time.
-    #[arg(long, default_value_t = 3, value_name = "N")]
-    pub repeat: u32,
-    /// Items of work per job (split among the workers).
-    #[arg(long, default_value_t = 8, value_name = "ITEMS")]
-    pub size: u32,
+    /// Rounds: each runs every configuration once, in a shuffled order; a row reports the
+    /// median work time and the spread [default: 3, 1 with --quick].
+    #[arg(long, value_name = "N")]
+    pub repeat: Option<u32>,
+    /// Items of work per job, split among the workers [default: calibrated so the sequential
+    /// work lasts --min-time; 8 with --quick].
+    #[arg(long, value_name = "ITEMS")]
+    pub size: Option<u32>,
+    /// Seconds the sequential work of each job should last at least (calibrates --size).
+    #[arg(long, default_value_t = 0.5, value_name = "SECONDS")]
+    pub min_time: f64,
+    /// Short runs for smoke tests: 8 items, one round, no calibration (the figures are noisy).
+    #[arg(long)]
+    pub quick: bool,
     #[command(flatten)]
     pub gil: GilKnobs,
-    /// Print the results as JSON (schema gilvm-compare/1) instead of the table.
+    /// Print the results as JSON (schema gilvm-compare/2) instead of the table.
     #[arg(long)]
     pub json: bool,
     /// Write a bar chart of the speedups to FILE (SVG).
@@ -89,10 +97,11 @@ pub struct CompareArgs {
     /// Also run the very same scripts under this Python (e.g. python3).
     #[arg(long, value_name = "PATH")]
     pub python: Option<String>,
-    /// Write a Chrome trace (Perfetto) of the gilvm runs' threads to FILE.
+    /// Write a Chrome trace (Perfetto) of the gilvm runs' threads to FILE (recorded in one
+    /// extra run per configuration: recording slows a run).
     #[arg(long, value_name = "FILE")]
     pub trace: Option<PathBuf>,
-    /// Write an SVG timeline of the gilvm runs' threads to FILE.
+    /// Write an SVG timeline of the gilvm runs' threads to FILE (one panel per run).
     #[arg(long, value_name = "FILE")]
     pub timeline: Option<PathBuf>,
     /// Kill a run that takes longer than this many seconds.
@@ -130,10 +139,11 @@ pub struct SweepArgs {
     /// Wake-ups measured per run (each sleeps 5 ms).
     #[arg(long, default_value_t = 40, value_name = "SLEEPS")]
     pub size: u32,
-    /// Run each configuration N times and report the run with the median wall time.
-    #[arg(long, default_value_t = 1, value_name = "N")]
+    /// Rounds: each runs every configuration once, in a shuffled order; wake-ups are pooled
+    /// over the rounds, throughput is the median round's with the spread.
+    #[arg(long, default_value_t = 3, value_name = "N")]
     pub repeat: u32,
-    /// Print the results as JSON (schema gilvm-sweep/1) instead of the table.
+    /// Print the results as JSON (schema gilvm-sweep/2) instead of the table.
     #[arg(long)]
     pub json: bool,
     /// Write a chart of throughput against wake latency to FILE (SVG).

@@ -177,7 +177,7 @@ pub fn sweep_chart(rows: &[SweepRow]) -> String {
         * 1.1;
     let max_y = ok
         .iter()
-        .filter_map(|r| r.latency_p99_ms)
+        .filter_map(|r| r.latency_p99_ms.or(r.latency_max_ms))
         .fold(0.0f64, f64::max)
         .max(0.1)
         * 1.1;
@@ -275,9 +275,11 @@ pub fn sweep_chart(rows: &[SweepRow]) -> String {
             ),
         );
     for r in ok {
-        let (Some(t), Some(med), Some(p99)) =
-            (r.throughput_mops, r.latency_median_ms, r.latency_p99_ms)
-        else {
+        let (Some(t), Some(med), Some(p99)) = (
+            r.throughput_mops,
+            r.latency_median_ms,
+            r.latency_p99_ms.or(r.latency_max_ms),
+        ) else {
             continue;
         };
         let colour = POLICY_COLOURS
@@ -333,22 +335,15 @@ mod tests {
             ("threads", 2, 1.0),
             ("processes", 2, 0.5),
         ] {
+            let job = crate::workloads::Job::builtin("cpu").unwrap();
+            let mode = crate::workloads::Mode::parse(mode).unwrap();
             rows.push(Row {
-                runtime: "gilvm".into(),
-                job: "cpu".into(),
-                mode: mode.into(),
-                workers,
-                wall_s: Some(wall),
+                work_s: Some(wall),
                 cpu_s: Some(1.0),
                 speedup: Some(1.0 / wall),
                 efficiency: Some(1.0 / wall / f64::from(workers)),
-                gil_wait_share: None,
-                forced_switches: None,
-                voluntary_switches: None,
-                switches: None,
-                gil_processes: None,
-                walls_s: vec![wall],
-                error: None,
+                works_s: vec![wall],
+                ..Row::empty("gilvm", &job, mode, workers)
             });
         }
         let texts = parse(&compare_chart(&rows));

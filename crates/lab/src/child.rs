@@ -27,6 +27,9 @@ pub struct Measurement {
     pub stderr: String,
     /// When it started, relative to `epoch`.
     pub started: Duration,
+    /// The work region's time as the script measured it (the lab's drivers write it on
+    /// stderr, [`crate::workloads::WORK_MARKER`]; the line is taken out of `stderr`).
+    pub work: Option<Duration>,
 }
 
 impl Measurement {
@@ -118,15 +121,38 @@ pub fn measure(
         let _ = std::fs::remove_file(p);
         text
     };
+    let (stderr, work) = take_work_marker(read(&err_path));
     Ok(Measurement {
         wall,
         cpu,
         status: status.code(),
         timed_out,
         stdout: read(&out_path),
-        stderr: read(&err_path),
+        stderr,
         started: start.saturating_duration_since(epoch),
+        work,
     })
+}
+
+/// Split the driver's work-time line out of a run's stderr.
+pub fn take_work_marker(stderr: String) -> (String, Option<Duration>) {
+    let marker = crate::workloads::WORK_MARKER;
+    let mut work = None;
+    let mut rest = String::with_capacity(stderr.len());
+    for line in stderr.split_inclusive('\n') {
+        match line.trim_end().strip_prefix(marker) {
+            Some(v) => {
+                work = v
+                    .trim()
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|s| s.is_finite() && *s >= 0.0)
+                    .map(Duration::from_secs_f64)
+            }
+            None => rest.push_str(line),
+        }
+    }
+    (rest, work)
 }
 
 #[cfg(test)]
@@ -152,6 +178,17 @@ mod tests {
             m.cpu >= Duration::from_millis(140) && m.cpu < m.wall,
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn the_work_marker_is_read_and_removed() {
+        let (rest, work) = take_work_marker("warn\ngilvm-lab: work_s=0.25\n".to_string());
+        assert_eq!(
+            (rest.as_str(), work),
+            ("warn\n", Some(Duration::from_millis(250)))
+        );
+        let (rest, work) = take_work_marker("gilvm-lab: work_s=nan\nx".to_string());
+        assert_eq!((rest.as_str(), work), ("x", None));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use gilvm_vm::modules::multiprocessing::WorkerReport;
 use crate::args::{CompareArgs, SweepArgs};
 use crate::compare::{run_compare, timeout};
 use crate::gilstats::StatsFile;
-use crate::report::{table, wrap};
+use crate::report::{startup_line, table, wrap};
 use crate::runner::Runner;
 use crate::sweep::{run_sweep, sweep_table};
 use crate::trace::{write_chrome_trace, TraceProcess};
@@ -39,6 +39,9 @@ fn write_file(path: &Path, text: String) -> Result<(), String> {
 /// `gilvm compare`.
 pub fn compare_main(args: &CompareArgs) -> i32 {
     let events = args.trace.is_some() || args.timeline.is_some();
+    if events {
+        eprintln!("gilvm compare: --trace/--timeline record GIL events in one extra run per gilvm configuration, after the timed runs (recording slows a run; the table does not come from it)");
+    }
     let result = Runner::new(args.gil.clone(), timeout(args.timeout), events).and_then(|mut runner| {
         let outcome = run_compare(args, &mut runner)?;
         let report = &outcome.report;
@@ -47,9 +50,17 @@ pub fn compare_main(args: &CompareArgs) -> i32 {
             println!("{text}");
         } else {
             print!("{}", table(&report.rows));
-            if report.rows.iter().any(|r| r.error.is_none() && r.runtime == "gilvm" && r.gil_wait_share.is_none()) {
+            if report.rows.iter().any(|r| r.measured() && r.runtime == "gilvm" && r.gil_wait_share.is_none()) {
                 println!("(GIL wait and switches show '-' where the run recorded no GIL statistics.)");
             }
+            let sizes: Vec<String> = report.sizes.iter().map(|s| format!("{} {}", s.job, s.size)).collect();
+            println!(
+                "work s: the median of {} round(s) of the job's own timing (perf_counter around the work); spread: (max - min) / median; items per job: {}{}",
+                report.repeat,
+                sizes.join(", "),
+                report.min_time_s.map(|t| format!(" (calibrated to {t} s of sequential work)")).unwrap_or_default()
+            );
+            println!("{}", startup_line(&report.startup_s));
             println!();
             for sentence in &report.summary {
                 println!("{}\n", wrap(sentence, 96));
@@ -74,6 +85,9 @@ pub fn compare_main(args: &CompareArgs) -> i32 {
 /// `gilvm sweep`.
 pub fn sweep_main(args: &SweepArgs) -> i32 {
     let events = args.trace.is_some() || args.timeline.is_some();
+    if events {
+        eprintln!("gilvm sweep: --trace/--timeline record GIL events in one extra run per gilvm configuration, after the timed runs (recording slows a run; the table does not come from it)");
+    }
     let result =
         Runner::new(Default::default(), timeout(args.timeout), events).and_then(|mut runner| {
             let outcome = run_sweep(args, &mut runner)?;
@@ -83,6 +97,10 @@ pub fn sweep_main(args: &SweepArgs) -> i32 {
                 println!("{text}");
             } else {
                 print!("{}", sweep_table(&report.rows));
+                println!();
+                for sentence in &report.summary {
+                    println!("{}\n", wrap(sentence, 96));
+                }
             }
             if let Some(path) = &args.svg {
                 write_file(path, crate::chart::sweep_chart(&report.rows))?;

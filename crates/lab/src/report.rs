@@ -1,50 +1,81 @@
 //! The text of `compare`: the table and the sentences that say what its numbers show.
+//!
+//! Every sentence is derived from the rows and from what each job declares it is
+//! ([`JobKind`]): a cause is named only where the job's kind and the figures both support it
+//! (a job that never waits never "overlaps its waits"), a speedup is quoted only from a row
+//! with more than one worker, and nothing is called "the best". `tests` feeds synthetic rows
+//! of every kind and pattern and checks each claim against them.
 
 use std::fmt::Write;
 
-use crate::compare::Row;
+use crate::compare::{Row, Startup, NOISY_SPREAD};
+use crate::workloads::JobKind;
 
 fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
     v.map_or_else(|| "-".to_string(), f)
 }
 
-/// The table: one line per row, failed rows with their reason.
+/// The table: one line per row; failed and not-run rows say why after the names.
 pub fn table(rows: &[Row]) -> String {
     let headers = [
-        "runtime", "job", "mode", "workers", "wall s", "cpu s", "speedup", "effic.", "GIL wait",
+        "runtime",
+        "job",
+        "mode",
+        "workers",
+        "work s",
+        "spread",
+        "cpu s",
+        "cpu use",
+        "speedup",
+        "effic.",
+        "GIL wait",
         "switches",
+        "hand-off s",
     ];
     let mut cells: Vec<Vec<String>> = Vec::new();
     for r in rows {
-        if let Some(error) = &r.error {
-            cells.push(vec![
-                r.runtime.clone(),
-                r.job.clone(),
-                r.mode.clone(),
-                r.workers.to_string(),
-                format!("failed: {error}"),
-            ]);
-            continue;
-        }
-        cells.push(vec![
+        let names = vec![
             r.runtime.clone(),
             r.job.clone(),
             r.mode.clone(),
             r.workers.to_string(),
-            opt(r.wall_s, |v| format!("{v:.3}")),
+        ];
+        let why = match (&r.not_run, &r.error) {
+            (Some(why), _) => Some(format!("not run: {why}")),
+            (None, Some(e)) => Some(format!("failed: {e}")),
+            _ => None,
+        };
+        if let Some(why) = why {
+            let mut line = names;
+            line.push(why);
+            cells.push(line);
+            continue;
+        }
+        let mut line = names;
+        line.extend([
+            opt(r.work_s, |v| format!("{v:.3}")),
+            opt(r.spread, |v| {
+                let mark = if v > NOISY_SPREAD { "!" } else { "" };
+                format!("{:.0}%{mark}", v * 100.0)
+            }),
             opt(r.cpu_s, |v| format!("{v:.3}")),
+            opt(r.cpu_use, |v| format!("{:.0}%", v * 100.0)),
             opt(r.speedup, |v| format!("{v:.2}x")),
             opt(r.efficiency, |v| format!("{:.0}%", v * 100.0)),
             opt(r.gil_wait_share, |v| format!("{:.0}%", v * 100.0)),
             r.switches
                 .map_or_else(|| "-".to_string(), |v| v.to_string()),
+            opt(r.handoff_s, |v| format!("{v:.3}")),
         ]);
+        cells.push(line);
     }
+    // Every line counts for the name columns; only full lines for the figures.
     let mut widths: Vec<usize> = headers.iter().map(|h| h.len()).collect();
     for line in &cells {
-        if line.len() == headers.len() {
-            for (w, cell) in widths.iter_mut().zip(line) {
-                *w = (*w).max(cell.chars().count());
+        let full = line.len() == headers.len();
+        for (i, cell) in line.iter().enumerate() {
+            if i < 4 || full {
+                widths[i] = widths[i].max(cell.chars().count());
             }
         }
     }
@@ -52,17 +83,13 @@ pub fn table(rows: &[Row]) -> String {
     let render = |out: &mut String, line: &[String]| {
         let mut text = String::new();
         for (i, cell) in line.iter().enumerate() {
-            let last = i + 1 == line.len();
-            let width = if last && line.len() < headers.len() {
-                0
-            } else {
-                widths[i]
-            };
+            let reason = i == 4 && line.len() < headers.len();
             if i > 0 {
                 text.push_str("  ");
             }
-            // Names left-aligned, figures right-aligned.
-            if i < 3 || (last && line.len() < headers.len()) {
+            let width = if reason { 0 } else { widths[i] };
+            // Names and reasons left-aligned, figures right-aligned.
+            if i < 3 || reason {
                 let _ = write!(text, "{cell:<width$}");
             } else {
                 let _ = write!(text, "{cell:>width$}");
@@ -79,12 +106,16 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
-/// The speedup of (runtime, job, mode) at its largest worker count, with that count and the
-/// row's GIL wait share.
-fn at_most_workers<'a>(rows: &'a [Row], runtime: &str, job: &str, mode: &str) -> Option<&'a Row> {
-    rows.iter()
-        .filter(|r| r.runtime == runtime && r.job == job && r.mode == mode && r.speedup.is_some())
-        .max_by_key(|r| r.workers)
+/// The line under the table with each runtime's start-up time.
+pub fn startup_line(startup: &[Startup]) -> String {
+    let parts: Vec<String> = startup
+        .iter()
+        .map(|s| format!("{} {:.0} ms", s.runtime, s.seconds * 1000.0))
+        .collect();
+    format!(
+        "start-up (an empty script, not in the work times): {}",
+        parts.join(", ")
+    )
 }
 
 fn count(n: u32, noun: &str) -> String {
@@ -102,134 +133,240 @@ fn capitalize(s: &str) -> String {
         .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
-fn x(v: f64) -> String {
+/// A speedup as the table prints it.
+pub fn x(v: f64) -> String {
     format!("{v:.2}x")
 }
 
-/// A speedup below this does not count as one (noise, start-up costs).
-const REAL_SPEEDUP: f64 = 1.3;
+/// A speedup at least this is "faster" ...
+pub const FASTER: f64 = 1.3;
+/// ... and at most this is "slower"; between the two it is "about the same".
+pub const SLOWER: f64 = 0.9;
+/// CPU time growing by this factor (threads against sequential) is switch overhead.
+pub const CPU_GROWTH: f64 = 1.5;
+/// gilvm's default instruction count between forced switches (design §3).
+const DEFAULT_SWITCH_INSTRUCTIONS: u32 = 100;
 
-/// Two or three sentences per runtime saying what the numbers show, from the numbers.
-pub fn summarize(rows: &[Row], cores: usize) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut runtimes: Vec<&str> = Vec::new();
-    for r in rows {
-        if !runtimes.contains(&r.runtime.as_str()) {
-            runtimes.push(&r.runtime);
+/// What a job kind is, for the sentences.
+fn kind_words(kind: JobKind) -> &'static str {
+    match kind {
+        JobKind::Cpu => "it only computes",
+        JobKind::Io => "it only sleeps",
+        JobKind::Mixed => "it computes, then sleeps",
+        JobKind::User => "your function",
+    }
+}
+
+/// The measured row of (runtime, job, mode) with the most workers, if that is more than one.
+fn top<'a>(rows: &'a [Row], runtime: &str, job: &str, mode: &str) -> Option<&'a Row> {
+    rows.iter()
+        .filter(|r| r.runtime == runtime && r.job == job && r.mode == mode)
+        .filter(|r| r.measured() && r.speedup.is_some() && r.workers > 1)
+        .max_by_key(|r| r.workers)
+}
+
+fn noun(mode: &str) -> &'static str {
+    match mode {
+        "threads" => "thread",
+        "processes" => "process",
+        _ => "coroutine",
+    }
+}
+
+/// The sentences of one (runtime, job): the figures, then the causes they support.
+fn job_sentences(rows: &[Row], runtime: &str, job: &str, cores: usize) -> Vec<String> {
+    let Some(seq) = rows
+        .iter()
+        .find(|r| r.runtime == runtime && r.job == job && r.mode == "sequential" && r.measured())
+    else {
+        return Vec::new();
+    };
+    let kind = seq.kind;
+    let who = if runtime == "gilvm" {
+        String::new()
+    } else {
+        format!("under {runtime}, ")
+    };
+    let modes = ["threads", "processes", "coroutines"];
+    let tops: Vec<&Row> = modes
+        .iter()
+        .filter_map(|m| top(rows, runtime, job, m))
+        .collect();
+    if tops.is_empty() {
+        return Vec::new();
+    }
+    let figures: Vec<String> = tops
+        .iter()
+        .map(|r| {
+            let mark = if r.spread.is_some_and(|s| s > NOISY_SPREAD) {
+                " (noisy)"
+            } else {
+                ""
+            };
+            format!(
+                "{} {}{mark}",
+                count(r.workers, noun(&r.mode)),
+                x(r.speedup.unwrap_or_default())
+            )
+        })
+        .collect();
+    let mut out = vec![capitalize(&format!(
+        "{who}the {job} job ({}), as speedups over sequential: {}.",
+        kind_words(kind),
+        figures.join(", ")
+    ))];
+    let get = |m: &str| tops.iter().find(|r| r.mode == m).copied();
+    let mut causes = Vec::new();
+    if let Some(t) = get("threads") {
+        let s = t.speedup.unwrap_or_default();
+        let growth = match (t.cpu_s, seq.cpu_s) {
+            (Some(a), Some(b)) if b > 0.0 => Some(a / b),
+            _ => None,
+        };
+        let w = count(t.workers, "thread");
+        match kind {
+            JobKind::Cpu if s < SLOWER && growth.is_some_and(|g| g >= CPU_GROWTH) => {
+                let switches = t
+                    .switches
+                    .map(|n| format!(" ({n} switches)"))
+                    .unwrap_or_default();
+                causes.push(format!(
+                    "{w} are slower than one because they use {:.1}x the sequential CPU time: \
+                     the extra time goes to handing the GIL from thread to thread{switches}",
+                    growth.unwrap_or_default()
+                ));
+            }
+            JobKind::Cpu if s < FASTER => causes.push(format!(
+                "threads cannot speed this job up: under the GIL only one thread runs Python \
+                 code at a time, and the job has no waits to overlap{}",
+                if s < SLOWER {
+                    format!(
+                        "; {w} even take {:.1}x the sequential time",
+                        1.0 / s.max(1e-9)
+                    )
+                } else {
+                    String::new()
+                }
+            )),
+            JobKind::Io | JobKind::Mixed if s >= FASTER => {
+                let mut c = String::from(
+                    "threads overlap the waits: a thread blocked in a sleep releases the GIL",
+                );
+                if kind == JobKind::Mixed && t.efficiency.is_some_and(|e| e < 0.8) {
+                    c.push_str(", while the computing parts still take turns holding it");
+                }
+                causes.push(c);
+            }
+            JobKind::Mixed if s < FASTER => causes.push(format!(
+                "{w} do not overlap much here: while one computes it holds the GIL and the \
+                 others' sleeps end waiting for it"
+            )),
+            _ => {}
         }
     }
-    for runtime in runtimes {
-        let who = if runtime == "gilvm" {
-            String::new()
-        } else {
-            format!("Under {runtime}, ")
-        };
-        let mut jobs: Vec<&str> = Vec::new();
-        for r in rows.iter().filter(|r| r.runtime == runtime) {
-            if !jobs.contains(&r.job.as_str()) {
-                jobs.push(&r.job);
-            }
-        }
-        for job in jobs {
-            let threads = at_most_workers(rows, runtime, job, "threads");
-            let procs = at_most_workers(rows, runtime, job, "processes");
-            let coros = at_most_workers(rows, runtime, job, "coroutines");
-            let speed = |r: Option<&Row>| r.and_then(|r| r.speedup.map(|s| (s, r.workers)));
-            let (t, p, c) = (speed(threads), speed(procs), speed(coros));
-            let fast = |v: Option<(f64, u32)>| v.is_some_and(|(s, _)| s >= REAL_SPEEDUP);
-            let sentence = if t.is_some() && !fast(t) && fast(p) {
-                let (ts, tw) = t.unwrap_or_default();
-                let (ps, pw) = p.unwrap_or_default();
-                let wait = threads
-                    .and_then(|t| t.gil_wait_share.filter(|_| t.workers > 1))
-                    .map(|w| {
-                        format!(
-                            ", its threads waiting for the GIL {:.0}% of their time",
-                            w * 100.0
-                        )
-                    })
-                    .unwrap_or_default();
-                Some(format!(
-                    "{who}the {job} job does not get faster with threads ({} with {}{wait}) but does \
-                     with processes ({} with {} on {cores} cores): under the GIL only one thread \
-                     runs Python code at a time, while each process has its own interpreter and GIL.",
-                    x(ts),
-                    count(tw, "thread"),
-                    x(ps),
-                    count(pw, "process")
-                ))
-            } else if fast(t) || fast(c) {
-                let mut overlap = Vec::new();
-                if let Some((s, w)) = t.filter(|_| fast(t)) {
-                    overlap.push(format!("{} reach {}", count(w, "thread"), x(s)));
-                }
-                if let Some((s, w)) = c.filter(|_| fast(c)) {
-                    overlap.push(format!("{} reach {}", count(w, "coroutine"), x(s)));
-                }
-                let why = match (fast(t), fast(c)) {
-                    (true, true) => "a thread blocked in a sleep releases the GIL and an awaiting coroutine hands the event loop to another",
-                    (true, false) => "a thread blocked in a sleep releases the GIL",
-                    _ => "an awaiting coroutine hands the event loop to another",
-                };
-                let mut rest = Vec::new();
-                if let Some((s, w)) = t.filter(|_| !fast(t)) {
-                    rest.push(format!("{} only {}", count(w, "thread"), x(s)));
-                }
-                if let Some((s, w)) = c.filter(|_| !fast(c)) {
-                    rest.push(format!("{} only {}", count(w, "coroutine"), x(s)));
-                }
-                if let Some((s, w)) = p {
-                    rest.push(format!("{} {}", count(w, "process"), x(s)));
-                }
-                let rest = if rest.is_empty() {
-                    String::new()
-                } else {
-                    format!(" (against {})", rest.join(", "))
-                };
-                Some(format!(
-                    "{who}the {job} job overlaps its waits: {}{rest}, because {why}.",
-                    overlap.join(" and ")
-                ))
-            } else if let (Some((ts, tw)), None) = (t.filter(|_| !fast(t)), p) {
-                let wait = threads
-                    .and_then(|t| t.gil_wait_share.filter(|_| t.workers > 1))
-                    .map(|w| {
-                        format!(
-                            ", its threads waiting for the GIL {:.0}% of their time",
-                            w * 100.0
-                        )
-                    })
-                    .unwrap_or_default();
-                Some(format!(
-                    "{who}the {job} job does not get faster with threads ({} with {}{wait}): under \
-                     the GIL only one thread runs Python code at a time.",
-                    x(ts),
-                    count(tw, "thread")
-                ))
-            } else if let Some((s, w)) = p.filter(|_| fast(p)) {
-                Some(format!(
-                    "{who}only processes speed the {job} job up: {} with {}.",
-                    x(s),
-                    count(w, "process")
-                ))
+    if let Some(p) = get("processes") {
+        let s = p.speedup.unwrap_or_default();
+        if s >= FASTER {
+            let ideal = p.workers.min(u32::try_from(cores).unwrap_or(u32::MAX));
+            let bound = if kind == JobKind::Cpu {
+                format!(" (at most {ideal}x on {cores} cores)")
             } else {
-                rows.iter()
-                    .filter(|r| r.runtime == runtime && r.job == job && r.mode != "sequential")
-                    .filter_map(|r| r.speedup.map(|s| (s, r)))
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(s, r)| {
-                        format!(
-                            "{who}nothing runs the {job} job much faster than sequentially: the best is \
-                             {} with {} at {}.",
-                            r.mode,
-                            count(r.workers, "worker"),
-                            x(s)
-                        )
-                    })
+                String::new()
             };
-            let sentence = sentence.map(|s| capitalize(&s));
-            out.extend(sentence);
+            causes.push(format!(
+                "each process has its own interpreter and GIL, so {} reach {}{bound}",
+                count(p.workers, "process"),
+                x(s)
+            ));
         }
+    }
+    if let Some(c) = get("coroutines") {
+        if kind.waits() && c.speedup.unwrap_or_default() >= FASTER {
+            causes.push(
+                "an awaiting coroutine hands the event loop to another, so one thread overlaps \
+                 the waits"
+                    .to_string(),
+            );
+        }
+    }
+    if !causes.is_empty() {
+        out.push(capitalize(&format!("{}.", causes.join("; "))));
+    }
+    out
+}
+
+/// Where gilvm and another runtime disagree on the same job and workers by more than their
+/// spreads allow, say so (and why, when the figures say why).
+fn disagreements(rows: &[Row], switch_instructions: Option<u32>) -> Vec<String> {
+    let mut out = Vec::new();
+    for g in rows
+        .iter()
+        .filter(|r| r.runtime == "gilvm" && r.mode == "threads")
+    {
+        let Some(gs) = g.speedup.filter(|_| g.measured() && g.workers > 1) else {
+            continue;
+        };
+        if top(rows, "gilvm", &g.job, "threads").map(|t| t.workers) != Some(g.workers) {
+            continue;
+        }
+        for o in rows.iter().filter(|r| {
+            r.runtime != "gilvm" && r.job == g.job && r.mode == "threads" && r.workers == g.workers
+        }) {
+            let Some(os) = o.speedup.filter(|_| o.measured()) else {
+                continue;
+            };
+            let margin = 1.0 + 0.2 + g.spread.unwrap_or(0.0) + o.spread.unwrap_or(0.0);
+            if gs.max(os) / gs.min(os).max(1e-9) <= margin {
+                continue;
+            }
+            let mut s = format!(
+                "gilvm and {} disagree on the {} job with {}: {} against {}.",
+                o.runtime,
+                g.job,
+                count(g.workers, "thread"),
+                x(gs),
+                x(os)
+            );
+            let n = switch_instructions.unwrap_or(DEFAULT_SWITCH_INSTRUCTIONS);
+            if g.kind.computes() && gs < os && n > 0 {
+                let _ = write!(
+                    s,
+                    " gilvm hands the GIL to a waiting thread every {n} instructions (CPython \
+                     only after a waiter has waited 5 ms), and each hand-off costs time{}: \
+                     compare with --switch-instructions 0.",
+                    g.handoff_s
+                        .map(|h| format!(" ({h:.3} s in transit here)"))
+                        .unwrap_or_default()
+                );
+            }
+            out.push(s);
+        }
+    }
+    out
+}
+
+/// The sentences under the table, from the numbers and the jobs' kinds.
+pub fn summarize(rows: &[Row], cores: usize, switch_instructions: Option<u32>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    for r in rows {
+        if !pairs.contains(&(r.runtime.as_str(), r.job.as_str())) {
+            pairs.push((&r.runtime, &r.job));
+        }
+    }
+    for (runtime, job) in pairs {
+        out.extend(job_sentences(rows, runtime, job, cores));
+    }
+    out.extend(disagreements(rows, switch_instructions));
+    if rows
+        .iter()
+        .any(|r| r.measured() && r.spread.is_some_and(|s| s > NOISY_SPREAD))
+    {
+        out.push(format!(
+            "A spread marked ! (and a figure marked noisy) varies by more than {:.0}% between \
+             repeats: the machine's load moved it, read it with care.",
+            NOISY_SPREAD * 100.0
+        ));
     }
     let failed = rows.iter().filter(|r| r.error.is_some()).count();
     if failed > 0 {
@@ -260,100 +397,4 @@ pub fn wrap(text: &str, width: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::compare::fill_speedups;
-
-    fn row(runtime: &str, job: &str, mode: &str, workers: u32, wall: f64) -> Row {
-        Row {
-            runtime: runtime.into(),
-            job: job.into(),
-            mode: mode.into(),
-            workers,
-            wall_s: Some(wall),
-            cpu_s: Some(wall),
-            speedup: None,
-            efficiency: None,
-            gil_wait_share: Some(0.5),
-            forced_switches: Some(10),
-            voluntary_switches: Some(2),
-            switches: Some(12),
-            gil_processes: Some(1),
-            walls_s: vec![wall],
-            error: None,
-        }
-    }
-
-    fn sample() -> Vec<Row> {
-        let mut rows = vec![
-            row("gilvm", "cpu", "sequential", 1, 1.0),
-            row("gilvm", "cpu", "threads", 4, 1.02),
-            row("gilvm", "cpu", "processes", 4, 0.55),
-            row("gilvm", "io", "sequential", 1, 0.16),
-            row("gilvm", "io", "threads", 4, 0.042),
-            row("gilvm", "io", "coroutines", 4, 0.041),
-        ];
-        fill_speedups(&mut rows);
-        rows
-    }
-
-    #[test]
-    fn table_aligns_and_shows_failures() {
-        let mut rows = sample();
-        rows.push(Row {
-            error: Some("NameError: x".into()),
-            ..row("gilvm", "mixed", "coroutines", 2, 0.0)
-        });
-        let t = table(&rows);
-        let lines: Vec<&str> = t.lines().collect();
-        assert!(lines[0].starts_with("runtime") && lines[0].ends_with("switches"));
-        assert!(
-            lines[2].contains("0.98x") && lines[2].contains("25%") && lines[2].contains("50%"),
-            "{t}"
-        );
-        assert!(lines.last().unwrap().contains("failed: NameError: x"));
-        let width = lines[0].len();
-        assert!(lines[1..7].iter().all(|l| l.len() == width), "{t}");
-    }
-
-    #[test]
-    fn sentences_follow_the_numbers() {
-        let s = summarize(&sample(), 2);
-        assert_eq!(s.len(), 2, "{s:?}");
-        assert!(s[0].starts_with("The cpu job"), "{}", s[0]);
-        assert!(
-            s[0].contains("does not get faster with threads (0.98x with 4 threads"),
-            "{}",
-            s[0]
-        );
-        assert!(
-            s[0].contains("1.82x with 4 processes on 2 cores"),
-            "{}",
-            s[0]
-        );
-        assert!(
-            s[1].contains("overlaps its waits: 4 threads reach 3.81x and 4 coroutines reach 3.90x"),
-            "{}",
-            s[1]
-        );
-        // If threads had sped the CPU job up, the text would not claim the opposite.
-        let mut rows = sample();
-        rows[1].wall_s = Some(0.5);
-        fill_speedups(&mut rows);
-        assert!(!summarize(&rows, 2)[0].contains("does not get faster"));
-        // Without processes (say they failed), threads alone still tell the GIL's story.
-        let mut rows = sample();
-        rows.remove(2);
-        let s = summarize(&rows, 2);
-        assert!(
-            s[0].contains("does not get faster with threads (0.98x with 4 threads, its threads waiting for the GIL 50%"),
-            "{}",
-            s[0]
-        );
-    }
-
-    #[test]
-    fn wrap_keeps_words() {
-        assert_eq!(wrap("aaa bbb ccc", 7), "aaa bbb\nccc");
-    }
-}
+mod tests;

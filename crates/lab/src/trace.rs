@@ -3,7 +3,13 @@
 //! per interpreter thread (`tid` = its GIL id), a complete event (`"ph": "X"`) per span of
 //! running / waiting for the GIL / blocked, with the transitions that began and ended it as
 //! arguments (`switch` names a forced switch), and `process_name` / `thread_name` metadata.
-//! Timestamps are microseconds from the start of the lab run (or of the script, for `run`).
+//! Timestamps are microseconds from the start of the lab run (or of the script, for `run`),
+//! rounded to whole nanoseconds.
+//!
+//! A default trace stays under about 20 MB: past [`MAX_SPANS`] spans in all, each thread's
+//! spans are merged in runs of consecutive ones (the merged event is named after the state
+//! that took most of its time and carries each state's time and the count it stands for), so
+//! the events still tile each thread's life.
 
 use std::time::Duration;
 
@@ -38,11 +44,22 @@ impl TraceProcess {
 }
 
 fn micros(d: Duration) -> f64 {
-    d.as_nanos() as f64 / 1000.0
+    // Whole nanoseconds: 3 decimals of a microsecond.
+    (d.as_nanos() as f64).round() / 1000.0
 }
+
+/// Spans in a whole trace before they are merged (about 200 bytes each).
+pub const MAX_SPANS: usize = 80_000;
 
 /// The trace as a JSON value (`{"traceEvents": [...], ...}`).
 pub fn chrome_trace(processes: &[TraceProcess]) -> Value {
+    chrome_trace_capped(processes, MAX_SPANS)
+}
+
+/// The trace with at most about `max_spans` span events (see the module docs).
+pub fn chrome_trace_capped(processes: &[TraceProcess], max_spans: usize) -> Value {
+    let threads: usize = processes.iter().map(|p| p.threads.len()).sum();
+    let budget = (max_spans / threads.max(1)).max(1);
     let mut events = Vec::new();
     for (index, process) in processes.iter().enumerate() {
         events.push(json!({
@@ -63,26 +80,49 @@ pub fn chrome_trace(processes: &[TraceProcess]) -> Value {
                 "name": "thread_sort_index", "ph": "M", "pid": process.pid, "tid": thread.id,
                 "args": { "sort_index": thread.id },
             }));
-            for span in thread_spans(&thread.events, end_of_run) {
-                let mut args = json!({
-                    "entered_by": span.entered_by.name(),
-                    "left_by": span.left_by.map(|t| t.name()),
-                });
-                if span.kind == SpanKind::Running {
-                    args["instructions"] = json!(span.instructions);
-                    if let Some(left) = span.left_by.filter(|t| t.is_forced_switch()) {
-                        args["switch"] = json!(left.name());
+            let spans = thread_spans(&thread.events, end_of_run);
+            let per = spans.len().div_ceil(budget).max(1);
+            for group in spans.chunks(per) {
+                let (first, last) = (&group[0], &group[group.len() - 1]);
+                let start = process.offset + first.start;
+                let dur = last.end.saturating_sub(first.start);
+                let (name, args) = if let [span] = group {
+                    let mut args = json!({
+                        "entered_by": span.entered_by.name(),
+                        "left_by": span.left_by.map(|t| t.name()),
+                    });
+                    if span.kind == SpanKind::Running {
+                        args["instructions"] = json!(span.instructions);
+                        if let Some(left) = span.left_by.filter(|t| t.is_forced_switch()) {
+                            args["switch"] = json!(left.name());
+                        }
                     }
-                }
-                let start = micros(process.offset + span.start);
+                    (span.kind.label().to_string(), args)
+                } else {
+                    let mut time = [Duration::ZERO; 3];
+                    let kinds = [SpanKind::Running, SpanKind::Waiting, SpanKind::Blocked];
+                    for span in group {
+                        if let Some(k) = kinds.iter().position(|k| *k == span.kind) {
+                            time[k] += span.end.saturating_sub(span.start);
+                        }
+                    }
+                    let most = (0..3).max_by_key(|&k| time[k]).unwrap_or(0);
+                    let args = json!({
+                        "merged_spans": group.len(),
+                        "running_us": micros(time[0]),
+                        "waiting_us": micros(time[1]),
+                        "blocked_us": micros(time[2]),
+                    });
+                    (format!("{} (merged)", kinds[most].label()), args)
+                };
                 events.push(json!({
-                    "name": span.kind.label(),
+                    "name": name,
                     "cat": "gil",
                     "ph": "X",
                     "pid": process.pid,
                     "tid": thread.id,
-                    "ts": start,
-                    "dur": micros(process.offset + span.end) - start,
+                    "ts": micros(start),
+                    "dur": micros(dur),
                     "args": args,
                 }));
             }
@@ -178,6 +218,50 @@ mod tests {
             };
             assert!((first.0 - offset - start).abs() < 1e-6);
             assert!((last.0 + last.1 - offset - end).abs() < 1e-6);
+        }
+    }
+
+    #[test]
+    fn a_capped_trace_merges_spans_and_still_tiles_each_thread() {
+        let full = chrome_trace(&sample()[..1]);
+        let spans = |v: &Value| -> Vec<Value> {
+            v["traceEvents"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["ph"] == "X")
+                .cloned()
+                .collect()
+        };
+        let (all, capped) = (spans(&full), spans(&chrome_trace_capped(&sample()[..1], 2)));
+        assert!(all.len() > 2, "{all:?}");
+        assert_eq!(capped.len(), 2, "one event per thread: {capped:?}");
+        for tid in [1, 2] {
+            let of = |v: &[Value]| -> (f64, f64, usize) {
+                let mine: Vec<&Value> = v.iter().filter(|e| e["tid"] == tid).collect();
+                let start = mine
+                    .iter()
+                    .map(|e| e["ts"].as_f64().unwrap())
+                    .fold(f64::MAX, f64::min);
+                let end = mine
+                    .iter()
+                    .map(|e| e["ts"].as_f64().unwrap() + e["dur"].as_f64().unwrap())
+                    .fold(0.0, f64::max);
+                (start, end, mine.len())
+            };
+            let (a, b) = (of(&all), of(&capped));
+            assert!(
+                (a.0 - b.0).abs() < 1e-6 && (a.1 - b.1).abs() < 1e-6,
+                "{a:?} {b:?}"
+            );
+            let merged = capped.iter().find(|e| e["tid"] == tid).unwrap();
+            if a.2 > 1 {
+                assert!(
+                    merged["name"].as_str().unwrap().ends_with("(merged)"),
+                    "{merged}"
+                );
+                assert_eq!(merged["args"]["merged_spans"].as_u64(), Some(a.2 as u64));
+            }
         }
     }
 

@@ -12,6 +12,8 @@
 
 use std::fmt::Write;
 
+use serde::{Deserialize, Serialize};
+
 /// How the items are run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Mode {
@@ -48,10 +50,50 @@ impl Mode {
     }
 }
 
+/// What a job is, declared by the job (the sentences under the table are chosen from it and
+/// from the figures, never from the figures alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JobKind {
+    /// Computes only: no waits.
+    Cpu,
+    /// Waits only (sleeps, I/O): the GIL is released for nearly all of its time.
+    Io,
+    /// Computes, then waits.
+    Mixed,
+    /// A user's `FILE:FUNCTION`: nothing is known about it.
+    User,
+}
+
+impl JobKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            JobKind::Cpu => "cpu",
+            JobKind::Io => "io",
+            JobKind::Mixed => "mixed",
+            JobKind::User => "user",
+        }
+    }
+
+    /// Does the job spend time blocked (so a released GIL can let others run)?
+    pub fn waits(self) -> bool {
+        matches!(self, JobKind::Io | JobKind::Mixed)
+    }
+
+    /// Does the job compute Python code (so the GIL serialises it)?
+    pub fn computes(self) -> bool {
+        matches!(self, JobKind::Cpu | JobKind::Mixed)
+    }
+}
+
+/// The line the driver writes on stderr after the work: `gilvm-lab: work_s=SECONDS`.
+pub const WORK_MARKER: &str = "gilvm-lab: work_s=";
+
 /// A job: its name, its source and the function called per item.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Job {
     pub name: String,
+    pub kind: JobKind,
     pub source: String,
     /// Defines `ajob(i)` for the coroutine mode; None when the job does not suit coroutines.
     pub async_source: Option<String>,
@@ -72,14 +114,15 @@ pub const SWEEP: &str = include_str!("../workloads/sweep.py");
 impl Job {
     /// A built-in job by name (`cpu`, `io`, `mixed`).
     pub fn builtin(name: &str) -> Option<Job> {
-        let (source, async_source) = match name {
-            "cpu" => (CPU, None),
-            "io" => (IO, Some(IO_ASYNC)),
-            "mixed" => (MIXED, Some(MIXED_ASYNC)),
+        let (kind, source, async_source) = match name {
+            "cpu" => (JobKind::Cpu, CPU, None),
+            "io" => (JobKind::Io, IO, Some(IO_ASYNC)),
+            "mixed" => (JobKind::Mixed, MIXED, Some(MIXED_ASYNC)),
             _ => return None,
         };
         Some(Job {
             name: name.to_string(),
+            kind,
             source: source.to_string(),
             async_source: async_source.map(str::to_string),
             function: "job".to_string(),
@@ -112,6 +155,7 @@ impl Job {
             .map_or_else(|| file.to_string(), |s| s.to_string_lossy().into_owned());
         Ok(Job {
             name: format!("{stem}:{function}"),
+            kind: JobKind::User,
             source,
             async_source: None,
             function: function.to_string(),
@@ -120,7 +164,37 @@ impl Job {
 
     /// Does the job run in `mode`?
     pub fn supports(&self, mode: Mode) -> bool {
-        mode != Mode::Coroutines || self.async_source.is_some()
+        self.unsupported(mode).is_none()
+    }
+
+    /// Why the job cannot run in `mode` (None when it can).
+    pub fn unsupported(&self, mode: Mode) -> Option<String> {
+        if mode != Mode::Coroutines || self.async_source.is_some() {
+            return None;
+        }
+        Some(match self.kind {
+            JobKind::User => format!(
+                "{} is a plain function; coroutines need an async form of the job",
+                self.function
+            ),
+            _ => format!(
+                "the {} job has nothing to await, so coroutines could only run it one at a time",
+                self.name
+            ),
+        })
+    }
+
+    /// A script that exits with status 3 and a message on stderr when the job's file does not
+    /// define its function (run once before anything is measured).
+    pub fn check_script(&self) -> String {
+        let f = &self.function;
+        format!(
+            "{}\n\nif __name__ == \"__main__\":\n    import sys as _lab_sys\n    \
+             if not callable(globals().get(\"{f}\")):\n        \
+             _lab_sys.stderr.write(\"the job file defines no function '{f}'\\n\")\n        \
+             _lab_sys.exit(3)\n",
+            self.source
+        )
     }
 
     /// The driver script running `size` items in `mode` with `workers` workers.
@@ -155,9 +229,12 @@ impl Job {
         s.push_str(match mode {
             Mode::Sequential => "def _lab_main():\n    for i in range(_LAB_SIZE):\n        FUNCTION(i)\n",
             Mode::Threads => {
-                "def _lab_main():\n    threads = []\n    for k in range(_LAB_WORKERS):\n        \
-                 threads.append(threading.Thread(target=_lab_chunk, args=(k,)))\n    \
-                 for t in threads:\n        t.start()\n    for t in threads:\n        t.join()\n"
+                "_lab_errors = []\n\n\ndef _lab_thread(k):\n    try:\n        _lab_chunk(k)\n    \
+                 except BaseException as e:\n        _lab_errors.append(e)\n        raise\n\n\n\
+                 def _lab_main():\n    threads = []\n    for k in range(_LAB_WORKERS):\n        \
+                 threads.append(threading.Thread(target=_lab_thread, args=(k,)))\n    \
+                 for t in threads:\n        t.start()\n    for t in threads:\n        t.join()\n    \
+                 if _lab_errors:\n        raise _lab_errors[0]\n"
             }
             Mode::Processes => {
                 "def _lab_main():\n    procs = []\n    for k in range(_LAB_WORKERS):\n        \
@@ -175,14 +252,21 @@ impl Job {
         }
         .replace("FUNCTION", f)
         .as_str());
-        s.push_str("\n\nif __name__ == \"__main__\":\n    _lab_main()\n");
+        // The work region: set-up and imports are outside it (as pyperf times a benchmark).
+        let _ = write!(
+            s,
+            "\n\nif __name__ == \"__main__\":\n    import sys as _lab_sys\n    \
+             import time as _lab_time\n    _lab_t0 = _lab_time.perf_counter()\n    _lab_main()\n    \
+             _lab_t1 = _lab_time.perf_counter()\n    \
+             _lab_sys.stderr.write(\"{WORK_MARKER}\" + repr(_lab_t1 - _lab_t0) + \"\\n\")\n"
+        );
         s
     }
 }
 
 /// The driver of `sweep`: `sleeps` wake-ups measured, with `setswitchinterval` when given
 /// (the way to set the interval under CPython).
-pub fn sweep_driver(sleeps: u32, switch_interval_ms: Option<f64>) -> String {
+pub fn sweep_driver(sleeps: u32, switch_interval_ms: Option<f64>, alone: bool) -> String {
     let mut s = String::from("# Generated by `gilvm sweep`.\n");
     if let Some(ms) = switch_interval_ms {
         let _ = writeln!(s, "import sys\nsys.setswitchinterval({})", ms / 1000.0);
@@ -190,7 +274,8 @@ pub fn sweep_driver(sleeps: u32, switch_interval_ms: Option<f64>) -> String {
     s.push_str(SWEEP);
     let _ = write!(
         s,
-        "\nSLEEPS = {sleeps}\n\nif __name__ == \"__main__\":\n    main()\n"
+        "\nSLEEPS = {sleeps}\nALONE = {}\n\nif __name__ == \"__main__\":\n    main()\n",
+        if alone { "True" } else { "False" }
     );
     s
 }
@@ -269,7 +354,7 @@ mod tests {
 
     #[test]
     fn sweep_driver_prints_json() {
-        let out = python(&sweep_driver(3, Some(1.0)));
+        let out = python(&sweep_driver(3, Some(1.0), false));
         assert!(
             out.status.success(),
             "{}",
@@ -278,5 +363,9 @@ mod tests {
         let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         assert_eq!(value["latencies_ms"].as_array().unwrap().len(), 3);
         assert!(value["cpu_ops"].as_u64().unwrap() > 0);
+        let out = python(&sweep_driver(3, None, true));
+        let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(value["cpu_ops"].as_u64(), Some(0), "the sleeper alone");
+        assert_eq!(value["latencies_ms"].as_array().unwrap().len(), 3);
     }
 }

@@ -7,6 +7,8 @@ import threading
 import time
 
 SLEEPS = 40
+# True for the baseline: the sleeper alone, no CPU thread (the OS's own wake-up latency).
+ALONE = False
 SLEEP = 0.005
 CHUNK = 1000
 
@@ -37,10 +39,12 @@ def main():
     cpu = threading.Thread(target=compute, name="cpu")
     io = threading.Thread(target=sleeper, name="io")
     start = time.perf_counter()
-    cpu.start()
+    if not ALONE:
+        cpu.start()
     io.start()
     io.join()
-    cpu.join()
+    if not ALONE:
+        cpu.join()
     seconds = time.perf_counter() - start
     parts = []
     for late in latencies:

@@ -1,0 +1,275 @@
+//! The table's layout and, above all, that every sentence is true of the rows it was made
+//! from: synthetic rows of every job kind and speedup pattern, each claim checked.
+
+use super::*;
+use crate::compare::fill_speedups;
+use crate::workloads::{Job, Mode};
+
+fn job(kind: JobKind) -> Job {
+    match kind {
+        JobKind::User => Job {
+            name: "work:f".into(),
+            kind,
+            source: String::new(),
+            async_source: None,
+            function: "f".into(),
+        },
+        _ => Job::builtin(kind.name()).unwrap(),
+    }
+}
+
+fn row(runtime: &str, kind: JobKind, mode: Mode, workers: u32, work: f64, cpu: f64) -> Row {
+    Row {
+        work_s: Some(work),
+        cpu_s: Some(cpu),
+        works_s: vec![work, work],
+        spread: Some(0.02),
+        process_wall_s: Some(work + 0.01),
+        gil_wait_share: Some(0.5),
+        switches: Some(1200),
+        handoff_s: Some(0.02),
+        ..Row::empty(runtime, &job(kind), mode, workers)
+    }
+}
+
+/// A job's rows: sequential 1 s, and for each mode a 1-worker row (at 1.0x) and a 4-worker
+/// row at the given speedup, threads using `growth` times the CPU.
+fn rows_for(
+    runtime: &str,
+    kind: JobKind,
+    threads: f64,
+    growth: f64,
+    procs: Option<f64>,
+    coros: Option<f64>,
+) -> Vec<Row> {
+    let mut rows = vec![row(runtime, kind, Mode::Sequential, 1, 1.0, 1.0)];
+    rows.push(row(runtime, kind, Mode::Threads, 1, 0.5, 1.0));
+    rows.push(row(runtime, kind, Mode::Threads, 4, 1.0 / threads, growth));
+    if let Some(p) = procs {
+        rows.push(row(runtime, kind, Mode::Processes, 1, 0.4, 1.0));
+        rows.push(row(runtime, kind, Mode::Processes, 4, 1.0 / p, 1.1));
+    }
+    if let Some(c) = coros {
+        rows.push(row(runtime, kind, Mode::Coroutines, 4, 1.0 / c, 1.0));
+    }
+    rows
+}
+
+/// Check every claim the sentences make against the figures they came from.
+fn check(rows: &[Row], sentences: &[String], kind: JobKind, threads: f64, growth: f64) {
+    let all = sentences.join(" ");
+    let ctx = format!("{kind:?} threads {threads} growth {growth}: {all}");
+    assert!(!all.contains("best"), "nothing is called the best: {ctx}");
+    assert!(
+        !all.contains("1 thread ") && !all.contains("1 process "),
+        "no 1-worker row is quoted: {ctx}"
+    );
+    // Every quoted figure is the 4-worker row's speedup.
+    for r in rows.iter().filter(|r| r.workers == 4) {
+        let claim = format!(
+            "4 {} {}",
+            super::noun(&r.mode).to_string() + "s",
+            x(r.speedup.unwrap())
+        );
+        let claim = claim.replace("processs", "processes");
+        assert!(all.contains(&claim), "{claim} is quoted: {ctx}");
+    }
+    let fast_threads = threads >= FASTER;
+    let fast_coros = rows
+        .iter()
+        .any(|r| r.mode == "coroutines" && r.speedup.unwrap() >= FASTER);
+    if all.contains("overlap the waits") {
+        assert!(kind.waits(), "only a job that waits overlaps waits: {ctx}");
+        assert!(
+            fast_threads || fast_coros,
+            "overlap claimed only where it sped up: {ctx}"
+        );
+    }
+    if all.contains("releases the GIL") {
+        assert!(kind.waits() && fast_threads, "{ctx}");
+    }
+    if all.contains("only one thread runs Python code") {
+        assert!(kind == JobKind::Cpu && !fast_threads, "{ctx}");
+    }
+    if all.contains("are slower than one") {
+        assert!(threads < SLOWER && growth >= CPU_GROWTH, "{ctx}");
+        assert!(
+            all.contains(&format!("{growth:.1}x the sequential CPU time")),
+            "{ctx}"
+        );
+        assert!(all.contains("1200 switches"), "{ctx}");
+    }
+    if all.contains("even take") {
+        assert!(threads < SLOWER, "{ctx}");
+        assert!(
+            all.contains(&format!("{:.1}x the sequential time", 1.0 / threads)),
+            "{ctx}"
+        );
+    }
+    if all.contains("its own interpreter") {
+        let p = rows
+            .iter()
+            .find(|r| r.mode == "processes" && r.workers == 4)
+            .unwrap();
+        assert!(p.speedup.unwrap() >= FASTER, "{ctx}");
+    }
+    if all.contains("coroutine hands the event loop") {
+        assert!(kind.waits() && fast_coros, "{ctx}");
+    }
+    if kind == JobKind::User {
+        let without_processes = all.replace("its own interpreter and GIL", "");
+        for cause in ["GIL", "overlap", "waits"] {
+            assert!(
+                !without_processes.contains(cause),
+                "nothing is known of a user job's cause: {ctx}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_sentence_is_true_of_its_rows() {
+    let kinds = [JobKind::Cpu, JobKind::Io, JobKind::Mixed, JobKind::User];
+    let mut cases = 0;
+    for kind in kinds {
+        for threads in [0.1, 0.5, 0.95, 1.2, 2.0, 3.9] {
+            for growth in [1.0, 3.0] {
+                for procs in [None, Some(0.8), Some(1.9)] {
+                    let coros = kind.waits().then_some(3.8);
+                    let mut rows = rows_for("gilvm", kind, threads, growth, procs, coros);
+                    fill_speedups(&mut rows);
+                    let s = summarize(&rows, 2, None);
+                    assert!(!s.is_empty());
+                    check(&rows, &s, kind, threads, growth);
+                    cases += 1;
+                }
+            }
+        }
+    }
+    assert_eq!(cases, 4 * 6 * 2 * 3);
+}
+
+#[test]
+fn the_cases_of_the_issue() {
+    // CPython's cpu job at 1.34x with 4 threads (noise): never "overlaps its waits".
+    let mut rows = rows_for("python3", JobKind::Cpu, 1.34, 1.0, Some(1.8), None);
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None).join(" ");
+    assert!(
+        !s.contains("overlap the waits") && !s.contains("releases the GIL"),
+        "{s}"
+    );
+    // gilvm's 4 cpu threads at 0.10x with 3x the CPU: switch overhead, said with the figures.
+    let mut rows = rows_for("gilvm", JobKind::Cpu, 0.10, 3.0, Some(1.8), None);
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None).join(" ");
+    assert!(s.contains("4 threads 0.10x"), "{s}");
+    assert!(
+        s.contains("4 threads are slower than one because they use 3.0x the sequential CPU time"),
+        "{s}"
+    );
+    assert!(s.contains("each process has its own interpreter and GIL, so 4 processes reach 1.80x (at most 2x on 2 cores)"), "{s}");
+    // The io job: 4 threads at 3.9x overlap the waits.
+    let mut rows = rows_for("gilvm", JobKind::Io, 3.9, 1.0, None, Some(3.8));
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None).join(" ");
+    assert!(s.starts_with("The io job (it only sleeps), as speedups over sequential: 4 threads 3.90x, 4 coroutines 3.80x."), "{s}");
+    assert!(
+        s.contains("Threads overlap the waits: a thread blocked in a sleep releases the GIL"),
+        "{s}"
+    );
+}
+
+#[test]
+fn runtimes_that_disagree_are_named_with_the_reason() {
+    let mut rows = rows_for("gilvm", JobKind::Cpu, 0.35, 3.0, None, None);
+    rows.extend(rows_for("python3", JobKind::Cpu, 0.96, 1.0, None, None));
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None).join(" ");
+    assert!(
+        s.contains(
+            "gilvm and python3 disagree on the cpu job with 4 threads: 0.35x against 0.96x."
+        ),
+        "{s}"
+    );
+    assert!(
+        s.contains("every 100 instructions") && s.contains("--switch-instructions 0"),
+        "{s}"
+    );
+    // Within the spreads: no disagreement; with the instruction trigger off, no such reason.
+    let mut rows = rows_for("gilvm", JobKind::Cpu, 0.9, 1.0, None, None);
+    rows.extend(rows_for("python3", JobKind::Cpu, 0.96, 1.0, None, None));
+    fill_speedups(&mut rows);
+    assert!(!summarize(&rows, 2, None).join(" ").contains("disagree"));
+    let mut rows = rows_for("gilvm", JobKind::Cpu, 0.35, 3.0, None, None);
+    rows.extend(rows_for("python3", JobKind::Cpu, 0.96, 1.0, None, None));
+    fill_speedups(&mut rows);
+    assert!(!summarize(&rows, 2, Some(0))
+        .join(" ")
+        .contains("every 0 instructions"));
+}
+
+#[test]
+fn noisy_and_failed_rows_are_said() {
+    let mut rows = rows_for("gilvm", JobKind::Io, 3.9, 1.0, None, None);
+    rows[2].spread = Some(0.3);
+    rows.push(Row {
+        error: Some("NameError: x".into()),
+        ..Row::empty("gilvm", &job(JobKind::Mixed), Mode::Threads, 2)
+    });
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None);
+    assert!(s[0].contains("4 threads 3.90x (noisy)"), "{s:?}");
+    assert!(
+        s.iter().any(|l| l.contains("varies by more than 10%")),
+        "{s:?}"
+    );
+    assert!(
+        s.last().unwrap().contains("1 configuration(s) failed"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn table_aligns_with_failed_and_not_run_rows() {
+    let mut rows = rows_for("gilvm", JobKind::Io, 3.9, 1.0, None, Some(3.8));
+    rows[2].spread = Some(0.25);
+    rows.push(Row {
+        error: Some("NameError: x".into()),
+        ..Row::empty("gilvm", &job(JobKind::User), Mode::Threads, 2)
+    });
+    rows.push(Row {
+        not_run: Some("f is a plain function".into()),
+        ..Row::empty(
+            "gilvm-with-a-long-name",
+            &job(JobKind::User),
+            Mode::Coroutines,
+            4,
+        )
+    });
+    fill_speedups(&mut rows);
+    let t = table(&rows);
+    let lines: Vec<&str> = t.lines().collect();
+    assert!(
+        lines[0].starts_with("runtime") && lines[0].ends_with("hand-off s"),
+        "{t}"
+    );
+    assert!(
+        lines[3].contains("3.90x") && lines[3].contains("25%!"),
+        "{t}"
+    );
+    let width = lines[0].len();
+    assert!(lines[1..5].iter().all(|l| l.len() == width), "{t}");
+    // The names line up on every line, the failed and not-run ones too.
+    let col = |l: &str, name: &str| l.find(name);
+    let mode_at = lines[0].find("mode").unwrap();
+    assert_eq!(col(lines[5], "threads"), Some(mode_at), "{t}");
+    assert_eq!(col(lines[6], "coroutines"), Some(mode_at), "{t}");
+    assert!(lines[5].contains("failed: NameError: x"), "{t}");
+    assert!(lines[6].contains("not run: f is a plain function"), "{t}");
+}
+
+#[test]
+fn wrap_keeps_words() {
+    assert_eq!(wrap("aaa bbb ccc", 7), "aaa bbb\nccc");
+}
