@@ -117,22 +117,37 @@ fn repeat_count(n: i64) -> usize {
 
 impl Vm {
     fn int_op(&mut self, op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
-        let ovf = |vm: &Vm| vm.int_overflow();
         Ok(Some(match op {
-            BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(|| ovf(self))?),
-            BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(|| ovf(self))?),
-            BinOp::Mult => Value::Int(x.checked_mul(y).ok_or_else(|| ovf(self))?),
+            BinOp::Add => match x.checked_add(y) {
+                Some(r) => Value::Int(r),
+                None => return self.int_overflowed(op, x, y).map(Some),
+            },
+            BinOp::Sub => match x.checked_sub(y) {
+                Some(r) => Value::Int(r),
+                None => return self.int_overflowed(op, x, y).map(Some),
+            },
+            BinOp::Mult => match x.checked_mul(y) {
+                Some(r) => Value::Int(r),
+                None => return self.int_overflowed(op, x, y).map(Some),
+            },
             BinOp::Div => {
                 if y == 0 {
                     return Err(self.zero_division("division by zero"));
                 }
-                Value::Float(x as f64 / y as f64)
+                if x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53 {
+                    Value::Float(x as f64 / y as f64)
+                } else {
+                    return self.int_overflowed(op, x, y).map(Some);
+                }
             }
             BinOp::FloorDiv => {
                 if y == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                Value::Int(int_floordiv(x, y).ok_or_else(|| ovf(self))?)
+                match int_floordiv(x, y) {
+                    Some(r) => Value::Int(r),
+                    None => return self.int_overflowed(op, x, y).map(Some),
+                }
             }
             BinOp::Mod => match int_mod(x, y) {
                 Some(r) => Value::Int(r),
@@ -150,7 +165,7 @@ impl Vm {
                         Some(r) => Value::Int(r),
                         None if x == 0 || x == 1 => Value::Int(x),
                         None if x == -1 => Value::Int(if y % 2 == 0 { 1 } else { -1 }),
-                        None => return Err(ovf(self)),
+                        None => return self.int_overflowed(op, x, y).map(Some),
                     }
                 }
             }
@@ -161,11 +176,11 @@ impl Vm {
                 if x == 0 {
                     Value::Int(0)
                 } else if y >= 64 {
-                    return Err(ovf(self));
+                    return self.int_overflowed(op, x, y).map(Some);
                 } else {
                     let r = x << y;
                     if r >> y != x {
-                        return Err(ovf(self));
+                        return self.int_overflowed(op, x, y).map(Some);
                     }
                     Value::Int(r)
                 }

@@ -101,6 +101,7 @@ pub fn value_id(v: &Value) -> i64 {
         Value::Ellipsis => 0x1040,
         Value::NotImplemented => 0x1050,
         Value::Str(s) => addr(s),
+        Value::BigInt(b) => addr(b),
         Value::Bytes(b) => addr(b),
         Value::List(l) => addr(l),
         Value::Tuple(t) => addr(t),
