@@ -41,7 +41,7 @@ mod unwind;
 
 use std::sync::Arc;
 
-use gilvm_syntax::ast::{Constant, Module};
+use gilvm_syntax::ast::{Constant, Module, Stmt, StmtKind};
 use gilvm_syntax::{LineIndex, Span};
 use rustc_hash::FxHashMap;
 
@@ -151,7 +151,28 @@ pub(crate) struct Compiler<'a> {
     code_counter: usize,
     /// Expression nesting (see `symtable::MAX_EXPR_NESTING`).
     depth: u32,
+    /// Code for `exec`/`eval`/`compile()`: module-level names use LoadName/StoreName (the
+    /// locals mapping may differ from the globals), as CPython compiles every module.
+    namespace_names: bool,
+    /// `compile(..., 'single')`: module-level expression statements print their value.
+    interactive: bool,
 }
+
+/// What `compile()` builds: CPython's three modes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A sequence of statements.
+    Exec,
+    /// A single expression; the code returns its value.
+    Eval,
+    /// A single (possibly compound) statement whose expression statements print their value
+    /// through `sys.displayhook` (the VM's builtin named [`DISPLAYHOOK`]).
+    Single,
+}
+
+/// The builtin that `Mode::Single` code calls on the value of each expression statement (not
+/// an identifier, so no Python code can shadow it by accident).
+pub const DISPLAYHOOK: &str = "$displayhook";
 
 /// How a name is accessed.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -173,6 +194,8 @@ pub fn compile_module(
         filename: filename.into(),
         code_counter: 0,
         depth: 0,
+        namespace_names: false,
+        interactive: false,
     };
     c.enter_unit(&st, "<module>", "<module>".into(), Span::default());
     c.stmts(&module.body)?;
@@ -184,7 +207,60 @@ pub fn compile_module(
     Ok(Arc::new(c.leave_unit()))
 }
 
+/// Compile a parsed module for `exec`/`eval`/`compile()` in `mode` (for `Mode::Eval` the
+/// module must be one expression statement, checked by the caller).
+pub fn compile_dynamic(
+    module: &Module,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<Arc<CodeObject>, CompileError> {
+    let st = symtable::build(module)?;
+    let mut c = Compiler {
+        units: Vec::new(),
+        lines: LineIndex::new(source),
+        filename: filename.into(),
+        code_counter: 0,
+        depth: 0,
+        namespace_names: true,
+        interactive: mode == Mode::Single,
+    };
+    c.enter_unit(&st, "<module>", "<module>".into(), Span::default());
+    c.unit_mut().flags.uses_namespace = true;
+    match (mode, module.body.as_slice()) {
+        (
+            Mode::Eval,
+            [Stmt {
+                kind: StmtKind::Expr(e),
+                span,
+            }],
+        ) => {
+            c.set_span(*span);
+            c.expr(e)?;
+            c.emit(Op::Return);
+            return Ok(Arc::new(c.leave_unit()));
+        }
+        (Mode::Eval, _) => {
+            return Err(CompileError::new("invalid syntax", Span::default()));
+        }
+        _ => {}
+    }
+    c.stmts(&module.body)?;
+    if let Some(last) = module.body.last() {
+        c.set_span(last.span);
+    }
+    c.emit(Op::LoadNone);
+    c.emit(Op::Return);
+    Ok(Arc::new(c.leave_unit()))
+}
+
 impl<'a> Compiler<'a> {
+    /// Is an expression statement here one whose value `Mode::Single` prints (at module
+    /// level, at any block depth)?
+    pub(crate) fn displays_expressions(&self) -> bool {
+        self.interactive && self.units.len() == 1
+    }
+
     pub(crate) fn unit(&self) -> &Unit<'a> {
         &self.units[self.units.len() - 1]
     }
@@ -403,8 +479,9 @@ impl<'a> Compiler<'a> {
             Name,
         }
         let access = match (kind, scope) {
-            (ScopeKind::Module, _) => Access::Global,
             (_, Scope::GlobalExplicit) => Access::Global,
+            (ScopeKind::Module, _) if self.namespace_names => Access::Name,
+            (ScopeKind::Module, _) => Access::Global,
             (_, Scope::Free) | (_, Scope::Cell) => Access::Deref(self.cell_index(name, span)?),
             (ScopeKind::Class, _) => Access::Name,
             (_, Scope::GlobalImplicit) => Access::Global,

@@ -103,6 +103,9 @@ pub struct ThreadRecord {
     pub switches_by_io_priority: u64,
     pub voluntary_switches: u64,
     pub instructions: u64,
+    /// Time the lock spent in transit to this thread (hand-offs; absent in older files).
+    #[serde(default)]
+    pub handoff_ns: u64,
     #[serde(default)]
     pub events: Vec<EventRecord>,
 }
@@ -206,8 +209,10 @@ impl StatsFile {
     }
 
     /// The figures `compare` shows, over the threads of every process (the main one and its
-    /// workers): the wait share is the GIL waiting time of all those threads over their total
-    /// lifetime (running + waiting + blocked), switches are summed.
+    /// workers): switches and hand-off time are summed over all of them; the wait share is
+    /// the GIL waiting time over the lifetime (running + waiting + blocked) of the threads
+    /// that do the work: every thread but the main process's main thread when there are
+    /// others (that one only starts the workers and blocks in `join()`), else the main thread.
     pub fn summary(&self) -> GilSummary {
         let mut s = GilSummary::default();
         let (mut waiting, mut alive) = (0u128, 0u128);
@@ -216,12 +221,18 @@ impl StatsFile {
             .iter()
             .chain(self.processes.iter().flat_map(|p| &p.threads));
         s.threads = threads.clone().count();
-        for t in threads {
-            waiting += u128::from(t.waiting_ns);
-            alive += u128::from(t.running_ns) + u128::from(t.waiting_ns) + u128::from(t.blocked_ns);
+        let main = self.threads.first().map(|t| t.id);
+        for (i, t) in threads.enumerate() {
+            let worker = s.threads == 1 || !(i == 0 && main == Some(t.id));
+            if worker {
+                waiting += u128::from(t.waiting_ns);
+                alive +=
+                    u128::from(t.running_ns) + u128::from(t.waiting_ns) + u128::from(t.blocked_ns);
+            }
             s.forced_switches +=
                 t.switches_by_instructions + t.switches_by_interval + t.switches_by_io_priority;
             s.voluntary_switches += t.voluntary_switches;
+            s.handoff += Duration::from_nanos(t.handoff_ns);
         }
         s.wait_share = if alive == 0 {
             0.0
@@ -244,6 +255,8 @@ pub struct GilSummary {
     pub voluntary_switches: u64,
     /// Threads, over all processes.
     pub threads: usize,
+    /// Time the lock spent in transit between threads, summed over all processes.
+    pub handoff: Duration,
     /// Interpreter processes: the main one and the workers that reported.
     pub processes: usize,
 }
@@ -263,6 +276,7 @@ impl ThreadRecord {
             switches_by_io_priority: s.switches_by_io_priority,
             voluntary_switches: s.voluntary_switches,
             instructions: s.instructions,
+            handoff_ns: nanos(s.handoff),
             events: r
                 .events
                 .iter()
@@ -304,6 +318,7 @@ impl ThreadRecord {
                 switches_by_io_priority: self.switches_by_io_priority,
                 voluntary_switches: self.voluntary_switches,
                 instructions: self.instructions,
+                handoff: Duration::from_nanos(self.handoff_ns),
             },
             events,
         })
@@ -348,7 +363,8 @@ mod tests {
         let file = StatsFile::from_reports(&two_threads());
         let s = file.summary();
         let (mut wait, mut alive) = (0.0, 0.0);
-        for r in two_threads() {
+        // The main thread (only starting and joining the others) is not the workload.
+        for r in two_threads().into_iter().skip(1) {
             wait += r.stats.waiting.as_secs_f64();
             alive += (r.stats.running + r.stats.waiting + r.stats.blocked).as_secs_f64();
         }
@@ -378,8 +394,15 @@ mod tests {
         assert_eq!(back, file);
         let alone = StatsFile::from_reports(&main).summary();
         let s = back.summary();
-        // Three interpreters with the same threads: the same share, three times the switches.
-        assert!((s.wait_share - alone.wait_share).abs() < 1e-9);
+        // Three interpreters with the same threads: three times the switches; the share over
+        // every thread but the parent's main thread.
+        let (mut wait, mut alive) = (0.0, 0.0);
+        let threads = main.iter().skip(1).chain(main.iter()).chain(main.iter());
+        for r in threads {
+            wait += r.stats.waiting.as_secs_f64();
+            alive += (r.stats.running + r.stats.waiting + r.stats.blocked).as_secs_f64();
+        }
+        assert!((s.wait_share - wait / alive).abs() < 1e-9);
         assert_eq!((s.threads, s.processes), (6, 3));
         assert_eq!(s.forced_switches, 3 * alone.forced_switches);
         assert_eq!(s.voluntary_switches, 3 * alone.voluntary_switches);

@@ -205,9 +205,7 @@ impl Vm {
                 }
                 Ok(match name {
                     "__name__" => Some(Value::Str(m.name.clone())),
-                    "__dict__" => Some(Value::Dict(Arc::new(crate::GilCell::new(
-                        m.globals.borrow(gil).clone(),
-                    )))),
+                    "__dict__" => Some(Value::Dict(m.globals.clone())),
                     _ => None,
                 })
             }
@@ -220,13 +218,17 @@ impl Vm {
                 Ok(match name {
                     "__name__" => Some(Value::Str(f.name.clone())),
                     "__qualname__" => Some(Value::Str(f.qualname.clone())),
-                    "__module__" => {
-                        dict_get_str(&f.globals.globals.borrow(gil), "__name__").cloned()
-                    }
+                    "__module__" => Some(
+                        dict_get_str(&f.globals.globals.borrow(gil), "__name__")
+                            .cloned()
+                            .unwrap_or(Value::None),
+                    ),
                     "__doc__" => Some(match &f.code.code.docstring {
                         Some(doc) => Value::str(&**doc),
                         None => Value::None,
                     }),
+                    "__code__" => Some(Value::Code(f.code.clone())),
+                    "__globals__" => Some(Value::Dict(f.globals.globals.clone())),
                     "__defaults__" => Some(if f.defaults.is_empty() {
                         Value::None
                     } else {
@@ -276,6 +278,10 @@ impl Vm {
                 }
                 self.builtin_type_attr(obj, name)
             }
+            Value::Code(c) => match crate::dynamic::code_getattr(c, name) {
+                Some(v) => Ok(Some(v)),
+                None => self.builtin_type_attr(obj, name),
+            },
             _ => self.builtin_type_attr(obj, name),
         }
     }
@@ -446,6 +452,18 @@ impl Vm {
                     } else {
                         crate::class::native(crate::error::TracebackObj)
                     }))
+                }
+                "msg"
+                | "filename"
+                | "lineno"
+                | "offset"
+                | "text"
+                | "end_lineno"
+                | "end_offset"
+                | "print_file_and_line"
+                    if crate::types::is_subclass(&class, &self.types().syntax_error) =>
+                {
+                    return Ok(Some(crate::dynamic::syntax_field(&st.args, name)));
                 }
                 "code" | "value" => {
                     let t = self.types();

@@ -89,6 +89,9 @@ impl Vm {
     /// `str(exc)` for an exception without a user `__str__`: '' for no args, str(arg) for one
     /// (repr(key) for KeyError), else str of the args tuple.
     pub(crate) fn exc_args_str(&mut self, inst: &Arc<Instance>) -> crate::PyResult<String> {
+        if crate::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
+            return crate::dynamic::syntax_error_str(self, inst);
+        }
         let args = exc_args(inst, self);
         match args.len() {
             0 => Ok(String::new()),
@@ -103,9 +106,9 @@ impl Vm {
         }
     }
 
-    /// The one-line summary `Type: message` (or `Type` for an empty message).
-    pub fn format_exception_only(&mut self, exc: &Value) -> String {
-        let class = self.type_of(exc);
+    /// The name an exception's class is printed under (`module.Qualname` outside `__main__`
+    /// and builtins).
+    fn exception_type_name(&self, class: &Class) -> String {
         let mut name = String::new();
         let module = class.module.as_str();
         if module != "__main__" && module != "builtins" {
@@ -113,6 +116,13 @@ impl Vm {
             name.push('.');
         }
         name.push_str(class.qualname.as_str());
+        name
+    }
+
+    /// The one-line summary `Type: message` (or `Type` for an empty message).
+    pub fn format_exception_only(&mut self, exc: &Value) -> String {
+        let class = self.type_of(exc);
+        let name = self.exception_type_name(&class);
         let msg = match self.to_str(exc) {
             Ok(m) => m,
             Err(_) => "<exception str() failed>".to_string(),
@@ -166,6 +176,11 @@ impl Vm {
         if !st.traceback.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             self.format_traceback_entries(&st.traceback, out);
+        }
+        if crate::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
+            let name = self.exception_type_name(&inst.class);
+            out.push_str(&crate::dynamic::format_syntax_error(self, inst, &name));
+            return;
         }
         out.push_str(&self.format_exception_only(&Value::Instance(inst.clone())));
         out.push('\n');

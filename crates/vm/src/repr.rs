@@ -236,7 +236,7 @@ impl Vm {
                 format!("<{} object at {:#014x}>", name, object_id(v))
             }
             Cell(_) => format!("<cell at {:#014x}>", object_id(v)),
-            Code(c) => format!("<code object {} at {:#014x}>", c.code.name, object_id(v)),
+            Code(c) => crate::dynamic::code_repr(c, object_id(v)),
             Native(_) => {
                 let class = self.type_of(v);
                 let own =

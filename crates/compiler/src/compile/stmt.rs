@@ -56,6 +56,14 @@ impl<'a> Compiler<'a> {
 
     fn stmt_inner(&mut self, s: &'a Stmt) -> R {
         match &s.kind {
+            StmtKind::Expr(e) if self.displays_expressions() => {
+                let hook = self.name_index(crate::compile::DISPLAYHOOK);
+                self.emit(Op::LoadGlobal(hook));
+                self.expr(e)?;
+                self.emit(Op::Call(1));
+                self.emit(Op::Pop);
+                Ok(())
+            }
             StmtKind::Expr(e) => {
                 if matches!(e.kind, ExprKind::Constant(_)) {
                     return Ok(()); // docstrings and `...`

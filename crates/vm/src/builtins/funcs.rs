@@ -40,8 +40,6 @@ pub fn install(vm: &mut Vm, g: &Dict) {
         ("isinstance", isinstance),
         ("issubclass", issubclass),
         ("format", format),
-        ("vars", vars),
-        ("dir", dir),
     ];
     for &(name, f) in fns {
         dict_set_str(vm, g, name, native(name, f));
@@ -690,60 +688,6 @@ fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     };
     let spec = spec.to_string();
     Ok(Value::str(crate::format::format_value(vm, &a[0], &spec)?))
-}
-
-/// `vars(obj)`: the live dict of an instance; a `mappingproxy` of a class; a snapshot copy of a
-/// module namespace (CPython returns the live module dict).
-fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "vars", a, kw, 1, 1)?;
-    let gil = vm.gil();
-    let map = match &a[0] {
-        // `obj.__dict__`, through a user `__getattribute__` if there is one (as CPython).
-        Value::Instance(_) => {
-            return match vm.get_attr_opt(&a[0], "__dict__")? {
-                Some(d) => Ok(d),
-                None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
-            }
-        }
-        Value::Class(c) => return Ok(crate::mappingproxy::of(c)),
-        Value::Module(m) => m.globals.borrow(gil).clone(),
-        _ => return Err(vm.type_error("vars() argument must have __dict__ attribute")),
-    };
-    Ok(Value::Dict(Arc::new(crate::gilcell::GilCell::new(map))))
-}
-
-/// `dir(obj)`: sorted names of the object's attributes, its class's and the bases'.
-fn dir(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "dir", a, kw, 1, 1)?;
-    let gil = vm.gil();
-    let mut names: Vec<String> = Vec::new();
-    let mut add = |map: &crate::value::DictMap| {
-        for k in map.keys() {
-            if let Value::Str(s) = &k.value {
-                names.push(s.as_str().to_string());
-            }
-        }
-    };
-    match &a[0] {
-        Value::Module(m) => add(&m.globals.borrow(gil)),
-        Value::Class(c) => {
-            for class in std::iter::once(c).chain(c.mro.iter()) {
-                add(&class.dict.borrow(gil));
-            }
-        }
-        v => {
-            if let Value::Instance(inst) = v {
-                add(&inst.attrs.borrow(gil));
-            }
-            let class = vm.type_of(v);
-            for c in std::iter::once(&class).chain(class.mro.iter()) {
-                add(&c.dict.borrow(gil));
-            }
-        }
-    }
-    names.sort();
-    names.dedup();
-    Ok(Value::list(names.into_iter().map(Value::str).collect()))
 }
 
 #[cfg(test)]

@@ -15,6 +15,7 @@ mod iters;
 mod list_methods;
 mod misc_methods;
 pub mod numparse;
+pub(crate) mod scope;
 pub mod set_algebra;
 mod set_methods;
 pub mod sort;
@@ -195,6 +196,8 @@ pub fn install(vm: &mut Vm) {
     io::install(vm, g);
     file::install(vm, g);
     convert::install(vm, g);
+    scope::install(vm, g);
+    crate::dynamic::install(vm, g);
     str_methods::install(vm);
     list_methods::install(vm);
     dict_methods::install(vm);

@@ -32,6 +32,11 @@
 //! spins catch the lock, and halves each time a spin fails; below 1 µs waiters park at once
 //! and only every 16th wait probes with a 10 µs spin.
 //!
+//! # The cost of a hand-off
+//!
+//! The giver stamps each hand-off's time; the taker adds the time until it runs to its
+//! `handoff` counter (the time lost to hand-offs, shown by the lab).
+//!
 //! # The interval trigger
 //!
 //! A parked waiter waits with a timeout of `switch_interval`. If it times out while the same
@@ -118,6 +123,10 @@ pub(super) struct HandOff {
     spin_budget_ns: AtomicU32,
     /// Waits since spinning was judged useless (every `PROBE_EVERY`-th one probes).
     probes: AtomicU32,
+    /// The time base of `handed_at`.
+    base: Instant,
+    /// When the last direct hand-off happened (ns since `base`, plus one; 0 = taken free).
+    handed_at: AtomicU64,
 }
 
 impl HandOff {
@@ -136,6 +145,8 @@ impl HandOff {
             spinners: AtomicUsize::new(0),
             spin_budget_ns: AtomicU32::new(SPIN_START_NS),
             probes: AtomicU32::new(0),
+            base: Instant::now(),
+            handed_at: AtomicU64::new(0),
         }
     }
 
@@ -185,8 +196,22 @@ impl HandOff {
             q.remove(at);
             self.waiting.store(q.len(), Ordering::Relaxed);
         }
+        self.handed_at.store(0, Ordering::Relaxed);
         self.owner.store(me.id, Ordering::Release);
         self.switches.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The new holder's side of the hand-off stamp: how long the lock was in transit to it
+    /// (zero if it took a free lock). Call once, right after the lock was taken.
+    pub(super) fn transit_time(&self) -> Duration {
+        match self.handed_at.swap(0, Ordering::Relaxed) {
+            0 => Duration::ZERO,
+            at => Duration::from_nanos(self.now_ns().saturating_sub(at - 1)),
+        }
+    }
+
+    fn now_ns(&self) -> u64 {
+        u64::try_from(self.base.elapsed().as_nanos()).unwrap_or(u64::MAX - 1)
     }
 
     /// Does `me` hold the lock now? (Under `naive`, claim it if it is free.) Queue mutex held.
@@ -369,6 +394,7 @@ impl HandOff {
         match next {
             Some(next) => {
                 self.return_spin_slot(&next.parker);
+                self.handed_at.store(self.now_ns() + 1, Ordering::Relaxed);
                 // Release: the taker's Acquire load of `owner` sees the queue state above.
                 self.owner.store(next.id, Ordering::Release);
                 self.switches.fetch_add(1, Ordering::Relaxed);
@@ -376,7 +402,10 @@ impl HandOff {
                     next.parker.cond.notify_one();
                 }
             }
-            None => self.owner.store(FREE, Ordering::Release),
+            None => {
+                self.handed_at.store(0, Ordering::Relaxed);
+                self.owner.store(FREE, Ordering::Release)
+            }
         }
     }
 

@@ -274,8 +274,10 @@ impl ThreadGil {
         unsafe { Gil::assume_held() }
     }
 
-    /// Ready -> Running: count the acquisition and arm the countdown.
+    /// Ready -> Running: count the acquisition (and the hand-off's transit time) and arm the
+    /// countdown.
     fn start_turn(&mut self) {
+        self.stats.handoff += self.lock.handoff.transit_time();
         self.transition(ThreadState::Running, Transition::Acquired);
         self.arm();
     }

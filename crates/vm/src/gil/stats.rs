@@ -29,6 +29,10 @@ pub struct ThreadStats {
     pub voluntary_switches: u64,
     /// Instructions run (counted per slice from the countdown, not per instruction).
     pub instructions: u64,
+    /// Time the lock spent in transit to this thread: from the giver's hand-off until this
+    /// thread ran (nobody runs Python code meanwhile: the cost of the hand-offs).
+    #[serde(default)]
+    pub handoff: Duration,
 }
 
 impl ThreadStats {
@@ -70,6 +74,7 @@ impl ThreadStats {
         self.switches_by_io_priority += other.switches_by_io_priority;
         self.voluntary_switches += other.voluntary_switches;
         self.instructions += other.instructions;
+        self.handoff += other.handoff;
     }
 }
 
@@ -158,6 +163,7 @@ mod tests {
                 switches_by_io_priority: forced.2,
                 voluntary_switches: 1,
                 instructions: 1000,
+                handoff: Duration::ZERO,
             },
             events: Vec::new(),
         }
