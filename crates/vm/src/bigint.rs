@@ -3,16 +3,18 @@
 //! an i64 is demoted back, so a `BigInt` value never holds an i64-sized number and equality,
 //! hashing and dict keys need no cross-representation cases beyond int/float.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::atomic::{AtomicUsize, Ordering as AtOrd};
 use std::sync::Arc;
 
 use gilvm_syntax::ast::BinOp;
-use num_bigint::{BigInt, Sign};
+use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::error::PyResult;
+use crate::error::{PyErr, PyResult};
+use crate::ops_numeric::Unary;
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -29,12 +31,37 @@ pub fn big_value(b: BigInt) -> Value {
 
 /// An int-like value (int, bool, big int) as a BigInt.
 pub fn to_big(v: &Value) -> Option<BigInt> {
+    int_cow(v).map(Cow::into_owned)
+}
+
+/// An int-like value (int, bool, big int) as a BigInt, borrowed when it is already big.
+pub fn int_cow(v: &Value) -> Option<Cow<'_, BigInt>> {
     match v {
-        Value::Int(i) => Some(BigInt::from(*i)),
-        Value::Bool(b) => Some(BigInt::from(*b as i64)),
-        Value::BigInt(b) => Some((**b).clone()),
+        Value::Int(i) => Some(Cow::Owned(BigInt::from(*i))),
+        Value::Bool(b) => Some(Cow::Owned(BigInt::from(*b as i64))),
+        Value::BigInt(b) => Some(Cow::Borrowed(&**b)),
         _ => None,
     }
+}
+
+/// The exact integer value of a finite integral float.
+pub fn big_from_f64(x: f64) -> BigInt {
+    num_traits::FromPrimitive::from_f64(x).unwrap_or_default()
+}
+
+/// `int(x)` for a float: truncation, with CPython's errors for NaN and infinities.
+pub fn float_to_int(vm: &Vm, x: f64) -> PyResult<Value> {
+    if x.is_nan() {
+        return Err(vm.value_error("cannot convert float NaN to integer"));
+    }
+    if x.is_infinite() {
+        return Err(vm.overflow_error("cannot convert float infinity to integer"));
+    }
+    let t = x.trunc();
+    if (-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&t) {
+        return Ok(Value::Int(t as i64));
+    }
+    Ok(big_value(big_from_f64(t)))
 }
 
 /// CPython's `hash()` of an int: the value modulo 2**61 - 1 with the sign kept, -1 -> -2.
@@ -137,7 +164,7 @@ pub fn big_to_string(vm: &Vm, b: &BigInt) -> PyResult<String> {
     Ok(s)
 }
 
-fn too_many_digits_str(vm: &Vm) -> crate::error::PyErr {
+fn too_many_digits_str(vm: &Vm) -> PyErr {
     vm.value_error(format!(
         "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
         MAX_STR_DIGITS.load(AtOrd::Relaxed)
@@ -156,16 +183,20 @@ pub fn parse_big(vm: &Vm, digits: &str, radix: u32) -> PyResult<Option<BigInt>> 
     Ok(BigInt::parse_bytes(digits.as_bytes(), radix))
 }
 
-/// A big-int literal from the compiler (digits with an optional 0x/0o/0b prefix).
+/// A big-int literal from the compiler (digits with an optional `-` and 0x/0o/0b prefix).
 pub fn literal(text: &str) -> Value {
-    let t = text.to_ascii_lowercase();
+    let (neg, t) = match text.strip_prefix('-') {
+        Some(t) => (true, t),
+        None => (false, text),
+    };
     let (radix, d) = match t.get(..2) {
         Some("0x") => (16, &t[2..]),
         Some("0o") => (8, &t[2..]),
         Some("0b") => (2, &t[2..]),
-        _ => (10, &t[..]),
+        _ => (10, t),
     };
-    big_value(BigInt::parse_bytes(d.as_bytes(), radix).unwrap_or_default())
+    let b = BigInt::parse_bytes(d.as_bytes(), radix).unwrap_or_default();
+    big_value(if neg { -b } else { b })
 }
 
 impl Vm {
@@ -184,7 +215,9 @@ impl Vm {
                 match int_truediv(x, y) {
                     Some(f) => Value::Float(f),
                     None => {
-                        return Err(self.overflow_error("integer division result too large for a float"))
+                        return Err(
+                            self.overflow_error("integer division result too large for a float")
+                        )
                     }
                 }
             }
@@ -251,6 +284,64 @@ impl Vm {
         }))
     }
 
+    /// `float(b)` for an int: OverflowError "int too large to convert to float".
+    pub fn big_to_float(&self, b: &BigInt) -> PyResult<f64> {
+        big_to_f64(b).ok_or_else(|| self.overflow_error("int too large to convert to float"))
+    }
+
+    /// `builtin_binary` when an operand is a big int (the other an int, bool, float, or a
+    /// sequence being repeated).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn big_binary(
+        &mut self,
+        op: BinOp,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<Option<Value>> {
+        if let (Some(x), Some(y)) = (int_cow(a), int_cow(b)) {
+            return self.big_binop(op, &x, &y);
+        }
+        match (a, b) {
+            (Value::BigInt(x), Value::Float(y)) => {
+                let x = self.big_to_float(x)?;
+                self.float_op(op, x, *y)
+            }
+            (Value::Float(x), Value::BigInt(y)) => {
+                let y = self.big_to_float(y)?;
+                self.float_op(op, *x, y)
+            }
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_), _)
+            | (_, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+                if op == BinOp::Mult =>
+            {
+                Err(self.index_overflow())
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// OverflowError "cannot fit 'int' into an index-sized integer".
+    pub fn index_overflow(&self) -> PyErr {
+        self.overflow_error("cannot fit 'int' into an index-sized integer")
+    }
+
+    /// `-b`, `+b`, `~b` for a big int.
+    #[cold]
+    pub(crate) fn big_unary(&self, op: Unary, b: &BigInt) -> Value {
+        match op {
+            Unary::Neg => big_value(-b),
+            Unary::Pos => big_value(b.clone()),
+            Unary::Invert => big_value(-b - 1),
+        }
+    }
+
+    /// `-i` overflowed (i64::MIN).
+    #[cold]
+    pub(crate) fn neg_overflowed(&self, i: i64) -> Value {
+        big_value(-BigInt::from(i))
+    }
+
     /// i64 arithmetic overflowed: redo it with big ints.
     #[cold]
     #[inline(never)]
@@ -259,12 +350,20 @@ impl Vm {
         Ok(r.unwrap_or(Value::NotImplemented))
     }
 
-    fn memory_error_big(&self) -> crate::error::PyErr {
+    pub fn memory_error_big(&self) -> PyErr {
         self.new_error(&self.types().memory_error.clone(), "")
     }
 }
 
-/// Sign helper for callers that format big ints.
-pub fn is_negative(b: &BigInt) -> bool {
-    b.sign() == Sign::Minus
+/// The ordering of two numbers when one is a big int: `None` when these are not both numbers,
+/// `Some(None)` when a float operand is NaN.
+pub fn big_ordering(a: &Value, b: &Value) -> Option<Option<Ordering>> {
+    if let (Some(x), Some(y)) = (int_cow(a), int_cow(b)) {
+        return Some(Some(x.cmp(&y)));
+    }
+    match (a, b) {
+        (Value::BigInt(x), Value::Float(f)) => Some(big_float_cmp(x, *f)),
+        (Value::Float(f), Value::BigInt(x)) => Some(big_float_cmp(x, *f).map(Ordering::reverse)),
+        _ => None,
+    }
 }

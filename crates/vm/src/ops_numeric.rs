@@ -1,4 +1,4 @@
-//! Binary and unary operators: 64-bit int arithmetic (overflow raises OverflowError), floats
+//! Binary and unary operators: 64-bit int arithmetic (overflow goes to `bigint`), floats
 //! with Python's floor-division and modulo sign rules, sequence concatenation and repetition,
 //! `%` formatting, set and dict operators, and user dunders with reflected operands.
 
@@ -206,7 +206,7 @@ impl Vm {
         }))
     }
 
-    fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
+    pub(crate) fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
         Ok(Some(Value::Float(match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
@@ -272,6 +272,9 @@ impl Vm {
                 (Num::F(x), Num::I(y)) => self.float_op(op, x, y as f64),
                 (Num::F(x), Num::F(y)) => self.float_op(op, x, y),
             };
+        }
+        if matches!(a, BigInt(_)) || matches!(b, BigInt(_)) {
+            return self.big_binary(op, a, b);
         }
         Ok(match (op, a, b) {
             (BinOp::Add, Str(x), Str(y)) => {
@@ -525,10 +528,11 @@ impl Vm {
     /// `-a`, `+a`, `~a`.
     pub fn unary_op(&mut self, op: Unary, a: &Value) -> PyResult<Value> {
         match (op, a) {
-            (Unary::Neg, Value::Int(i)) => i
-                .checked_neg()
-                .map(Value::Int)
-                .ok_or_else(|| self.int_overflow()),
+            (Unary::Neg, Value::Int(i)) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => self.neg_overflowed(*i),
+            }),
+            (_, Value::BigInt(b)) => Ok(self.big_unary(op, b)),
             (Unary::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (Unary::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (Unary::Pos, Value::Int(i)) => Ok(Value::Int(*i)),

@@ -27,6 +27,7 @@ impl Vm {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.s.is_empty(),
             Value::Bytes(b) => !b.data.is_empty(),
