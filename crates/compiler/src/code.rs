@@ -13,6 +13,8 @@ pub enum Const {
     None,
     Bool(bool),
     Int(i64),
+    /// An int literal outside i64, as the parser's `Constant::BigInt` text.
+    BigInt(Arc<str>),
     Float(f64),
     Str(Arc<str>),
     Bytes(Arc<[u8]>),

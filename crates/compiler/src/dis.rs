@@ -222,6 +222,7 @@ pub fn const_repr(c: &Const) -> String {
         Const::Bool(true) => "True".into(),
         Const::Bool(false) => "False".into(),
         Const::Int(i) => i.to_string(),
+        Const::BigInt(t) => t.to_string(),
         Const::Float(f) => float_repr(*f),
         Const::Str(s) => str_repr(s),
         Const::Bytes(b) => bytes_repr(b),

@@ -322,8 +322,10 @@ pub enum ExprKind {
 pub enum Constant {
     None,
     Bool(bool),
-    /// gilvm integers are 64-bit; a literal that does not fit is a syntax error.
     Int(i64),
+    /// An int literal outside i64: its digits (lowercase, no underscores, `0x`/`0o`/`0b`
+    /// prefix kept, `-` in front when a negation was folded in).
+    BigInt(String),
     Float(f64),
     /// Imaginary literals are not supported (a syntax error naming them).
     Str(String),

@@ -545,6 +545,7 @@ fn constant(c: &Constant) -> String {
         Constant::None => "None".into(),
         Constant::Bool(b) => if *b { "True" } else { "False" }.into(),
         Constant::Int(i) => i.to_string(),
+        Constant::BigInt(t) => t.clone(),
         Constant::Float(f) => format!("{f:?}"),
         Constant::Str(s) => format!("{s:?}"),
         Constant::Bytes(b) => format!("b\"{}\"", b.escape_ascii()),

@@ -45,11 +45,16 @@ pub enum Tok {
     #[regex(r"[A-Za-z_][A-Za-z0-9_]*", lex_name)]
     #[regex(r"[^\x00-\x7F]", lex_unicode_name)]
     Name,
+    /// An int literal that fits an i64.
+    Int(i64),
+    /// An int literal too large for an i64: the parser reads its digits from the source text.
+    BigInt,
+    /// Matched by the int regexes; the callbacks emit `Int` or `BigInt` instead.
     #[regex(r"[0-9](_?[0-9])*", lex_decimal)]
     #[regex(r"0[xX](_?[0-9a-fA-F])+", |lex| lex_radix(lex, 16))]
     #[regex(r"0[oO](_?[0-7])+", |lex| lex_radix(lex, 8))]
     #[regex(r"0[bB](_?[01])+", |lex| lex_radix(lex, 2))]
-    Int(i64),
+    IntLiteral,
     #[regex(
         r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?",
         lex_float
@@ -238,7 +243,7 @@ impl Tok {
             Tok::Dedent => "DEDENT",
             Tok::EndMarker => "ENDMARKER",
             Tok::Name => "NAME",
-            Tok::Int(_) => "INT",
+            Tok::Int(_) | Tok::BigInt | Tok::IntLiteral => "INT",
             Tok::Float(_) => "FLOAT",
             Tok::String => "STRING",
             t if t.is_keyword() => "KEYWORD",
@@ -383,16 +388,7 @@ fn check_number_end(lex: &logos::Lexer<Tok>, kind: &str) -> Result<(), LexError>
     Err(LexError::at(msg, start, end))
 }
 
-fn too_large(lex: &logos::Lexer<Tok>) -> LexError {
-    let r = lex.span();
-    LexError::at(
-        "integer literal too large for gilvm's 64-bit ints",
-        r.start,
-        r.end,
-    )
-}
-
-fn lex_decimal(lex: &mut logos::Lexer<Tok>) -> Result<i64, LexError> {
+fn lex_decimal(lex: &mut logos::Lexer<Tok>) -> Result<Tok, LexError> {
     check_number_end(lex, "decimal")?;
     let text = lex.slice();
     if text.starts_with('0') && text.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
@@ -404,10 +400,10 @@ fn lex_decimal(lex: &mut logos::Lexer<Tok>) -> Result<i64, LexError> {
         ));
     }
     let digits: String = text.chars().filter(|&c| c != '_').collect();
-    digits.parse::<i64>().map_err(|_| too_large(lex))
+    Ok(digits.parse::<i64>().map_or(Tok::BigInt, Tok::Int))
 }
 
-fn lex_radix(lex: &mut logos::Lexer<Tok>, radix: u32) -> Result<i64, LexError> {
+fn lex_radix(lex: &mut logos::Lexer<Tok>, radix: u32) -> Result<Tok, LexError> {
     let kind = match radix {
         16 => "hexadecimal",
         8 => "octal",
@@ -415,7 +411,7 @@ fn lex_radix(lex: &mut logos::Lexer<Tok>, radix: u32) -> Result<i64, LexError> {
     };
     check_number_end(lex, kind)?;
     let digits: String = lex.slice()[2..].chars().filter(|&c| c != '_').collect();
-    i64::from_str_radix(&digits, radix).map_err(|_| too_large(lex))
+    Ok(i64::from_str_radix(&digits, radix).map_or(Tok::BigInt, Tok::Int))
 }
 
 fn lex_float(lex: &mut logos::Lexer<Tok>) -> Result<f64, LexError> {

@@ -459,7 +459,12 @@ impl Vm {
                             x.checked_sub(*y)
                         };
                         let Some(r) = r else {
-                            break self.int_overflow();
+                            let (x, y) = (*x, *y);
+                            let v = tri!(self.int_overflowed(bop, x, y));
+                            self.stack.pop();
+                            let n = self.stack.len();
+                            self.stack[n - 1] = v;
+                            continue;
                         };
                         if let Some(top) = self.stack.pop() {
                             std::mem::forget(top);
@@ -472,11 +477,11 @@ impl Vm {
                         let r = match (bop, &a, &b) {
                             (BinOp::Add, Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
                                 Some(r) => Value::Int(r),
-                                None => break self.int_overflow(),
+                                None => tri!(self.int_overflowed(bop, *x, *y)),
                             },
                             (BinOp::Sub, Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
                                 Some(r) => Value::Int(r),
-                                None => break self.int_overflow(),
+                                None => tri!(self.int_overflowed(bop, *x, *y)),
                             },
                             (BinOp::Add, Value::Float(x), Value::Float(y)) => Value::Float(x + y),
                             (BinOp::Mult, Value::Int(x), Value::Int(y)) => {
@@ -498,11 +503,11 @@ impl Vm {
                         let r = match (bop, &a, &b) {
                             (BinOp::Add, Value::Int(x), Value::Int(y)) => match x.checked_add(*y) {
                                 Some(r) => Value::Int(r),
-                                None => break self.int_overflow(),
+                                None => tri!(self.int_overflowed(bop, *x, *y)),
                             },
                             (BinOp::Sub, Value::Int(x), Value::Int(y)) => match x.checked_sub(*y) {
                                 Some(r) => Value::Int(r),
-                                None => break self.int_overflow(),
+                                None => tri!(self.int_overflowed(bop, *x, *y)),
                             },
                             _ => tri!(self.inplace_op(bop, a, &b)),
                         };

@@ -97,6 +97,7 @@ fn const_value(c: &Const, interner: &mut Interner) -> Value {
         Const::None => Value::None,
         Const::Bool(b) => Value::Bool(*b),
         Const::Int(i) => Value::Int(*i),
+        Const::BigInt(t) => crate::bigint::literal(t),
         Const::Float(f) => Value::Float(*f),
         Const::Str(s) => Value::str(&**s),
         Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes {

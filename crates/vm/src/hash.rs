@@ -130,6 +130,10 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Bool(x), Int(y)) | (Int(y), Bool(x)) => *x as i64 == *y,
         (Bool(x), Float(y)) | (Float(y), Bool(x)) => (*x as i64 as f64) == *y,
         (Bool(x), Bool(y)) => x == y,
+        (BigInt(x), BigInt(y)) => x == y,
+        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
+            crate::bigint::big_float_cmp(x, *y) == Some(std::cmp::Ordering::Equal)
+        }
         (Bytes(x), Bytes(y)) => x.data == y.data,
         (Tuple(x), Tuple(y)) => {
             x.items.len() == y.items.len()
@@ -239,6 +243,7 @@ impl Vm {
             None => 0xfcb1_6a5c,
             Bool(b) => *b as u64,
             Int(i) => hash_int(*i) as u64,
+            BigInt(b) => crate::bigint::hash_big(b) as u64,
             Float(f) => hash_float(*f) as u64,
             Str(s) => hash_str(s.as_str()),
             Bytes(b) => hash_bytes(&b.data),
@@ -294,6 +299,7 @@ impl Vm {
                         let r = self.call(&f, std::slice::from_ref(v))?;
                         match r {
                             Int(i) => hash_int(i) as u64,
+                            BigInt(b) => crate::bigint::hash_big(&b) as u64,
                             Bool(b) => b as u64,
                             _ => {
                                 return Err(

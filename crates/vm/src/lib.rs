@@ -5,6 +5,7 @@
 pub mod alloc_limit;
 pub mod async_gen;
 pub mod attr;
+pub mod bigint;
 pub mod builtins;
 mod call;
 pub mod class;

@@ -89,6 +89,11 @@ impl Vm {
             (Bool(x), Bool(y)) => Ok(x == y),
             (Bool(x), Int(y)) | (Int(y), Bool(x)) => Ok(*x as i64 == *y),
             (Bool(x), Float(y)) | (Float(y), Bool(x)) => Ok(*x as i64 as f64 == *y),
+            (BigInt(x), BigInt(y)) => Ok(x == y),
+            (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
+                Ok(crate::bigint::big_float_cmp(x, *y) == Some(std::cmp::Ordering::Equal))
+            }
+            (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => Ok(false),
             (None, None) => Ok(true),
             (Bytes(x), Bytes(y)) => Ok(x.data == y.data),
             (List(x), List(y)) => {
@@ -244,6 +249,11 @@ impl Vm {
                 (Err(x), Ok(y)) => int_float_cmp(reflected(op), y, x),
             };
             return Ok(Bool(r));
+        }
+        if matches!(a, BigInt(_)) || matches!(b, BigInt(_)) {
+            if let Some(o) = crate::bigint::big_ordering(a, b) {
+                return Ok(Bool(o.is_some_and(|o| ord_result(op, o))));
+            }
         }
         match (a, b) {
             (Str(x), Str(y)) => return Ok(Bool(ord_result(op, x.s.cmp(&y.s)))),

@@ -1,4 +1,4 @@
-//! Binary and unary operators: 64-bit int arithmetic (overflow raises OverflowError), floats
+//! Binary and unary operators: 64-bit int arithmetic (overflow goes to `bigint`), floats
 //! with Python's floor-division and modulo sign rules, sequence concatenation and repetition,
 //! `%` formatting, set and dict operators, and user dunders with reflected operands.
 
@@ -117,22 +117,37 @@ fn repeat_count(n: i64) -> usize {
 
 impl Vm {
     fn int_op(&mut self, op: BinOp, x: i64, y: i64) -> PyResult<Option<Value>> {
-        let ovf = |vm: &Vm| vm.int_overflow();
         Ok(Some(match op {
-            BinOp::Add => Value::Int(x.checked_add(y).ok_or_else(|| ovf(self))?),
-            BinOp::Sub => Value::Int(x.checked_sub(y).ok_or_else(|| ovf(self))?),
-            BinOp::Mult => Value::Int(x.checked_mul(y).ok_or_else(|| ovf(self))?),
+            BinOp::Add => match x.checked_add(y) {
+                Some(r) => Value::Int(r),
+                None => return self.int_overflowed(op, x, y).map(Some),
+            },
+            BinOp::Sub => match x.checked_sub(y) {
+                Some(r) => Value::Int(r),
+                None => return self.int_overflowed(op, x, y).map(Some),
+            },
+            BinOp::Mult => match x.checked_mul(y) {
+                Some(r) => Value::Int(r),
+                None => return self.int_overflowed(op, x, y).map(Some),
+            },
             BinOp::Div => {
                 if y == 0 {
                     return Err(self.zero_division("division by zero"));
                 }
-                Value::Float(x as f64 / y as f64)
+                if x.unsigned_abs() <= 1 << 53 && y.unsigned_abs() <= 1 << 53 {
+                    Value::Float(x as f64 / y as f64)
+                } else {
+                    return self.int_overflowed(op, x, y).map(Some);
+                }
             }
             BinOp::FloorDiv => {
                 if y == 0 {
                     return Err(self.zero_division("integer division or modulo by zero"));
                 }
-                Value::Int(int_floordiv(x, y).ok_or_else(|| ovf(self))?)
+                match int_floordiv(x, y) {
+                    Some(r) => Value::Int(r),
+                    None => return self.int_overflowed(op, x, y).map(Some),
+                }
             }
             BinOp::Mod => match int_mod(x, y) {
                 Some(r) => Value::Int(r),
@@ -150,7 +165,7 @@ impl Vm {
                         Some(r) => Value::Int(r),
                         None if x == 0 || x == 1 => Value::Int(x),
                         None if x == -1 => Value::Int(if y % 2 == 0 { 1 } else { -1 }),
-                        None => return Err(ovf(self)),
+                        None => return self.int_overflowed(op, x, y).map(Some),
                     }
                 }
             }
@@ -161,11 +176,11 @@ impl Vm {
                 if x == 0 {
                     Value::Int(0)
                 } else if y >= 64 {
-                    return Err(ovf(self));
+                    return self.int_overflowed(op, x, y).map(Some);
                 } else {
                     let r = x << y;
                     if r >> y != x {
-                        return Err(ovf(self));
+                        return self.int_overflowed(op, x, y).map(Some);
                     }
                     Value::Int(r)
                 }
@@ -191,7 +206,7 @@ impl Vm {
         }))
     }
 
-    fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
+    pub(crate) fn float_op(&mut self, op: BinOp, x: f64, y: f64) -> PyResult<Option<Value>> {
         Ok(Some(Value::Float(match op {
             BinOp::Add => x + y,
             BinOp::Sub => x - y,
@@ -257,6 +272,9 @@ impl Vm {
                 (Num::F(x), Num::I(y)) => self.float_op(op, x, y as f64),
                 (Num::F(x), Num::F(y)) => self.float_op(op, x, y),
             };
+        }
+        if matches!(a, BigInt(_)) || matches!(b, BigInt(_)) {
+            return self.big_binary(op, a, b);
         }
         Ok(match (op, a, b) {
             (BinOp::Add, Str(x), Str(y)) => {
@@ -510,10 +528,11 @@ impl Vm {
     /// `-a`, `+a`, `~a`.
     pub fn unary_op(&mut self, op: Unary, a: &Value) -> PyResult<Value> {
         match (op, a) {
-            (Unary::Neg, Value::Int(i)) => i
-                .checked_neg()
-                .map(Value::Int)
-                .ok_or_else(|| self.int_overflow()),
+            (Unary::Neg, Value::Int(i)) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => self.neg_overflowed(*i),
+            }),
+            (_, Value::BigInt(b)) => Ok(self.big_unary(op, b)),
             (Unary::Neg, Value::Bool(b)) => Ok(Value::Int(-(*b as i64))),
             (Unary::Neg, Value::Float(f)) => Ok(Value::Float(-f)),
             (Unary::Pos, Value::Int(i)) => Ok(Value::Int(*i)),

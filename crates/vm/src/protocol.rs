@@ -27,6 +27,7 @@ impl Vm {
             Value::None => false,
             Value::Bool(b) => *b,
             Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
             Value::Float(f) => *f != 0.0,
             Value::Str(s) => !s.s.is_empty(),
             Value::Bytes(b) => !b.data.is_empty(),
@@ -90,7 +91,7 @@ impl Vm {
         match v {
             Value::None => t.none_type.clone(),
             Value::Bool(_) => t.bool_.clone(),
-            Value::Int(_) => t.int.clone(),
+            Value::Int(_) | Value::BigInt(_) => t.int.clone(),
             Value::Float(_) => t.float.clone(),
             Value::Str(_) => t.str_.clone(),
             Value::Bytes(_) => t.bytes.clone(),

@@ -16,6 +16,7 @@ pub fn object_id(v: &Value) -> usize {
     match v {
         Str(a) => Arc::as_ptr(a) as usize,
         Bytes(a) => Arc::as_ptr(a) as usize,
+        BigInt(a) => Arc::as_ptr(a) as usize,
         List(a) => Arc::as_ptr(a) as usize,
         Tuple(a) => Arc::as_ptr(a) as usize,
         Dict(a) => Arc::as_ptr(a) as usize,
@@ -159,6 +160,7 @@ impl Vm {
             Bool(true) => "True".into(),
             Bool(false) => "False".into(),
             Int(i) => i.to_string(),
+            BigInt(b) => crate::bigint::big_to_string(self, b)?,
             Float(f) => float_repr(*f),
             Str(s) => str_repr(s.as_str()),
             Bytes(b) => bytes_repr(&b.data),

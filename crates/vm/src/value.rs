@@ -20,6 +20,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// An int outside i64 (never one that fits: see `bigint::big_value`).
+    BigInt(Arc<num_bigint::BigInt>),
     Float(f64),
     Str(Arc<PyStr>),
     Bytes(Arc<PyBytes>),

@@ -23,6 +23,9 @@ pub(crate) fn const_value(e: &Expr) -> Option<Const> {
             operand,
         } => match &operand.kind {
             ExprKind::Constant(Constant::Int(i)) => i.checked_neg().map(Const::Int),
+            ExprKind::Constant(Constant::BigInt(t)) if !t.starts_with('-') => {
+                Some(Const::BigInt(format!("-{t}").into()))
+            }
             ExprKind::Constant(Constant::Float(f)) => Some(Const::Float(-f)),
             _ => None,
         },

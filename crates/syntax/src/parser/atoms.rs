@@ -51,6 +51,17 @@ impl Parser<'_> {
                 self.advance();
                 constant(Constant::Int(v))
             }
+            Tok::BigInt => {
+                // Digits without underscores, lowercase, with the radix prefix kept.
+                let text: String = self
+                    .text()
+                    .chars()
+                    .filter(|&c| c != '_')
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                self.advance();
+                constant(Constant::BigInt(text))
+            }
             Tok::Float(v) => {
                 self.advance();
                 constant(Constant::Float(v))

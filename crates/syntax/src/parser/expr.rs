@@ -59,6 +59,7 @@ pub(super) fn starts_expr(t: Tok) -> bool {
         t,
         Tok::Name
             | Tok::Int(_)
+            | Tok::BigInt
             | Tok::Float(_)
             | Tok::String
             | Tok::True
@@ -183,7 +184,13 @@ impl Parser<'_> {
         // and values) skips the descent through every precedence level.
         if matches!(
             self.tok(),
-            Tok::Name | Tok::Int(_) | Tok::Float(_) | Tok::True | Tok::False | Tok::None
+            Tok::Name
+                | Tok::Int(_)
+                | Tok::BigInt
+                | Tok::Float(_)
+                | Tok::True
+                | Tok::False
+                | Tok::None
         ) && matches!(
             self.peek(1),
             Tok::Comma

@@ -172,7 +172,7 @@ impl Parser<'_> {
         let start = self.start();
         let span = self.span();
         match self.tok() {
-            Tok::Int(_) | Tok::Float(_) | Tok::String | Tok::Minus => {
+            Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::String | Tok::Minus => {
                 let e = self.literal_expr()?;
                 Ok(pat(PatternKind::MatchValue(e), self.since(start)))
             }
@@ -262,7 +262,7 @@ impl Parser<'_> {
     fn literal_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
         let neg = self.eat(Tok::Minus);
-        if neg && !matches!(self.tok(), Tok::Int(_) | Tok::Float(_)) {
+        if neg && !matches!(self.tok(), Tok::Int(_) | Tok::BigInt | Tok::Float(_)) {
             return Err(self.invalid());
         }
         let is_number = !matches!(self.tok(), Tok::String);
@@ -286,7 +286,7 @@ impl Parser<'_> {
             // `real + imag j`: gilvm has no imaginary literals, so the right side never is one.
             self.advance();
             let rhs = self.span();
-            if !matches!(self.tok(), Tok::Int(_) | Tok::Float(_)) {
+            if !matches!(self.tok(), Tok::Int(_) | Tok::BigInt | Tok::Float(_)) {
                 return Err(self.invalid());
             }
             return Err(SyntaxError::new(
@@ -368,7 +368,9 @@ impl Parser<'_> {
                 break;
             }
             let key = match self.tok() {
-                Tok::Int(_) | Tok::Float(_) | Tok::String | Tok::Minus => self.literal_expr()?,
+                Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::String | Tok::Minus => {
+                    self.literal_expr()?
+                }
                 Tok::None | Tok::True | Tok::False => self.atom()?,
                 Tok::Name if self.peek(1) == Tok::Dot => self.name_or_attr()?,
                 _ => return Err(self.invalid()),

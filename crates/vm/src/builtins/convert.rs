@@ -113,6 +113,8 @@ fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     match (&s[0], &s[1]) {
         (None, None) => Ok(Value::Int(0)),
         (None, Some(_)) => Err(vm.type_error("int() missing string argument")),
+        (Some(Value::BigInt(b)), None) => Ok(Value::BigInt(b.clone())),
+        (Some(Value::Float(f)), None) => crate::bigint::float_to_int(vm, *f),
         (Some(x), None) => to_int(vm, x).map(Value::Int),
         (Some(x), Some(b)) => {
             let base = to_index(vm, b)?;

@@ -64,10 +64,13 @@ fn len(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn abs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "abs", a, kw)?;
     match v {
-        Value::Int(n) => n
-            .checked_abs()
-            .map(Value::Int)
-            .ok_or_else(|| vm.overflow_error("integer overflow")),
+        Value::Int(n) => Ok(match n.checked_abs() {
+            Some(m) => Value::Int(m),
+            None => {
+                crate::bigint::big_value(num_bigint::BigInt::from(*n).magnitude().clone().into())
+            }
+        }),
+        Value::BigInt(b) => Ok(crate::bigint::big_value(b.magnitude().clone().into())),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
         _ => match vm.get_attr_opt(v, "__abs__")? {
@@ -108,6 +111,7 @@ pub fn value_id(v: &Value) -> i64 {
         Value::Ellipsis => 0x1040,
         Value::NotImplemented => 0x1050,
         Value::Str(s) => addr(s),
+        Value::BigInt(b) => addr(b),
         Value::Bytes(b) => addr(b),
         Value::List(l) => addr(l),
         Value::Tuple(t) => addr(t),
