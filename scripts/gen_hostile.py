@@ -584,8 +584,8 @@ W = ["# threading: waits"]
 # Freeing deep object graphs (issue 18): dropping the last reference to a chain nested N levels
 # deep must not recurse on the native stack (before the trashcan, 1M levels overflowed a thread's
 # stack and about 3M the main thread's: "fatal runtime error: stack overflow", status 134).
-# Each kind is freed in a thread (default thread stack size) at 1M levels, and in the main thread
-# at 4M levels for the cheap kinds; scripts/deep_drop.sh runs every kind at 10M on a release build.
+# Each kind is freed in a thread (default thread stack size) at 1M-4M levels, and in the main thread
+# at 4M-8M levels (lists, tuples).
 D = "drop"
 DEEP_BUILD = {
     "list": "for _ in range(N):\n        x = [x]\n",
