@@ -579,9 +579,49 @@ case(L, "instr_with_exit_swallows", "class C:\n    def __enter__(self):\n       
 case(L, "instr_async_forever", "import asyncio\nasync def spin():\n    while True:\n        try:\n            await asyncio.sleep(0)\n        except BaseException:\n            pass\nasync def main():\n    await asyncio.gather(spin(), spin())\nasyncio.run(main())\n", expect="exit 123", args=MI)
 case(L, "instr_not_reached", "print(sum(range(1000)))\n", expect="ok", args=MI)
 
+W = ["# threading: waits"]
+# ------------------------------------------------------------------------------------------ drop
+# Freeing deep object graphs (issue 18): dropping the last reference to a chain nested N levels
+# deep must not recurse on the native stack (before the trashcan, 1M levels overflowed a thread's
+# stack and about 3M the main thread's: "fatal runtime error: stack overflow", status 134).
+# Each kind is freed in a thread (default thread stack size) at 1M-4M levels, and in the main thread
+# at 4M-8M levels (lists, tuples).
+D = "drop"
+DEEP_BUILD = {
+    "list": "for _ in range(N):\n        x = [x]\n",
+    "tuple": "for _ in range(N):\n        x = (x,)\n",
+    "dict": "for _ in range(N):\n        x = {0: x}\n",
+    "set": "for _ in range(N):\n        n = Node()\n        n.s = x\n        x = {n}\n",
+    "instance": "for _ in range(N):\n        n = Node()\n        n.next = x\n        x = n\n",
+    "closure": "for _ in range(N):\n        x = closure(x)\n",
+    "generator": "for _ in range(N):\n        x = gen(x)\n",
+    "frame": "for _ in range(N):\n        x = started(x)\n",
+    "exception": "for _ in range(N):\n        e = ValueError()\n        e.__context__ = x\n        x = e\n",
+}
+DEEP_PRELUDE = ("import threading\n\n\nclass Node:\n    pass\n\n\ndef closure(v):\n    return lambda: v\n\n\n"
+                "def gen(v):\n    yield v\n\n\ndef started(v):\n    g = gen(v)\n    next(g)\n    return g\n\n\n")
+
+
+def deep_drop_src(kind, n, where):
+    src = "N = %d\n" % n + DEEP_PRELUDE
+    src += "def run():\n    x = None\n    " + DEEP_BUILD[kind] + "    del x\n    print('freed %s')\n\n\n" % kind
+    if where == "thread":
+        src += "t = threading.Thread(target=run)\nt.start()\nt.join()\nprint('joined')\n"
+    else:
+        src += "run()\n"
+    return src
+
+
+# Sizes where the drop overflowed before (tuples and dicts use less stack per level).
+DEEP_THREAD = {"tuple": 4000000, "dict": 2000000}
+for kind in DEEP_BUILD:
+    n = DEEP_THREAD.get(kind, 1000000)
+    case(D, "deep_%s_thread" % kind, deep_drop_src(kind, n, "thread"), expect="ok", cpython="same", extra=W)
+case(D, "deep_list_main", deep_drop_src("list", 4000000, "main"), expect="ok", cpython="same")
+case(D, "deep_tuple_main", deep_drop_src("tuple", 8000000, "main"), expect="ok", cpython="same")
+
 # --------------------------------------------------------------------------------------- threads
 T = "threads"
-W = ["# threading: waits"]
 case(T, "lock_release_unlocked", "import threading\nthreading.Lock().release()\n", extra=W)
 case(T, "rlock_release_unowned", "import threading\nthreading.RLock().release()\n", extra=W)
 case(T, "join_not_started", "import threading\nthreading.Thread(target=print).join()\n", extra=W)

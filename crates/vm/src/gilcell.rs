@@ -1,4 +1,4 @@
-//! The GIL token and `GilCell`: the only module with `unsafe` code in gilvm-vm.
+//! The GIL token and `GilCell`: with `trashcan`, the only modules with `unsafe` code in gilvm-vm.
 //!
 //! Objects are shared between OS threads (`Arc`), and their mutable insides live in
 //! [`GilCell`]s. A `GilCell<T>` is a `RefCell<T>` that may be shared between threads because
@@ -24,6 +24,7 @@
 
 use std::cell::{Ref, RefCell, RefMut};
 use std::marker::PhantomData;
+use std::mem::ManuallyDrop;
 
 /// Proof that the current thread holds the global interpreter lock.
 #[derive(Clone, Copy, Debug)]
@@ -43,9 +44,19 @@ impl Gil {
 }
 
 /// Interior mutability for objects shared between threads under the GIL.
+///
+/// The contents are dropped through the [trashcan](crate::trashcan), so freeing a deeply nested
+/// graph of cells does not recurse on the native stack without bound.
 #[derive(Default)]
 pub struct GilCell<T> {
-    inner: RefCell<T>,
+    inner: ManuallyDrop<RefCell<T>>,
+}
+
+impl<T> Drop for GilCell<T> {
+    fn drop(&mut self) {
+        // `inner` is not touched again: the cell is being dropped.
+        crate::trashcan::drop_slot(&mut self.inner);
+    }
 }
 
 // SAFETY: see the module invariants: every access to `inner` requires a `Gil` token, which exists
@@ -55,7 +66,7 @@ unsafe impl<T: Send> Sync for GilCell<T> {}
 impl<T> GilCell<T> {
     pub fn new(value: T) -> GilCell<T> {
         GilCell {
-            inner: RefCell::new(value),
+            inner: ManuallyDrop::new(RefCell::new(value)),
         }
     }
     #[inline]
@@ -81,7 +92,9 @@ impl<T> GilCell<T> {
         self.inner.get_mut()
     }
     pub fn into_inner(self) -> T {
-        self.inner.into_inner()
+        let mut cell = ManuallyDrop::new(self);
+        // SAFETY: `cell` is never dropped (ManuallyDrop), so `inner` is moved out exactly once.
+        unsafe { ManuallyDrop::take(&mut cell.inner) }.into_inner()
     }
 }
 

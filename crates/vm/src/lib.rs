@@ -41,6 +41,7 @@ pub mod setorder;
 pub mod slots;
 pub mod stack_guard;
 mod subclass;
+pub mod trashcan;
 pub mod types;
 pub mod unsupported;
 mod unwind;

@@ -1,0 +1,37 @@
+# expect: ok
+# cpython: same
+# threading: waits
+N = 2000000
+import threading
+
+
+class Node:
+    pass
+
+
+def closure(v):
+    return lambda: v
+
+
+def gen(v):
+    yield v
+
+
+def started(v):
+    g = gen(v)
+    next(g)
+    return g
+
+
+def run():
+    x = None
+    for _ in range(N):
+        x = {0: x}
+    del x
+    print('freed dict')
+
+
+t = threading.Thread(target=run)
+t.start()
+t.join()
+print('joined')

@@ -1,0 +1,39 @@
+# expect: ok
+# cpython: same
+# threading: waits
+N = 1000000
+import threading
+
+
+class Node:
+    pass
+
+
+def closure(v):
+    return lambda: v
+
+
+def gen(v):
+    yield v
+
+
+def started(v):
+    g = gen(v)
+    next(g)
+    return g
+
+
+def run():
+    x = None
+    for _ in range(N):
+        n = Node()
+        n.next = x
+        x = n
+    del x
+    print('freed instance')
+
+
+t = threading.Thread(target=run)
+t.start()
+t.join()
+print('joined')
