@@ -101,6 +101,36 @@ fn str_to_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<i64> {
     }
 }
 
+/// `int(s, base)` of any size: the i64 parse first, big digits when it overflows (the text is
+/// valid then: only its digits are left to read).
+fn str_to_int_value(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
+    match parse_int(s, base) {
+        Ok(n) => Ok(Value::Int(n)),
+        Err(IntParseError::Overflow) => {
+            let t = s.trim();
+            let (neg, t) = match t.as_bytes().first() {
+                Some(b'-') => (true, &t[1..]),
+                Some(b'+') => (false, &t[1..]),
+                _ => (false, t),
+            };
+            let lower = t.to_ascii_lowercase();
+            let (radix, digits) = match (base, lower.get(..2)) {
+                (0 | 16, Some("0x")) => (16, &lower[2..]),
+                (0 | 8, Some("0o")) => (8, &lower[2..]),
+                (0 | 2, Some("0b")) => (2, &lower[2..]),
+                (0, _) => (10, &lower[..]),
+                (b, _) => (b, &lower[..]),
+            };
+            let digits: String = digits.chars().filter(|&c| c != '_').collect();
+            match crate::bigint::parse_big(vm, &digits, radix)? {
+                Some(b) => Ok(crate::bigint::big_value(if neg { -b } else { b })),
+                None => str_to_int(vm, s, base).map(Value::Int),
+            }
+        }
+        Err(IntParseError::Invalid) => str_to_int(vm, s, base).map(Value::Int),
+    }
+}
+
 fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     const P: Params = Params {
         name: "int",
@@ -115,6 +145,7 @@ fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (None, Some(_)) => Err(vm.type_error("int() missing string argument")),
         (Some(Value::BigInt(b)), None) => Ok(Value::BigInt(b.clone())),
         (Some(Value::Float(f)), None) => crate::bigint::float_to_int(vm, *f),
+        (Some(Value::Str(t)), None) => str_to_int_value(vm, t.as_str(), 10),
         (Some(x), None) => to_int(vm, x).map(Value::Int),
         (Some(x), Some(b)) => {
             let base = to_index(vm, b)?;
@@ -126,7 +157,7 @@ fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 Value::Bytes(b) => String::from_utf8_lossy(&b.data).into_owned(),
                 _ => return Err(vm.type_error("int() can't convert non-string with explicit base")),
             };
-            str_to_int(vm, &text, base as u32).map(Value::Int)
+            str_to_int_value(vm, &text, base as u32)
         }
     }
 }
@@ -135,6 +166,7 @@ fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(x) => Ok(*x),
+        Value::BigInt(b) => vm.big_to_float(b),
         Value::Int(n) => Ok(*n as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Str(s) => match parse_float(s.as_str()) {

@@ -129,6 +129,7 @@ pub fn expect_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a Arc<PyS
 pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     match v {
         Value::Float(x) => Ok(*x),
+        Value::BigInt(b) => vm.big_to_float(b),
         Value::Int(n) => Ok(*n as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Instance(i)
