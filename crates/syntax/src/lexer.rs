@@ -400,6 +400,19 @@ fn lex_decimal(lex: &mut logos::Lexer<Tok>) -> Result<Tok, LexError> {
         ));
     }
     let digits: String = text.chars().filter(|&c| c != '_').collect();
+    // CPython 3.11 refuses decimal literals past its int/str conversion limit at compile time.
+    const MAX_STR_DIGITS: usize = 4300;
+    if digits.len() > MAX_STR_DIGITS {
+        let r = lex.span();
+        return Err(LexError::at(
+            format!(
+                "Exceeds the limit ({MAX_STR_DIGITS} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                digits.len()
+            ),
+            r.start,
+            r.end,
+        ));
+    }
     Ok(digits.parse::<i64>().map_or(Tok::BigInt, Tok::Int))
 }
 
