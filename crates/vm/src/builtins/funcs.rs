@@ -356,6 +356,15 @@ fn radix(
     base: u32,
 ) -> PyResult<Value> {
     let v = args::one(vm, name, a, kw)?;
+    if let Value::BigInt(b) = v {
+        let digits = b.magnitude().to_str_radix(base);
+        let sign = if b.sign() == num_bigint::Sign::Minus {
+            "-"
+        } else {
+            ""
+        };
+        return Ok(Value::str(format!("{sign}{prefix}{digits}")));
+    }
     let n = to_index(vm, v)?;
     let m = n.unsigned_abs();
     let digits = match base {

@@ -62,12 +62,12 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             ("isnan", isnan),
             ("isinf", isinf),
             ("isfinite", isfinite),
-            ("gcd", gcd),
-            ("lcm", lcm),
-            ("factorial", factorial),
-            ("comb", comb),
-            ("perm", perm),
-            ("isqrt", isqrt),
+            ("gcd", super::math_int::gcd),
+            ("lcm", super::math_int::lcm),
+            ("factorial", super::math_int::factorial),
+            ("comb", super::math_int::comb),
+            ("perm", super::math_int::perm),
+            ("isqrt", super::math_int::isqrt),
             ("prod", prod),
             ("fsum", fsum),
             ("cbrt", cbrt),
@@ -467,130 +467,6 @@ fn isinf(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 fn isfinite(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     float_pred(vm, a, kw, "isfinite", f64::is_finite)
-}
-
-fn gcd2(a: i128, b: i128) -> i128 {
-    let (mut a, mut b) = (a.abs(), b.abs());
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
-fn overflow(vm: &Vm) -> crate::error::PyErr {
-    vm.overflow_error("int too large to convert (gilvm ints are 64-bit)")
-}
-
-fn to_i64(vm: &Vm, v: i128) -> PyResult<Value> {
-    i64::try_from(v).map(Value::Int).map_err(|_| overflow(vm))
-}
-
-fn gcd(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::no_kwargs(vm, "gcd", kw)?;
-    let mut g: i128 = 0;
-    for v in a {
-        g = gcd2(g, to_index(vm, v)? as i128);
-    }
-    to_i64(vm, g)
-}
-
-fn lcm(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::no_kwargs(vm, "lcm", kw)?;
-    let mut l: i128 = 1;
-    for v in a {
-        let n = (to_index(vm, v)? as i128).abs();
-        if n == 0 || l == 0 {
-            l = 0;
-            continue;
-        }
-        l = l / gcd2(l, n) * n;
-        if l > i64::MAX as i128 {
-            return Err(overflow(vm));
-        }
-    }
-    to_i64(vm, l)
-}
-
-fn factorial(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let v = args::one(vm, "factorial", a, kw)?;
-    let n = to_index(vm, v)?;
-    if n < 0 {
-        return Err(vm.value_error("factorial() not defined for negative values"));
-    }
-    let mut r: i64 = 1;
-    for i in 2..=n {
-        r = r.checked_mul(i).ok_or_else(|| overflow(vm))?;
-    }
-    Ok(Value::Int(r))
-}
-
-fn nk(
-    vm: &mut Vm,
-    a: &[Value],
-    kw: &Kwargs,
-    name: &str,
-    k_optional: bool,
-) -> PyResult<(i64, Option<i64>)> {
-    args::count(vm, name, a, kw, if k_optional { 1 } else { 2 }, 2)?;
-    let n = to_index(vm, &a[0])?;
-    let k = match a.get(1) {
-        None | Some(Value::None) => None,
-        Some(v) => Some(to_index(vm, v)?),
-    };
-    if n < 0 {
-        return Err(vm.value_error("n must be a non-negative integer"));
-    }
-    if k.is_some_and(|k| k < 0) {
-        return Err(vm.value_error("k must be a non-negative integer"));
-    }
-    Ok((n, k))
-}
-
-fn comb(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (n, k) = nk(vm, a, kw, "comb", false)?;
-    let k = k.unwrap_or(0);
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let k = k.min(n - k);
-    let mut r: i128 = 1;
-    for i in 0..k {
-        // r * (n - i) / (i + 1) stays exact: r is C(n, i) here.
-        r = r.checked_mul((n - i) as i128).ok_or_else(|| overflow(vm))? / (i + 1) as i128;
-        if r > i64::MAX as i128 {
-            return Err(overflow(vm));
-        }
-    }
-    to_i64(vm, r)
-}
-
-fn perm(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (n, k) = nk(vm, a, kw, "perm", true)?;
-    let k = k.unwrap_or(n);
-    if k > n {
-        return Ok(Value::Int(0));
-    }
-    let mut r: i64 = 1;
-    for i in 0..k {
-        r = r.checked_mul(n - i).ok_or_else(|| overflow(vm))?;
-    }
-    Ok(Value::Int(r))
-}
-
-fn isqrt(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let v = args::one(vm, "isqrt", a, kw)?;
-    let n = to_index(vm, v)?;
-    if n < 0 {
-        return Err(vm.value_error("isqrt() argument must be nonnegative"));
-    }
-    let mut r = (n as f64).sqrt() as i64;
-    while (r as i128) * (r as i128) > n as i128 {
-        r -= 1;
-    }
-    while ((r + 1) as i128) * ((r + 1) as i128) <= n as i128 {
-        r += 1;
-    }
-    Ok(Value::Int(r))
 }
 
 fn prod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

@@ -7,6 +7,7 @@ pub mod asyncio;
 pub mod blocking;
 pub mod inittab;
 mod math;
+mod math_int;
 pub mod mt;
 pub mod multiprocessing;
 mod os;
