@@ -367,3 +367,25 @@ pub fn big_ordering(a: &Value, b: &Value) -> Option<Option<Ordering>> {
         _ => None,
     }
 }
+
+/// Three-argument `pow(b, e, m)` of ints of any size: a negative exponent takes the modular
+/// inverse; the result has the sign of the modulus, as CPython's.
+pub fn big_modpow(vm: &Vm, b: &BigInt, e: &BigInt, m: &BigInt) -> PyResult<Value> {
+    if m.is_zero() {
+        return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+    }
+    let mm = m.abs();
+    let mut base = b.mod_floor(&mm);
+    if e.is_negative() {
+        let g = base.extended_gcd(&mm);
+        if !g.gcd.is_one() {
+            return Err(vm.value_error("base is not invertible for the given modulus"));
+        }
+        base = g.x.mod_floor(&mm);
+    }
+    let mut r = base.modpow(&e.abs(), &mm);
+    if m.is_negative() && !r.is_zero() {
+        r -= &mm;
+    }
+    Ok(big_value(r))
+}

@@ -296,6 +296,19 @@ fn pow(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let exp = s[1].clone().unwrap_or_default();
     match &s[2] {
         None | Some(Value::None) => vm.binary_op(BinOp::Pow, &base, &exp),
+        Some(m)
+            if [&base, &exp, m]
+                .iter()
+                .any(|v| matches!(v, Value::BigInt(_))) =>
+        {
+            use crate::bigint::int_cow;
+            match (int_cow(&base), int_cow(&exp), int_cow(m)) {
+                (Some(b), Some(e), Some(m)) => crate::bigint::big_modpow(vm, &b, &e, &m),
+                _ => Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                )),
+            }
+        }
         Some(m) => {
             let (Some(b), Some(e), Some(m)) = (as_int(&base), as_int(&exp), as_int(m)) else {
                 return Err(vm.type_error(

@@ -149,12 +149,20 @@ fn int_recv(vm: &Vm, a: &[Value], name: &str) -> PyResult<i64> {
 }
 
 fn bit_length(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    if let Some(Value::BigInt(b)) = a.first() {
+        args::none(vm, "int.bit_length", &a[1..], kw)?;
+        return Ok(Value::Int(b.bits() as i64));
+    }
     let n = int_recv(vm, a, "bit_length")?;
     args::none(vm, "int.bit_length", &a[1..], kw)?;
     Ok(Value::Int(64 - n.unsigned_abs().leading_zeros() as i64))
 }
 
 fn bit_count(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    if let Some(Value::BigInt(b)) = a.first() {
+        args::none(vm, "int.bit_count", &a[1..], kw)?;
+        return Ok(Value::Int(b.magnitude().count_ones() as i64));
+    }
     let n = int_recv(vm, a, "bit_count")?;
     args::none(vm, "int.bit_count", &a[1..], kw)?;
     Ok(Value::Int(n.unsigned_abs().count_ones() as i64))
