@@ -113,7 +113,7 @@ impl Mt19937 {
         (a * 67_108_864.0 + b) * (1.0 / 9_007_199_254_740_992.0)
     }
 
-    /// `getrandbits(k)` for 0 <= k <= 64 (gilvm ints are 64-bit).
+    /// `getrandbits(k)` for 0 <= k <= 64 (larger k: [`Mt19937::getrandbits_words`]).
     pub fn getrandbits(&mut self, k: u32) -> u64 {
         if k == 0 {
             return 0;
@@ -125,6 +125,23 @@ impl Mt19937 {
         let low = self.next_u32() as u64;
         let high = (self.next_u32() >> (64 - k)) as u64;
         low | (high << 32)
+    }
+
+    /// `getrandbits(k)` for any k > 32, as CPython builds it: 32-bit words, least significant
+    /// first, the last word shifted down to the bits that remain.
+    pub fn getrandbits_words(&mut self, k: u64) -> Vec<u32> {
+        let words = k.div_ceil(32);
+        let mut out = Vec::with_capacity(words as usize);
+        let mut left = k as i64;
+        for _ in 0..words {
+            let mut r = self.next_u32();
+            left -= 32;
+            if left < 0 {
+                r >>= -left;
+            }
+            out.push(r);
+        }
+        out
     }
 
     /// `_randbelow_with_getrandbits(n)` for n >= 1.

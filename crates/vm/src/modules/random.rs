@@ -175,9 +175,9 @@ fn getrandbits(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(vm.value_error("number of bits must be non-negative"));
     }
     if k > 63 {
-        return Err(
-            vm.overflow_error("getrandbits() beyond 63 bits does not fit gilvm's 64-bit ints")
-        );
+        let words = with_mt(st, |m| m.getrandbits_words(k as u64));
+        let big = num_bigint::BigUint::from_slice(&words);
+        return Ok(crate::bigint::big_value(big.into()));
     }
     Ok(Value::Int(with_mt(st, |m| m.getrandbits(k as u32)) as i64))
 }
