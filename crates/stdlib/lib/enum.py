@@ -51,20 +51,12 @@ def _is_descriptor(obj):
     return hasattr(t, '__get__') or hasattr(t, '__set__') or hasattr(t, '__delete__')
 
 
-class _EnumDict(dict):
-    pass
-
-
 _EnumBase = None   # Enum, once it exists
 Flag = None        # Flag, once it exists
 
 
 class EnumType(type):
     """Metaclass for Enum."""
-
-    @classmethod
-    def __prepare__(metacls, cls, bases, **kwds):
-        return {}
 
     def __new__(metacls, cls, bases, classdict, *, boundary=None, _simple=False, **kwds):
         if _EnumBase is None:

@@ -88,13 +88,15 @@ fn int_type_error(vm: &Vm, v: &Value) -> crate::error::PyErr {
     ))
 }
 
+fn invalid_int_literal(vm: &mut Vm, s: &str, base: u32) -> crate::error::PyErr {
+    let q = quoted(vm, s);
+    vm.value_error(format!("invalid literal for int() with base {base}: {q}"))
+}
+
 fn str_to_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<i64> {
     match parse_int(s, base) {
         Ok(n) => Ok(n),
-        Err(IntParseError::Invalid) => {
-            let q = quoted(vm, s);
-            Err(vm.value_error(format!("invalid literal for int() with base {base}: {q}")))
-        }
+        Err(IntParseError::Invalid) => Err(invalid_int_literal(vm, s, base)),
         Err(IntParseError::Overflow) => {
             Err(vm.overflow_error("int too large to convert (gilvm ints are 64-bit)"))
         }
@@ -124,10 +126,10 @@ fn str_to_int_value(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
             let digits: String = digits.chars().filter(|&c| c != '_').collect();
             match crate::bigint::parse_big(vm, &digits, radix)? {
                 Some(b) => Ok(crate::bigint::big_value(if neg { -b } else { b })),
-                None => str_to_int(vm, s, base).map(Value::Int),
+                None => Err(invalid_int_literal(vm, s, base)),
             }
         }
-        Err(IntParseError::Invalid) => str_to_int(vm, s, base).map(Value::Int),
+        Err(IntParseError::Invalid) => Err(invalid_int_literal(vm, s, base)),
     }
 }
 

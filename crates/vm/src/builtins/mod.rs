@@ -162,18 +162,7 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     }
 }
 
-/// Number of items of `range(start, stop, step)`.
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    let n = if step > 0 && start < stop {
-        (stop - start - 1) / step + 1
-    } else if step < 0 && start > stop {
-        (start - stop - 1) / (-step) + 1
-    } else {
-        0
-    };
-    n.min(i64::MAX as i128) as i64
-}
+pub use crate::iter::range_len;
 
 /// Resolve Python slice-style `start`/`end` (negative from the end, clamped) against `len`.
 pub fn clamp_range(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {

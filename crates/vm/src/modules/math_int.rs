@@ -20,10 +20,12 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {
     }
 }
 
-/// A count that must fit a machine word (factorial's n, comb's and perm's k), as CPython.
+/// A non-negative count that must fit a C long (factorial's n, comb's and perm's k), with
+/// CPython's message (`what` ends with its verb: "k must", "factorial() argument should").
 fn small(vm: &Vm, b: &BigInt, what: &str) -> PyResult<u64> {
-    u64::try_from(b)
-        .map_err(|_| vm.overflow_error(format!("{what} must not exceed 9223372036854775807")))
+    i64::try_from(b)
+        .map(|n| n as u64)
+        .map_err(|_| vm.overflow_error(format!("{what} not exceed {}", i64::MAX)))
 }
 
 pub fn gcd(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -56,7 +58,7 @@ pub fn factorial(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if n.is_negative() {
         return Err(vm.value_error("factorial() not defined for negative values"));
     }
-    let n = small(vm, &n, "factorial() argument")?;
+    let n = small(vm, &n, "factorial() argument should")?;
     Ok(big_value(product(1, n)))
 }
 
@@ -105,7 +107,7 @@ pub fn comb(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Ok(Value::Int(0));
     }
     let k = std::cmp::min(k.clone(), &n - &k);
-    let k = small(vm, &k, "min(n - k, k)")?;
+    let k = small(vm, &k, "min(n - k, k) must")?;
     let mut r = BigInt::one();
     for i in 0..k {
         // r is C(n, i) here, so the division is exact.
@@ -120,7 +122,7 @@ pub fn perm(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if k > n {
         return Ok(Value::Int(0));
     }
-    let k = small(vm, &k, "k")?;
+    let k = small(vm, &k, "k must")?;
     let mut r = BigInt::one();
     for i in 0..k {
         r *= &n - i;
