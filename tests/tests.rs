@@ -8,6 +8,7 @@ mod differential;
 mod hostile;
 mod imports;
 mod lab;
+mod layers;
 mod multiprocessing;
 mod readme;
 mod signals;

@@ -88,13 +88,7 @@ fn get(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(found.unwrap_or_else(|| a.get(2).cloned().unwrap_or_default()))
 }
 
-/// Which part of a dict a view shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ViewKind {
-    Keys,
-    Values,
-    Items,
-}
+pub use crate::protocol::iter::ViewKind;
 
 /// A live view of a dict (`d.keys()`): later changes to the dict show through.
 #[derive(Debug)]

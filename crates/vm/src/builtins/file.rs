@@ -476,31 +476,7 @@ pub fn unsupported_operation_class(vm: &mut Vm) -> Arc<Class> {
     class
 }
 
-/// A built-in class with a module name other than `builtins`.
-pub fn new_class(
-    name: &str,
-    module: &str,
-    base: Option<&Arc<Class>>,
-    builtin: BuiltinType,
-) -> Arc<Class> {
-    use crate::types::WithMro;
-    let name = Arc::new(crate::value::PyStr::new(name));
-    Arc::new(Class {
-        qualname: name.clone(),
-        name,
-        mro: Vec::new(),
-        bases: base.into_iter().cloned().collect(),
-        dict: crate::gilcell::GilCell::new(crate::value::DictMap::default()),
-        builtin,
-        module: Arc::new(crate::value::PyStr::new(module)),
-        flags: Default::default(),
-        subclasses: Default::default(),
-        meta: None,
-        slots: None,
-        nslots: 0,
-    })
-    .with_mro()
-}
+pub use crate::object::class::new_class;
 
 fn check_readable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
     if f.is_closed() {

@@ -4,7 +4,7 @@
 //! it through [`inittab`], as CPython's `PyImport_AppendInittab`.
 
 pub mod asyncio;
-pub mod blocking;
+pub use crate::runtime::blocking;
 pub mod inittab;
 mod math;
 mod math_int;

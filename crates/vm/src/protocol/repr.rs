@@ -3,44 +3,13 @@
 //! containers with `[...]`, and the `<... at 0x...>` forms.
 
 pub use gilvm_syntax::strings::{bytes_repr, is_printable, str_repr};
-use std::sync::Arc;
 
 use crate::attr::user_lookup;
 use crate::error::PyResult;
 use crate::value::{Class, Value};
 use crate::vm::Vm;
 
-/// A stable id for an object (its address), as `id()` and default reprs show it.
-pub fn object_id(v: &Value) -> usize {
-    use Value::*;
-    match v {
-        Str(a) => Arc::as_ptr(a) as usize,
-        Bytes(a) => Arc::as_ptr(a) as usize,
-        BigInt(a) => Arc::as_ptr(a) as usize,
-        List(a) => Arc::as_ptr(a) as usize,
-        Tuple(a) => Arc::as_ptr(a) as usize,
-        Dict(a) => Arc::as_ptr(a) as usize,
-        Set(a) => Arc::as_ptr(a) as usize,
-        Range(a) => Arc::as_ptr(a) as usize,
-        Slice(a) => Arc::as_ptr(a) as usize,
-        Function(a) => Arc::as_ptr(a) as usize,
-        Builtin(a) => Arc::as_ptr(a) as usize,
-        BoundMethod(a) => Arc::as_ptr(a) as usize,
-        Class(a) => Arc::as_ptr(a) as usize,
-        Instance(a) => Arc::as_ptr(a) as usize,
-        Module(a) => Arc::as_ptr(a) as usize,
-        Iter(a) => Arc::as_ptr(a) as usize,
-        Cell(a) => Arc::as_ptr(a) as usize,
-        Code(a) => Arc::as_ptr(a) as usize,
-        Native(a) => Arc::as_ptr(a) as *const u8 as usize,
-        None => 0x1000,
-        Ellipsis => 0x1010,
-        NotImplemented => 0x1020,
-        Bool(b) => 0x1030 + *b as usize * 16,
-        Int(i) => 0x2000_0000 ^ (*i as usize).wrapping_mul(16),
-        Float(f) => 0x3000_0000 ^ (f.to_bits() as usize).wrapping_mul(16),
-    }
-}
+pub use crate::object::key::object_id;
 
 /// Python's `repr(float)`: shortest round-trip digits, exponent form outside 1e-4 <= |x| < 1e16.
 pub fn float_repr(x: f64) -> String {

@@ -405,3 +405,21 @@ impl Value {
 
 /// Shorthand used throughout: a token that must come from the thread holding the GIL.
 pub type GilToken = Gil;
+
+/// Number of items of `range(start, stop, step)`, capped at `i64::MAX` (see
+/// [`range_len_exact`] for ranges such as `range(-2**63, 2**63 - 1)`).
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    range_len_exact(start, stop, step).min(i64::MAX as i128) as i64
+}
+
+/// Number of items of `range(start, stop, step)`, exactly (up to 2**64 - 1).
+pub fn range_len_exact(start: i64, stop: i64, step: i64) -> i128 {
+    let (start, stop, step) = (start as i128, stop as i128, step as i128);
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}

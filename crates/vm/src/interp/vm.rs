@@ -213,6 +213,8 @@ impl Vm {
         interp.interrupts.set_main(thread_gil.id());
         let mut vm = Vm::new_thread(interp, thread_gil);
         crate::class::install_core(&mut vm);
+        crate::iter::install(&mut vm);
+        crate::generator::install(&mut vm);
         crate::builtins::install(&mut vm);
         crate::class::install_builtins(&mut vm);
         let builtins = Value::Module(vm.interp.builtins.clone());
@@ -230,6 +232,8 @@ impl Vm {
         interp.interrupts.set_main(thread_gil.id());
         let mut vm = Vm::new_thread(interp, thread_gil);
         crate::class::install_core(&mut vm);
+        crate::iter::install(&mut vm);
+        crate::generator::install(&mut vm);
         crate::class::install_builtins(&mut vm);
         let gil = vm.gil;
         let classes: Vec<_> = vm.types().exceptions.clone();

@@ -3,6 +3,7 @@
 //! an i64 is demoted back, so a `BigInt` value never holds an i64-sized number and equality,
 //! hashing and dict keys need no cross-representation cases beyond int/float.
 
+pub use crate::object::key::big_float_cmp;
 use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::atomic::{AtomicUsize, Ordering as AtOrd};
@@ -95,26 +96,6 @@ pub fn big_to_f64(b: &BigInt) -> Option<f64> {
         return None;
     }
     Some(if b.is_negative() { -f } else { f })
-}
-
-/// Exact comparison of an int and a float (None when the float is NaN).
-pub fn big_float_cmp(b: &BigInt, f: f64) -> Option<Ordering> {
-    if f.is_nan() {
-        return None;
-    }
-    if f.is_infinite() {
-        return Some(if f > 0.0 {
-            Ordering::Less
-        } else {
-            Ordering::Greater
-        });
-    }
-    let fl = f.floor();
-    let fi = num_traits::FromPrimitive::from_f64(fl).unwrap_or_else(BigInt::zero);
-    match b.cmp(&fi) {
-        Ordering::Equal if f != fl => Some(Ordering::Less),
-        o => Some(o),
-    }
 }
 
 /// Correctly rounded `a / b` for ints (b != 0); None when the result overflows a float.

@@ -12,6 +12,19 @@
 //! - [`crate::iter`]: `get_iter`, `next`, `collect`, `len`
 //! - here: `truthy`, `hash`, `key`, `type_of`, `type_name`, `isinstance`
 
+pub mod attr;
+pub mod bigint;
+pub mod coerce;
+pub mod format;
+pub mod hash;
+pub mod item;
+pub mod iter;
+pub mod ops_compare;
+pub mod ops_numeric;
+pub mod repr;
+pub(crate) mod subclass;
+pub mod unsupported;
+
 use std::sync::Arc;
 
 use crate::attr::{class_lookup, user_lookup};

@@ -364,8 +364,6 @@ pub(crate) fn install_core(vm: &mut Vm) {
     crate::slots::install(vm);
     crate::generic_alias::install(vm);
     crate::mappingproxy::install(vm);
-    crate::iter::install(vm);
-    crate::generator::install(vm);
 }
 
 /// Register `super`, `property`, `staticmethod` and `classmethod` in builtins.
@@ -1210,4 +1208,30 @@ impl Vm {
         s.push(')');
         Ok(s)
     }
+}
+
+/// A built-in class with a module name other than `builtins`.
+pub fn new_class(
+    name: &str,
+    module: &str,
+    base: Option<&Arc<Class>>,
+    builtin: BuiltinType,
+) -> Arc<Class> {
+    use crate::types::WithMro;
+    let name = Arc::new(crate::value::PyStr::new(name));
+    Arc::new(Class {
+        qualname: name.clone(),
+        name,
+        mro: Vec::new(),
+        bases: base.into_iter().cloned().collect(),
+        dict: crate::gilcell::GilCell::new(crate::value::DictMap::default()),
+        builtin,
+        module: Arc::new(crate::value::PyStr::new(module)),
+        flags: Default::default(),
+        subclasses: Default::default(),
+        meta: None,
+        slots: None,
+        nslots: 0,
+    })
+    .with_mro()
 }

@@ -1,15 +1,19 @@
 //! Hashing: CPython-compatible hashes of numbers, deterministic hashes of str/bytes/tuples,
 //! `Key`'s `Hash`/`Eq` (Python equality for the built-in hashable types), and borrowed-str dict
-//! lookups that need no `Arc` clone.
+//! lookups that need no `Arc` clone. The `hash()` protocol (calling `__hash__`) is
+//! [`crate::protocol::hash`]'s.
 
 use std::hash::{Hash, Hasher};
 
 use indexmap::Equivalent;
 use rustc_hash::FxHasher;
+use std::cmp::Ordering;
+use std::sync::Arc;
 
-use crate::error::PyResult;
+use num_bigint::BigInt;
+use num_traits::Zero;
+
 use crate::value::{DictMap, Key, Value};
-use crate::vm::Vm;
 
 /// 2**61 - 1, CPython's modulus for numeric hashes.
 const MODULUS: u64 = (1 << 61) - 1;
@@ -132,7 +136,7 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Bool(x), Bool(y)) => x == y,
         (BigInt(x), BigInt(y)) => x == y,
         (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-            crate::bigint::big_float_cmp(x, *y) == Some(std::cmp::Ordering::Equal)
+            big_float_cmp(x, *y) == Some(std::cmp::Ordering::Equal)
         }
         (Bytes(x), Bytes(y)) => x.data == y.data,
         (Tuple(x), Tuple(y)) => {
@@ -156,8 +160,8 @@ fn payload_key(i: &crate::value::Instance) -> bool {
 }
 
 pub(crate) fn range_eq(a: &crate::value::Range, b: &crate::value::Range) -> bool {
-    let la = crate::iter::range_len(a.start, a.stop, a.step);
-    let lb = crate::iter::range_len(b.start, b.stop, b.step);
+    let la = crate::object::value::range_len(a.start, a.stop, a.step);
+    let lb = crate::object::value::range_len(b.start, b.stop, b.step);
     if la != lb {
         return false;
     }
@@ -231,127 +235,54 @@ pub fn str_key(s: &str) -> Key {
     }
 }
 
-impl Vm {
-    /// `hash(v)` as CPython's signed hash value.
-    pub fn hash_signed(&mut self, v: &Value) -> PyResult<i64> {
-        Ok(self.hash(v)? as i64)
+/// Exact comparison of an int and a float (None when the float is NaN).
+pub fn big_float_cmp(b: &BigInt, f: f64) -> Option<Ordering> {
+    if f.is_nan() {
+        return None;
     }
-
-    pub(crate) fn hash_impl(&mut self, v: &Value) -> PyResult<u64> {
-        use Value::*;
-        Ok(match v {
-            None => 0xfcb1_6a5c,
-            Bool(b) => *b as u64,
-            Int(i) => hash_int(*i) as u64,
-            BigInt(b) => crate::bigint::hash_big(b) as u64,
-            Float(f) => hash_float(*f) as u64,
-            Str(s) => hash_str(s.as_str()),
-            Bytes(b) => hash_bytes(&b.data),
-            Tuple(t) => {
-                // CPython's xxHash-based tuple hash, over the item hashes.
-                let mut acc: u64 = 2870177450012600261;
-                for item in t.items.iter() {
-                    let h = self.hash_impl(item)?;
-                    acc = acc.wrapping_add(h.wrapping_mul(14029467366897019727));
-                    acc = acc.rotate_left(31);
-                    acc = acc.wrapping_mul(11400714785074694791);
-                }
-                acc.wrapping_add((t.items.len() as u64) ^ (2870177450012600261 ^ 3527539))
-            }
-            List(_) | Dict(_) | Set(_) | Slice(_) => {
-                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
-            }
-            Range(r) => {
-                let n = crate::iter::range_len(r.start, r.stop, r.step);
-                let mut h = FxHasher::default();
-                h.write_i64(n);
-                if n > 0 {
-                    h.write_i64(r.start);
-                }
-                if n > 1 {
-                    h.write_i64(r.step);
-                }
-                h.finish()
-            }
-            Instance(inst) => {
-                let class = inst.class.clone();
-                match crate::attr::user_hash_kind(self, &class) {
-                    crate::attr::HashKind::Identity => match &inst.payload {
-                        Some(p @ (List(_) | Dict(_) | Set(_))) | Some(p @ Instance(_)) => {
-                            let _ = p;
-                            return Err(self.type_error(format!(
-                                "unhashable type: '{}'",
-                                class.name.as_str()
-                            )));
-                        }
-                        Some(p) => {
-                            let p = p.clone();
-                            self.hash_impl(&p)?
-                        }
-                        Option::None => hash_ptr(std::sync::Arc::as_ptr(inst) as usize),
-                    },
-                    crate::attr::HashKind::Unhashable => {
-                        return Err(
-                            self.type_error(format!("unhashable type: '{}'", class.name.as_str()))
-                        )
-                    }
-                    crate::attr::HashKind::User(f) => {
-                        let r = self.call(&f, std::slice::from_ref(v))?;
-                        match r {
-                            Int(i) => hash_int(i) as u64,
-                            BigInt(b) => crate::bigint::hash_big(&b) as u64,
-                            Bool(b) => b as u64,
-                            _ => {
-                                return Err(
-                                    self.type_error("__hash__ method should return an integer")
-                                )
-                            }
-                        }
-                    }
-                }
-            }
-            _ => hash_ptr(crate::repr::object_id(v)),
-        })
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    let fl = f.floor();
+    let fi = num_traits::FromPrimitive::from_f64(fl).unwrap_or_else(BigInt::zero);
+    match b.cmp(&fi) {
+        Ordering::Equal if f != fl => Some(Ordering::Less),
+        o => Some(o),
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn int_hashes_match_cpython() {
-        assert_eq!(hash_int(0), 0);
-        assert_eq!(hash_int(-1), -2);
-        assert_eq!(hash_int(-2), -2);
-        assert_eq!(hash_int(12345), 12345);
-        assert_eq!(hash_int(1 << 61), 1);
-        assert_eq!(hash_int((1 << 61) - 1), 0);
-        assert_eq!(hash_int(-(1 << 61)), -2);
-    }
-
-    #[test]
-    fn float_hashes_match_cpython() {
-        // python3 -c 'print(hash(1.5), hash(0.1), hash(-2.0), hash(1e300), hash(float("inf")))'
-        assert_eq!(hash_float(1.5), 1152921504606846977);
-        assert_eq!(hash_float(0.1), 230584300921369408);
-        assert_eq!(hash_float(-2.0), -2);
-        assert_eq!(hash_float(1e300), 1224995262755759164);
-        assert_eq!(hash_float(f64::INFINITY), 314159);
-        assert_eq!(hash_float(-1.0), -2);
-        assert_eq!(hash_float(3.0), hash_int(3));
-    }
-
-    #[test]
-    fn keys_compare_like_python() {
-        assert!(key_eq(&Value::Int(1), &Value::Float(1.0)));
-        assert!(key_eq(&Value::Bool(true), &Value::Int(1)));
-        assert!(!key_eq(&Value::Int(1), &Value::Float(1.5)));
-        assert!(key_eq(&Value::str("a"), &Value::str("a")));
-        assert!(!key_eq(&Value::str("a"), &Value::Int(1)));
-        assert!(key_eq(
-            &Value::tuple(vec![Value::Int(1), Value::str("x")]),
-            &Value::tuple(vec![Value::Float(1.0), Value::str("x")])
-        ));
+/// A stable id for an object (its address), as `id()` and default reprs show it.
+pub fn object_id(v: &Value) -> usize {
+    use Value::*;
+    match v {
+        Str(a) => Arc::as_ptr(a) as usize,
+        Bytes(a) => Arc::as_ptr(a) as usize,
+        BigInt(a) => Arc::as_ptr(a) as usize,
+        List(a) => Arc::as_ptr(a) as usize,
+        Tuple(a) => Arc::as_ptr(a) as usize,
+        Dict(a) => Arc::as_ptr(a) as usize,
+        Set(a) => Arc::as_ptr(a) as usize,
+        Range(a) => Arc::as_ptr(a) as usize,
+        Slice(a) => Arc::as_ptr(a) as usize,
+        Function(a) => Arc::as_ptr(a) as usize,
+        Builtin(a) => Arc::as_ptr(a) as usize,
+        BoundMethod(a) => Arc::as_ptr(a) as usize,
+        Class(a) => Arc::as_ptr(a) as usize,
+        Instance(a) => Arc::as_ptr(a) as usize,
+        Module(a) => Arc::as_ptr(a) as usize,
+        Iter(a) => Arc::as_ptr(a) as usize,
+        Cell(a) => Arc::as_ptr(a) as usize,
+        Code(a) => Arc::as_ptr(a) as usize,
+        Native(a) => Arc::as_ptr(a) as *const u8 as usize,
+        None => 0x1000,
+        Ellipsis => 0x1010,
+        NotImplemented => 0x1020,
+        Bool(b) => 0x1030 + *b as usize * 16,
+        Int(i) => 0x2000_0000 ^ (*i as usize).wrapping_mul(16),
+        Float(f) => 0x3000_0000 ^ (f.to_bits() as usize).wrapping_mul(16),
     }
 }

@@ -4,29 +4,20 @@
 use std::sync::Arc;
 
 use crate::attr::{class_lookup, user_lookup};
-use crate::builtins::dict_methods::ViewKind;
 use crate::error::PyResult;
 use crate::gilcell::GilCell;
 use crate::value::{Iter, IterState, NativeObject, Value};
 use crate::vm::Vm;
 
-/// Number of items of `range(start, stop, step)`, capped at `i64::MAX` (see
-/// [`range_len_exact`] for ranges such as `range(-2**63, 2**63 - 1)`).
-pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
-    range_len_exact(start, stop, step).min(i64::MAX as i128) as i64
+/// Which part of a dict a view shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
 }
 
-/// Number of items of `range(start, stop, step)`, exactly (up to 2**64 - 1).
-pub fn range_len_exact(start: i64, stop: i64, step: i64) -> i128 {
-    let (start, stop, step) = (start as i128, stop as i128, step as i128);
-    if step > 0 && start < stop {
-        (stop - start - 1) / step + 1
-    } else if step < 0 && start > stop {
-        (start - stop - 1) / (-step) + 1
-    } else {
-        0
-    }
-}
+pub use crate::object::value::{range_len, range_len_exact};
 
 /// The iterator of a class that only defines `__getitem__`: calls it with 0, 1, 2... until
 /// IndexError (or StopIteration).

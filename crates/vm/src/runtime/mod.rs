@@ -1,0 +1,13 @@
+//! The runtime layer: what runs the interpreter on real OS threads and keeps it inside its
+//! limits — the GIL ([`gil`]), blocking calls with the GIL released ([`blocking`]), interrupts
+//! and the shutdown signal ([`interrupt`]), the instruction and memory budgets
+//! ([`instr_limit`], [`alloc_limit`]), the sandbox ([`sandbox`]) and the native stack guard
+//! ([`stack_guard`]).
+
+pub mod alloc_limit;
+pub mod blocking;
+pub mod gil;
+pub mod instr_limit;
+pub mod interrupt;
+pub mod sandbox;
+pub mod stack_guard;
