@@ -9,6 +9,7 @@ pub mod bigint;
 pub mod builtins;
 mod call;
 pub mod class;
+pub mod complex;
 pub mod dynamic;
 pub mod error;
 pub mod eval;
