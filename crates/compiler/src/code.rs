@@ -16,6 +16,8 @@ pub enum Const {
     /// An int literal outside i64, as the parser's `Constant::BigInt` text.
     BigInt(Arc<str>),
     Float(f64),
+    /// An imaginary literal's imaginary part (`2j`).
+    Imag(f64),
     Str(Arc<str>),
     Bytes(Arc<[u8]>),
     Ellipsis,

@@ -224,6 +224,7 @@ pub fn const_repr(c: &Const) -> String {
         Const::Int(i) => i.to_string(),
         Const::BigInt(t) => t.to_string(),
         Const::Float(f) => float_repr(*f),
+        Const::Imag(f) => format!("{}j", float_repr(*f)),
         Const::Str(s) => str_repr(s),
         Const::Bytes(b) => bytes_repr(b),
         Const::Ellipsis => "Ellipsis".into(),

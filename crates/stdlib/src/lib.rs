@@ -5,6 +5,8 @@
 //! Modules written in Python live in `lib/NAME.py` and are embedded in the binary; a module
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
+mod cmath;
+
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
 /// Every module of this crate, by its import name.
@@ -15,6 +17,10 @@ pub const MODULES: &[ModuleDef] = &[
     ),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
+    ModuleDef {
+        name: "cmath",
+        init: ModuleInit::Native(cmath::make),
+    },
     python("collections", include_str!("../lib/collections.py")),
     python("collections.abc", include_str!("../lib/collections_abc.py")),
     python("contextlib", include_str!("../lib/contextlib.py")),

@@ -327,7 +327,8 @@ pub enum Constant {
     /// prefix kept, `-` in front when a negation was folded in).
     BigInt(String),
     Float(f64),
-    /// Imaginary literals are not supported (a syntax error naming them).
+    /// An imaginary literal (`2j`): its imaginary part.
+    Imag(f64),
     Str(String),
     Bytes(Vec<u8>),
     Ellipsis,

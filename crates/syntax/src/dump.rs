@@ -547,6 +547,7 @@ fn constant(c: &Constant) -> String {
         Constant::Int(i) => i.to_string(),
         Constant::BigInt(t) => t.clone(),
         Constant::Float(f) => format!("{f:?}"),
+        Constant::Imag(f) => format!("{f:?}j"),
         Constant::Str(s) => format!("{s:?}"),
         Constant::Bytes(b) => format!("b\"{}\"", b.escape_ascii()),
         Constant::Ellipsis => "...".into(),

@@ -62,6 +62,15 @@ pub enum Tok {
     #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?", lex_float)]
     #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*", lex_float)]
     Float(f64),
+    /// An imaginary literal (`1j`, `1.5J`, `1e3j`): its imaginary part.
+    #[regex(r"[0-9](_?[0-9])*[jJ]", lex_imag)]
+    #[regex(
+        r"[0-9](_?[0-9])*\.([0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?[jJ]",
+        lex_imag
+    )]
+    #[regex(r"\.[0-9](_?[0-9])*([eE][+-]?[0-9](_?[0-9])*)?[jJ]", lex_imag)]
+    #[regex(r"[0-9](_?[0-9])*[eE][+-]?[0-9](_?[0-9])*[jJ]", lex_imag)]
+    Imag(f64),
     #[regex(r#"([rRbBfFuU]|[rR][bBfF]|[bBfF][rR])?['"]"#, lex_string)]
     String,
 
@@ -245,6 +254,7 @@ impl Tok {
             Tok::Name => "NAME",
             Tok::Int(_) | Tok::BigInt | Tok::IntLiteral => "INT",
             Tok::Float(_) => "FLOAT",
+            Tok::Imag(_) => "IMAGINARY",
             Tok::String => "STRING",
             t if t.is_keyword() => "KEYWORD",
             _ => "OP",
@@ -354,13 +364,6 @@ fn check_number_end(lex: &logos::Lexer<Tok>, kind: &str) -> Result<(), LexError>
     }
     let start = lex.span().start;
     let end = lex.span().end + c.len_utf8();
-    if matches!(c, 'j' | 'J') {
-        return Err(LexError::at(
-            "imaginary numbers are not supported by gilvm",
-            start,
-            end,
-        ));
-    }
     let text = lex.slice();
     let msg = match (text, c) {
         ("0", 'x' | 'X') => "invalid hexadecimal literal".to_string(),
@@ -433,6 +436,19 @@ fn lex_float(lex: &mut logos::Lexer<Tok>) -> Result<f64, LexError> {
     text.parse::<f64>().map_err(|_| {
         let r = lex.span();
         LexError::at("invalid decimal literal", r.start, r.end)
+    })
+}
+
+fn lex_imag(lex: &mut logos::Lexer<Tok>) -> Result<f64, LexError> {
+    check_number_end(lex, "imaginary")?;
+    let text = lex.slice();
+    let text: String = text[..text.len() - 1]
+        .chars()
+        .filter(|&c| c != '_')
+        .collect();
+    text.parse::<f64>().map_err(|_| {
+        let r = lex.span();
+        LexError::at("invalid imaginary literal", r.start, r.end)
     })
 }
 

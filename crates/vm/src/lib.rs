@@ -34,7 +34,7 @@ pub use object::{
 };
 pub(crate) use protocol::subclass;
 pub use protocol::{
-    attr, bigint, format, hash, item, iter, ops_compare, ops_numeric, repr, unsupported,
+    attr, bigint, complex, format, hash, item, iter, ops_compare, ops_numeric, repr, unsupported,
 };
 pub use runtime::{alloc_limit, gil, instr_limit, interrupt, sandbox, stack_guard};
 

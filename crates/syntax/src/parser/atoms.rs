@@ -66,6 +66,10 @@ impl Parser<'_> {
                 self.advance();
                 constant(Constant::Float(v))
             }
+            Tok::Imag(v) => {
+                self.advance();
+                constant(Constant::Imag(v))
+            }
             Tok::True => {
                 self.advance();
                 constant(Constant::Bool(true))

@@ -61,6 +61,7 @@ pub(super) fn starts_expr(t: Tok) -> bool {
             | Tok::Int(_)
             | Tok::BigInt
             | Tok::Float(_)
+            | Tok::Imag(_)
             | Tok::String
             | Tok::True
             | Tok::False
@@ -188,6 +189,7 @@ impl Parser<'_> {
                 | Tok::Int(_)
                 | Tok::BigInt
                 | Tok::Float(_)
+                | Tok::Imag(_)
                 | Tok::True
                 | Tok::False
                 | Tok::None

@@ -172,7 +172,7 @@ impl Parser<'_> {
         let start = self.start();
         let span = self.span();
         match self.tok() {
-            Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::String | Tok::Minus => {
+            Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::Imag(_) | Tok::String | Tok::Minus => {
                 let e = self.literal_expr()?;
                 Ok(pat(PatternKind::MatchValue(e), self.since(start)))
             }
@@ -262,7 +262,12 @@ impl Parser<'_> {
     fn literal_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
         let neg = self.eat(Tok::Minus);
-        if neg && !matches!(self.tok(), Tok::Int(_) | Tok::BigInt | Tok::Float(_)) {
+        if neg
+            && !matches!(
+                self.tok(),
+                Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::Imag(_)
+            )
+        {
             return Err(self.invalid());
         }
         let is_number = !matches!(self.tok(), Tok::String);
@@ -283,15 +288,41 @@ impl Parser<'_> {
             );
         }
         if is_number && matches!(self.tok(), Tok::Plus | Tok::Minus) {
-            // `real + imag j`: gilvm has no imaginary literals, so the right side never is one.
-            self.advance();
-            let rhs = self.span();
-            if !matches!(self.tok(), Tok::Int(_) | Tok::BigInt | Tok::Float(_)) {
-                return Err(self.invalid());
+            // `real + imag j`: the left side must be real, the right side imaginary.
+            if matches!(e.kind, ExprKind::Constant(Constant::Imag(_)))
+                || matches!(&e.kind, ExprKind::UnaryOp { operand, .. }
+                    if matches!(operand.kind, ExprKind::Constant(Constant::Imag(_))))
+            {
+                return Err(SyntaxError::new(
+                    "real number required in complex literal",
+                    e.span,
+                ));
             }
-            return Err(SyntaxError::new(
-                "imaginary number required in complex literal",
-                rhs,
+            let op = if self.advance().kind == Tok::Plus {
+                BinOp::Add
+            } else {
+                BinOp::Sub
+            };
+            let rhs = self.span();
+            let imag = match self.tok() {
+                Tok::Imag(v) => v,
+                Tok::Int(_) | Tok::BigInt | Tok::Float(_) => {
+                    return Err(SyntaxError::new(
+                        "imaginary number required in complex literal",
+                        rhs,
+                    ))
+                }
+                _ => return Err(self.invalid()),
+            };
+            self.advance();
+            let right = expr(ExprKind::Constant(Constant::Imag(imag)), rhs);
+            return Ok(expr(
+                ExprKind::BinOp {
+                    left: Box::new(e),
+                    op,
+                    right: Box::new(right),
+                },
+                self.since(start),
             ));
         }
         Ok(e)
@@ -368,9 +399,12 @@ impl Parser<'_> {
                 break;
             }
             let key = match self.tok() {
-                Tok::Int(_) | Tok::BigInt | Tok::Float(_) | Tok::String | Tok::Minus => {
-                    self.literal_expr()?
-                }
+                Tok::Int(_)
+                | Tok::BigInt
+                | Tok::Float(_)
+                | Tok::Imag(_)
+                | Tok::String
+                | Tok::Minus => self.literal_expr()?,
                 Tok::None | Tok::True | Tok::False => self.atom()?,
                 Tok::Name if self.peek(1) == Tok::Dot => self.name_or_attr()?,
                 _ => return Err(self.invalid()),

@@ -335,8 +335,10 @@ fn numbers() {
         c("0x1_0000_0000_0000_0000"),
         Constant::BigInt("0x10000000000000000".into())
     );
-    assert_eq!(m("1j"), "imaginary numbers are not supported by gilvm");
-    assert_eq!(m("1.5J"), "imaginary numbers are not supported by gilvm");
+    assert_eq!(c("1j"), Constant::Imag(1.0));
+    assert_eq!(c("1.5J"), Constant::Imag(1.5));
+    assert_eq!(c("1e3j"), Constant::Imag(1000.0));
+    assert_eq!(m("1jx"), "invalid imaginary literal");
     assert_eq!(m("1abc"), "invalid decimal literal");
     assert_eq!(m("1__0"), "invalid decimal literal");
     assert_eq!(m("1_"), "invalid decimal literal");

@@ -270,7 +270,23 @@ fn divmod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if is_zero(y) && (matches!(x, Value::Float(_)) || matches!(y, Value::Float(_))) {
         return Err(vm.zero_division("float divmod()"));
     }
-    let q = vm.binary_op(BinOp::FloorDiv, x, y)?;
+    let q = match vm.binary_op(BinOp::FloorDiv, x, y) {
+        Ok(q) => q,
+        Err(e) => {
+            // CPython names divmod() itself when no operand supports it.
+            let te = vm.types().type_error.clone();
+            let msg = vm.to_str(&e.value()).unwrap_or_default();
+            if Arc::ptr_eq(e.class(), &te) && msg.starts_with("unsupported operand type(s) for //:")
+            {
+                return Err(vm.type_error(format!(
+                    "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                    vm.type_name(x),
+                    vm.type_name(y)
+                )));
+            }
+            return Err(e);
+        }
+    };
     let r = vm.binary_op(BinOp::Mod, x, y)?;
     Ok(Value::tuple(vec![q, r]))
 }
@@ -296,6 +312,12 @@ fn pow(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let exp = s[1].clone().unwrap_or_default();
     match &s[2] {
         None | Some(Value::None) => vm.binary_op(BinOp::Pow, &base, &exp),
+        Some(_)
+            if crate::complex::as_complex(&base).is_some()
+                || crate::complex::as_complex(&exp).is_some() =>
+        {
+            Err(vm.value_error("complex modulo"))
+        }
         Some(m)
             if [&base, &exp, m]
                 .iter()

@@ -55,6 +55,7 @@ pub fn install(vm: &mut Vm) {
     set_methods::install(vm);
     misc_methods::install(vm);
     range_slice::install(vm);
+    crate::complex::install(vm, g);
 
     let t = vm.types();
     let classes: Vec<(&'static str, Arc<Class>)> = vec![

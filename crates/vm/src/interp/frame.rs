@@ -99,6 +99,7 @@ fn const_value(c: &Const, interner: &mut Interner) -> Value {
         Const::Int(i) => Value::Int(*i),
         Const::BigInt(t) => crate::bigint::literal(t),
         Const::Float(f) => Value::Float(*f),
+        Const::Imag(f) => crate::complex::complex_value(0.0, *f),
         Const::Str(s) => Value::str(&**s),
         Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes {
             data: b.to_vec().into_boxed_slice(),

@@ -147,6 +147,13 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
                     .all(|(p, q)| key_eq(p, q))
         }
         (Range(x), Range(y)) => std::sync::Arc::ptr_eq(x, y) || range_eq(x, y),
+        (Native(_), _) | (_, Native(_)) => {
+            match (crate::complex::as_complex(a), crate::complex::as_complex(b)) {
+                (Some(z), _) => crate::complex::key_eq(z, b),
+                (_, Some(z)) => crate::complex::key_eq(z, a),
+                _ => a.is(b),
+            }
+        }
         (Instance(i), _) if payload_key(i) => key_eq(i.payload.as_ref().unwrap_or(a), b),
         (_, Instance(i)) if payload_key(i) => key_eq(a, i.payload.as_ref().unwrap_or(b)),
         _ => a.is(b),

@@ -5,7 +5,7 @@
 //! reports errors as [`FmtError`]; [`format_value`] dispatches on the value and turns errors into
 //! Python exceptions.
 
-mod float;
+pub(crate) mod float;
 mod percent;
 mod template;
 
@@ -205,7 +205,12 @@ fn unknown_code(ty: char, type_name: &str) -> FmtError {
 
 /// CPython's `_PyUnicode_InsertThousandsGrouping`: group `digits` (ASCII digits) from the
 /// right, padding with zeros (and separators) up to `min_width` characters.
-fn insert_grouping(digits: &str, min_width: i64, group: usize, sep: Option<char>) -> String {
+pub(crate) fn insert_grouping(
+    digits: &str,
+    min_width: i64,
+    group: usize,
+    sep: Option<char>,
+) -> String {
     let mut remaining = digits.len() as i64;
     let mut min_width = min_width;
     // Pieces from the right.
@@ -510,6 +515,11 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         Value::Int(n) => format_int(*n, spec, "int"),
         Value::Float(x) => format_float(*x, spec),
         Value::Instance(_) => return format_user(vm, v, spec),
+        Value::Native(_) if crate::complex::as_complex(v).is_some() => {
+            let z = crate::complex::as_complex(v)
+                .unwrap_or(crate::complex::Complex { re: 0.0, im: 0.0 });
+            crate::complex::format_complex(z, spec)
+        }
         _ => {
             if spec.is_empty() {
                 return vm.to_str(v);

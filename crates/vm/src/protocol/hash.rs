@@ -89,6 +89,11 @@ impl Vm {
                     }
                 }
             }
+            Native(n) if n.as_any().is::<crate::complex::Complex>() => {
+                let z = crate::complex::as_complex(v)
+                    .unwrap_or(crate::complex::Complex { re: 0.0, im: 0.0 });
+                crate::complex::hash_complex(z) as u64
+            }
             _ => hash_ptr(crate::repr::object_id(v)),
         })
     }

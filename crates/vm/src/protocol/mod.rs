@@ -15,6 +15,7 @@
 pub mod attr;
 pub mod bigint;
 pub mod coerce;
+pub mod complex;
 pub mod format;
 pub mod hash;
 pub mod item;

@@ -234,9 +234,9 @@ impl Vm {
                     return Err(self.zero_division("0.0 cannot be raised to a negative power"));
                 }
                 if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                    return Err(self.value_error(
-                        "gilvm has no complex numbers: a negative number cannot be raised to a fractional power",
-                    ));
+                    // CPython's float_pow hands this case to complex_pow.
+                    let c = |re| crate::complex::Complex { re, im: 0.0 };
+                    return crate::complex::pow_values(self, c(x), c(y)).map(Some);
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -546,6 +546,14 @@ impl Vm {
                     Unary::Pos => ("__pos__", "+"),
                     Unary::Invert => ("__invert__", "~"),
                 };
+                if let Value::Native(_) = a {
+                    let class = self.type_of(a);
+                    let f =
+                        crate::hash::dict_get_str(&class.dict.borrow(self.gil()), name).cloned();
+                    if let Some(f) = f {
+                        return self.call_method_value(&f, a, &[]);
+                    }
+                }
                 if let Value::Instance(inst) = a {
                     if let Some(f) = user_lookup(&inst.class, name, self.gil()) {
                         return self.call_method_value(&f, a, &[]);

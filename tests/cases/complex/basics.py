@@ -1,0 +1,16 @@
+print(1j, 1.5J, 1e3j, 0j, -1j, 1+2j, -(0+1j), complex(-0.0, -1.0))
+nan = float('nan'); inf = float('inf')
+print(complex(nan, inf), complex(1, nan), complex(1, -nan), complex(inf, -inf))
+print(repr(1e16j), complex(1e16, 0), complex(100, 2.5), 123456789012345678j)
+z = 3+4j
+print(z.real, z.imag, z.conjugate(), abs(z), bool(z), bool(0j))
+print(z + 1, 1 + z, z - 1, 1 - z, z * 2, 2 * z, z / 2, 2 / z, z * z, z / z)
+print(z ** 2, 2 ** z, z ** 0.5, z ** -1, (1+1j) ** 100, 1j ** 2, z ** 1j)
+print(z == 3+4j, z != 3+4j, (3+0j) == 3, 3 == 3+0j, 3.0 == 3+0j, z == "x")
+print(hash(3+0j) == hash(3), hash(1.5+0j) == hash(1.5), hash(1+2j), hash(-1+0j), hash(complex(0,-1)))
+print(complex(), complex(1), complex(1, 2), complex("1+2j"), complex(" ( -1.5e3-2J ) "), complex("j"), complex("-j"), complex("1-j"), complex("nan+infj"), complex(1+2j, 3+4j), complex(2**70))
+print(format(1+2j, '.2f'), format(1+2j, '>20'), format(1.5j, ''), format(1+2j, '.3'), f"{3-4j:+.1e}", f"{1j:*^12g}")
+print((-8) ** (1/3), (-2.0) ** 0.5)
+d = {1: 'a', 2.5: 'b'}
+print(d[1+0j], d[2.5+0j], {1j: 1}[1j], isinstance(1j, complex), type(1j), type(1j).__name__)
+print(-z, +z, 1e3j == 1000j)

@@ -1,0 +1,3 @@
+z = 1 + 2j
+print(z)
+print(z / 0)
