@@ -203,6 +203,11 @@ pub enum ToParent {
     /// The worker's GIL reports (its own first, then those its children sent it), sent once
     /// as it ends, only when it was started with `--gil-stats` (see reports.rs).
     GilReports(Vec<super::reports::ProcessReport>),
+    /// A limit (`--max-memory`, `--max-instructions`) ended the worker's run: the parent ends
+    /// the whole tree with `status` (tree.rs).
+    LimitExceeded {
+        status: i32,
+    },
 }
 
 /// Frames larger than this are refused (a corrupt length must not allocate gigabytes).

@@ -115,9 +115,11 @@ fn run(
         gil_policy: settings.gil_policy,
         gil_tracing: settings.report && settings.tracing,
         gil_reports: settings.report,
+        max_instructions: settings.max_instructions,
         ..VmConfig::default()
     });
     let interp = vm.interp.clone();
+    super::tree::set_interp(interp.clone());
     started(interp.clone());
     let status = run_in(&mut vm, &link, fds, &start);
     let interrupted = crate::modules::threading::thread::wait_for_threads(&mut vm).is_err();
