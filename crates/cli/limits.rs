@@ -103,7 +103,7 @@ pub fn start(limits: Limits) {
                 }
                 if let (Some(max), Some(mb)) = (max_bytes, limits.max_memory_mb) {
                     // The tree's RSS (multiprocessing workers included) every TREE_EVERY ticks.
-                    let rss = if tree::has_children() && tick % TREE_EVERY == 0 {
+                    let rss = if tree::has_children() && tick.is_multiple_of(TREE_EVERY) {
                         tree::tree_resident_bytes()
                     } else {
                         tree::resident_bytes(None)
