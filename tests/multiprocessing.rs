@@ -35,7 +35,7 @@ fn workers_of(script: &Path) -> Vec<u32> {
 }
 
 /// Wait (a little) until no worker of `script` is left; fail the test otherwise.
-fn assert_no_workers(script: &Path) {
+pub(crate) fn assert_no_workers(script: &Path) {
     let deadline = Instant::now() + Duration::from_secs(5);
     loop {
         let left = workers_of(script);

@@ -13,4 +13,5 @@ mod multiprocessing;
 mod readme;
 mod signals;
 mod threads_cli;
+mod tree_limits;
 mod util;

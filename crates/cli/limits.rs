@@ -4,18 +4,20 @@
 //! The watchdog wakes every few milliseconds. Past the deadline it flushes the program's
 //! buffered stdout (if the interpreter does not hold it at that moment), prints
 //! `gilvm: time limit of N s exceeded` and exits the process with status 124 (the status of
-//! coreutils' `timeout`). When the resident set size (`VmRSS` in `/proc/self/status`) is above
-//! the memory limit it does the same with `gilvm: memory limit of N MB exceeded` and status 125.
+//! coreutils' `timeout`). When the resident set size (`VmRSS` in `/proc/self/status`, summed
+//! with the program's multiprocessing workers') is above the memory limit it does the same with
+//! `gilvm: memory limit of N MB exceeded` and status 125. Either way the workers are killed
+//! first (gilvm_vm::modules::multiprocessing::tree).
 //! Exiting from the watchdog works whatever the interpreter is doing (a tight loop, a long
 //! native call such as sorting, a blocked lock), without any cooperation from the eval loop.
 //! The memory limit is also handed to the VM (`gilvm_vm::alloc_limit`), so that one request
 //! obviously too large (`'x' * 10**9` under `--max-memory 64`) raises `MemoryError` in the
 //! program instead of ending it.
 
-use std::io::Write;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use gilvm_vm::modules::multiprocessing::tree;
 use gilvm_vm::Interp;
 
 /// Exit status when the time limit is exceeded.
@@ -26,12 +28,12 @@ pub const MEMORY_STATUS: i32 = 125;
 /// How often the watchdog looks at the clock and the RSS.
 const TICK: Duration = Duration::from_millis(5);
 
-/// The running interpreter, once there is one (to flush its stdout before exiting).
-static INTERP: OnceLock<Arc<Interp>> = OnceLock::new();
+/// With workers, the whole tree's RSS is summed every this many ticks (it walks `/proc`).
+const TREE_EVERY: u64 = 4;
 
 /// Register the interpreter whose stdout the watchdog flushes.
 pub fn set_interp(interp: Arc<Interp>) {
-    let _ = INTERP.set(interp);
+    tree::set_interp(interp);
 }
 
 /// The limits a user set on the command line.
@@ -86,22 +88,32 @@ pub fn start(limits: Limits) {
         .map(|s| Instant::now() + Duration::from_secs_f64(s));
     let spawned = std::thread::Builder::new()
         .name("gilvm-watchdog".into())
-        .spawn(move || loop {
-            std::thread::sleep(TICK);
-            if let (Some(deadline), Some(seconds)) = (deadline, limits.timeout) {
-                if Instant::now() >= deadline {
-                    finish(
-                        &format!("gilvm: time limit of {} s exceeded", seconds),
-                        TIMEOUT_STATUS,
-                    );
+        .spawn(move || {
+            let mut tick: u64 = 0;
+            loop {
+                std::thread::sleep(TICK);
+                tick += 1;
+                if let (Some(deadline), Some(seconds)) = (deadline, limits.timeout) {
+                    if Instant::now() >= deadline {
+                        finish(
+                            &format!("gilvm: time limit of {} s exceeded", seconds),
+                            TIMEOUT_STATUS,
+                        );
+                    }
                 }
-            }
-            if let (Some(max), Some(mb)) = (max_bytes, limits.max_memory_mb) {
-                if resident_bytes().is_some_and(|rss| rss > max) {
-                    finish(
-                        &format!("gilvm: memory limit of {mb} MB exceeded"),
-                        MEMORY_STATUS,
-                    );
+                if let (Some(max), Some(mb)) = (max_bytes, limits.max_memory_mb) {
+                    // The tree's RSS (multiprocessing workers included) every TREE_EVERY ticks.
+                    let rss = if tree::has_children() && tick.is_multiple_of(TREE_EVERY) {
+                        tree::tree_resident_bytes()
+                    } else {
+                        tree::resident_bytes(None)
+                    };
+                    if rss.is_some_and(|rss| rss > max) {
+                        finish(
+                            &format!("gilvm: memory limit of {mb} MB exceeded"),
+                            MEMORY_STATUS,
+                        );
+                    }
                 }
             }
         });
@@ -111,21 +123,7 @@ pub fn start(limits: Limits) {
     }
 }
 
-/// Flush what the program printed (without waiting long for a busy stdout), report, and exit.
+/// End the run (the whole process tree: multiprocessing/tree.rs) with `message` and `status`.
 fn finish(message: &str, status: i32) -> ! {
-    if let Some(interp) = INTERP.get() {
-        if let Some(mut out) = interp.stdout.try_lock_for(Duration::from_millis(200)) {
-            let _ = out.flush();
-        }
-    }
-    let _ = writeln!(std::io::stderr(), "{message}");
-    std::process::exit(status)
-}
-
-/// The resident set size of this process, from `/proc/self/status` (Linux); `None` elsewhere.
-fn resident_bytes() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
-    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb * 1024)
+    tree::end_run(Some(message), status)
 }

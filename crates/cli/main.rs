@@ -75,6 +75,10 @@ struct MpWorkerArgs {
     /// Record GIL events for the parent's trace (with --gil-stats).
     #[arg(long)]
     gil_trace: bool,
+    /// The parent's limits (a worker's memory limit and instruction budget; see
+    /// crates/vm/src/modules/multiprocessing/tree.rs).
+    #[command(flatten)]
+    limits: LimitArgs,
     /// The parent's main script (informational: the source comes from the parent).
     script: Option<String>,
 }
@@ -211,7 +215,10 @@ fn main() -> ExitCode {
                 gil_policy: w.gil.gil_policy,
                 report: w.gil.gil_stats,
                 tracing: w.gil_trace,
+                max_instructions: w.limits.max_instructions,
+                max_memory_mb: w.limits.max_memory,
             };
+            w.limits.start();
             // A worker gets Ctrl-C too (it is in its parent's process group, as CPython's are).
             on_interpreter_thread(move || {
                 gilvm_vm::modules::multiprocessing::worker_main(settings, interrupt::set_interp)

@@ -40,8 +40,9 @@
 //! other threads (they are stopped at their next instruction or abandoned at exit), stops child
 //! processes as after Ctrl-C, and returns [`INSTRUCTION_LIMIT_STATUS`] (123) — also when the
 //! main thread finished (or failed otherwise) after another thread spent the budget. Another
-//! thread that meets it ends silently. Child processes started by `multiprocessing` have no
-//! instruction limit of their own.
+//! thread that meets it ends silently. Child processes started by `multiprocessing` get a budget
+//! of N of their own; a worker that spends it ends the whole process tree at once with status
+//! 123 (`modules/multiprocessing/tree.rs`).
 //!
 //! # The in-process memory limit
 //!
@@ -126,6 +127,14 @@ impl Vm {
             Some(limit) => limit.charge(delta),
             None => false,
         };
+        if exhausted && crate::modules::multiprocessing::tree::is_worker() {
+            // A worker's budget ends the whole tree's run (multiprocessing/tree.rs).
+            let message = self.interp.instruction_limit.as_ref().map(|l| l.message());
+            crate::modules::multiprocessing::tree::end_run(
+                message.as_deref(),
+                INSTRUCTION_LIMIT_STATUS,
+            );
+        }
         if exhausted {
             // This thread checks again at its next instruction; the eval breaker makes the
             // other threads check at theirs.

@@ -21,6 +21,7 @@ mod queue;
 mod reports;
 mod shm;
 mod sync;
+pub mod tree;
 mod wire;
 mod worker;
 
@@ -364,6 +365,11 @@ fn settings(vm: &Vm) -> Settings {
         gil_policy: vm.interp.config.gil_policy,
         report: reports::collecting(),
         tracing: vm.interp.gil.tracing(),
+        max_instructions: vm.interp.instruction_limit.as_ref().map(|l| l.limit()),
+        max_memory_mb: match crate::alloc_limit::memory_limit() {
+            usize::MAX => None,
+            bytes => Some((bytes >> 20).max(1) as u64),
+        },
     }
 }
 

@@ -178,6 +178,9 @@ pub struct Settings {
     pub gil_policy: crate::gil::GilPolicy,
     pub report: bool,
     pub tracing: bool,
+    /// The run's limits, passed on to the worker (tree.rs).
+    pub max_instructions: Option<u64>,
+    pub max_memory_mb: Option<u64>,
 }
 
 /// Start a worker: spawn the executable, pass `fds`, send `start`, and watch it.
@@ -205,6 +208,13 @@ pub fn spawn(
             command.arg("--gil-trace");
         }
     }
+    if let Some(n) = settings.max_instructions {
+        command.arg("--max-instructions").arg(n.to_string());
+    }
+    if let Some(mb) = settings.max_memory_mb {
+        command.arg("--max-memory").arg(mb.to_string());
+    }
+    super::tree::note_spawned();
     let mut child = command
         .arg(&start.script)
         .stdin(std::process::Stdio::from(OwnedFd::from(theirs)))
@@ -394,6 +404,7 @@ fn handle(
             });
         }
         ToParent::GilReports(reports) => super::reports::receive(reports),
+        ToParent::LimitExceeded { status } => super::tree::end_run(None, status),
         ToParent::TaskDone { job, chunk, result } => {
             if let Owner::Pool(pool, index) = owner {
                 if let Some(pool) = pool.upgrade() {

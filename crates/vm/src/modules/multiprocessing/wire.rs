@@ -5,6 +5,8 @@
 //! (serde's compact binary format: varint ints, length-prefixed strings) and written as one
 //! frame: a 4-byte little-endian length, then the postcard bytes. Only None, bool, int, float,
 //! str, bytes, list, tuple and dict (nested) cross; anything else is a TypeError naming the type.
+//! Shared and cyclic containers keep their shape (`Wire::Ref`, pickle's memo); nesting past
+//! half the recursion limit (at most [`MAX_DEPTH`] levels) is pickle's `RecursionError`.
 //! Handles (queues, connections, shared memory, locks) cross only as arguments of a new process.
 
 use std::io::{Read, Write};
@@ -29,6 +31,14 @@ pub enum Wire {
     List(Vec<Wire>),
     Tuple(Vec<Wire>),
     Dict(Vec<(Wire, Wire)>),
+    /// The container numbered `n` in this value (pickle's memo): lists and dicts are numbered
+    /// when they start, tuples when they end, in the order they are met. So a list that
+    /// contains itself, or one object reached twice, arrives with the same shape.
+    Ref(u32),
+    /// A tuple met again while its items were encoded (`t = ([],); t[0].append(t)`): decode
+    /// the items (for the containers they number), then stand for container `n` (the copy met
+    /// inside; pickle's POP_MARK + GET).
+    RefAfter(Vec<Wire>, u32),
     /// A multiprocessing object passed to a new process: the name of its class in the
     /// multiprocessing module and what the receiver needs to reach it.
     Handle(String, HandleWire),
@@ -203,6 +213,11 @@ pub enum ToParent {
     /// The worker's GIL reports (its own first, then those its children sent it), sent once
     /// as it ends, only when it was started with `--gil-stats` (see reports.rs).
     GilReports(Vec<super::reports::ProcessReport>),
+    /// A limit (`--max-memory`, `--max-instructions`) ended the worker's run: the parent ends
+    /// the whole tree with `status` (tree.rs).
+    LimitExceeded {
+        status: i32,
+    },
 }
 
 /// Frames larger than this are refused (a corrupt length must not allocate gigabytes).
@@ -250,8 +265,9 @@ pub fn read_msg<T: for<'de> Deserialize<'de>>(r: &mut impl Read) -> std::io::Res
     }
 }
 
-/// Nesting deeper than this is refused (and catches self-referencing containers).
-const MAX_DEPTH: usize = 200;
+/// Nesting deeper than this is refused whatever the recursion limit (the value is encoded,
+/// decoded and dropped recursively, on threads with small stacks).
+pub const MAX_DEPTH: usize = 2000;
 
 pub const SENDABLE: &str = "gilvm sends only None, bool, int, float, str, bytes, list, tuple, dict";
 
@@ -259,27 +275,64 @@ pub const SENDABLE: &str = "gilvm sends only None, bool, int, float, str, bytes,
 pub struct Encoder {
     /// Handles may be sent (a new process's arguments) and their descriptors go here.
     pub fds: Option<Vec<OwnedFd>>,
+    /// The containers met so far in the value being encoded (address -> number), and the
+    /// values themselves, kept alive so that no address is reused meanwhile.
+    memo: std::collections::HashMap<usize, u32>,
+    kept: Vec<Value>,
+    max_depth: usize,
 }
 
 impl Encoder {
     pub fn plain() -> Encoder {
-        Encoder { fds: None }
+        Encoder {
+            fds: None,
+            memo: Default::default(),
+            kept: Vec::new(),
+            max_depth: MAX_DEPTH,
+        }
     }
     pub fn with_handles() -> Encoder {
         Encoder {
             fds: Some(Vec::new()),
+            ..Encoder::plain()
         }
     }
 
+    /// Encode one value (its shared parts are numbered within it).
     pub fn encode(&mut self, vm: &mut Vm, v: &Value) -> PyResult<Wire> {
-        self.enc(vm, v, 0)
+        self.memo.clear();
+        self.kept.clear();
+        // pickle meets about two levels of recursion per level of nesting.
+        self.max_depth = (vm.interp.recursion_limit() / 2).clamp(1, MAX_DEPTH);
+        let out = self.enc(vm, v, 0);
+        self.memo.clear();
+        self.kept.clear();
+        out
+    }
+
+    /// Number a container (its address) and keep it alive.
+    fn remember(&mut self, addr: usize, v: &Value) {
+        let n = self.kept.len() as u32;
+        self.memo.insert(addr, n);
+        self.kept.push(v.clone());
     }
 
     fn enc(&mut self, vm: &mut Vm, v: &Value, depth: usize) -> PyResult<Wire> {
-        if depth > MAX_DEPTH {
-            return Err(vm.value_error(format!(
-                "cannot send a value nested more than {MAX_DEPTH} levels deep (or containing itself) to another process"
-            )));
+        let addr = match v {
+            Value::List(l) => Some(Arc::as_ptr(l) as *const u8 as usize),
+            Value::Tuple(t) => Some(Arc::as_ptr(t) as *const u8 as usize),
+            Value::Dict(d) => Some(Arc::as_ptr(d) as *const u8 as usize),
+            _ => None,
+        };
+        if let Some(n) = addr.and_then(|a| self.memo.get(&a)) {
+            return Ok(Wire::Ref(*n));
+        }
+        if depth > self.max_depth {
+            let class = vm.types().recursion_error.clone();
+            return Err(vm.new_error(
+                &class,
+                "maximum recursion depth exceeded while pickling an object",
+            ));
         }
         let gil = vm.gil();
         Ok(match v {
@@ -290,6 +343,7 @@ impl Encoder {
             Value::Str(s) => Wire::Str(s.as_str().to_string()),
             Value::Bytes(b) => Wire::Bytes(b.data.to_vec()),
             Value::List(l) => {
+                self.remember(addr.unwrap_or(0), v);
                 let items: Vec<Value> = l.borrow(gil).clone();
                 let mut out = Vec::with_capacity(items.len());
                 for item in &items {
@@ -302,9 +356,15 @@ impl Encoder {
                 for item in t.items.iter() {
                     out.push(self.enc(vm, item, depth + 1)?);
                 }
+                let addr = addr.unwrap_or(0);
+                if let Some(n) = self.memo.get(&addr) {
+                    return Ok(Wire::RefAfter(out, *n));
+                }
+                self.remember(addr, v);
                 Wire::Tuple(out)
             }
             Value::Dict(d) => {
+                self.remember(addr.unwrap_or(0), v);
                 let pairs: Vec<(Value, Value)> = d
                     .borrow(gil)
                     .iter()
@@ -338,14 +398,31 @@ pub fn unsendable(vm: &Vm, v: &Value) -> crate::PyErr {
 /// Converts wire form back to values (handles need the receiving side's context).
 pub struct Decoder {
     pub fds: Vec<Option<OwnedFd>>,
+    /// The containers decoded so far in the current value, by number ([`Wire::Ref`]).
+    memo: Vec<Value>,
 }
 
 impl Decoder {
     pub fn plain() -> Decoder {
-        Decoder { fds: Vec::new() }
+        Decoder::with_fds(Vec::new())
     }
 
+    pub fn with_fds(fds: Vec<Option<OwnedFd>>) -> Decoder {
+        Decoder {
+            fds,
+            memo: Vec::new(),
+        }
+    }
+
+    /// Decode one value (its `Ref`s point into it).
     pub fn decode(&mut self, vm: &mut Vm, w: Wire) -> PyResult<Value> {
+        self.memo.clear();
+        let out = self.dec(vm, w);
+        self.memo.clear();
+        out
+    }
+
+    fn dec(&mut self, vm: &mut Vm, w: Wire) -> PyResult<Value> {
         Ok(match w {
             Wire::None => Value::None,
             Wire::Bool(b) => Value::Bool(b),
@@ -356,29 +433,52 @@ impl Decoder {
                 data: b.into_boxed_slice(),
             })),
             Wire::List(items) => {
+                let list = Value::list(Vec::with_capacity(items.len()));
+                self.memo.push(list.clone());
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
-                    out.push(self.decode(vm, item)?);
+                    out.push(self.dec(vm, item)?);
                 }
-                Value::list(out)
+                if let Value::List(l) = &list {
+                    *l.borrow_mut(vm.gil()) = out;
+                }
+                list
             }
             Wire::Tuple(items) => {
                 let mut out = Vec::with_capacity(items.len());
                 for item in items {
-                    out.push(self.decode(vm, item)?);
+                    out.push(self.dec(vm, item)?);
                 }
-                Value::tuple(out)
+                let t = Value::tuple(out);
+                self.memo.push(t.clone());
+                t
             }
             Wire::Dict(pairs) => {
-                let mut map = DictMap::default();
+                let dict = Value::Dict(Arc::new(crate::gilcell::GilCell::new(DictMap::default())));
+                self.memo.push(dict.clone());
                 for (k, v) in pairs {
-                    let k = self.decode(vm, k)?;
-                    let v = self.decode(vm, v)?;
+                    let k = self.dec(vm, k)?;
+                    let v = self.dec(vm, v)?;
                     let key = vm.key(k)?;
-                    map.insert(key, v);
+                    if let Value::Dict(d) = &dict {
+                        d.borrow_mut(vm.gil()).insert(key, v);
+                    }
                 }
-                Value::Dict(Arc::new(crate::gilcell::GilCell::new(map)))
+                dict
             }
+            Wire::RefAfter(items, n) => {
+                for item in items {
+                    self.dec(vm, item)?;
+                }
+                match self.memo.get(n as usize) {
+                    Some(v) => v.clone(),
+                    None => return Err(vm.value_error("corrupt value from another process")),
+                }
+            }
+            Wire::Ref(n) => match self.memo.get(n as usize) {
+                Some(v) => v.clone(),
+                None => return Err(vm.value_error("corrupt value from another process")),
+            },
             Wire::Handle(class, h) => super::handles::decode_handle(vm, &class, h, self)?,
         })
     }

@@ -115,9 +115,11 @@ fn run(
         gil_policy: settings.gil_policy,
         gil_tracing: settings.report && settings.tracing,
         gil_reports: settings.report,
+        max_instructions: settings.max_instructions,
         ..VmConfig::default()
     });
     let interp = vm.interp.clone();
+    super::tree::set_interp(interp.clone());
     started(interp.clone());
     let status = run_in(&mut vm, &link, fds, &start);
     let interrupted = crate::modules::threading::thread::wait_for_threads(&mut vm).is_err();
@@ -157,7 +159,7 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
             args,
             kwargs,
         } => {
-            let mut dec = Decoder { fds };
+            let mut dec = Decoder::with_fds(fds);
             let result = (|| {
                 let f = resolve(vm, target)?;
                 let mut a = Vec::with_capacity(args.len());
@@ -187,7 +189,7 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                     return 1;
                 }
             };
-            let mut dec = Decoder { fds };
+            let mut dec = Decoder::with_fds(fds);
             let result = (|| {
                 let obj = vm.new_instance(&class, None, None);
                 let mut pairs = Vec::with_capacity(state.len());
@@ -205,7 +207,7 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
             initargs,
         } => {
             if let Some(init) = initializer {
-                let mut dec = Decoder { fds };
+                let mut dec = Decoder::with_fds(fds);
                 let result = (|| {
                     let f = resolve(vm, init)?;
                     let mut a = Vec::with_capacity(initargs.len());
