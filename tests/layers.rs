@@ -125,6 +125,7 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("protocol/iter.rs", "interp", "next() of a generator resumes its frame"),
     ("protocol/repr.rs", "interp", "a code object's repr is interp::dynamic's"),
     ("protocol/subclass.rs", "builtins", "int/float subclass payloads convert through builtins::convert"),
+    ("runtime/instr_limit.rs", "modules", "a worker past its budget ends the whole process tree (multiprocessing::tree)"),
     ("runtime/interrupt.rs", "modules", "tracebacks skip threading's library files; asyncio's loop is woken on Ctrl-C"),
 ];
 
