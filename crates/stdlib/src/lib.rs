@@ -5,6 +5,8 @@
 //! Modules written in Python live in `lib/NAME.py` and are embedded in the binary; a module
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
+pub mod re;
+
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
 /// Every module of this crate, by its import name.
@@ -13,6 +15,7 @@ pub const MODULES: &[ModuleDef] = &[
         "_collections_abc",
         include_str!("../lib/_collections_abc.py"),
     ),
+    native("_gilvm_re", re::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
     python("collections", include_str!("../lib/collections.py")),
@@ -26,10 +29,21 @@ pub const MODULES: &[ModuleDef] = &[
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
     python("operator", include_str!("../lib/operator.py")),
+    python("re", include_str!("../lib/re.py")),
     python("string", include_str!("../lib/string.py")),
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
 ];
+
+const fn native(
+    name: &'static str,
+    init: fn(&mut gilvm_vm::Vm) -> gilvm_vm::PyResult<std::sync::Arc<gilvm_vm::value::Module>>,
+) -> ModuleDef {
+    ModuleDef {
+        name,
+        init: ModuleInit::Native(init),
+    }
+}
 
 const fn python(name: &'static str, source: &'static str) -> ModuleDef {
     ModuleDef {
