@@ -6,6 +6,7 @@
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
 mod cmath;
+pub mod re;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
@@ -15,12 +16,10 @@ pub const MODULES: &[ModuleDef] = &[
         "_collections_abc",
         include_str!("../lib/_collections_abc.py"),
     ),
+    native("_gilvm_re", re::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
-    ModuleDef {
-        name: "cmath",
-        init: ModuleInit::Native(cmath::make),
-    },
+    native("cmath", cmath::make),
     python("collections", include_str!("../lib/collections.py")),
     python("collections.abc", include_str!("../lib/collections_abc.py")),
     python("contextlib", include_str!("../lib/contextlib.py")),
@@ -32,10 +31,21 @@ pub const MODULES: &[ModuleDef] = &[
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
     python("operator", include_str!("../lib/operator.py")),
+    python("re", include_str!("../lib/re.py")),
     python("string", include_str!("../lib/string.py")),
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
 ];
+
+const fn native(
+    name: &'static str,
+    init: fn(&mut gilvm_vm::Vm) -> gilvm_vm::PyResult<std::sync::Arc<gilvm_vm::value::Module>>,
+) -> ModuleDef {
+    ModuleDef {
+        name,
+        init: ModuleInit::Native(init),
+    }
+}
 
 const fn python(name: &'static str, source: &'static str) -> ModuleDef {
     ModuleDef {
