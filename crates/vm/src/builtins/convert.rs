@@ -311,36 +311,11 @@ fn bytes_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         required: 0,
     };
     let s = P.bind(vm, a, kw)?;
-    let data: Vec<u8> = match (&s[0], &s[1]) {
-        (None, _) => Vec::new(),
-        (Some(Value::Str(text)), Some(enc)) => {
-            return super::str_methods::encode_str(vm, text.as_str(), Some(enc), s[2].as_ref());
-        }
-        (Some(Value::Str(_)), None) => {
-            return Err(vm.type_error("string argument without an encoding"))
-        }
-        (Some(_), Some(_)) => return Err(vm.type_error("encoding without a string argument")),
-        (Some(Value::Bytes(b)), None) => return Ok(Value::Bytes(b.clone())),
-        (Some(Value::Int(n)), None) => {
-            if *n < 0 {
-                return Err(vm.value_error("negative count"));
-            }
-            vm.check_alloc(*n as usize, 1)?;
-            vec![0u8; *n as usize]
-        }
-        (Some(v), None) => {
-            let items = vm.collect(v)?;
-            let mut out = Vec::with_capacity(items.len());
-            for item in items {
-                let n = to_index(vm, &item)?;
-                if !(0..=255).contains(&n) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
-                }
-                out.push(n as u8);
-            }
-            out
-        }
-    };
+    if let (Some(Value::Bytes(b)), None, None) = (&s[0], &s[1], &s[2]) {
+        return Ok(Value::Bytes(b.clone()));
+    }
+    let kind = super::buffer::Kind::Bytes;
+    let data = super::buffer::from_source(vm, kind, s[0].as_ref(), s[1].as_ref(), s[2].as_ref())?;
     Ok(Value::Bytes(Arc::new(PyBytes {
         data: data.into_boxed_slice(),
     })))

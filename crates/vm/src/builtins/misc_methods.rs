@@ -1,20 +1,18 @@
-//! Methods of tuple, int, float and bytes.
-
-use std::sync::Arc;
+//! Methods of tuple, int and float, and bytes decoding (`decode_bytes`, used by the bytes
+//! methods of bytes_methods.rs).
 
 use super::add_methods;
-use super::args::{self, Kwargs, Params};
+use super::args::{self, Kwargs};
 use crate::error::PyResult;
 use crate::value::Value;
 use crate::vm::Vm;
 
 pub fn install(vm: &mut Vm) {
     let t = vm.types();
-    let (tuple, int, float, bytes, bool_) = (
+    let (tuple, int, float, bool_) = (
         t.tuple.clone(),
         t.int.clone(),
         t.float.clone(),
-        t.bytes.clone(),
         t.bool_.clone(),
     );
     add_methods(
@@ -38,7 +36,6 @@ pub fn install(vm: &mut Vm) {
             ("conjugate", conjugate),
         ],
     );
-    add_methods(vm, &bytes, &[("decode", decode), ("hex", bytes_hex)]);
     let props: [(&'static str, crate::value::NativeFn); 4] = [
         ("real", num_real),
         ("imag", num_imag),
@@ -312,44 +309,6 @@ pub fn decode_bytes(
             Err(vm.new_error(&class, format!("unknown encoding: {enc}")))
         }
     }
-}
-
-fn bytes_data(vm: &Vm, a: &[Value], name: &str) -> PyResult<Arc<crate::value::PyBytes>> {
-    match a.first() {
-        Some(Value::Bytes(b)) => Ok(b.clone()),
-        other => {
-            let got = other
-                .map(|v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{got}' object"
-            )))
-        }
-    }
-}
-
-fn decode(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let b = bytes_data(vm, a, "decode")?;
-    const P: Params = Params {
-        name: "decode",
-        names: &["encoding", "errors"],
-        positional: 2,
-        positional_only: 0,
-        required: 0,
-    };
-    let s = P.bind(vm, &a[1..], kw)?;
-    decode_bytes(vm, &b.data, s[0].as_ref(), s[1].as_ref())
-}
-
-fn bytes_hex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let b = bytes_data(vm, a, "hex")?;
-    args::none(vm, "bytes.hex", &a[1..], kw)?;
-    Ok(Value::str(
-        b.data
-            .iter()
-            .map(|x| format!("{x:02x}"))
-            .collect::<String>(),
-    ))
 }
 
 #[cfg(test)]

@@ -6,6 +6,10 @@
 //! under `__new__` in its class dict with the arguments (without the class).
 
 pub use crate::object::args;
+pub mod buffer;
+mod bytearray;
+mod bytes_methods;
+mod bytes_transform;
 pub(crate) mod convert;
 pub(crate) mod dict_methods;
 pub mod file;
@@ -13,6 +17,7 @@ pub mod funcs;
 mod io;
 mod iters;
 mod list_methods;
+pub mod memoryview;
 mod misc_methods;
 pub mod numparse;
 mod range_slice;
@@ -56,6 +61,7 @@ pub fn install(vm: &mut Vm) {
     misc_methods::install(vm);
     range_slice::install(vm);
     crate::complex::install(vm, g);
+    buffer::install(vm, g);
 
     let t = vm.types();
     let classes: Vec<(&'static str, Arc<Class>)> = vec![

@@ -7,6 +7,7 @@
 
 pub(crate) mod float;
 mod percent;
+pub use percent::bytes_percent_format;
 mod template;
 
 use std::sync::Arc;

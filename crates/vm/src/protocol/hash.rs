@@ -94,6 +94,24 @@ impl Vm {
                     .unwrap_or(crate::complex::Complex { re: 0.0, im: 0.0 });
                 crate::complex::hash_complex(z) as u64
             }
+            // A native class may set `__hash__` to None (bytearray) or to a native function
+            // (memoryview); the others hash by identity.
+            Native(_) => {
+                let class = self.type_of(v);
+                let f = dict_get_str(&class.dict.borrow(self.gil()), "__hash__").cloned();
+                match f {
+                    Some(None) => {
+                        return Err(
+                            self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
+                        )
+                    }
+                    Some(f @ Builtin(_)) => match self.call(&f, std::slice::from_ref(v))? {
+                        Int(i) => hash_int(i) as u64,
+                        _ => hash_ptr(crate::repr::object_id(v)),
+                    },
+                    _ => hash_ptr(crate::repr::object_id(v)),
+                }
+            }
             _ => hash_ptr(crate::repr::object_id(v)),
         })
     }

@@ -371,17 +371,7 @@ impl Vm {
                     self.type_name(other)
                 ))),
             },
-            Bytes(b) => {
-                match item {
-                    Bytes(sub) => Ok(sub.data.is_empty()
-                        || b.data.windows(sub.data.len()).any(|w| w == &*sub.data)),
-                    Int(i) => Ok(b.data.contains(&(*i as u8)) && (0..256).contains(i)),
-                    other => Err(self.type_error(format!(
-                        "a bytes-like object is required, not '{}'",
-                        self.type_name(other)
-                    ))),
-                }
-            }
+            Bytes(_) => crate::builtins::buffer::contains(self, container, item),
             Dict(d) => {
                 let k = self.key(item.clone())?;
                 Ok(d.borrow(gil).contains_key(&k))

@@ -325,6 +325,17 @@ impl Vm {
                     data: v.into_boxed_slice(),
                 })))
             }
+            // bytes + bytearray / memoryview is bytes (buffer.rs).
+            (BinOp::Add, Bytes(x), y @ Native(_)) if crate::builtins::buffer::is_buffer(y) => {
+                let y = crate::builtins::buffer::need_buffer(self, y)?;
+                self.check_alloc(x.data.len().saturating_add(y.len()), 1)?;
+                let mut v = x.data.to_vec();
+                v.extend_from_slice(&y);
+                Some(crate::builtins::buffer::new_bytes(v))
+            }
+            (BinOp::Mod, Bytes(x), args) => Some(crate::builtins::buffer::new_bytes(
+                crate::format::bytes_percent_format(self, &x.data, args)?,
+            )),
             (BinOp::Mult, Bytes(x), n) | (BinOp::Mult, n, Bytes(x)) if as_index(n).is_some() => {
                 let n = repeat_count(as_index(n).unwrap_or(0));
                 self.check_alloc(x.data.len(), n)?;
@@ -434,6 +445,7 @@ impl Vm {
             (BinOp::Add, Value::Tuple(_)) => self.type_error(format!(
                 "can only concatenate tuple (not \"{tb}\") to tuple"
             )),
+            (BinOp::Add, Value::Bytes(_)) => self.type_error(format!("can't concat {tb} to bytes")),
             (BinOp::Mult, _)
                 if matches!(
                     a,
@@ -441,7 +453,7 @@ impl Vm {
                 ) || matches!(
                     b,
                     Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
-                ) =>
+                ) || crate::builtins::buffer::as_bytearray(a).is_some() =>
             {
                 let other = if matches!(
                     a,
@@ -518,6 +530,18 @@ impl Vm {
                     let p = p.clone();
                     let r = self.inplace_op(op, p.clone(), strip(b))?;
                     return Ok(if r.is(&p) { a } else { r });
+                }
+            }
+            // Native types with in-place dunders (`bytearray += b"x"`).
+            (_, Value::Native(_), _) => {
+                let (_, _, iname) = dunder_names(op);
+                let class = self.type_of(&a);
+                let f = crate::hash::dict_get_str(&class.dict.borrow(gil), iname).cloned();
+                if let Some(f) = f {
+                    let r = self.call_method_value(&f, &a, std::slice::from_ref(b))?;
+                    if !matches!(r, Value::NotImplemented) {
+                        return Ok(r);
+                    }
                 }
             }
             _ => {}

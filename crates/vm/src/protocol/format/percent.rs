@@ -1,4 +1,5 @@
-//! `str % args`: CPython's PyUnicode_Format.
+//! `str % args`: CPython's PyUnicode_Format, and `bytes % args` (PEP 461) in bytes mode: the
+//! format and the result are then bytes carried as latin-1 text (one char per byte).
 
 use super::{ascii_escape, double_to_string, FloatFlags};
 use crate::error::PyResult;
@@ -39,6 +40,17 @@ struct Flags {
 }
 
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
+    percent_format_mode(vm, fmt, args, false)
+}
+
+/// `bytes % args`: the format's bytes in, the result's bytes out.
+pub fn bytes_percent_format(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
+    let text: String = fmt.iter().map(|&b| b as char).collect();
+    let out = percent_format_mode(vm, &text, args, true)?;
+    Ok(out.chars().map(|c| c as u32 as u8).collect())
+}
+
+fn percent_format_mode(vm: &mut Vm, fmt: &str, args: &Value, bytes: bool) -> PyResult<String> {
     // A tuple subclass is a tuple of arguments too.
     let args = match args {
         Value::Instance(i) if matches!(i.payload, Some(Value::Tuple(_))) => {
@@ -62,6 +74,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             mapping: match other {
                 Value::Dict(_) | Value::List(_) => Some(other),
                 Value::Instance(_) => Some(other),
+                Value::Native(_) if bytes && !crate::builtins::buffer::is_buffer(other) => {
+                    Some(other)
+                }
                 _ => None,
             },
         },
@@ -107,7 +122,12 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
                 return Err(vm.value_error("incomplete format key"));
             }
             let key: String = chars[start..i - 1].iter().collect();
-            keyed = Some(vm.get_item(&mapping, &Value::str(key))?);
+            let key = if bytes {
+                crate::builtins::buffer::new_bytes(key.chars().map(|c| c as u32 as u8).collect())
+            } else {
+                Value::str(key)
+            };
+            keyed = Some(vm.get_item(&mapping, &key)?);
         }
         let mut flags = Flags::default();
         while i < n {
@@ -167,12 +187,19 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             None => a.next(vm)?,
         };
         vm.check_alloc(width.unwrap_or(0).max(precision.unwrap_or(0)), 1)?;
-        let piece = convert(vm, ty, ty_index, &value, &flags, precision)?;
+        let piece = if bytes {
+            convert_bytes(vm, ty, ty_index, &value, &flags, precision)?
+        } else {
+            convert(vm, ty, ty_index, &value, &flags, precision)?
+        };
         let (body, numeric) = piece;
         out.push_str(&pad(body, numeric, &flags, width));
     }
     if a.idx < a.len && a.mapping.is_none() {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+        let what = if bytes { "bytes" } else { "string" };
+        return Err(vm.type_error(format!(
+            "not all arguments converted during {what} formatting"
+        )));
     }
     Ok(out)
 }
@@ -330,6 +357,64 @@ fn convert(
                 ty as u32
             )))
         }
+    }
+}
+
+/// A field of `bytes % args`: `%s`/`%b` take buffers (or `__bytes__`), `%r`/`%a` give
+/// `ascii()`, `%c` an int below 256 or one byte; the numeric types are as for str.
+fn convert_bytes(
+    vm: &mut Vm,
+    ty: char,
+    ty_index: usize,
+    v: &Value,
+    flags: &Flags,
+    precision: Option<usize>,
+) -> PyResult<(String, Option<usize>)> {
+    let latin1 = |d: &[u8]| -> String { d.iter().map(|&b| b as char).collect() };
+    let cut = |s: String| match precision {
+        Some(p) => s.chars().take(p).collect(),
+        None => s,
+    };
+    match ty {
+        's' | 'b' => {
+            if let Some(b) = crate::builtins::buffer::buffer(vm, v)? {
+                return Ok((cut(latin1(&b)), None));
+            }
+            if matches!(v, Value::Instance(_)) {
+                if let Some(f) = vm.get_attr_opt(v, "__bytes__")? {
+                    if let Value::Bytes(b) = vm.call(&f, &[])? {
+                        return Ok((cut(latin1(&b.data)), None));
+                    }
+                }
+            }
+            Err(vm.type_error(format!(
+                "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+        'r' | 'a' => Ok((cut(ascii_escape(&vm.repr(v)?)), None)),
+        'c' => {
+            if let Some(b) = crate::builtins::buffer::buffer(vm, v)? {
+                if b.len() == 1 {
+                    return Ok(((b[0] as char).to_string(), None));
+                }
+            }
+            let n = match v {
+                Value::Int(n) => *n,
+                Value::Bool(b) => *b as i64,
+                Value::BigInt(_) => -1,
+                _ => {
+                    return Err(
+                        vm.type_error("%c requires an integer in range(256) or a single byte")
+                    )
+                }
+            };
+            if !(0..256).contains(&n) {
+                return Err(vm.overflow_error("%c arg not in range(256)"));
+            }
+            Ok(((n as u8 as char).to_string(), None))
+        }
+        _ => convert(vm, ty, ty_index, v, flags, precision),
     }
 }
 
