@@ -114,7 +114,7 @@ fn len(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn getitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__getitem__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__getitem__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let ba = this(vm, a, "__getitem__")?;
     match int_key(vm, &a[1])? {
         Some(i) => {
@@ -160,7 +160,7 @@ fn assigned_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn setitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__setitem__", &a[1..], kw, 2, 2)?;
+    args::count(vm, "__setitem__", a.get(1..).unwrap_or(&[]), kw, 2, 2)?;
     let ba = this(vm, a, "__setitem__")?;
     if let Some(i) = int_key(vm, &a[1])? {
         let b = byte_value(vm, &a[2])?;
@@ -212,7 +212,7 @@ fn assign_slice(vm: &mut Vm, ba: &ByteArray, sl: &Slice, new: Vec<u8>) -> PyResu
 }
 
 fn delitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__delitem__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__delitem__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let ba = this(vm, a, "__delitem__")?;
     let n = ba.data.borrow(vm.gil()).len();
     match int_key(vm, &a[1])? {
@@ -256,7 +256,7 @@ fn iter(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn contains(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__contains__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__contains__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     Ok(Value::Bool(super::bytes_methods::contains(
         vm, &a[0], &a[1],
     )?))
@@ -275,7 +275,7 @@ fn repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn add(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__add__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__add__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let other = match buffer(vm, &a[1])? {
         Some(b) => b.to_vec(),
         None => {
@@ -290,7 +290,7 @@ fn add(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn iadd(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__iadd__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__iadd__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let other = match buffer(vm, &a[1])? {
         Some(b) => b.to_vec(),
         None => {
@@ -317,7 +317,7 @@ fn repeat_count(vm: &mut Vm, v: &Value) -> PyResult<Option<usize>> {
 }
 
 fn mul(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__mul__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__mul__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let Some(n) = repeat_count(vm, &a[1])? else {
         return Ok(Value::NotImplemented);
     };
@@ -328,7 +328,7 @@ fn mul(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn imul(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__imul__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__imul__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let Some(n) = repeat_count(vm, &a[1])? else {
         return Ok(Value::NotImplemented);
     };
@@ -343,7 +343,7 @@ fn imul(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn modulo(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__mod__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__mod__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let ba = this(vm, a, "__mod__")?;
     let fmt = ba.data.borrow(vm.gil()).clone();
     let out = crate::format::bytes_percent_format(vm, &fmt, &a[1])?;
@@ -397,7 +397,7 @@ fn ge(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn append(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "append", &a[1..], kw, 1, 1)?;
+    args::count(vm, "append", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let b = byte_value(vm, &a[1])?;
     let ba = this(vm, a, "append")?;
     check_resize(vm, ba)?;
@@ -406,7 +406,7 @@ fn append(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn extend(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "extend", &a[1..], kw, 1, 1)?;
+    args::count(vm, "extend", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let new = match buffer(vm, &a[1])? {
         Some(b) => b.to_vec(),
         None => {
@@ -440,7 +440,7 @@ fn extend(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn insert(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "insert", &a[1..], kw, 2, 2)?;
+    args::count(vm, "insert", a.get(1..).unwrap_or(&[]), kw, 2, 2)?;
     let i = super::to_index(vm, &a[1])?;
     let b = byte_value(vm, &a[2])?;
     let ba = this(vm, a, "insert")?;
@@ -453,7 +453,7 @@ fn insert(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn pop(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "pop", &a[1..], kw, 0, 1)?;
+    args::count(vm, "pop", a.get(1..).unwrap_or(&[]), kw, 0, 1)?;
     let i = match a.get(1) {
         Some(v) => super::to_index(vm, v)?,
         None => -1,
@@ -472,7 +472,7 @@ fn pop(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn remove(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "remove", &a[1..], kw, 1, 1)?;
+    args::count(vm, "remove", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let b = byte_value(vm, &a[1])?;
     let ba = this(vm, a, "remove")?;
     let pos = ba.data.borrow(vm.gil()).iter().position(|&x| x == b);
@@ -487,7 +487,7 @@ fn remove(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn clear(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::none(vm, "clear", &a[1..], kw)?;
+    args::none(vm, "clear", a.get(1..).unwrap_or(&[]), kw)?;
     let ba = this(vm, a, "clear")?;
     check_resize(vm, ba)?;
     ba.data.borrow_mut(vm.gil()).clear();
@@ -495,14 +495,14 @@ fn clear(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn reverse(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::none(vm, "reverse", &a[1..], kw)?;
+    args::none(vm, "reverse", a.get(1..).unwrap_or(&[]), kw)?;
     let ba = this(vm, a, "reverse")?;
     ba.data.borrow_mut(vm.gil()).reverse();
     Ok(Value::None)
 }
 
 fn copy(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::none(vm, "copy", &a[1..], kw)?;
+    args::none(vm, "copy", a.get(1..).unwrap_or(&[]), kw)?;
     let ba = this(vm, a, "copy")?;
     let d = ba.data.borrow(vm.gil()).clone();
     Ok(new_bytearray(d))

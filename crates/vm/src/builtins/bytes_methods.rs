@@ -125,7 +125,7 @@ fn count_bytes(hay: &[u8], needle: &[u8], max: usize) -> usize {
 
 /// The `(sub, start, end)` arguments of find/count/index, and the position found.
 fn search(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResult<Option<i64>> {
-    args::count(vm, name, &a[1..], kw, 1, 3)?;
+    args::count(vm, name, a.get(1..).unwrap_or(&[]), kw, 1, 3)?;
     let needle = sub_arg(vm, &a[1])?;
     let (_, data) = recv(vm, a, name)?;
     let len = data.len();
@@ -162,7 +162,7 @@ fn rindex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn count(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "count", &a[1..], kw, 1, 3)?;
+    args::count(vm, "count", a.get(1..).unwrap_or(&[]), kw, 1, 3)?;
     let needle = sub_arg(vm, &a[1])?;
     let len = recv(vm, a, "count")?.1.len();
     let Some((s, e)) = range_args(vm, a.get(2), a.get(3), len)? else {
@@ -181,7 +181,7 @@ fn count(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// startswith/endswith: a buffer or a tuple of buffers, with optional start and end.
 fn affix(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, end_side: bool) -> PyResult<Value> {
-    args::count(vm, name, &a[1..], kw, 1, 3)?;
+    args::count(vm, name, a.get(1..).unwrap_or(&[]), kw, 1, 3)?;
     let candidates: Vec<Vec<u8>> = match &a[1] {
         Value::Tuple(t) => {
             let mut out = Vec::with_capacity(t.items.len());
@@ -264,7 +264,7 @@ fn split_args(
         positional_only: 0,
         required: 0,
     };
-    let s = p.bind(vm, &a[1..], kw)?;
+    let s = p.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let sep = sep_arg(vm, s[0].as_ref())?;
     let max = match &s[1] {
         None => -1,
@@ -381,7 +381,7 @@ fn splitlines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         positional_only: 0,
         required: 0,
     };
-    let s = P.bind(vm, &a[1..], kw)?;
+    let s = P.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let keep = match &s[0] {
         Some(v) => vm.truthy(v)?,
         None => false,
@@ -409,7 +409,7 @@ fn splitlines(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "join", &a[1..], kw, 1, 1)?;
+    args::count(vm, "join", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let items = vm.collect(&a[1])?;
     let mut pieces: Vec<Vec<u8>> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
@@ -438,7 +438,7 @@ fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn replace(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "replace", &a[1..], kw, 2, 3)?;
+    args::count(vm, "replace", a.get(1..).unwrap_or(&[]), kw, 2, 3)?;
     let old = super::buffer::need_buffer(vm, &a[1])?;
     let new = super::buffer::need_buffer(vm, &a[2])?;
     let max = match a.get(3) {
@@ -482,7 +482,7 @@ fn replace(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn partition_impl(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, rev: bool) -> PyResult<Value> {
-    args::count(vm, name, &a[1..], kw, 1, 1)?;
+    args::count(vm, name, a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let sep = match sep_arg(vm, Some(&a[1]))? {
         Some(s) => s,
         None => return Err(not_buffer(vm, &a[1])),
@@ -507,7 +507,7 @@ fn rpartition(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn removeprefix(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "removeprefix", &a[1..], kw, 1, 1)?;
+    args::count(vm, "removeprefix", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let p = super::buffer::need_buffer(vm, &a[1])?;
     let (kind, data) = recv(vm, a, "removeprefix")?;
     let out = data.strip_prefix(&p[..]).unwrap_or(&data).to_vec();
@@ -518,7 +518,7 @@ fn removeprefix(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn removesuffix(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "removesuffix", &a[1..], kw, 1, 1)?;
+    args::count(vm, "removesuffix", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let p = super::buffer::need_buffer(vm, &a[1])?;
     let (kind, data) = recv(vm, a, "removesuffix")?;
     let out = data.strip_suffix(&p[..]).unwrap_or(&data).to_vec();
@@ -536,7 +536,7 @@ fn decode(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         positional_only: 0,
         required: 0,
     };
-    let s = P.bind(vm, &a[1..], kw)?;
+    let s = P.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let data = recv(vm, a, "decode")?.1.to_vec();
     super::misc_methods::decode_bytes(vm, &data, s[0].as_ref(), s[1].as_ref())
 }

@@ -42,7 +42,7 @@ fn map_bytes(
     name: &str,
     f: fn(&[u8]) -> Vec<u8>,
 ) -> PyResult<Value> {
-    args::none(vm, name, &a[1..], kw)?;
+    args::none(vm, name, a.get(1..).unwrap_or(&[]), kw)?;
     let (kind, data) = recv(vm, a, name)?;
     Ok(kind.make(f(&data)))
 }
@@ -108,7 +108,7 @@ fn pred(
     name: &str,
     f: fn(&[u8]) -> bool,
 ) -> PyResult<Value> {
-    args::none(vm, name, &a[1..], kw)?;
+    args::none(vm, name, a.get(1..).unwrap_or(&[]), kw)?;
     let (_, data) = recv(vm, a, name)?;
     Ok(Value::Bool(f(&data)))
 }
@@ -177,7 +177,7 @@ fn istitle(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// `(width, fillchar=b' ')` of center/ljust/rjust.
 fn pad_args(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str) -> PyResult<(usize, u8)> {
-    args::count(vm, name, &a[1..], kw, 1, 2)?;
+    args::count(vm, name, a.get(1..).unwrap_or(&[]), kw, 1, 2)?;
     let width = super::to_index(vm, &a[1])?.max(0) as usize;
     let fill = match a.get(2) {
         None => b' ',
@@ -236,7 +236,7 @@ fn rjust(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn zfill(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "zfill", &a[1..], kw, 1, 1)?;
+    args::count(vm, "zfill", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let width = super::to_index(vm, &a[1])?.max(0) as usize;
     let (kind, data) = recv(vm, a, "zfill")?;
     if width <= data.len() {
@@ -265,7 +265,7 @@ fn expandtabs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         positional_only: 0,
         required: 0,
     };
-    let s = P.bind(vm, &a[1..], kw)?;
+    let s = P.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let tab = match &s[0] {
         Some(v) => super::to_index(vm, v)?,
         None => 8,
@@ -303,7 +303,7 @@ fn strip_impl(
     left: bool,
     right: bool,
 ) -> PyResult<Value> {
-    args::count(vm, name, &a[1..], kw, 0, 1)?;
+    args::count(vm, name, a.get(1..).unwrap_or(&[]), kw, 0, 1)?;
     let chars: Option<Vec<u8>> = match a.get(1) {
         None | Some(Value::None) => None,
         Some(v) => Some(need_buffer(vm, v)?),
@@ -350,7 +350,7 @@ fn translate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         positional_only: 1,
         required: 1,
     };
-    let s = P.bind(vm, &a[1..], kw)?;
+    let s = P.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let table = match &s[0] {
         Some(Value::None) | None => None,
         Some(v) => {
@@ -453,7 +453,7 @@ fn hex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         positional_only: 0,
         required: 0,
     };
-    let s = P.bind(vm, &a[1..], kw)?;
+    let s = P.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let data = recv(vm, a, "hex")?.1.to_vec();
     Ok(Value::str(hex_string(
         vm,

@@ -368,7 +368,7 @@ fn item_key(vm: &mut Vm, m: &MemoryView, key: &Value) -> PyResult<Option<usize>>
 }
 
 fn getitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__getitem__", &a[1..], kw, 1, 1)?;
+    args::count(vm, "__getitem__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let m = live(vm, a, "__getitem__")?;
     match item_key(vm, m, &a[1])? {
         Some(k) => {
@@ -399,7 +399,7 @@ fn getitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn setitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "__setitem__", &a[1..], kw, 2, 2)?;
+    args::count(vm, "__setitem__", a.get(1..).unwrap_or(&[]), kw, 2, 2)?;
     let m = live(vm, a, "__setitem__")?;
     if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
@@ -514,7 +514,7 @@ fn exit(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn release(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::none(vm, "release", &a[1..], kw)?;
+    args::none(vm, "release", a.get(1..).unwrap_or(&[]), kw)?;
     let m = this(vm, a, "release")?;
     if !m.released.swap(true, Ordering::Relaxed) {
         m.unexport();
@@ -529,13 +529,13 @@ fn tobytes(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn tolist(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::none(vm, "tolist", &a[1..], kw)?;
+    args::none(vm, "tolist", a.get(1..).unwrap_or(&[]), kw)?;
     let m = live(vm, a, "tolist")?;
     Ok(Value::list(m.items(vm)?))
 }
 
 fn toreadonly(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::none(vm, "toreadonly", &a[1..], kw)?;
+    args::none(vm, "toreadonly", a.get(1..).unwrap_or(&[]), kw)?;
     let m = live(vm, a, "toreadonly")?;
     let mut v = m.sub_view(m.offset, m.stride, m.len, m.format, m.itemsize);
     v.readonly = true;
@@ -550,7 +550,7 @@ fn hex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         positional_only: 0,
         required: 0,
     };
-    let s = P.bind(vm, &a[1..], kw)?;
+    let s = P.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let m = live(vm, a, "hex")?;
     let data = m.bytes(vm)?.to_vec();
     let text = super::bytes_transform::hex_string(vm, &data, s[0].as_ref(), s[1].as_ref())?;
@@ -565,7 +565,7 @@ fn cast(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         positional_only: 0,
         required: 1,
     };
-    let s = P.bind(vm, &a[1..], kw)?;
+    let s = P.bind(vm, a.get(1..).unwrap_or(&[]), kw)?;
     let m = live(vm, a, "cast")?;
     let fmt = match &s[0] {
         Some(Value::Str(f)) => f.as_str().to_string(),
