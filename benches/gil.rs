@@ -1,4 +1,4 @@
-//! Benchmarks of the GIL (`gilvm_vm::gil`).
+//! Benchmarks of the GIL (`gilvm_vm::runtime::gil`).
 //!
 //! (a) `hot_path`: the single-thread cost of the per-instruction check. 10_000_000 simulated
 //!     instructions (a serial LCG step and an xor, about as cheap as an instruction gets) with
@@ -19,7 +19,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, Criterion};
-use gilvm_vm::gil::{GilConfig, GilLock, ThreadGil};
+use gilvm_vm::runtime::gil::{GilConfig, GilLock, ThreadGil};
 
 const INSTRUCTIONS: u64 = 10_000_000;
 

@@ -1,5 +1,5 @@
 //! `--timeout SECONDS` and `--max-memory MB`: a watchdog thread that ends a runaway program.
-//! (`--max-instructions N` is the VM's own: `gilvm_vm::instr_limit`, status 123.)
+//! (`--max-instructions N` is the VM's own: `gilvm_vm::runtime::instr_limit`, status 123.)
 //!
 //! The watchdog wakes every few milliseconds. Past the deadline it flushes the program's
 //! buffered stdout (if the interpreter does not hold it at that moment), prints
@@ -10,7 +10,7 @@
 //! first (gilvm_vm::modules::multiprocessing::tree).
 //! Exiting from the watchdog works whatever the interpreter is doing (a tight loop, a long
 //! native call such as sorting, a blocked lock), without any cooperation from the eval loop.
-//! The memory limit is also handed to the VM (`gilvm_vm::alloc_limit`), so that one request
+//! The memory limit is also handed to the VM (`gilvm_vm::runtime::alloc_limit`), so that one request
 //! obviously too large (`'x' * 10**9` under `--max-memory 64`) raises `MemoryError` in the
 //! program instead of ending it.
 
@@ -81,7 +81,9 @@ pub fn start(limits: Limits) {
     }
     let max_bytes = limits.max_memory_mb.map(|mb| mb.saturating_mul(1 << 20));
     if let Some(bytes) = max_bytes {
-        gilvm_vm::alloc_limit::set_memory_limit(usize::try_from(bytes).unwrap_or(usize::MAX));
+        gilvm_vm::runtime::alloc_limit::set_memory_limit(
+            usize::try_from(bytes).unwrap_or(usize::MAX),
+        );
     }
     let deadline = limits
         .timeout

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
-use gilvm_vm::gil::GilPolicy;
 use gilvm_vm::modules::multiprocessing as mp;
+use gilvm_vm::runtime::gil::GilPolicy;
 use gilvm_vm::{Vm, VmConfig};
 
 mod interrupt;
@@ -193,7 +193,7 @@ impl LabRunArgs {
 }
 
 /// Stack size of the interpreter thread (shared with the sandbox runner and its fuzz target).
-const INTERPRETER_STACK: usize = gilvm_vm::stack_guard::INTERPRETER_STACK;
+const INTERPRETER_STACK: usize = gilvm_vm::runtime::stack_guard::INTERPRETER_STACK;
 
 fn main() -> ExitCode {
     pipes::install();
@@ -434,7 +434,9 @@ fn on_interpreter_thread(work: impl FnOnce() -> i32 + Send + 'static) -> i32 {
         .spawn(|| {
             // Native re-entry raises RecursionError past 3/4 of the stack (the rest is the
             // margin for native code between two checks).
-            gilvm_vm::stack_guard::set_stack_budget(gilvm_vm::stack_guard::INTERPRETER_BUDGET);
+            gilvm_vm::runtime::stack_guard::set_stack_budget(
+                gilvm_vm::runtime::stack_guard::INTERPRETER_BUDGET,
+            );
             work()
         });
     match spawned.map(|handle| handle.join()) {

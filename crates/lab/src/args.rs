@@ -38,7 +38,7 @@ impl GilKnobs {
     /// Check the values before running anything.
     pub fn validate(&self) -> Result<(), String> {
         if let Some(p) = &self.gil_policy {
-            p.parse::<gilvm_vm::gil::GilPolicy>()
+            p.parse::<gilvm_vm::runtime::gil::GilPolicy>()
                 .map_err(|e| e.to_string())?;
         }
         if let Some(ms) = self.switch_interval {

@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
-use gilvm_vm::gil::{format_gil_stats, ThreadReport};
 use gilvm_vm::modules::multiprocessing::WorkerReport;
+use gilvm_vm::runtime::gil::{format_gil_stats, ThreadReport};
 
 use crate::args::{CompareArgs, SweepArgs};
 use crate::compare::{run_compare, timeout};

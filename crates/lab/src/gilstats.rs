@@ -30,8 +30,8 @@
 use std::path::Path;
 use std::time::Duration;
 
-use gilvm_vm::gil::{GilEvent, ThreadReport, ThreadState, ThreadStats, Transition};
 use gilvm_vm::modules::multiprocessing::WorkerReport;
+use gilvm_vm::runtime::gil::{GilEvent, ThreadReport, ThreadState, ThreadStats, Transition};
 use serde::{Deserialize, Serialize};
 
 use crate::trace::TraceProcess;

@@ -4,7 +4,7 @@
 
 use std::time::Duration;
 
-use gilvm_vm::gil::{GilEvent, ThreadState, Transition};
+use gilvm_vm::runtime::gil::{GilEvent, ThreadState, Transition};
 
 /// The states worth drawing (New and Terminated are not spans).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use gilvm_vm::gil::{GilEvent, ThreadReport, ThreadState, ThreadStats, Transition};
+use gilvm_vm::runtime::gil::{GilEvent, ThreadReport, ThreadState, ThreadStats, Transition};
 
 use ThreadState::*;
 use Transition::*;

@@ -300,7 +300,7 @@ pub fn write_timeline(
 mod tests {
     use super::*;
     use crate::testdata::{report, two_threads};
-    use gilvm_vm::gil::{ThreadState, Transition};
+    use gilvm_vm::runtime::gil::{ThreadState, Transition};
     use std::time::Duration;
 
     fn sample() -> Vec<TraceProcess> {

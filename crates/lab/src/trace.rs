@@ -13,7 +13,7 @@
 
 use std::time::Duration;
 
-use gilvm_vm::gil::ThreadReport;
+use gilvm_vm::runtime::gil::ThreadReport;
 use serde_json::{json, Value};
 
 use crate::spans::{last_event, thread_spans, SpanKind};

@@ -5,10 +5,10 @@
 
 use std::sync::Arc;
 
-use gilvm_vm::builtins::args::{Kwargs, Params};
-use gilvm_vm::complex::{as_complex, c_abs, c_quot, complex_value, to_complex, Complex};
 use gilvm_vm::modules::{add_fns, new_module, set};
-use gilvm_vm::value::Module;
+use gilvm_vm::object::args::{Kwargs, Params};
+use gilvm_vm::object::value::Module;
+use gilvm_vm::protocol::complex::{as_complex, c_abs, c_quot, complex_value, to_complex, Complex};
 use gilvm_vm::{PyResult, Value, Vm};
 
 /// Build the module.
@@ -63,7 +63,7 @@ fn arg(vm: &mut Vm, v: &Value) -> PyResult<Complex> {
 }
 
 fn one(vm: &mut Vm, name: &str, a: &[Value], kw: &Kwargs) -> PyResult<Complex> {
-    gilvm_vm::builtins::args::no_kwargs(vm, name, kw)?;
+    gilvm_vm::object::args::no_kwargs(vm, name, kw)?;
     if a.len() != 1 {
         return Err(vm.type_error(format!(
             "cmath.{name}() takes exactly one argument ({} given)",
@@ -275,7 +275,7 @@ fn polar(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn rect(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    gilvm_vm::builtins::args::count(vm, "rect", a, kw, 2, 2)?;
+    gilvm_vm::object::args::count(vm, "rect", a, kw, 2, 2)?;
     let r = gilvm_vm::builtins::to_f64(vm, &a[0])?;
     let phi = gilvm_vm::builtins::to_f64(vm, &a[1])?;
     if r.is_finite() && phi.is_infinite() {

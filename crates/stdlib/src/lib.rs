@@ -39,7 +39,9 @@ pub const MODULES: &[ModuleDef] = &[
 
 const fn native(
     name: &'static str,
-    init: fn(&mut gilvm_vm::Vm) -> gilvm_vm::PyResult<std::sync::Arc<gilvm_vm::value::Module>>,
+    init: fn(
+        &mut gilvm_vm::Vm,
+    ) -> gilvm_vm::PyResult<std::sync::Arc<gilvm_vm::object::value::Module>>,
 ) -> ModuleDef {
     ModuleDef {
         name,

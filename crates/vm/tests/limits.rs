@@ -3,8 +3,8 @@
 //! A test binary of its own: some of these programs are CPU-heavy, and the GIL's timing tests
 //! in the library's unit tests should not run next to them.
 
-use gilvm_vm::instr_limit::INSTRUCTION_LIMIT_STATUS;
-use gilvm_vm::sandbox::{run_sandboxed, SandboxRun, CAPTURE_LIMIT};
+use gilvm_vm::runtime::instr_limit::INSTRUCTION_LIMIT_STATUS;
+use gilvm_vm::runtime::sandbox::{run_sandboxed, SandboxRun, CAPTURE_LIMIT};
 use gilvm_vm::{Vm, VmConfig};
 
 fn run(src: &str, max: Option<u64>) -> (i32, String, String) {

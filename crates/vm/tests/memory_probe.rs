@@ -3,9 +3,9 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use gilvm_vm::alloc_limit;
-use gilvm_vm::instr_limit::MEMORY_LIMIT_STATUS;
-use gilvm_vm::sandbox::run_sandboxed;
+use gilvm_vm::runtime::alloc_limit;
+use gilvm_vm::runtime::instr_limit::MEMORY_LIMIT_STATUS;
+use gilvm_vm::runtime::sandbox::run_sandboxed;
 
 /// The heap the probe reports: a test sets it.
 static HEAP: AtomicUsize = AtomicUsize::new(0);

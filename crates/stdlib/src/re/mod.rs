@@ -24,7 +24,7 @@ use std::sync::{Arc, OnceLock};
 use fancy_regex::{Captures, Regex, RegexBuilder, RegexInput};
 use gilvm_vm::builtins::to_index;
 use gilvm_vm::modules::{add_fns, new_module};
-use gilvm_vm::value::{Module, NativeObject, PyStr};
+use gilvm_vm::object::value::{Module, NativeObject, PyStr};
 use gilvm_vm::{PyResult, Value, Vm};
 use parking_lot::Mutex;
 

@@ -9,10 +9,10 @@ use std::cell::Ref;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{NativeObject, PyBytes, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{NativeObject, PyBytes, Value};
 
 pub use super::bytes_methods::contains;
 
@@ -157,7 +157,7 @@ pub fn new_bytes(data: Vec<u8>) -> Value {
 }
 
 pub fn new_bytearray(data: Vec<u8>) -> Value {
-    crate::class::native(ByteArray {
+    crate::object::class::native(ByteArray {
         data: GilCell::new(data),
         exports: AtomicUsize::new(0),
     })
@@ -197,7 +197,7 @@ pub fn from_source(
         }
         return Ok(Vec::new());
     };
-    if let Value::Str(text) = crate::class::strip(src) {
+    if let Value::Str(text) = crate::object::class::strip(src) {
         if encoding.is_none() {
             return Err(vm.type_error("string argument without an encoding"));
         }
@@ -293,9 +293,9 @@ fn kind_items(kind: Kind) -> &'static str {
 
 /// Put the methods shared by `bytes` and `bytearray` on both classes, and make the
 /// `bytearray` and `memoryview` classes (with their dunders) and their builtins names.
-pub fn install(vm: &mut Vm, g: &crate::value::Dict) {
+pub fn install(vm: &mut Vm, g: &crate::object::value::Dict) {
     use super::{add_methods, dict_set_str, native};
-    use crate::value::BuiltinType;
+    use crate::object::value::BuiltinType;
     let object = vm.types().object.clone();
     let bytes = vm.types().bytes.clone();
     let bytearray =
@@ -304,10 +304,10 @@ pub fn install(vm: &mut Vm, g: &crate::value::Dict) {
         add_methods(vm, class, super::bytes_methods::METHODS);
         add_methods(vm, class, super::bytes_transform::METHODS);
         let mt = native("maketrans", super::bytes_transform::maketrans);
-        let mt = crate::class::native(crate::class::StaticMethod(mt));
+        let mt = crate::object::class::native(crate::object::class::StaticMethod(mt));
         dict_set_str(vm, &class.dict, "maketrans", mt);
         let fh = native("fromhex", super::bytes_transform::fromhex);
-        let fh = crate::class::native(crate::class::ClassMethod(fh));
+        let fh = crate::object::class::native(crate::object::class::ClassMethod(fh));
         dict_set_str(vm, &class.dict, "fromhex", fh);
     }
     dict_set_str(
@@ -352,9 +352,9 @@ pub fn install(vm: &mut Vm, g: &crate::value::Dict) {
 }
 
 /// `bytes.__bytes__()`: the bytes themselves.
-fn bytes_bytes(vm: &mut Vm, a: &[Value], kw: &super::args::Kwargs) -> PyResult<Value> {
-    super::args::none(vm, "__bytes__", a.get(1..).unwrap_or_default(), kw)?;
-    match a.first().map(crate::class::strip) {
+fn bytes_bytes(vm: &mut Vm, a: &[Value], kw: &crate::object::args::Kwargs) -> PyResult<Value> {
+    crate::object::args::none(vm, "__bytes__", a.get(1..).unwrap_or_default(), kw)?;
+    match a.first().map(crate::object::class::strip) {
         Some(v @ Value::Bytes(_)) => Ok(v.clone()),
         _ => Err(vm.type_error("descriptor '__bytes__' requires a 'bytes' object")),
     }

@@ -3,13 +3,13 @@
 //! reverse, copy, `+=`, `*=`). The methods it shares with `bytes` are in `bytes_methods.rs`
 //! and `bytes_transform.rs`; the object itself is [`ByteArray`] (buffer.rs).
 
-use super::args::{self, Kwargs, Params};
 use super::buffer::{as_bytearray, buffer, byte_value, new_bytearray, ByteArray, Kind};
-use crate::error::PyResult;
-use crate::value::{Slice, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{Slice, Value};
 
-pub const METHODS: &[(&str, crate::value::NativeFn)] = &[
+pub const METHODS: &[(&str, crate::object::value::NativeFn)] = &[
     ("__len__", len),
     ("__getitem__", getitem),
     ("__setitem__", setitem),
@@ -249,10 +249,12 @@ fn delitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     this(vm, a, "__iter__")?;
-    Ok(crate::class::native(crate::iter::SeqIter {
-        obj: a[0].clone(),
-        index: crate::gilcell::GilCell::new(Some(0)),
-    }))
+    Ok(crate::object::class::native(
+        crate::protocol::iter::SeqIter {
+            obj: a[0].clone(),
+            index: crate::object::gilcell::GilCell::new(Some(0)),
+        },
+    ))
 }
 
 fn contains(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -266,7 +268,7 @@ fn contains(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let ba = this(vm, a, "__repr__")?;
     let d = ba.data.borrow(vm.gil());
-    let mut r = crate::repr::bytes_repr(&d);
+    let mut r = crate::protocol::repr::bytes_repr(&d);
     // CPython's bytearray repr escapes a single quote even inside double quotes.
     if r.starts_with("b\"") {
         r = format!("b\"{}\"", r[2..r.len() - 1].replace('\'', "\\'"));
@@ -346,7 +348,7 @@ fn modulo(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "__mod__", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let ba = this(vm, a, "__mod__")?;
     let fmt = ba.data.borrow(vm.gil()).clone();
-    let out = crate::format::bytes_percent_format(vm, &fmt, &a[1])?;
+    let out = crate::protocol::format::bytes_percent_format(vm, &fmt, &a[1])?;
     Ok(new_bytearray(out))
 }
 

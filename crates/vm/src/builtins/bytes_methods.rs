@@ -3,14 +3,14 @@
 //! installed in both classes; results take the receiver's kind (see [`Kind`]).
 //! The transforming methods (case, padding, strip, translate, hex) are in `bytes_transform.rs`.
 
-use super::args::{self, Kwargs, Params};
 use super::buffer::{buffer, not_buffer, BufRef, Kind};
-use crate::error::PyResult;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::Value;
 
 /// The methods of this file, for both classes.
-pub const METHODS: &[(&str, crate::value::NativeFn)] = &[
+pub const METHODS: &[(&str, crate::object::value::NativeFn)] = &[
     ("count", count),
     ("find", find),
     ("rfind", rfind),

@@ -2,14 +2,14 @@
 //! predicates, padding (center/ljust/rjust/zfill), expandtabs, strip, translate/maketrans and
 //! hex/fromhex. Results take the receiver's kind.
 
-use super::args::{self, Kwargs, Params};
 use super::buffer::{buffer, need_buffer, Kind};
 use super::bytes_methods::{is_space, recv};
-use crate::error::PyResult;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::Value;
 
-pub const METHODS: &[(&str, crate::value::NativeFn)] = &[
+pub const METHODS: &[(&str, crate::object::value::NativeFn)] = &[
     ("upper", upper),
     ("lower", lower),
     ("swapcase", swapcase),

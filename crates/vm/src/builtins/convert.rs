@@ -3,17 +3,17 @@
 
 use std::sync::Arc;
 
-use super::args::{self, Kwargs, Params};
 use super::numparse::{parse_float, parse_int, IntParseError};
 use super::{dict_set_str, native, to_index};
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{Class, Dict, DictMap, PyBytes, Range, SetMap, Slice, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Class, Dict, DictMap, PyBytes, Range, SetMap, Slice, Value};
 
 pub fn install(vm: &mut Vm, _g: &Dict) {
     let t = vm.types();
-    let news: Vec<(Arc<Class>, crate::value::NativeFn)> = vec![
+    let news: Vec<(Arc<Class>, crate::object::value::NativeFn)> = vec![
         (t.int.clone(), int_new),
         (t.float.clone(), float_new),
         (t.str_.clone(), str_new),
@@ -81,14 +81,14 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-fn int_type_error(vm: &Vm, v: &Value) -> crate::error::PyErr {
+fn int_type_error(vm: &Vm, v: &Value) -> crate::object::error::PyErr {
     vm.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         vm.type_name(v)
     ))
 }
 
-fn invalid_int_literal(vm: &mut Vm, s: &str, base: u32) -> crate::error::PyErr {
+fn invalid_int_literal(vm: &mut Vm, s: &str, base: u32) -> crate::object::error::PyErr {
     let q = quoted(vm, s);
     vm.value_error(format!("invalid literal for int() with base {base}: {q}"))
 }
@@ -124,8 +124,8 @@ fn str_to_int_value(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
                 (b, _) => (b, &lower[..]),
             };
             let digits: String = digits.chars().filter(|&c| c != '_').collect();
-            match crate::bigint::parse_big(vm, &digits, radix)? {
-                Some(b) => Ok(crate::bigint::big_value(if neg { -b } else { b })),
+            match crate::protocol::bigint::parse_big(vm, &digits, radix)? {
+                Some(b) => Ok(crate::protocol::bigint::big_value(if neg { -b } else { b })),
                 None => Err(invalid_int_literal(vm, s, base)),
             }
         }
@@ -146,7 +146,7 @@ fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (None, None) => Ok(Value::Int(0)),
         (None, Some(_)) => Err(vm.type_error("int() missing string argument")),
         (Some(Value::BigInt(b)), None) => Ok(Value::BigInt(b.clone())),
-        (Some(Value::Float(f)), None) => crate::bigint::float_to_int(vm, *f),
+        (Some(Value::Float(f)), None) => crate::protocol::bigint::float_to_int(vm, *f),
         (Some(Value::Str(t)), None) => str_to_int_value(vm, t.as_str(), 10),
         (Some(x), None) => to_int(vm, x).map(Value::Int),
         (Some(x), Some(b)) => {
@@ -180,7 +180,8 @@ pub fn to_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         },
         Value::Instance(i)
             if matches!(i.payload, Some(Value::Str(_)))
-                && crate::attr::user_lookup(&i.class, "__float__", vm.gil()).is_none() =>
+                && crate::protocol::attr::user_lookup(&i.class, "__float__", vm.gil())
+                    .is_none() =>
         {
             let p = i.payload.clone().unwrap_or_default();
             to_float(vm, &p)
@@ -275,7 +276,7 @@ fn set_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "set", a, kw, 0, 1)?;
     match a.first() {
         None => Ok(Value::Set(Arc::new(GilCell::new(SetMap::default())))),
-        Some(v) => super::set_algebra::new_from(vm, v),
+        Some(v) => crate::object::set_algebra::new_from(vm, v),
     }
 }
 

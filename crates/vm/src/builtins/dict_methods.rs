@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use super::args::{self, Kwargs};
 use super::{add_methods, dict_set_str, native};
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{BuiltinType, Dict, DictMap, NativeObject, SetMap, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{BuiltinType, Dict, DictMap, NativeObject, SetMap, Value};
 
 pub fn install(vm: &mut Vm) {
     let class = vm.types().dict.clone();
@@ -27,11 +27,13 @@ pub fn install(vm: &mut Vm) {
             ("copy", copy),
         ],
     );
-    let fk = crate::class::native(crate::class::StaticMethod(native("fromkeys", fromkeys)));
+    let fk = crate::object::class::native(crate::object::class::StaticMethod(native(
+        "fromkeys", fromkeys,
+    )));
     dict_set_str(vm, &class.dict, "fromkeys", fk);
 
     let object = vm.types().object.clone();
-    let view_methods: &[(&'static str, crate::value::NativeFn)] = &[
+    let view_methods: &[(&'static str, crate::object::value::NativeFn)] = &[
         ("__repr__", view_repr),
         ("__len__", view_len),
         ("__iter__", view_iter),
@@ -67,7 +69,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Dict>> {
-    match a.first().map(crate::class::strip) {
+    match a.first().map(crate::object::class::strip) {
         Some(Value::Dict(d)) => Ok(d),
         other => {
             let got = other
@@ -113,7 +115,7 @@ impl NativeObject for DictView {
 fn view(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str, kind: ViewKind) -> PyResult<Value> {
     let d = recv(vm, a, name)?;
     args::none(vm, &format!("dict.{name}"), &a[1..], kw)?;
-    Ok(crate::class::native(DictView {
+    Ok(crate::object::class::native(DictView {
         dict: d.clone(),
         kind,
     }))
@@ -291,7 +293,7 @@ pub fn view_items(vm: &Vm, v: &DictView) -> Vec<Value> {
 fn view_repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
     // A view inside its own dict (`d[k] = d.values()`) prints as `...`, as CPython.
-    let id = crate::repr::object_id(&a[0]);
+    let id = crate::protocol::repr::object_id(&a[0]);
     if vm.repr_guard.contains(&id) {
         return Ok(Value::str("..."));
     }
@@ -312,12 +314,16 @@ fn view_len(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 /// A live iterator over the dict (RuntimeError if the dict changes size meanwhile).
 fn view_iter(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
-    Ok(crate::iter::DictIter::over_dict(&v.dict, v.kind, vm.gil()))
+    Ok(crate::protocol::iter::DictIter::over_dict(
+        &v.dict,
+        v.kind,
+        vm.gil(),
+    ))
 }
 
 fn view_reversed(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let v = this_view(vm, a)?;
-    Ok(crate::iter::DictIter::over_dict_rev(
+    Ok(crate::protocol::iter::DictIter::over_dict_rev(
         &v.dict,
         v.kind,
         vm.gil(),

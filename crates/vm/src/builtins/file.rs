@@ -3,19 +3,19 @@
 //!
 //! Text files are UTF-8 with universal newlines on reading ("\r\n" and "\r" read as "\n"),
 //! written as given. Reads and writes are buffered here; disk I/O goes through
-//! [`crate::modules::blocking::blocking`] so the GIL can be released around it later.
+//! [`crate::runtime::blocking::blocking`] so the GIL can be released around it later.
 
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::sync::{Arc, OnceLock};
 
 use parking_lot::Mutex;
 
-use super::args::{self, Kwargs, Params};
 use super::{dict_set_str, native};
-use crate::error::{PyErr, PyResult};
-use crate::modules::blocking::blocking;
-use crate::value::{BuiltinType, Class, Dict, NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::{PyErr, PyResult};
+use crate::object::value::{BuiltinType, Class, Dict, NativeObject, Value};
+use crate::runtime::blocking::blocking;
 
 /// Where a file object's bytes go.
 #[derive(Debug)]
@@ -503,7 +503,7 @@ fn check_writable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
 
 fn text_or_bytes(binary: bool, universal: bool, raw: Vec<u8>) -> Result<Value, IoFail> {
     if binary {
-        Ok(Value::Bytes(Arc::new(crate::value::PyBytes {
+        Ok(Value::Bytes(Arc::new(crate::object::value::PyBytes {
             data: raw.into_boxed_slice(),
         })))
     } else {
@@ -770,8 +770,8 @@ fn attr_encoding(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 }
 
 /// A read-only property whose getter is a native function.
-pub fn native_property(name: &'static str, getter: crate::value::NativeFn) -> Value {
-    crate::class::native(crate::class::Property {
+pub fn native_property(name: &'static str, getter: crate::object::value::NativeFn) -> Value {
+    crate::object::class::native(crate::object::class::Property {
         fget: native(name, getter),
         fset: Value::None,
         fdel: Value::None,
@@ -971,7 +971,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 pub fn install(vm: &mut Vm, g: &Dict) {
     dict_set_str(vm, g, "open", native("open", open));
-    let methods: &[(&'static str, crate::value::NativeFn)] = &[
+    let methods: &[(&'static str, crate::object::value::NativeFn)] = &[
         ("read", read),
         ("readline", readline),
         ("readlines", readlines),
@@ -998,7 +998,7 @@ pub fn install(vm: &mut Vm, g: &Dict) {
         let class = new_class(short, "_io", Some(&object), BuiltinType::Native);
         super::add_methods(vm, &class, methods);
         for (name, getter) in [
-            ("name", attr_name as crate::value::NativeFn),
+            ("name", attr_name as crate::object::value::NativeFn),
             ("mode", attr_mode),
             ("closed", attr_closed),
             ("encoding", attr_encoding),

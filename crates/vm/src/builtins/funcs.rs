@@ -5,14 +5,14 @@ use std::sync::Arc;
 
 use gilvm_syntax::ast::{BinOp, CmpOp};
 
-use super::args::{self, Kwargs, Params};
 use super::{dict_set_str, native, to_index};
-use crate::error::PyResult;
-use crate::value::{Class, Dict, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{Class, Dict, Value};
 
 pub fn install(vm: &mut Vm, g: &Dict) {
-    let fns: &[(&'static str, crate::value::NativeFn)] = &[
+    let fns: &[(&'static str, crate::object::value::NativeFn)] = &[
         ("len", len),
         ("abs", abs),
         ("repr", repr),
@@ -66,11 +66,13 @@ fn abs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     match v {
         Value::Int(n) => Ok(match n.checked_abs() {
             Some(m) => Value::Int(m),
-            None => {
-                crate::bigint::big_value(num_bigint::BigInt::from(*n).magnitude().clone().into())
-            }
+            None => crate::protocol::bigint::big_value(
+                num_bigint::BigInt::from(*n).magnitude().clone().into(),
+            ),
         }),
-        Value::BigInt(b) => Ok(crate::bigint::big_value(b.magnitude().clone().into())),
+        Value::BigInt(b) => Ok(crate::protocol::bigint::big_value(
+            b.magnitude().clone().into(),
+        )),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         Value::Float(x) => Ok(Value::Float(x.abs())),
         _ => match vm.get_attr_opt(v, "__abs__")? {
@@ -90,7 +92,7 @@ fn repr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn ascii(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "ascii", a, kw)?;
     let r = vm.repr(v)?;
-    Ok(Value::str(crate::format::ascii_escape(&r)))
+    Ok(Value::str(crate::protocol::format::ascii_escape(&r)))
 }
 
 fn hash(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -162,7 +164,7 @@ pub fn class_has(vm: &mut Vm, class: &Arc<Class>, name: &str) -> bool {
 }
 
 fn attr_name<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a str> {
-    match crate::class::strip(v) {
+    match crate::object::class::strip(v) {
         Value::Str(s) => Ok(s.as_str()),
         other => Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",
@@ -230,7 +232,7 @@ fn chr(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn ord(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "ord", a, kw)?;
-    match crate::class::strip(v) {
+    match crate::object::class::strip(v) {
         Value::Str(s) => {
             if s.char_len == 1 {
                 Ok(Value::Int(
@@ -313,8 +315,8 @@ fn pow(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     match &s[2] {
         None | Some(Value::None) => vm.binary_op(BinOp::Pow, &base, &exp),
         Some(_)
-            if crate::complex::as_complex(&base).is_some()
-                || crate::complex::as_complex(&exp).is_some() =>
+            if crate::protocol::complex::as_complex(&base).is_some()
+                || crate::protocol::complex::as_complex(&exp).is_some() =>
         {
             Err(vm.value_error("complex modulo"))
         }
@@ -323,9 +325,9 @@ fn pow(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 .iter()
                 .any(|v| matches!(v, Value::BigInt(_))) =>
         {
-            use crate::bigint::int_cow;
+            use crate::protocol::bigint::int_cow;
             match (int_cow(&base), int_cow(&exp), int_cow(m)) {
-                (Some(b), Some(e), Some(m)) => crate::bigint::big_modpow(vm, &b, &e, &m),
+                (Some(b), Some(e), Some(m)) => crate::protocol::bigint::big_modpow(vm, &b, &e, &m),
                 _ => Err(vm.type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
                 )),
@@ -544,12 +546,12 @@ fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         _ => {
             let class = vm.type_of(&number);
-            if crate::class::has_payload(&number)
-                && crate::attr::user_lookup(&class, "__round__", vm.gil()).is_none()
+            if crate::object::class::has_payload(&number)
+                && crate::protocol::attr::user_lookup(&class, "__round__", vm.gil()).is_none()
                 && a.first().is_some_and(|f| f.is(&number))
             {
                 let mut args = a.to_vec();
-                args[0] = crate::class::strip(&number).clone();
+                args[0] = crate::object::class::strip(&number).clone();
                 return round(vm, &args, kw);
             }
             if !class_has(vm, &class, "__round__") {
@@ -682,7 +684,7 @@ fn all(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// A `__instancecheck__` / `__subclasscheck__` that an object's class (not a metaclass)
 /// defines: `isinstance(x, obj)` asks `type(obj)`, as CPython does for any second argument.
 fn hook(vm: &Vm, class: &Arc<Class>, name: &str) -> Option<Value> {
-    crate::attr::user_lookup(class, name, vm.gil())
+    crate::protocol::attr::user_lookup(class, name, vm.gil())
 }
 
 fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
@@ -701,7 +703,7 @@ fn instance_of(vm: &mut Vm, v: &Value, spec: &Value) -> PyResult<bool> {
             let r = vm.call_method_value(&f, spec, std::slice::from_ref(v))?;
             vm.truthy(&r)
         }
-        _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
+        _ if crate::object::generic_alias::getattr(spec, "__origin__").is_some() => {
             Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
         }
         _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
@@ -729,7 +731,7 @@ fn subclass_of(vm: &mut Vm, c: &Arc<Class>, spec: &Value) -> PyResult<bool> {
             let r = vm.call_method_value(&f, spec, &[Value::Class(c.clone())])?;
             vm.truthy(&r)
         }
-        _ if crate::generic_alias::getattr(spec, "__origin__").is_some() => {
+        _ if crate::object::generic_alias::getattr(spec, "__origin__").is_some() => {
             Err(vm.type_error("issubclass() argument 2 cannot be a parameterized generic"))
         }
         _ => {
@@ -759,7 +761,9 @@ fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
     };
     let spec = spec.to_string();
-    Ok(Value::str(crate::format::format_value(vm, &a[0], &spec)?))
+    Ok(Value::str(crate::protocol::format::format_value(
+        vm, &a[0], &spec,
+    )?))
 }
 
 #[cfg(test)]

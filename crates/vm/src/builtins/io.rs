@@ -2,19 +2,19 @@
 
 use std::io::Write;
 
-use super::args::{self, Kwargs};
 use super::file::{flush_file, read_line_value, std_stream, write_to};
 use super::{dict_set_str, native};
-use crate::error::PyResult;
-use crate::value::{Dict, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::{Dict, Value};
 
 pub fn install(vm: &mut Vm, g: &Dict) {
     dict_set_str(vm, g, "print", native("print", print));
     dict_set_str(vm, g, "input", native("input", input));
 }
 
-fn stdout_error(vm: &mut Vm, e: std::io::Error) -> crate::error::PyErr {
+fn stdout_error(vm: &mut Vm, e: std::io::Error) -> crate::object::error::PyErr {
     super::file::os_error(vm, super::file::IoFail::Os(e), None)
 }
 
@@ -73,7 +73,7 @@ fn replaced_stdout(vm: &Vm) -> Option<Value> {
     let gil = vm.gil();
     let sys = vm.interp.module(gil, "sys")?;
     let globals = sys.globals.borrow(gil);
-    let v = crate::hash::dict_get_str(&globals, "stdout")?;
+    let v = crate::protocol::hash::dict_get_str(&globals, "stdout")?;
     (std_kind(v) != Some(1)).then(|| v.clone())
 }
 

@@ -1,17 +1,17 @@
 //! Iteration built-ins: iter, next, reversed, enumerate, zip, map, filter, sorted.
 
-use super::args::{self, Kwargs, Params};
 use super::{dict_set_str, native, new_iter, range_len, to_index};
-use crate::error::PyResult;
-use crate::value::{Dict, IterState, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{Dict, IterState, Value};
 
 pub fn install(vm: &mut Vm, g: &Dict) {
-    let fns: &[(&'static str, crate::value::NativeFn)] = &[
+    let fns: &[(&'static str, crate::object::value::NativeFn)] = &[
         ("iter", iter),
         ("next", next),
-        ("aiter", crate::async_gen::builtin_aiter),
-        ("anext", crate::async_gen::builtin_anext),
+        ("aiter", crate::interp::async_gen::builtin_aiter),
+        ("anext", crate::interp::async_gen::builtin_anext),
         ("reversed", reversed),
         ("enumerate", enumerate),
         ("zip", zip),
@@ -71,7 +71,7 @@ fn is_callable(v: &Value) -> bool {
 }
 
 /// The StopIteration exception `next()` raises when there is no default.
-pub fn stop_iteration(vm: &Vm) -> crate::error::PyErr {
+pub fn stop_iteration(vm: &Vm) -> crate::object::error::PyErr {
     let class = vm.types().stop_iteration.clone();
     vm.new_error_args(&class, Vec::new())
 }
@@ -90,11 +90,11 @@ fn next(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if !ok {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
-    if let Some(g) = crate::generator::as_generator(it) {
+    if let Some(g) = crate::interp::generator::as_generator(it) {
         if !g.is_finished(vm) {
             return match vm.gen_send(g, Value::None)? {
-                crate::generator::GenStep::Yielded(v) => Ok(v),
-                crate::generator::GenStep::Returned(r) => match a.get(1) {
+                crate::interp::generator::GenStep::Yielded(v) => Ok(v),
+                crate::interp::generator::GenStep::Returned(r) => match a.get(1) {
                     Some(default) => Ok(default.clone()),
                     None => Err(vm.stop_iteration(r)),
                 },
@@ -122,9 +122,9 @@ fn reversed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = &a[0];
     let gil = vm.gil();
     Ok(match v {
-        Value::List(l) => crate::class::native(crate::iter::ListRevIter {
+        Value::List(l) => crate::object::class::native(crate::protocol::iter::ListRevIter {
             list: l.clone(),
-            index: crate::gilcell::GilCell::new(l.borrow(gil).len().checked_sub(1)),
+            index: crate::object::gilcell::GilCell::new(l.borrow(gil).len().checked_sub(1)),
         }),
         Value::Tuple(t) => seq_iter(t.items.iter().rev().cloned().collect()),
         Value::Str(s) => seq_iter(
@@ -135,9 +135,11 @@ fn reversed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 .collect(),
         ),
         Value::Bytes(b) => seq_iter(b.data.iter().rev().map(|&x| Value::Int(x as i64)).collect()),
-        Value::Dict(d) => {
-            crate::iter::DictIter::over_dict_rev(d, super::dict_methods::ViewKind::Keys, gil)
-        }
+        Value::Dict(d) => crate::protocol::iter::DictIter::over_dict_rev(
+            d,
+            super::dict_methods::ViewKind::Keys,
+            gil,
+        ),
         Value::Range(r) => {
             let n = range_len(r.start, r.stop, r.step);
             if n == 0 {

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use super::args::{self, Kwargs};
 use super::{add_methods, to_index};
-use crate::error::PyResult;
-use crate::value::{List, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::{List, Value};
 
 pub fn install(vm: &mut Vm) {
     let class = vm.types().list.clone();
@@ -31,7 +31,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<List>> {
-    match a.first().map(crate::class::strip) {
+    match a.first().map(crate::object::class::strip) {
         Some(Value::List(l)) => Ok(l),
         other => {
             let got = other

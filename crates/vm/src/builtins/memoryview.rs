@@ -8,11 +8,11 @@ use std::cell::Ref;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use super::args::{self, Kwargs};
 use super::buffer::{as_bytearray, buffer, BufRef, ByteArray};
-use crate::error::{PyErr, PyResult};
-use crate::value::{NativeObject, PyBytes, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::{PyErr, PyResult};
+use crate::object::value::{NativeObject, PyBytes, Value};
 
 /// What a view's memory belongs to.
 #[derive(Debug)]
@@ -146,7 +146,7 @@ impl MemoryView {
                 let v = u64::from_ne_bytes(b8);
                 match i64::try_from(v) {
                     Ok(v) => Value::Int(v),
-                    Err(_) => crate::bigint::big_value(num_bigint::BigInt::from(v)),
+                    Err(_) => crate::protocol::bigint::big_value(num_bigint::BigInt::from(v)),
                 }
             }
             _ => Value::Int(i64::from_ne_bytes(b8)),
@@ -276,7 +276,7 @@ pub fn make(vm: &mut Vm, src: &Value) -> PyResult<Value> {
     if let Some(m) = as_view(src) {
         m.check(vm)?;
         let v = m.sub_view(m.offset, m.stride, m.len, m.format, m.itemsize);
-        return Ok(crate::class::native(v));
+        return Ok(crate::object::class::native(v));
     }
     let (base, len, readonly) = match src {
         Value::Bytes(b) => (Base::Bytes(b.clone()), b.data.len(), true),
@@ -297,7 +297,7 @@ pub fn make(vm: &mut Vm, src: &Value) -> PyResult<Value> {
             )))
         }
     };
-    Ok(crate::class::native(MemoryView {
+    Ok(crate::object::class::native(MemoryView {
         base,
         obj: src.clone(),
         offset: 0,
@@ -310,7 +310,7 @@ pub fn make(vm: &mut Vm, src: &Value) -> PyResult<Value> {
     }))
 }
 
-pub const METHODS: &[(&str, crate::value::NativeFn)] = &[
+pub const METHODS: &[(&str, crate::object::value::NativeFn)] = &[
     ("__len__", len),
     ("__getitem__", getitem),
     ("__setitem__", setitem),
@@ -329,7 +329,7 @@ pub const METHODS: &[(&str, crate::value::NativeFn)] = &[
     ("cast", cast),
 ];
 
-pub const PROPERTIES: &[(&str, crate::value::NativeFn)] = &[
+pub const PROPERTIES: &[(&str, crate::object::value::NativeFn)] = &[
     ("obj", p_obj),
     ("nbytes", p_nbytes),
     ("readonly", p_readonly),
@@ -393,7 +393,7 @@ fn getitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
                 m.format,
                 m.itemsize,
             );
-            Ok(crate::class::native(v))
+            Ok(crate::object::class::native(v))
         }
     }
 }
@@ -441,10 +441,12 @@ fn setitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn iter(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     live(vm, a, "__iter__")?;
-    Ok(crate::class::native(crate::iter::SeqIter {
-        obj: a[0].clone(),
-        index: crate::gilcell::GilCell::new(Some(0)),
-    }))
+    Ok(crate::object::class::native(
+        crate::protocol::iter::SeqIter {
+            obj: a[0].clone(),
+            index: crate::object::gilcell::GilCell::new(Some(0)),
+        },
+    ))
 }
 
 fn equal(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
@@ -489,12 +491,12 @@ fn hash(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
     let data = m.bytes(vm)?.to_vec();
-    Ok(Value::Int(crate::hash::hash_bytes(&data) as i64))
+    Ok(Value::Int(crate::protocol::hash::hash_bytes(&data) as i64))
 }
 
 fn repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let m = this(vm, a, "__repr__")?;
-    let id = crate::repr::object_id(&a[0]);
+    let id = crate::protocol::repr::object_id(&a[0]);
     let what = if m.released.load(Ordering::Relaxed) {
         "released memory"
     } else {
@@ -539,7 +541,7 @@ fn toreadonly(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let m = live(vm, a, "toreadonly")?;
     let mut v = m.sub_view(m.offset, m.stride, m.len, m.format, m.itemsize);
     v.readonly = true;
-    Ok(crate::class::native(v))
+    Ok(crate::object::class::native(v))
 }
 
 fn hex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -600,7 +602,7 @@ fn cast(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
     }
     let v = m.sub_view(m.offset, size as isize, n / size, c, size);
-    Ok(crate::class::native(v))
+    Ok(crate::object::class::native(v))
 }
 
 fn bad_format(vm: &Vm) -> PyErr {

@@ -2,10 +2,10 @@
 //! methods of bytes_methods.rs).
 
 use super::add_methods;
-use super::args::{self, Kwargs};
-use crate::error::PyResult;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::Value;
 
 pub fn install(vm: &mut Vm) {
     let t = vm.types();
@@ -20,7 +20,7 @@ pub fn install(vm: &mut Vm) {
         &tuple,
         &[("count", tuple_count), ("index", tuple_index)],
     );
-    let int_methods: &[(&'static str, crate::value::NativeFn)] = &[
+    let int_methods: &[(&'static str, crate::object::value::NativeFn)] = &[
         ("bit_length", bit_length),
         ("bit_count", bit_count),
         ("conjugate", conjugate),
@@ -36,7 +36,7 @@ pub fn install(vm: &mut Vm) {
             ("conjugate", conjugate),
         ],
     );
-    let props: [(&'static str, crate::value::NativeFn); 4] = [
+    let props: [(&'static str, crate::object::value::NativeFn); 4] = [
         ("real", num_real),
         ("imag", num_imag),
         ("numerator", num_real),

@@ -5,7 +5,6 @@
 //! receiver as `args[0]`. Calling a built-in type (`int("3")`) calls the native function stored
 //! under `__new__` in its class dict with the arguments (without the class).
 
-pub use crate::object::args;
 pub mod buffer;
 mod bytearray;
 mod bytes_methods;
@@ -22,7 +21,6 @@ mod misc_methods;
 pub mod numparse;
 mod range_slice;
 pub(crate) mod scope;
-pub use crate::object::set_algebra;
 mod set_methods;
 pub mod sort;
 mod str_methods;
@@ -30,8 +28,8 @@ pub mod strutil;
 
 use std::sync::Arc;
 
-use crate::value::{Class, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::value::{Class, Value};
 
 pub use file::FileObject;
 pub use io::{write_stderr, write_stdout};
@@ -52,7 +50,7 @@ pub fn install(vm: &mut Vm) {
     file::install(vm, g);
     convert::install(vm, g);
     scope::install(vm, g);
-    crate::dynamic::install(vm, g);
+    crate::interp::dynamic::install(vm, g);
     crate::import::importlib::install(vm, g);
     str_methods::install(vm);
     list_methods::install(vm);
@@ -60,7 +58,7 @@ pub fn install(vm: &mut Vm) {
     set_methods::install(vm);
     misc_methods::install(vm);
     range_slice::install(vm);
-    crate::complex::install(vm, g);
+    crate::protocol::complex::install(vm, g);
     buffer::install(vm, g);
 
     let t = vm.types();
@@ -102,7 +100,7 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, g, "False", Value::Bool(false));
     dict_set_str(vm, g, "__debug__", Value::Bool(true));
     dict_set_str(vm, g, "__name__", Value::str("builtins"));
-    crate::subclass::install(vm);
+    crate::protocol::subclass::install(vm);
 }
 
 #[cfg(test)]

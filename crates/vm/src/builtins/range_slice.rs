@@ -1,16 +1,16 @@
 //! The data attributes of `range` and `slice` (`start`, `stop`, `step`), `slice.indices` and
 //! `range.index` / `range.count`.
 
-use super::args::{self, Kwargs};
 use super::file::native_property;
 use super::{dict_set_str, to_index};
-use crate::error::PyResult;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::Value;
 
 pub fn install(vm: &mut Vm) {
     let (range, slice) = (vm.types().range.clone(), vm.types().slice.clone());
-    let props: [(&'static str, crate::value::NativeFn); 3] =
+    let props: [(&'static str, crate::object::value::NativeFn); 3] =
         [("start", start), ("stop", stop), ("step", step)];
     for (name, getter) in props {
         dict_set_str(vm, &range.dict, name, native_property(name, getter));
@@ -26,7 +26,7 @@ pub fn install(vm: &mut Vm) {
 
 /// The position of `x` in the range `r`, comparing as CPython does: by value for ints and
 /// bools, else by `==` against each element.
-fn position(vm: &mut Vm, r: &crate::value::Range, x: &Value) -> PyResult<Option<i64>> {
+fn position(vm: &mut Vm, r: &crate::object::value::Range, x: &Value) -> PyResult<Option<i64>> {
     let len = super::range_len(r.start, r.stop, r.step);
     if let Value::Int(_) | Value::Bool(_) = x {
         let n = match x {
@@ -55,7 +55,7 @@ fn range_arg<'a>(
     name: &str,
     a: &'a [Value],
     kw: &Kwargs,
-) -> PyResult<&'a crate::value::Range> {
+) -> PyResult<&'a crate::object::value::Range> {
     args::count(vm, name, a, kw, 2, 2)?;
     match &a[0] {
         Value::Range(r) => Ok(r),

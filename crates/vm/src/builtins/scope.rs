@@ -8,13 +8,13 @@
 
 use std::sync::Arc;
 
-use super::args::{self, Kwargs};
 use super::{dict_set_str, native};
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::hash::str_key;
-use crate::value::{Dict, DictMap, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Dict, DictMap, Value};
+use crate::protocol::hash::str_key;
 
 pub(crate) fn install(vm: &mut Vm, g: &Dict) {
     dict_set_str(vm, g, "globals", native("globals", globals));
@@ -112,7 +112,7 @@ fn vars(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             Some(d) => Ok(d),
             None => Err(vm.type_error("vars() argument must have __dict__ attribute")),
         },
-        Value::Class(c) => Ok(crate::mappingproxy::of(c)),
+        Value::Class(c) => Ok(crate::object::mappingproxy::of(c)),
         Value::Module(m) => Ok(Value::Dict(m.globals.clone())),
         Value::Function(_) => match vm.get_attr_opt(obj, "__dict__")? {
             Some(d) => Ok(d),

@@ -3,13 +3,13 @@
 use std::sync::Arc;
 
 use super::add_methods;
-use super::args::{self, Kwargs};
 use super::convert::set_from_iterable;
-use super::set_algebra::{self, Other};
-use crate::error::PyResult;
-use crate::setorder::{self, Builder};
-use crate::value::{Set, SetMap, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::set_algebra::{self, Other};
+use crate::object::setorder::{self, Builder};
+use crate::object::value::{Set, SetMap, Value};
 
 pub fn install(vm: &mut Vm) {
     let class = vm.types().set.clone();
@@ -39,7 +39,7 @@ pub fn install(vm: &mut Vm) {
 }
 
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Set>> {
-    match a.first().map(crate::class::strip) {
+    match a.first().map(crate::object::class::strip) {
         Some(Value::Set(s)) => Ok(s),
         other => {
             let got = other
@@ -78,7 +78,7 @@ fn discard(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// `set.pop()` removes the element CPython would (see `crate::setorder`).
+/// `set.pop()` removes the element CPython would (see `crate::object::setorder`).
 fn pop(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "pop")?;
     args::none(vm, "set.pop", &a[1..], kw)?;

@@ -5,9 +5,9 @@
 
 use std::cmp::Ordering;
 
-use crate::error::PyResult;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::Value;
 
 /// Sort `items` in place by `key` (or the items themselves).
 pub fn sort_values(

@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
-use super::args::{self, Kwargs, Params};
 use super::strutil as su;
 use super::{add_methods, to_index};
-use crate::error::PyResult;
-use crate::value::{PyBytes, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{PyBytes, PyStr, Value};
 
 pub fn install(vm: &mut Vm) {
     let class = vm.types().str_.clone();
@@ -64,13 +64,13 @@ pub fn install(vm: &mut Vm) {
         ],
     );
     let maketrans_fn = super::native("maketrans", maketrans);
-    let sm = crate::class::native(crate::class::StaticMethod(maketrans_fn));
+    let sm = crate::object::class::native(crate::object::class::StaticMethod(maketrans_fn));
     super::dict_set_str(vm, &class.dict, "maketrans", sm);
 }
 
 /// The receiver of a str method.
 fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<PyStr>> {
-    match a.first().map(crate::class::strip) {
+    match a.first().map(crate::object::class::strip) {
         Some(Value::Str(s)) => Ok(s),
         other => {
             let got = other
@@ -224,7 +224,7 @@ fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let sep = st.as_str();
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
-        match crate::class::strip(item) {
+        match crate::object::class::strip(item) {
             Value::Str(x) => {
                 if i > 0 {
                     out.push_str(sep);
@@ -319,7 +319,7 @@ fn casefold(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn str_arg<'a>(vm: &Vm, v: &'a Value, prefix: &str) -> PyResult<&'a str> {
-    match crate::class::strip(v) {
+    match crate::object::class::strip(v) {
         Value::Str(x) => Ok(x.as_str()),
         other => Err(vm.type_error(format!("{prefix}must be str, not {}", vm.type_name(other)))),
     }
@@ -651,7 +651,12 @@ fn zfill(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = recv(vm, a, "format")?.clone();
-    Ok(s(crate::format::str_format(vm, st.as_str(), &a[1..], kw)?))
+    Ok(s(crate::protocol::format::str_format(
+        vm,
+        st.as_str(),
+        &a[1..],
+        kw,
+    )?))
 }
 
 fn format_map(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
@@ -668,7 +673,7 @@ fn format_map(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             _ => None,
         })
         .collect();
-    match crate::format::str_format(vm, st.as_str(), &[], &kwargs) {
+    match crate::protocol::format::str_format(vm, st.as_str(), &[], &kwargs) {
         Err(e) if vm.err_is(&e, &vm.types().index_error.clone()) => {
             Err(vm.value_error("Format string contains positional fields"))
         }
@@ -778,7 +783,7 @@ pub fn encode_str(
                 "replace" => out.push(b'?'),
                 _ => {
                     let class = vm.types().exception_by_name("UnicodeEncodeError").cloned();
-                    let shown = crate::format::ascii_escape(&c.to_string());
+                    let shown = crate::protocol::format::ascii_escape(&c.to_string());
                     let msg = format!(
                         "'{codec}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})"
                     );
@@ -917,12 +922,14 @@ fn maketrans(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         _ => return Err(vm.type_error("maketrans() argument 2 must be str")),
     }
-    let mut map = crate::value::DictMap::default();
+    let mut map = crate::object::value::DictMap::default();
     for (k, v) in pairs {
         let key = vm.key(k)?;
         map.insert(key, v);
     }
-    Ok(Value::Dict(Arc::new(crate::gilcell::GilCell::new(map))))
+    Ok(Value::Dict(Arc::new(crate::object::gilcell::GilCell::new(
+        map,
+    ))))
 }
 
 fn translate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

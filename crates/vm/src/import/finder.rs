@@ -9,11 +9,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::hash::str_key;
-use crate::value::{DictMap, Module, PyStr, Value};
-use crate::vm::{Vm, VmConfig};
+use crate::interp::vm::{Vm, VmConfig};
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{DictMap, Module, PyStr, Value};
+use crate::protocol::hash::str_key;
 
 /// `sys.path` at start-up: `argv[0]`'s directory made absolute (`''` for `-c`, stdin or an
 /// interactive run), then the entries of `PYTHONPATH`.
@@ -128,7 +128,8 @@ impl Vm {
     /// The current `sys.path` entries that are strings.
     pub(crate) fn sys_path(&mut self) -> PyResult<Vec<String>> {
         let sys = self.import("sys")?;
-        let path = crate::hash::dict_get_str(&sys.globals.borrow(self.gil()), "path").cloned();
+        let path =
+            crate::protocol::hash::dict_get_str(&sys.globals.borrow(self.gil()), "path").cloned();
         let Some(path) = path else {
             return Ok(Vec::new());
         };
@@ -207,7 +208,7 @@ impl Vm {
         let code = match gilvm_compiler::compile_source(&source, &filename) {
             Ok(code) => code,
             Err(err) => {
-                return Err(crate::dynamic::syntax_error(
+                return Err(crate::interp::dynamic::syntax_error(
                     self,
                     &err,
                     &source,
@@ -245,7 +246,7 @@ impl Vm {
         self.interp
             .set_module(gil, name, Value::Module(module.clone()));
         self.init_begin(name);
-        let code = crate::frame::load_code(code, &mut self.interp.interned.borrow_mut(gil));
+        let code = crate::interp::frame::load_code(code, &mut self.interp.interned.borrow_mut(gil));
         let result = self.run_code(code, module.clone(), None);
         self.init_end(name);
         if let Err(e) = result {
@@ -275,7 +276,7 @@ impl Vm {
         let code = match gilvm_compiler::compile_source(&source, &filename) {
             Ok(code) => code,
             Err(err) => {
-                return Err(crate::dynamic::syntax_error(
+                return Err(crate::interp::dynamic::syntax_error(
                     self,
                     &err,
                     &source,
@@ -289,7 +290,7 @@ impl Vm {
             .lock()
             .insert(filename.clone(), Arc::from(source));
         let gil = self.gil();
-        let code = crate::frame::load_code(code, &mut self.interp.interned.borrow_mut(gil));
+        let code = crate::interp::frame::load_code(code, &mut self.interp.interned.borrow_mut(gil));
         self.run_code(code, module.clone(), None)?;
         Ok(self
             .interp

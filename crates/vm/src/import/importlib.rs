@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::builtins::args::{Kwargs, Params};
-use crate::error::PyResult;
-use crate::value::{Dict, Module, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{Dict, Module, Value};
 
 /// The `importlib` module.
 pub fn make(vm: &mut Vm) -> Arc<Module> {
@@ -117,14 +117,15 @@ fn import_module(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// `importlib.reload(module)`: run the module's file again in the same module object.
 fn reload(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let m = crate::builtins::args::one(vm, "reload", a, kw)?.clone();
+    let m = crate::object::args::one(vm, "reload", a, kw)?.clone();
     let Value::Module(module) = &m else {
         return Err(vm.type_error("reload() argument must be a module"));
     };
-    let name = match crate::hash::dict_get_str(&module.globals.borrow(vm.gil()), "__name__") {
-        Some(Value::Str(s)) => s.as_str().to_string(),
-        _ => module.name.as_str().to_string(),
-    };
+    let name =
+        match crate::protocol::hash::dict_get_str(&module.globals.borrow(vm.gil()), "__name__") {
+            Some(Value::Str(s)) => s.as_str().to_string(),
+            _ => module.name.as_str().to_string(),
+        };
     let gil = vm.gil();
     let registered = vm.interp.module_value(gil, &name).is_some_and(|v| v.is(&m));
     if !registered {
@@ -138,6 +139,6 @@ fn reload(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn invalidate_caches(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    crate::builtins::args::none(vm, "invalidate_caches", a, kw)?;
+    crate::object::args::none(vm, "invalidate_caches", a, kw)?;
     Ok(Value::None)
 }

@@ -9,8 +9,8 @@ use std::time::Duration;
 
 use rustc_hash::FxHashMap;
 
-use crate::error::PyResult;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
 
 /// Modules being initialised and threads waiting for one.
 #[derive(Default)]

@@ -12,11 +12,11 @@ mod lock;
 
 use std::sync::Arc;
 
-use crate::error::{PyErr, PyResult};
-use crate::gilcell::Gil;
-use crate::hash::{dict_get_str, str_key};
-use crate::value::{Dict, Module, Value};
-use crate::vm::{Interp, Vm};
+use crate::interp::vm::{Interp, Vm};
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::Gil;
+use crate::object::value::{Dict, Module, Value};
+use crate::protocol::hash::{dict_get_str, str_key};
 
 pub use finder::initial_sys_path;
 pub use lock::InitState;
@@ -437,8 +437,8 @@ impl Vm {
     pub(crate) fn import_error_kwargs(
         &mut self,
         inst: &Value,
-        class: &Arc<crate::value::Class>,
-        kwargs: &[(Arc<crate::value::PyStr>, Value)],
+        class: &Arc<crate::object::value::Class>,
+        kwargs: &[(Arc<crate::object::value::PyStr>, Value)],
     ) -> PyResult<()> {
         let Value::Instance(i) = inst else {
             return Ok(());

@@ -14,11 +14,11 @@
 
 use std::sync::Arc;
 
-use crate::error::{PyErr, PyResult};
-use crate::generator::{as_generator, make_throw_error, GenStep, Generator};
-use crate::gilcell::GilCell;
-use crate::value::{NativeObject, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::generator::{as_generator, make_throw_error, GenStep, Generator};
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::GilCell;
+use crate::object::value::{NativeObject, PyStr, Value};
 
 #[derive(Debug)]
 enum OpKind {
@@ -99,7 +99,7 @@ pub fn as_async_gen(v: &Value) -> Option<&Generator> {
 }
 
 fn new_op(agen: &Value, kind: OpKind) -> Value {
-    crate::class::native(AsyncGenOp {
+    crate::object::class::native(AsyncGenOp {
         agen: agen.clone(),
         kind,
         state: GilCell::new(OpState::Init),
@@ -429,7 +429,7 @@ fn m_agen_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::str(format!(
         "<async_generator object {} at {:#014x}>",
         g.qualname.as_str(),
-        crate::repr::object_id(&args[0])
+        crate::protocol::repr::object_id(&args[0])
     )))
 }
 
@@ -488,13 +488,13 @@ fn m_op_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
     let tn = vm.type_name(it);
     Ok(Value::str(format!(
         "<{tn} object at {:#014x}>",
-        crate::repr::object_id(it)
+        crate::protocol::repr::object_id(it)
     )))
 }
 
 /// `aiter(x)`.
 pub fn builtin_aiter(vm: &mut Vm, a: &[Value], kw: Kw) -> PyResult<Value> {
-    crate::builtins::args::count(vm, "aiter", a, kw, 1, 1)?;
+    crate::object::args::count(vm, "aiter", a, kw, 1, 1)?;
     let v = a[0].clone();
     if as_async_gen(&v).is_some() {
         return Ok(v);
@@ -519,7 +519,7 @@ pub fn builtin_aiter(vm: &mut Vm, a: &[Value], kw: Kw) -> PyResult<Value> {
 
 /// `anext(aiterator[, default])`.
 pub fn builtin_anext(vm: &mut Vm, a: &[Value], kw: Kw) -> PyResult<Value> {
-    crate::builtins::args::count(vm, "anext", a, kw, 1, 2)?;
+    crate::object::args::count(vm, "anext", a, kw, 1, 2)?;
     let it = &a[0];
     let aw = if as_async_gen(it).is_some() {
         new_op(it, OpKind::Send(Value::None))
@@ -540,7 +540,7 @@ pub fn builtin_anext(vm: &mut Vm, a: &[Value], kw: Kw) -> PyResult<Value> {
         return Ok(aw);
     };
     let it = vm.get_awaitable(aw)?;
-    Ok(crate::class::native(ANextDefault {
+    Ok(crate::object::class::native(ANextDefault {
         it,
         default: default.clone(),
     }))
@@ -549,10 +549,10 @@ pub fn builtin_anext(vm: &mut Vm, a: &[Value], kw: Kw) -> PyResult<Value> {
 /// Register the `async_generator` class and the classes of its awaitables.
 pub(crate) fn install(vm: &mut Vm) {
     let object = vm.types().object.clone();
-    let agen = crate::types::new_builtin_class(
+    let agen = crate::object::types::new_builtin_class(
         "async_generator",
         Some(&object),
-        crate::value::BuiltinType::Native,
+        crate::object::value::BuiltinType::Native,
     );
     crate::builtins::add_methods(
         vm,
@@ -575,8 +575,11 @@ pub(crate) fn install(vm: &mut Vm) {
         "async_generator_athrow",
         "anext_awaitable",
     ] {
-        let c =
-            crate::types::new_builtin_class(name, Some(&object), crate::value::BuiltinType::Native);
+        let c = crate::object::types::new_builtin_class(
+            name,
+            Some(&object),
+            crate::object::value::BuiltinType::Native,
+        );
         crate::builtins::add_methods(
             vm,
             &c,

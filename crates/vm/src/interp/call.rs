@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::eval::Called;
-use crate::value::{Function, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::eval::Called;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{Function, PyStr, Value};
 
 impl Vm {
     /// Call `stack[ret]` with the arguments at `stack[start..]` (the last `kwnames.len()` of
@@ -106,7 +106,7 @@ impl Vm {
             // A dict subclass spreads its payload's items.
             let kw = match &kw {
                 Value::Instance(i) if matches!(i.payload, Some(Value::Dict(_))) => {
-                    crate::class::strip(&kw).clone()
+                    crate::object::class::strip(&kw).clone()
                 }
                 _ => kw,
             };
@@ -189,7 +189,9 @@ impl Vm {
                 let c = c.clone();
                 if let Some(meta) = &c.meta {
                     // A metaclass `__call__` (the singleton pattern) replaces `type.__call__`.
-                    if let Some(f) = crate::attr::user_lookup(meta, "__call__", self.gil()) {
+                    if let Some(f) =
+                        crate::protocol::attr::user_lookup(meta, "__call__", self.gil())
+                    {
                         let recv = callable.clone();
                         if let Value::Function(func) = &f {
                             return self.call_function(func.clone(), Some(recv), args, kwargs);
@@ -204,8 +206,8 @@ impl Vm {
             }
             Value::Instance(inst) => {
                 let class = inst.class.clone();
-                match crate::attr::class_lookup(&class, "__call__", self.gil()) {
-                    Some(f) if crate::attr::is_user_class(&class, self.gil()) => {
+                match crate::protocol::attr::class_lookup(&class, "__call__", self.gil()) {
+                    Some(f) if crate::protocol::attr::is_user_class(&class, self.gil()) => {
                         let mut v = Vec::with_capacity(args.len() + 1);
                         v.push(callable.clone());
                         v.extend_from_slice(args);
@@ -215,12 +217,15 @@ impl Vm {
                 }
             }
             Value::Native(n) => {
-                if let Some(sm) = n.as_any().downcast_ref::<crate::class::StaticMethod>() {
+                if let Some(sm) = n
+                    .as_any()
+                    .downcast_ref::<crate::object::class::StaticMethod>()
+                {
                     let f = sm.0.clone();
                     return self.call_value(&f, args, kwargs);
                 }
                 let class = self.type_of(callable);
-                match crate::attr::class_lookup(&class, "__call__", self.gil()) {
+                match crate::protocol::attr::class_lookup(&class, "__call__", self.gil()) {
                     Some(f) => {
                         let mut v = Vec::with_capacity(args.len() + 1);
                         v.push(callable.clone());

@@ -11,12 +11,12 @@ use std::sync::Arc;
 
 use gilvm_compiler::Mode;
 
-use crate::builtins::args::{Kwargs, Params};
 use crate::builtins::{dict_set_str, native};
-use crate::error::{PyErr, PyResult};
-use crate::hash::{dict_get_str, str_key};
-use crate::value::{Code, Dict, Instance, Module, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{Kwargs, Params};
+use crate::object::error::{PyErr, PyResult};
+use crate::object::value::{Code, Dict, Instance, Module, PyStr, Value};
+use crate::protocol::hash::{dict_get_str, str_key};
 
 /// Register `exec`, `eval`, `compile` and the display hook of `compile(..., 'single')` code.
 pub(crate) fn install(vm: &mut Vm, g: &Dict) {
@@ -78,7 +78,7 @@ fn compile_text(vm: &mut Vm, text: &str, filename: &str, mode: Mode) -> PyResult
     match gilvm_compiler::compile_mode(text, filename, mode) {
         Ok(code) => {
             let gil = vm.gil();
-            Ok(crate::frame::load_code(
+            Ok(crate::interp::frame::load_code(
                 code,
                 &mut vm.interp.interned.borrow_mut(gil),
             ))
@@ -194,7 +194,7 @@ fn attr(vm: &Vm, inst: &Instance, name: &str) -> Value {
     if let Some(v) = dict_get_str(&inst.attrs.borrow(vm.gil()), name) {
         return v.clone();
     }
-    let args = crate::error::exc_args(inst, vm);
+    let args = crate::object::error::exc_args(inst, vm);
     syntax_field(&args, name)
 }
 
@@ -335,7 +335,9 @@ fn scope(vm: &mut Vm, fname: &str, globals: &Value, locals: &Value) -> PyResult<
                 }));
             }
             hook = Some(other.clone());
-            Some(Arc::new(crate::gilcell::GilCell::new(Default::default())))
+            Some(Arc::new(crate::object::gilcell::GilCell::new(
+                Default::default(),
+            )))
         }
     };
     let (module, namespace) = match globals {
@@ -379,8 +381,8 @@ fn scope(vm: &mut Vm, fname: &str, globals: &Value, locals: &Value) -> PyResult<
 /// Positional-only `(source, globals=None, locals=None)` of exec and eval.
 fn exec_args<'a>(vm: &Vm, fname: &str, a: &'a [Value], kw: &Kwargs) -> PyResult<&'a [Value]> {
     if fname == "eval" {
-        crate::builtins::args::no_kwargs(vm, "eval", kw)?;
-        crate::builtins::args::count_positional(vm, "eval", a.len(), 1, 3)?;
+        crate::object::args::no_kwargs(vm, "eval", kw)?;
+        crate::object::args::count_positional(vm, "eval", a.len(), 1, 3)?;
     } else {
         if let Some((k, _)) = kw.first() {
             return Err(vm.type_error(format!(
@@ -519,7 +521,7 @@ fn compile(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// What `compile(..., 'single')` code calls on each expression statement's value
 /// (`sys.displayhook`): print its repr unless None, and keep it in `builtins._`.
 fn displayhook(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let v = crate::builtins::args::one(vm, "displayhook", a, kw)?.clone();
+    let v = crate::object::args::one(vm, "displayhook", a, kw)?.clone();
     if v.is_none() {
         return Ok(Value::None);
     }

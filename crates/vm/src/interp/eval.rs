@@ -1,6 +1,6 @@
 //! The eval loop, in the manner of clox/loxido: one `match` over [`Op`] in a loop that keeps the
 //! instruction pointer, the code slice and the frame's stack base in locals. Python-to-Python
-//! calls push a [`Frame`](crate::frame::Frame) and continue the same loop; errors leave the hot
+//! calls push a [`Frame`](crate::interp::frame::Frame) and continue the same loop; errors leave the hot
 //! loop for [`Vm::unwind`], which finds a handler block or pops frames.
 
 use std::sync::atomic::Ordering;
@@ -9,14 +9,14 @@ use std::sync::Arc;
 use gilvm_compiler::Op;
 use gilvm_syntax::ast::{BinOp, CmpOp};
 
-use crate::error::{PyErr, PyResult};
-use crate::frame::Block;
-use crate::fused::{
+use crate::interp::frame::Block;
+use crate::interp::fused::{
     drop_frame, fast_clone, fast_drop, int_const_op, list_index_op, local_index_op, push_int,
 };
-use crate::hash::StrKey;
-use crate::value::{IterState, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::value::{IterState, Value};
+use crate::protocol::hash::StrKey;
 
 /// What a call instruction did.
 pub(crate) enum Called {
@@ -75,7 +75,7 @@ impl Vm {
             let Some(func) = self.frames[fi].func.take() else {
                 return Err(self.runtime_error("gilvm: frame without a function"));
             };
-            let code: &crate::value::Code = &func.code;
+            let code: &crate::object::value::Code = &func.code;
             let ops: &[Op] = &code.code.code;
             let base = self.frames[fi].base as usize;
             let mut ip = self.frames[fi].ip as usize;
@@ -431,11 +431,12 @@ impl Vm {
                         let step = if n == 3 { pop!(self) } else { Value::None };
                         let stop = pop!(self);
                         let start = pop!(self);
-                        self.stack.push(Value::Slice(Arc::new(crate::value::Slice {
-                            start,
-                            stop,
-                            step,
-                        })));
+                        self.stack
+                            .push(Value::Slice(Arc::new(crate::object::value::Slice {
+                                start,
+                                stop,
+                                step,
+                            })));
                     }
                     Op::Binary(bop) | Op::InplaceBinary(bop)
                         if matches!(bop, BinOp::Add | BinOp::Sub)
@@ -515,17 +516,18 @@ impl Vm {
                     }
                     Op::Neg => {
                         let a = pop!(self);
-                        let r = tri!(self.unary_op(crate::ops_numeric::Unary::Neg, &a));
+                        let r = tri!(self.unary_op(crate::protocol::ops_numeric::Unary::Neg, &a));
                         self.stack.push(r);
                     }
                     Op::Pos => {
                         let a = pop!(self);
-                        let r = tri!(self.unary_op(crate::ops_numeric::Unary::Pos, &a));
+                        let r = tri!(self.unary_op(crate::protocol::ops_numeric::Unary::Pos, &a));
                         self.stack.push(r);
                     }
                     Op::Invert => {
                         let a = pop!(self);
-                        let r = tri!(self.unary_op(crate::ops_numeric::Unary::Invert, &a));
+                        let r =
+                            tri!(self.unary_op(crate::protocol::ops_numeric::Unary::Invert, &a));
                         self.stack.push(r);
                     }
                     Op::Not => {
@@ -742,7 +744,7 @@ impl Vm {
                     }
                     Op::BuildSetConst(n) => {
                         let items = self.stack.split_off(self.stack.len() - n as usize);
-                        let s = tri!(crate::builtins::set_algebra::build_const(self, items));
+                        let s = tri!(crate::object::set_algebra::build_const(self, items));
                         self.stack.push(s);
                     }
                     Op::BuildMap(n) => {
@@ -796,7 +798,7 @@ impl Vm {
                         let v = pop!(self);
                         let target = self.stack[self.stack.len() - i as usize].clone();
                         if let Value::Set(s) = target {
-                            tri!(crate::builtins::set_algebra::update_in_place(self, &s, &v));
+                            tri!(crate::object::set_algebra::update_in_place(self, &s, &v));
                         }
                     }
                     Op::DictUpdate(i) | Op::DictMerge(i) => {
@@ -903,7 +905,7 @@ impl Vm {
                         let exc = self.stack[n - 1].clone();
                         save_ip!();
                         let ty = Value::Class(self.type_of(&exc));
-                        let tb = crate::class::native(crate::error::TracebackObj);
+                        let tb = crate::object::class::native(crate::object::error::TracebackObj);
                         let r = tri!(self.call(&exit, &[ty, exc, tb]));
                         self.stack.push(r);
                     }
@@ -939,11 +941,11 @@ impl Vm {
                         let it = self.stack[self.stack.len() - 1].clone();
                         save_ip!();
                         match tri!(self.yield_from_step(&it, v)) {
-                            crate::generator::GenStep::Returned(r) => {
+                            crate::interp::generator::GenStep::Returned(r) => {
                                 let n = self.stack.len();
                                 self.stack[n - 1] = r;
                             }
-                            crate::generator::GenStep::Yielded(y) => {
+                            crate::interp::generator::GenStep::Yielded(y) => {
                                 // Re-execute this YieldFrom with the value sent on resume.
                                 self.frames[fi].ip = (ip - 1) as u32;
                                 self.frames[fi].func = Some(func);
@@ -1030,7 +1032,12 @@ impl Vm {
     }
 
     #[inline]
-    fn cell(&self, fi: usize, func: &crate::value::Function, i: u32) -> Arc<crate::value::Cell> {
+    fn cell(
+        &self,
+        fi: usize,
+        func: &crate::object::value::Function,
+        i: u32,
+    ) -> Arc<crate::object::value::Cell> {
         let frame = &self.frames[fi];
         let i = i as usize;
         if i < frame.cells.len() {
@@ -1039,13 +1046,13 @@ impl Vm {
             let k = i - frame.cells.len();
             match func.closure.get(k) {
                 Some(c) => c.clone(),
-                None => Arc::new(crate::gilcell::GilCell::new(None)),
+                None => Arc::new(crate::object::gilcell::GilCell::new(None)),
             }
         }
     }
 
     #[cold]
-    fn unbound_local(&self, code: &crate::value::Code, i: u32) -> PyErr {
+    fn unbound_local(&self, code: &crate::object::value::Code, i: u32) -> PyErr {
         let name = code
             .code
             .varnames
@@ -1061,7 +1068,7 @@ impl Vm {
     }
 
     #[cold]
-    fn unbound_deref(&self, code: &crate::value::Code, i: u32) -> PyErr {
+    fn unbound_deref(&self, code: &crate::object::value::Code, i: u32) -> PyErr {
         let co = &code.code;
         let i = i as usize;
         if i < co.cellvars.len() {

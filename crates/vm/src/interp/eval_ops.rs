@@ -8,12 +8,12 @@ use gilvm_compiler::op::{
     MAKE_FUNCTION_CLOSURE, MAKE_FUNCTION_DEFAULTS, MAKE_FUNCTION_KWDEFAULTS,
 };
 
-use crate::error::{PyErr, PyResult};
-use crate::eval::Raised;
-use crate::gilcell::GilCell;
-use crate::hash::StrKey;
-use crate::value::{DictMap, Function, Key, SetMap, Value};
-use crate::vm::Vm;
+use crate::interp::eval::Raised;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::GilCell;
+use crate::object::value::{DictMap, Function, Key, SetMap, Value};
+use crate::protocol::hash::StrKey;
 
 impl Vm {
     #[inline]
@@ -31,7 +31,7 @@ impl Vm {
             return Ok(v.clone());
         }
         // Absent from gilvm's builtins too: a CPython builtin says "(not supported by gilvm)".
-        Err(self.name_error(crate::unsupported::undefined_name_message(key.s)))
+        Err(self.name_error(crate::protocol::unsupported::undefined_name_message(key.s)))
     }
 
     pub(crate) fn store_global(&mut self, func: &Function, i: u32, v: Value) {
@@ -91,7 +91,7 @@ impl Vm {
 
     /// The custom `__prepare__` mapping of a class body's namespace, if it has one.
     #[cold]
-    fn ns_hook(&self, ns: &Arc<crate::value::Dict>) -> Option<Value> {
+    fn ns_hook(&self, ns: &Arc<crate::object::value::Dict>) -> Option<Value> {
         let addr = Arc::as_ptr(ns) as usize;
         self.ns_hooks
             .iter()
@@ -223,18 +223,18 @@ impl Vm {
         let v = match flags & FORMAT_CONV_MASK {
             FORMAT_CONV_STR => Value::str(self.to_str(&v)?),
             FORMAT_CONV_REPR => Value::str(self.repr(&v)?),
-            FORMAT_CONV_ASCII => Value::str(crate::repr::ascii_escape(&self.repr(&v)?)),
+            FORMAT_CONV_ASCII => Value::str(crate::protocol::repr::ascii_escape(&self.repr(&v)?)),
             _ => v,
         };
         match spec {
             Some(Value::Str(s)) if !s.as_str().is_empty() => Ok(Value::str(
-                crate::format::format_value(self, &v, s.as_str())?,
+                crate::protocol::format::format_value(self, &v, s.as_str())?,
             )),
             _ => match v {
                 Value::Str(_) => Ok(v),
-                Value::Instance(_) | Value::Native(_) => {
-                    Ok(Value::str(crate::format::format_value(self, &v, "")?))
-                }
+                Value::Instance(_) | Value::Native(_) => Ok(Value::str(
+                    crate::protocol::format::format_value(self, &v, "")?,
+                )),
                 _ => Ok(Value::str(self.to_str(&v)?)),
             },
         }
@@ -308,7 +308,8 @@ impl Vm {
         let Value::Code(code) = code else {
             return Err(self.runtime_error("gilvm: MakeFunction without a code object"));
         };
-        let closure: Box<[Arc<crate::value::Cell>]> = if flags & MAKE_FUNCTION_CLOSURE != 0 {
+        let closure: Box<[Arc<crate::object::value::Cell>]> = if flags & MAKE_FUNCTION_CLOSURE != 0
+        {
             match self.stack.pop() {
                 Some(Value::Tuple(t)) => t
                     .items
@@ -356,7 +357,7 @@ impl Vm {
     pub(crate) fn make_exception(&mut self, v: Value, what: &str) -> PyResult<PyErr> {
         match v {
             Value::Instance(i) if i.exc.is_some() => Ok(PyErr(i)),
-            Value::Class(c) if c.builtin == crate::value::BuiltinType::Exception => {
+            Value::Class(c) if c.builtin == crate::object::value::BuiltinType::Exception => {
                 match self.instantiate(&c, &[], &[])? {
                     Value::Instance(i) if i.exc.is_some() => Ok(PyErr(i)),
                     _ => Err(self.type_error(format!("{what} must derive from BaseException"))),
@@ -410,7 +411,7 @@ impl Vm {
     /// `except T:` matching.
     pub(crate) fn exc_matches(&mut self, exc: &Value, ty: &Value) -> PyResult<bool> {
         match ty {
-            Value::Class(c) if c.builtin == crate::value::BuiltinType::Exception => {
+            Value::Class(c) if c.builtin == crate::object::value::BuiltinType::Exception => {
                 Ok(self.isinstance(exc, c))
             }
             Value::Tuple(t) => {
@@ -433,7 +434,7 @@ impl Vm {
         let found = match cm {
             Value::Instance(inst) => {
                 let class = inst.class.clone();
-                match crate::attr::class_lookup(&class, name, self.gil()) {
+                match crate::protocol::attr::class_lookup(&class, name, self.gil()) {
                     Some(attr) => Some(self.bind(attr, cm, &class)?),
                     None => None,
                 }
@@ -454,7 +455,7 @@ impl Vm {
     pub(crate) fn import_star(&mut self, fi: usize, func: &Function, m: &Value) -> PyResult<()> {
         let Value::Module(m) = m else { return Ok(()) };
         let gil = self.gil();
-        let all = crate::hash::dict_get_str(&m.globals.borrow(gil), "__all__").cloned();
+        let all = crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), "__all__").cloned();
         let pairs: Vec<(Key, Value)> = match all {
             Some(all) => {
                 let names = self.collect(&all)?;
@@ -469,7 +470,7 @@ impl Vm {
                     };
                     let s = s.as_str().to_string();
                     let v = self.get_attr(&Value::Module(m.clone()), &s)?;
-                    out.push((crate::hash::str_key(&s), v));
+                    out.push((crate::protocol::hash::str_key(&s), v));
                 }
                 out
             }

@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use gilvm_compiler::{CodeObject, Const};
 
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{Cell, Code, Dict, DictMap, Function, Module, PyBytes, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Cell, Code, Dict, DictMap, Function, Module, PyBytes, PyStr, Value};
 
 /// An exception handler block (`SetupExcept`).
 #[derive(Clone, Copy, Debug)]
@@ -67,7 +67,7 @@ pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
     let names: Box<[Arc<PyStr>]> = code.names.iter().map(|n| intern(interner, n)).collect();
     let name_hashes = names
         .iter()
-        .map(|n| crate::hash::hash_str(n.as_str()))
+        .map(|n| crate::protocol::hash::hash_str(n.as_str()))
         .collect();
     let global_hints = names
         .iter()
@@ -97,9 +97,9 @@ fn const_value(c: &Const, interner: &mut Interner) -> Value {
         Const::None => Value::None,
         Const::Bool(b) => Value::Bool(*b),
         Const::Int(i) => Value::Int(*i),
-        Const::BigInt(t) => crate::bigint::literal(t),
+        Const::BigInt(t) => crate::protocol::bigint::literal(t),
         Const::Float(f) => Value::Float(*f),
-        Const::Imag(f) => crate::complex::complex_value(0.0, *f),
+        Const::Imag(f) => crate::protocol::complex::complex_value(0.0, *f),
         Const::Str(s) => Value::str(&**s),
         Const::Bytes(b) => Value::Bytes(Arc::new(PyBytes {
             data: b.to_vec().into_boxed_slice(),
@@ -245,15 +245,13 @@ impl Vm {
         let gil = self.gil();
         // Errors name the function by its `__qualname__`, which code may have reassigned
         // (`namedtuple`'s `__new__`, `functools.wraps`).
-        let qualname = match func
-            .attrs
-            .borrow(gil)
-            .as_ref()
-            .and_then(|attrs| crate::hash::dict_get_str(attrs, "__qualname__").cloned())
-        {
-            Some(Value::Str(s)) => s,
-            _ => func.qualname.clone(),
-        };
+        let qualname =
+            match func.attrs.borrow(gil).as_ref().and_then(|attrs| {
+                crate::protocol::hash::dict_get_str(attrs, "__qualname__").cloned()
+            }) {
+                Some(Value::Str(s)) => s,
+                _ => func.qualname.clone(),
+            };
         let fname = qualname.as_str();
         let argc = co.argcount as usize;
         let posonly = co.posonlyargcount as usize;
@@ -302,7 +300,7 @@ impl Vm {
                     }
                     None => {
                         if let Some(d) = &kwdict {
-                            let key = crate::hash::str_key(n);
+                            let key = crate::protocol::hash::str_key(n);
                             d.borrow_mut(gil).insert(key, v);
                         } else if co.varnames[..posonly].iter().any(|p| &**p == n) {
                             return Err(self.type_error(format!(
@@ -362,10 +360,9 @@ impl Vm {
         for (i, slot) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
             if matches!(slot, Value::Cell(_)) {
                 let name = &co.varnames[i];
-                let d = func
-                    .kwdefaults
-                    .as_ref()
-                    .and_then(|d| crate::hash::dict_get_str(&d.borrow(gil), name).cloned());
+                let d = func.kwdefaults.as_ref().and_then(|d| {
+                    crate::protocol::hash::dict_get_str(&d.borrow(gil), name).cloned()
+                });
                 match d {
                     Some(v) => *slot = v,
                     None => missing.push(name),
@@ -427,7 +424,7 @@ impl Vm {
     /// re-entry against the recursion limit.
     pub(crate) fn run_entry(&mut self) -> PyResult<Value> {
         const NATIVE_DEPTH_MAX: usize = 20_000;
-        if self.native_depth >= NATIVE_DEPTH_MAX || crate::stack_guard::stack_exhausted() {
+        if self.native_depth >= NATIVE_DEPTH_MAX || crate::runtime::stack_guard::stack_exhausted() {
             if let Some(f) = self.frames.pop() {
                 self.stack.truncate(f.ret as usize);
             }

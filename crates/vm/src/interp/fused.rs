@@ -7,9 +7,9 @@
 use gilvm_compiler::Op;
 use gilvm_syntax::ast::{BinOp, CmpOp};
 
-use crate::gilcell::Gil;
-use crate::hash::StrKey;
-use crate::value::{Key, List, Value};
+use crate::object::gilcell::Gil;
+use crate::object::value::{Key, List, Value};
+use crate::protocol::hash::StrKey;
 
 /// Clone without an out-of-line call for the inline (refcount-free) values.
 #[inline(always)]
@@ -57,7 +57,7 @@ pub(crate) fn push_int(stack: &mut Vec<Value>, x: i64) {
 
 /// Drop a returning frame without a call when it owns nothing (the usual case).
 #[inline(always)]
-pub(crate) fn drop_frame(frame: crate::frame::Frame) {
+pub(crate) fn drop_frame(frame: crate::interp::frame::Frame) {
     if frame.func.is_none()
         && frame.namespace.is_none()
         && frame.cells.capacity() == 0

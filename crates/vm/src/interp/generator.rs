@@ -19,12 +19,12 @@ use std::sync::Arc;
 
 use gilvm_compiler::Op;
 
-use crate::error::{PyErr, PyResult};
-use crate::eval::Raised;
-use crate::frame::Frame;
-use crate::gilcell::GilCell;
-use crate::value::{NativeObject, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::eval::Raised;
+use crate::interp::frame::Frame;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::GilCell;
+use crate::object::value::{NativeObject, PyStr, Value};
 
 /// A generator (`def` with `yield`, generator expressions) or coroutine (`async def`).
 pub struct Generator {
@@ -164,7 +164,7 @@ impl Vm {
         frame.ret = 0;
         frame.handled_base = 0;
         frame.entry = true;
-        crate::class::native(Generator {
+        crate::object::class::native(Generator {
             coroutine,
             async_gen,
             name,
@@ -231,7 +231,7 @@ impl Vm {
             }
         }
         if self.frames.len() + self.native_depth > self.interp.recursion_limit()
-            || crate::stack_guard::stack_exhausted()
+            || crate::runtime::stack_guard::stack_exhausted()
         {
             drop(st);
             return Err(self.recursion_error());
@@ -377,7 +377,7 @@ impl Vm {
                     Ok(GenStep::Returned(v)) => self.resume(gen, Resume::DelegateReturned(v)),
                     Err(e) => self.resume(gen, Resume::Throw(e)),
                 };
-            } else if let Some(r) = crate::async_gen::async_throw(self, &d, &err)
+            } else if let Some(r) = crate::interp::async_gen::async_throw(self, &d, &err)
                 .or_else(|| crate::modules::asyncio::native_throw(self, &d, &err))
             {
                 return match r {
@@ -459,7 +459,7 @@ impl Vm {
         if let Some(r) = crate::modules::asyncio::native_send(self, it, &v) {
             return r;
         }
-        if let Some(r) = crate::async_gen::async_send(self, it, v.clone()) {
+        if let Some(r) = crate::interp::async_gen::async_send(self, it, v.clone()) {
             return r;
         }
         if v.is_none() {
@@ -513,7 +513,7 @@ impl Vm {
                 return Ok(v);
             }
         } else if crate::modules::asyncio::is_native_awaitable(&v)
-            || crate::async_gen::is_awaitable(&v)
+            || crate::interp::async_gen::is_awaitable(&v)
         {
             return Ok(v);
         } else if matches!(v, Value::Instance(_) | Value::Native(_)) {
@@ -588,9 +588,11 @@ fn m_iter(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 /// Make the exception `throw(typ[, val])` raises.
 pub fn make_throw_error(vm: &mut Vm, typ: &Value, val: Option<&Value>) -> PyResult<PyErr> {
     match typ {
-        Value::Class(c) if crate::types::is_subclass(c, &vm.types().base_exception.clone()) => {
+        Value::Class(c)
+            if crate::object::types::is_subclass(c, &vm.types().base_exception.clone()) =>
+        {
             match val {
-                Some(Value::Instance(i)) if crate::types::is_subclass(&i.class, c) => {
+                Some(Value::Instance(i)) if crate::object::types::is_subclass(&i.class, c) => {
                     Ok(PyErr(i.clone()))
                 }
                 Some(Value::None) | None => {
@@ -651,7 +653,7 @@ fn m_repr(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
         "<{} object {} at {:#014x}>",
         g.kind(),
         g.qualname.as_str(),
-        crate::repr::object_id(&args[0])
+        crate::protocol::repr::object_id(&args[0])
     )))
 }
 
@@ -664,9 +666,12 @@ fn m_await(vm: &mut Vm, args: &[Value], _: Kw) -> PyResult<Value> {
 pub(crate) fn install(vm: &mut Vm) {
     let object = vm.types().object.clone();
     for (name, is_coro) in [("generator", false), ("coroutine", true)] {
-        let c =
-            crate::types::new_builtin_class(name, Some(&object), crate::value::BuiltinType::Native);
-        let mut methods: Vec<(&'static str, crate::value::NativeFn)> = vec![
+        let c = crate::object::types::new_builtin_class(
+            name,
+            Some(&object),
+            crate::object::value::BuiltinType::Native,
+        );
+        let mut methods: Vec<(&'static str, crate::object::value::NativeFn)> = vec![
             ("send", m_send),
             ("throw", m_throw),
             ("close", m_close),
@@ -681,5 +686,5 @@ pub(crate) fn install(vm: &mut Vm) {
         crate::builtins::add_methods(vm, &c, &methods);
         vm.types().natives.borrow_mut(vm.gil()).insert(name, c);
     }
-    crate::async_gen::install(vm);
+    crate::interp::async_gen::install(vm);
 }

@@ -3,9 +3,9 @@
 //! CPython 3.11's rules and error messages (see `gilvm_compiler::compile::pattern` for the
 //! layout the compiler emits around them).
 
-use crate::class::strip;
-use crate::value::{BuiltinType, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::class::strip;
+use crate::object::value::{BuiltinType, Value};
 use crate::PyResult;
 
 impl Vm {

@@ -3,10 +3,10 @@
 
 use std::sync::Arc;
 
-use crate::error::{PyErr, PyResult};
-use crate::eval::Raised;
-use crate::value::{TracebackEntry, Value};
-use crate::vm::Vm;
+use crate::interp::eval::Raised;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::value::{TracebackEntry, Value};
 
 impl Vm {
     /// Find a handler for `err`: in the current frame, else in its callers up to the entry

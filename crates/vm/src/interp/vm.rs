@@ -10,12 +10,12 @@ use std::time::Duration;
 use gilvm_compiler::CodeObject;
 use rustc_hash::FxHashMap;
 
-use crate::error::{PyErr, PyResult};
-use crate::frame::Frame;
-use crate::gil::{GilConfig, GilLock, GilPolicy, ThreadGil};
-use crate::gilcell::{Gil, GilCell};
-use crate::types::Types;
-use crate::value::{DictMap, Module, PyStr, Value};
+use crate::interp::frame::Frame;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::{Gil, GilCell};
+use crate::object::types::Types;
+use crate::object::value::{DictMap, Module, PyStr, Value};
+use crate::runtime::gil::{GilConfig, GilLock, GilPolicy, ThreadGil};
 
 /// Settings for a run.
 #[derive(Clone, Debug)]
@@ -72,9 +72,9 @@ pub struct Interp {
     /// `flush=True`, before reading stdin, before writing to stderr, and at exit).
     pub stdout: parking_lot::Mutex<std::io::BufWriter<Box<dyn std::io::Write + Send>>>,
     /// A sandboxed interpreter's captured stdout and stderr (sandbox.rs).
-    pub capture: Option<Arc<crate::sandbox::Capture>>,
+    pub capture: Option<Arc<crate::runtime::sandbox::Capture>>,
     /// The instruction budget, if any (instr_limit.rs).
-    pub instruction_limit: Option<crate::instr_limit::InstructionLimit>,
+    pub instruction_limit: Option<crate::runtime::instr_limit::InstructionLimit>,
     /// Has the in-process memory limit ended the program (instr_limit.rs)?
     pub memory_limit_hit: std::sync::atomic::AtomicBool,
     /// Current recursion limit (`sys.setrecursionlimit`).
@@ -87,15 +87,15 @@ pub struct Interp {
     pub threads: crate::modules::threading::registry::Registry,
     /// `sys.modules`: the imported modules by name, `__main__` included (a real dict, which
     /// Python code may change; see import/mod.rs).
-    pub modules: Arc<crate::value::Dict>,
+    pub modules: Arc<crate::object::value::Dict>,
     /// Names of the modules whose code is running (an import in progress), innermost last.
     pub initializing: GilCell<crate::import::InitState>,
     /// Interned attribute/global names of loaded code.
-    pub(crate) interned: GilCell<crate::frame::Interner>,
+    pub(crate) interned: GilCell<crate::interp::frame::Interner>,
     /// Source text of every file run, by filename (for traceback lines).
     pub sources: parking_lot::Mutex<FxHashMap<Arc<str>, Arc<str>>>,
     /// Ctrl-C: a pending interrupt, the main thread's wait to wake (see interrupt.rs).
-    pub interrupts: Arc<crate::interrupt::Interrupts>,
+    pub interrupts: Arc<crate::runtime::interrupt::Interrupts>,
 }
 
 // The interpreter state is shared by all threads.
@@ -212,11 +212,11 @@ impl Vm {
         interp.threads.add(thread_gil.id(), "MainThread", false);
         interp.interrupts.set_main(thread_gil.id());
         let mut vm = Vm::new_thread(interp, thread_gil);
-        crate::class::install_core(&mut vm);
-        crate::iter::install(&mut vm);
-        crate::generator::install(&mut vm);
+        crate::object::class::install_core(&mut vm);
+        crate::protocol::iter::install(&mut vm);
+        crate::interp::generator::install(&mut vm);
         crate::builtins::install(&mut vm);
-        crate::class::install_builtins(&mut vm);
+        crate::object::class::install_builtins(&mut vm);
         let builtins = Value::Module(vm.interp.builtins.clone());
         vm.interp.set_module(vm.gil, "builtins", builtins);
         vm
@@ -231,15 +231,18 @@ impl Vm {
         interp.threads.add(thread_gil.id(), "MainThread", false);
         interp.interrupts.set_main(thread_gil.id());
         let mut vm = Vm::new_thread(interp, thread_gil);
-        crate::class::install_core(&mut vm);
-        crate::iter::install(&mut vm);
-        crate::generator::install(&mut vm);
-        crate::class::install_builtins(&mut vm);
+        crate::object::class::install_core(&mut vm);
+        crate::protocol::iter::install(&mut vm);
+        crate::interp::generator::install(&mut vm);
+        crate::object::class::install_builtins(&mut vm);
         let gil = vm.gil;
         let classes: Vec<_> = vm.types().exceptions.clone();
         let mut g = vm.interp.builtins.globals.borrow_mut(gil);
         for c in classes {
-            g.insert(crate::hash::str_key(c.name.as_str()), Value::Class(c));
+            g.insert(
+                crate::protocol::hash::str_key(c.name.as_str()),
+                Value::Class(c),
+            );
         }
         drop(g);
         vm
@@ -257,14 +260,14 @@ impl Vm {
         });
         let capture = config
             .sandbox
-            .then(|| Arc::new(crate::sandbox::Capture::default()));
+            .then(|| Arc::new(crate::runtime::sandbox::Capture::default()));
         let out: Box<dyn std::io::Write + Send> = match &capture {
-            Some(c) => Box::new(crate::sandbox::CaptureStdout(c.clone())),
+            Some(c) => Box::new(crate::runtime::sandbox::CaptureStdout(c.clone())),
             None => Box::new(std::io::stdout()),
         };
         let instruction_limit = config
             .max_instructions
-            .map(crate::instr_limit::InstructionLimit::new);
+            .map(crate::runtime::instr_limit::InstructionLimit::new);
         let builtins = Arc::new(Module {
             name: Arc::new(PyStr::new("builtins")),
             globals: Arc::new(GilCell::new(DictMap::default())),
@@ -382,20 +385,24 @@ impl Vm {
         {
             let gil = self.gil;
             let mut g = module.globals.borrow_mut(gil);
-            g.insert(crate::hash::str_key("__name__"), Value::str(name));
-            g.insert(crate::hash::str_key("__file__"), Value::str(&*filename));
-            g.insert(crate::hash::str_key("__doc__"), Value::None);
-            g.insert(crate::hash::str_key("__package__"), Value::None);
-            g.insert(crate::hash::str_key("__loader__"), Value::None);
-            g.insert(crate::hash::str_key("__spec__"), Value::None);
+            g.insert(crate::protocol::hash::str_key("__name__"), Value::str(name));
             g.insert(
-                crate::hash::str_key("__builtins__"),
+                crate::protocol::hash::str_key("__file__"),
+                Value::str(&*filename),
+            );
+            g.insert(crate::protocol::hash::str_key("__doc__"), Value::None);
+            g.insert(crate::protocol::hash::str_key("__package__"), Value::None);
+            g.insert(crate::protocol::hash::str_key("__loader__"), Value::None);
+            g.insert(crate::protocol::hash::str_key("__spec__"), Value::None);
+            g.insert(
+                crate::protocol::hash::str_key("__builtins__"),
                 Value::Module(self.interp.builtins.clone()),
             );
         }
         self.interp
             .set_module(self.gil, name, Value::Module(module.clone()));
-        let code = crate::frame::load_code(code, &mut self.interp.interned.borrow_mut(self.gil));
+        let code =
+            crate::interp::frame::load_code(code, &mut self.interp.interned.borrow_mut(self.gil));
         self.run_code(code, module.clone(), None)?;
         Ok(module)
     }
@@ -444,7 +451,7 @@ impl Vm {
             }
         };
         if interrupted {
-            status = crate::interrupt::INTERRUPTED_STATUS;
+            status = crate::runtime::interrupt::INTERRUPTED_STATUS;
             self.interp.interrupts.set_unhandled();
         }
         if limited {
@@ -474,7 +481,7 @@ impl Vm {
     pub fn report_uncaught(&mut self, err: &PyErr) -> i32 {
         let system_exit = self.types().system_exit.clone();
         if self.err_is(err, &system_exit) {
-            let args = crate::error::exc_args(&err.0, self);
+            let args = crate::object::error::exc_args(&err.0, self);
             let code = if args.len() == 1 {
                 args[0].clone()
             } else if args.is_empty() {

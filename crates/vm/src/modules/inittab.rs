@@ -9,9 +9,9 @@
 
 use std::sync::{Arc, OnceLock};
 
-use crate::error::PyResult;
-use crate::value::Module;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::Module;
 
 /// How a registered module is made on its first import.
 #[derive(Clone, Copy)]

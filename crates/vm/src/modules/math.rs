@@ -6,11 +6,11 @@ use std::sync::Arc;
 use gilvm_syntax::ast::BinOp;
 
 use super::{add_fns, new_module, set};
-use crate::builtins::args::{self, Kwargs, Params};
 use crate::builtins::{to_f64, to_index};
-use crate::error::PyResult;
-use crate::value::{Module, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{Module, Value};
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "math");
@@ -76,11 +76,11 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
     m
 }
 
-fn domain(vm: &Vm) -> crate::error::PyErr {
+fn domain(vm: &Vm) -> crate::object::error::PyErr {
     vm.value_error("math domain error")
 }
 
-fn range(vm: &Vm) -> crate::error::PyErr {
+fn range(vm: &Vm) -> crate::object::error::PyErr {
     vm.overflow_error("math range error")
 }
 

@@ -5,12 +5,12 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
-use crate::bigint::{big_value, int_cow};
-use crate::builtins::args::{self, Kwargs};
 use crate::builtins::to_index;
-use crate::error::PyResult;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::Value;
+use crate::protocol::bigint::{big_value, int_cow};
 
 /// An integer argument (int, bool, big int, or an object with `__index__`).
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {

@@ -4,7 +4,6 @@
 //! it through [`inittab`], as CPython's `PyImport_AppendInittab`.
 
 pub mod asyncio;
-pub use crate::runtime::blocking;
 pub mod inittab;
 mod math;
 mod math_int;
@@ -19,10 +18,10 @@ mod time;
 use std::sync::Arc;
 
 use crate::builtins::dict_set_str;
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{DictMap, Module, NativeFn, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{DictMap, Module, NativeFn, PyStr, Value};
 
 /// The names [`make_module`] knows (the built-in finder's list).
 pub const BUILTIN_NAMES: &[&str] = &[

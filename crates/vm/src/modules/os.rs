@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::blocking::blocking;
 use super::{add_fns, new_module, set};
-use crate::builtins::args::{self, Kwargs, Params};
 use crate::builtins::file::{os_error, IoFail};
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{DictMap, Module, PyBytes, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{DictMap, Module, PyBytes, Value};
+use crate::runtime::blocking::blocking;
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "os");

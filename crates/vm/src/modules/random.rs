@@ -13,11 +13,11 @@ use parking_lot::Mutex;
 
 use super::mt::Mt19937;
 use super::{new_module, set};
-use crate::builtins::args::{self, Kwargs, Params};
 use crate::builtins::{bound_native, native, to_f64, to_index};
-use crate::error::PyResult;
-use crate::value::{BuiltinType, Module, NativeFn, NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{BuiltinType, Module, NativeFn, NativeObject, Value};
 
 /// A generator: the Mersenne Twister and `gauss`'s spare value.
 #[derive(Debug)]
@@ -177,7 +177,7 @@ fn getrandbits(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if k > 63 {
         let words = with_mt(st, |m| m.getrandbits_words(k as u64));
         let big = num_bigint::BigUint::from_slice(&words);
-        return Ok(crate::bigint::big_value(big.into()));
+        return Ok(crate::protocol::bigint::big_value(big.into()));
     }
     Ok(Value::Int(with_mt(st, |m| m.getrandbits(k as u32)) as i64))
 }

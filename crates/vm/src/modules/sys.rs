@@ -3,11 +3,11 @@
 use std::sync::Arc;
 
 use super::{add_fns, new_module, set};
-use crate::builtins::args::{self, Kwargs};
 use crate::builtins::{file::std_stream, to_f64, to_index};
-use crate::error::PyResult;
-use crate::value::{Module, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::{Module, Value};
 
 /// The CPython version gilvm follows.
 pub const VERSION: (i64, i64, i64) = (3, 11, 0);

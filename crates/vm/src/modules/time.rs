@@ -8,10 +8,10 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use super::{add_fns, new_module};
-use crate::builtins::args::{self, Kwargs};
-use crate::error::PyResult;
-use crate::value::{Module, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::{Module, Value};
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "time");

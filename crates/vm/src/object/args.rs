@@ -11,9 +11,9 @@
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::value::{PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{PyStr, Value};
 
 pub type Kwargs = [(Arc<PyStr>, Value)];
 

@@ -4,14 +4,14 @@
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::hash::{dict_get_str, str_key};
-use crate::types::new_builtin_class;
-use crate::value::{
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::types::new_builtin_class;
+use crate::object::value::{
     Builtin, BuiltinType, Class, DictMap, ExcState, Instance, NativeFn, NativeObject, PyStr, Value,
 };
-use crate::vm::Vm;
+use crate::protocol::hash::{dict_get_str, str_key};
 
 /// `staticmethod(f)`
 #[derive(Debug)]
@@ -105,7 +105,7 @@ pub fn is_user_class(class: &Class, gil: crate::Gil) -> bool {
 }
 
 /// Bits of [`Class::flags`]: which hooks the user-defined part of a class (the class and its
-/// ancestors up to the first built-in class, as [`crate::attr::user_lookup`] sees them)
+/// ancestors up to the first built-in class, as [`crate::protocol::attr::user_lookup`] sees them)
 /// defines. A class without any of them pays one bit test on the attribute and call paths.
 pub mod flags {
     /// `__new__`: instantiation calls it.
@@ -360,10 +360,10 @@ pub(crate) fn install_core(vm: &mut Vm) {
     mk("staticmethod", staticmethod_new, vm);
     mk("classmethod", classmethod_new, vm);
     mk("super", super_new, vm);
-    crate::metaclass::install(vm);
-    crate::slots::install(vm);
-    crate::generic_alias::install(vm);
-    crate::mappingproxy::install(vm);
+    crate::object::metaclass::install(vm);
+    crate::object::slots::install(vm);
+    crate::object::generic_alias::install(vm);
+    crate::object::mappingproxy::install(vm);
 }
 
 /// Register `super`, `property`, `staticmethod` and `classmethod` in builtins.
@@ -395,7 +395,7 @@ fn object_init(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
     if args.len() > 1 || !kwargs.is_empty() {
         let class = vm.type_of(arg(args, 0));
         let gil = vm.gil();
-        let own_init = crate::attr::user_lookup(&class, "__init__", gil).is_some()
+        let own_init = crate::protocol::attr::user_lookup(&class, "__init__", gil).is_some()
             || class.builtin == BuiltinType::Exception;
         if own_init {
             return Err(vm.type_error(
@@ -437,7 +437,7 @@ fn object_ne(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult
 
 fn object_hash(_: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
     Ok(Value::Int(
-        crate::hash::hash_ptr(crate::repr::object_id(arg(args, 0))) as i64,
+        crate::protocol::hash::hash_ptr(crate::protocol::repr::object_id(arg(args, 0))) as i64,
     ))
 }
 
@@ -524,7 +524,7 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
             )))
         }
     };
-    if !crate::types::is_subclass(&cls, &owner) {
+    if !crate::object::types::is_subclass(&cls, &owner) {
         return Err(vm.type_error(format!(
             "{}.__new__({}): {} is not a subtype of {}",
             owner.name.as_str(),
@@ -554,7 +554,7 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
                         "object.__new__() takes exactly one argument (the type to instantiate)",
                     ));
                 }
-                if crate::attr::user_lookup(&cls, "__init__", gil).is_none() {
+                if crate::protocol::attr::user_lookup(&cls, "__init__", gil).is_none() {
                     return Err(
                         vm.type_error(format!("{}() takes no arguments", cls.name.as_str()))
                     );
@@ -755,9 +755,9 @@ fn super_new(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult
         n => return Err(vm.type_error(format!("super() takes 0 or 2 arguments ({n} given)"))),
     };
     let ok = match &obj {
-        Value::Class(c) => crate::types::is_subclass(c, &class),
+        Value::Class(c) => crate::object::types::is_subclass(c, &class),
         _ => false,
-    } || crate::types::is_subclass(&vm.type_of(&obj), &class);
+    } || crate::object::types::is_subclass(&vm.type_of(&obj), &class);
     if !ok {
         return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
     }
@@ -871,7 +871,7 @@ impl Vm {
         bases: Vec<Arc<Class>>,
         mut dict: DictMap,
         module: Arc<PyStr>,
-        cell: Option<Arc<crate::value::Cell>>,
+        cell: Option<Arc<crate::object::value::Cell>>,
         meta: Option<Arc<Class>>,
         kwargs: &[(Arc<PyStr>, Value)],
     ) -> PyResult<Arc<Class>> {
@@ -885,18 +885,22 @@ impl Vm {
             self.check_base(b)?;
         }
         let builtin = self.best_base_kind(&bases)?;
-        let mro = match crate::mro::c3(&bases) {
+        let mro = match crate::object::mro::c3(&bases) {
             Ok(m) => m,
             Err(msg) => return Err(self.type_error(msg)),
         };
-        let (slots, nslots) = crate::slots::prepare(self, &name, &bases, &mro, &mut dict)?;
+        let (slots, nslots) = crate::object::slots::prepare(self, &name, &bases, &mro, &mut dict)?;
         // `type` itself as the metaclass is stored as `None`.
         let meta = meta.filter(|m| !Arc::ptr_eq(m, &self.types().type_));
-        if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new("__new__")) {
+        if let Some(f @ Value::Function(_)) =
+            dict.get_mut(&crate::protocol::hash::StrKey::new("__new__"))
+        {
             *f = native(StaticMethod(std::mem::take(f)));
         }
         for name in ["__init_subclass__", "__class_getitem__"] {
-            if let Some(f @ Value::Function(_)) = dict.get_mut(&crate::hash::StrKey::new(name)) {
+            if let Some(f @ Value::Function(_)) =
+                dict.get_mut(&crate::protocol::hash::StrKey::new(name))
+            {
                 *f = native(ClassMethod(std::mem::take(f)));
             }
         }
@@ -934,8 +938,10 @@ impl Vm {
             .borrow(gil)
             .iter()
             .filter_map(|(k, v)| match v {
-                Value::Instance(i) => crate::attr::user_lookup(&i.class, "__set_name__", gil)
-                    .map(|f| (k.value.clone(), v.clone(), f)),
+                Value::Instance(i) => {
+                    crate::protocol::attr::user_lookup(&i.class, "__set_name__", gil)
+                        .map(|f| (k.value.clone(), v.clone(), f))
+                }
                 _ => None,
             })
             .collect();
@@ -960,7 +966,7 @@ impl Vm {
         }
         // `super(class, class).__init_subclass__(**kwargs)`: the first definition after the class
         // in its MRO (`object`'s refuses keyword arguments).
-        let key = crate::hash::StrKey::new("__init_subclass__");
+        let key = crate::protocol::hash::StrKey::new("__init_subclass__");
         let parent_hook = if class_flags(&class) & flags::INIT_SUBCLASS != 0 || !kwargs.is_empty() {
             class
                 .mro
@@ -1023,7 +1029,7 @@ impl Vm {
         if class.builtin == BuiltinType::Type && is_user_class(class, gil) {
             // A user metaclass without its own `__new__`: `type.__new__`, then `__init__`.
             let obj = self.type_make(class, args, kwargs)?;
-            if crate::types::is_subclass(&self.type_of(&obj), class) {
+            if crate::object::types::is_subclass(&self.type_of(&obj), class) {
                 self.init_instance(class, &obj, args, kwargs, false)?;
             }
             return Ok(obj);
@@ -1074,8 +1080,10 @@ impl Vm {
         v.extend_from_slice(args);
         let obj = self.call_value(&new, &v, kwargs)?;
         let ty = match &obj {
-            Value::Instance(i) if crate::types::is_subclass(&i.class, class) => i.class.clone(),
-            Value::Class(_) if crate::types::is_subclass(&self.type_of(&obj), class) => {
+            Value::Instance(i) if crate::object::types::is_subclass(&i.class, class) => {
+                i.class.clone()
+            }
+            Value::Class(_) if crate::object::types::is_subclass(&self.type_of(&obj), class) => {
                 self.type_of(&obj)
             }
             _ => return Ok(obj),
@@ -1095,7 +1103,7 @@ impl Vm {
         new_overridden: bool,
     ) -> PyResult<()> {
         let gil = self.gil();
-        match crate::attr::user_lookup(class, "__init__", gil) {
+        match crate::protocol::attr::user_lookup(class, "__init__", gil) {
             Some(init) => {
                 let r = match &init {
                     Value::Function(f) => {
@@ -1117,7 +1125,7 @@ impl Vm {
             }
             None => {
                 if class.builtin == BuiltinType::Exception {
-                    if crate::types::is_subclass(class, &self.types().import_error) {
+                    if crate::object::types::is_subclass(class, &self.types().import_error) {
                         self.import_error_kwargs(inst, class, kwargs)?;
                     } else if !kwargs.is_empty() {
                         return Err(self.type_error(format!(
@@ -1138,7 +1146,9 @@ impl Vm {
                         BuiltinType::List | BuiltinType::Dict | BuiltinType::Set
                     ) {
                         let solid = solid_base(class, gil);
-                        if let Some(init) = crate::attr::class_lookup(&solid, "__init__", gil) {
+                        if let Some(init) =
+                            crate::protocol::attr::class_lookup(&solid, "__init__", gil)
+                        {
                             let bound = self.bind(init, inst, class)?;
                             self.call_value(&bound, args, kwargs)?;
                         }
@@ -1159,7 +1169,7 @@ impl Vm {
     /// or the constructor of the nearest built-in class, as a callable taking `cls` first.
     pub(crate) fn lookup_new(&mut self, class: &Arc<Class>) -> PyResult<Option<Value>> {
         let gil = self.gil();
-        let key = crate::hash::StrKey::new("__new__");
+        let key = crate::protocol::hash::StrKey::new("__new__");
         for c in std::iter::once(class).chain(class.mro.iter()) {
             let found = c.dict.borrow(gil).get(&key).cloned();
             let Some(v) = found else { continue };
@@ -1175,7 +1185,8 @@ impl Vm {
     #[cold]
     fn check_abstract(&mut self, class: &Arc<Class>) -> PyResult<()> {
         let gil = self.gil();
-        let Some(abs) = crate::attr::class_lookup(class, "__abstractmethods__", gil) else {
+        let Some(abs) = crate::protocol::attr::class_lookup(class, "__abstractmethods__", gil)
+        else {
             return Ok(());
         };
         let mut names: Vec<String> = Vec::new();
@@ -1196,7 +1207,7 @@ impl Vm {
 
     /// `repr` of an exception instance: `ValueError('x')`.
     pub(crate) fn exc_repr(&mut self, inst: &Arc<Instance>) -> PyResult<String> {
-        let args = crate::error::exc_args(inst, self);
+        let args = crate::object::error::exc_args(inst, self);
         let mut s = String::from(inst.class.name.as_str());
         s.push('(');
         for (i, a) in args.iter().enumerate() {
@@ -1217,16 +1228,16 @@ pub fn new_class(
     base: Option<&Arc<Class>>,
     builtin: BuiltinType,
 ) -> Arc<Class> {
-    use crate::types::WithMro;
-    let name = Arc::new(crate::value::PyStr::new(name));
+    use crate::object::types::WithMro;
+    let name = Arc::new(crate::object::value::PyStr::new(name));
     Arc::new(Class {
         qualname: name.clone(),
         name,
         mro: Vec::new(),
         bases: base.into_iter().cloned().collect(),
-        dict: crate::gilcell::GilCell::new(crate::value::DictMap::default()),
+        dict: crate::object::gilcell::GilCell::new(crate::object::value::DictMap::default()),
         builtin,
-        module: Arc::new(crate::value::PyStr::new(module)),
+        module: Arc::new(crate::object::value::PyStr::new(module)),
         flags: Default::default(),
         subclasses: Default::default(),
         meta: None,

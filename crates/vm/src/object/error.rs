@@ -3,9 +3,9 @@
 
 use std::sync::Arc;
 
-use crate::gilcell::GilCell;
-use crate::value::{Class, DictMap, ExcState, Instance, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Class, DictMap, ExcState, Instance, Value};
 
 /// A raised Python exception: always an instance of a BaseException subclass.
 #[derive(Debug, Clone)]
@@ -83,20 +83,20 @@ impl Vm {
     }
     /// Is `err` an instance of `class` (or a subclass)?
     pub fn err_is(&self, err: &PyErr, class: &Arc<Class>) -> bool {
-        crate::types::is_subclass(&err.0.class, class)
+        crate::object::types::is_subclass(&err.0.class, class)
     }
 
     /// `str(exc)` for an exception without a user `__str__`: '' for no args, str(arg) for one
     /// (repr(key) for KeyError), else str of the args tuple.
     pub(crate) fn exc_args_str(&mut self, inst: &Arc<Instance>) -> crate::PyResult<String> {
-        if crate::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
-            return crate::dynamic::syntax_error_str(self, inst);
+        if crate::object::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
+            return crate::interp::dynamic::syntax_error_str(self, inst);
         }
         let args = exc_args(inst, self);
         match args.len() {
             0 => Ok(String::new()),
             1 => {
-                if crate::types::is_subclass(&inst.class, &self.types().key_error.clone()) {
+                if crate::object::types::is_subclass(&inst.class, &self.types().key_error.clone()) {
                     self.repr(&args[0])
                 } else {
                     self.to_str(&args[0])
@@ -177,9 +177,11 @@ impl Vm {
             out.push_str("Traceback (most recent call last):\n");
             self.format_traceback_entries(&st.traceback, out);
         }
-        if crate::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
+        if crate::object::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
             let name = self.exception_type_name(&inst.class);
-            out.push_str(&crate::dynamic::format_syntax_error(self, inst, &name));
+            out.push_str(&crate::interp::dynamic::format_syntax_error(
+                self, inst, &name,
+            ));
             return;
         }
         out.push_str(&self.format_exception_only(&Value::Instance(inst.clone())));
@@ -188,7 +190,7 @@ impl Vm {
 
     fn format_traceback_entries(
         &mut self,
-        entries: &[crate::value::TracebackEntry],
+        entries: &[crate::object::value::TracebackEntry],
         out: &mut String,
     ) {
         // CPython collapses runs of more than 3 identical entries.
@@ -242,7 +244,7 @@ impl Vm {
 #[derive(Debug)]
 pub struct TracebackObj;
 
-impl crate::value::NativeObject for TracebackObj {
+impl crate::object::value::NativeObject for TracebackObj {
     fn type_name(&self) -> &'static str {
         "traceback"
     }

@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::hash::str_key;
-use crate::value::{Builtin, BuiltinType, Class, NativeFn, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{Builtin, BuiltinType, Class, NativeFn, PyStr, Value};
+use crate::protocol::hash::str_key;
 
 type Kw = [(Arc<PyStr>, Value)];
 
@@ -17,7 +17,7 @@ pub struct GenericAlias {
     pub args: Vec<Value>,
 }
 
-impl crate::value::NativeObject for GenericAlias {
+impl crate::object::value::NativeObject for GenericAlias {
     fn type_name(&self) -> &'static str {
         "types.GenericAlias"
     }
@@ -52,7 +52,7 @@ pub(crate) fn make(origin: &Arc<Class>, key: &Value) -> Value {
         Value::Tuple(t) => t.items.to_vec(),
         other => vec![other.clone()],
     };
-    crate::class::native(GenericAlias {
+    crate::object::class::native(GenericAlias {
         origin: Value::Class(origin.clone()),
         args,
     })

@@ -45,7 +45,7 @@ impl Gil {
 
 /// Interior mutability for objects shared between threads under the GIL.
 ///
-/// The contents are dropped through the [trashcan](crate::trashcan), so freeing a deeply nested
+/// The contents are dropped through the [trashcan](crate::object::trashcan), so freeing a deeply nested
 /// graph of cells does not recurse on the native stack without bound.
 #[derive(Default)]
 pub struct GilCell<T> {
@@ -55,7 +55,7 @@ pub struct GilCell<T> {
 impl<T> Drop for GilCell<T> {
     fn drop(&mut self) {
         // `inner` is not touched again: the cell is being dropped.
-        crate::trashcan::drop_slot(&mut self.inner);
+        crate::object::trashcan::drop_slot(&mut self.inner);
     }
 }
 

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use num_bigint::BigInt;
 use num_traits::Zero;
 
-use crate::value::{DictMap, Key, Value};
+use crate::object::value::{DictMap, Key, Value};
 
 /// 2**61 - 1, CPython's modulus for numeric hashes.
 const MODULUS: u64 = (1 << 61) - 1;
@@ -148,9 +148,12 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         }
         (Range(x), Range(y)) => std::sync::Arc::ptr_eq(x, y) || range_eq(x, y),
         (Native(_), _) | (_, Native(_)) => {
-            match (crate::complex::as_complex(a), crate::complex::as_complex(b)) {
-                (Some(z), _) => crate::complex::key_eq(z, b),
-                (_, Some(z)) => crate::complex::key_eq(z, a),
+            match (
+                crate::protocol::complex::as_complex(a),
+                crate::protocol::complex::as_complex(b),
+            ) {
+                (Some(z), _) => crate::protocol::complex::key_eq(z, b),
+                (_, Some(z)) => crate::protocol::complex::key_eq(z, a),
                 _ => a.is(b),
             }
         }
@@ -162,11 +165,12 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
 
 /// Does an instance compare as a key by its payload (a subclass of a hashable built-in type
 /// that does not define `__eq__`)?
-fn payload_key(i: &crate::value::Instance) -> bool {
-    i.payload.is_some() && crate::class::class_flags(&i.class) & crate::class::flags::EQ == 0
+fn payload_key(i: &crate::object::value::Instance) -> bool {
+    i.payload.is_some()
+        && crate::object::class::class_flags(&i.class) & crate::object::class::flags::EQ == 0
 }
 
-pub(crate) fn range_eq(a: &crate::value::Range, b: &crate::value::Range) -> bool {
+pub(crate) fn range_eq(a: &crate::object::value::Range, b: &crate::object::value::Range) -> bool {
     let la = crate::object::value::range_len(a.start, a.stop, a.step);
     let lb = crate::object::value::range_len(b.start, b.stop, b.step);
     if la != lb {

@@ -4,11 +4,11 @@
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::hash::str_key;
-use crate::value::{Builtin, BuiltinType, Class, NativeFn, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Builtin, BuiltinType, Class, NativeFn, PyStr, Value};
+use crate::protocol::hash::str_key;
 
 type Kw = [(Arc<PyStr>, Value)];
 
@@ -17,7 +17,7 @@ pub struct MappingProxy {
     pub class: Arc<Class>,
 }
 
-impl crate::value::NativeObject for MappingProxy {
+impl crate::object::value::NativeObject for MappingProxy {
     fn type_name(&self) -> &'static str {
         "mappingproxy"
     }
@@ -28,7 +28,7 @@ impl crate::value::NativeObject for MappingProxy {
 
 /// The proxy of a class's namespace.
 pub fn of(class: &Arc<Class>) -> Value {
-    crate::class::native(MappingProxy {
+    crate::object::class::native(MappingProxy {
         class: class.clone(),
     })
 }
@@ -103,7 +103,8 @@ fn repr(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
 /// Register the `mappingproxy` class.
 pub(crate) fn install(vm: &mut Vm) {
     let object = vm.types().object.clone();
-    let c = crate::types::new_builtin_class("mappingproxy", Some(&object), BuiltinType::Native);
+    let c =
+        crate::object::types::new_builtin_class("mappingproxy", Some(&object), BuiltinType::Native);
     {
         let mut d = c.dict.borrow_mut(vm.gil());
         let extra: &[(&str, NativeFn)] = &[

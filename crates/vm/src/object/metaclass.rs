@@ -10,21 +10,21 @@
 
 use std::sync::Arc;
 
-use crate::class::{native, ClassMethod};
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::hash::{dict_get_str, str_key, StrKey};
-use crate::value::{Builtin, BuiltinType, Class, DictMap, NativeFn, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::class::{native, ClassMethod};
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Builtin, BuiltinType, Class, DictMap, NativeFn, PyStr, Value};
+use crate::protocol::hash::{dict_get_str, str_key, StrKey};
 
 type Kw = [(Arc<PyStr>, Value)];
 
 /// The `__classcell__` entry a class body with `__class__` references leaves in its namespace
 /// for `type.__new__` (a `Value::Cell` must never reach Python code, so it travels wrapped).
 #[derive(Debug)]
-pub struct ClassCell(pub Arc<crate::value::Cell>);
+pub struct ClassCell(pub Arc<crate::object::value::Cell>);
 
-impl crate::value::NativeObject for ClassCell {
+impl crate::object::value::NativeObject for ClassCell {
     fn type_name(&self) -> &'static str {
         "cell"
     }
@@ -94,10 +94,10 @@ impl Vm {
     /// that is not a plain dict, when given); the `__class__` cell if the body made one.
     fn run_class_body(
         &mut self,
-        body: &Arc<crate::value::Function>,
-        ns: &Arc<crate::value::Dict>,
+        body: &Arc<crate::object::value::Function>,
+        ns: &Arc<crate::object::value::Dict>,
         hook: Option<Value>,
-    ) -> PyResult<Option<Arc<crate::value::Cell>>> {
+    ) -> PyResult<Option<Arc<crate::object::value::Cell>>> {
         let start = self.stack.len();
         self.push_function_frame(body.clone(), start, None, start, true)?;
         if let Some(f) = self.frames.last_mut() {
@@ -120,7 +120,7 @@ impl Vm {
     /// A class statement whose metaclass is `type`.
     fn build_plain_class(
         &mut self,
-        body: Arc<crate::value::Function>,
+        body: Arc<crate::object::value::Function>,
         name: Arc<PyStr>,
         bases: Vec<Arc<Class>>,
         kwargs: &Kw,
@@ -146,7 +146,7 @@ impl Vm {
     /// `metaclass=`): `__prepare__`, the body, then `meta(name, bases, ns, **kwargs)`.
     fn build_meta_class(
         &mut self,
-        body: Arc<crate::value::Function>,
+        body: Arc<crate::object::value::Function>,
         name: Arc<PyStr>,
         bases: Vec<Arc<Class>>,
         meta: Value,
@@ -162,9 +162,10 @@ impl Vm {
         let (ns, hook) = match &ns_obj {
             Value::Dict(d) => (d.clone(), None),
             Value::Instance(i) => {
-                let own_item_methods = crate::attr::user_lookup(&i.class, "__setitem__", gil)
-                    .is_some()
-                    || crate::attr::user_lookup(&i.class, "__getitem__", gil).is_some();
+                let own_item_methods =
+                    crate::protocol::attr::user_lookup(&i.class, "__setitem__", gil).is_some()
+                        || crate::protocol::attr::user_lookup(&i.class, "__getitem__", gil)
+                            .is_some();
                 match &i.payload {
                     Some(Value::Dict(d)) if !own_item_methods => (d.clone(), None),
                     Some(Value::Dict(d)) => (d.clone(), Some(ns_obj.clone())),
@@ -249,7 +250,7 @@ impl Vm {
             }
         }
         let winner = self.winner_metaclass(meta, &bases)?;
-        if !Arc::ptr_eq(&winner, meta) && crate::attr::is_user_class(&winner, gil) {
+        if !Arc::ptr_eq(&winner, meta) && crate::protocol::attr::is_user_class(&winner, gil) {
             return self.call_value(&Value::Class(winner), a, kw);
         }
         let mut dict = ns.borrow(gil).clone();
@@ -292,7 +293,7 @@ impl Vm {
             Value::Class(c) => c
                 .meta
                 .as_ref()
-                .and_then(|m| crate::attr::user_lookup(m, name, self.gil())),
+                .and_then(|m| crate::protocol::attr::user_lookup(m, name, self.gil())),
             _ => None,
         }
     }
@@ -302,7 +303,9 @@ impl Vm {
         if let Some(meta) = &c.meta {
             let exact = matches!(v, Value::Instance(i) if Arc::ptr_eq(&i.class, c));
             if !exact {
-                if let Some(f) = crate::attr::user_lookup(meta, "__instancecheck__", self.gil()) {
+                if let Some(f) =
+                    crate::protocol::attr::user_lookup(meta, "__instancecheck__", self.gil())
+                {
                     let r = self.call_method_value(
                         &f,
                         &Value::Class(c.clone()),
@@ -318,7 +321,9 @@ impl Vm {
     /// `issubclass(sub, c)` with the metaclass's `__subclasscheck__`, if a user one.
     pub fn issubclass_hooked(&mut self, sub: &Value, c: &Arc<Class>) -> PyResult<bool> {
         if let Some(meta) = &c.meta {
-            if let Some(f) = crate::attr::user_lookup(meta, "__subclasscheck__", self.gil()) {
+            if let Some(f) =
+                crate::protocol::attr::user_lookup(meta, "__subclasscheck__", self.gil())
+            {
                 let r = self.call_method_value(
                     &f,
                     &Value::Class(c.clone()),
@@ -328,7 +333,7 @@ impl Vm {
             }
         }
         match sub {
-            Value::Class(s) => Ok(crate::types::is_subclass(s, c)),
+            Value::Class(s) => Ok(crate::object::types::is_subclass(s, c)),
             _ => Err(self.type_error("issubclass() arg 1 must be a class")),
         }
     }
@@ -399,7 +404,7 @@ fn type_instancecheck(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
 fn type_subclasscheck(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
     let c = class_arg(vm, a, "__subclasscheck__")?;
     match a.get(1) {
-        Some(Value::Class(s)) => Ok(Value::Bool(crate::types::is_subclass(s, &c))),
+        Some(Value::Class(s)) => Ok(Value::Bool(crate::object::types::is_subclass(s, &c))),
         _ => Err(vm.type_error("issubclass() arg 1 must be a class")),
     }
 }

@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::types::is_subclass;
-use crate::value::{BuiltinType, Class};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::types::is_subclass;
+use crate::object::value::{BuiltinType, Class};
 
 /// The whole MRO of `c`: itself, then its stored (self-excluding) MRO.
 fn full_mro(c: &Arc<Class>) -> Vec<Arc<Class>> {
@@ -83,11 +83,11 @@ impl Vm {
     fn layout_base(&self, c: &Arc<Class>) -> Arc<Class> {
         let gil = self.gil();
         let t = self.types();
-        let solid = crate::class::solid_base(c, gil);
+        let solid = crate::object::class::solid_base(c, gil);
         match solid.builtin {
             BuiltinType::Exception => t.base_exception.clone(),
             BuiltinType::Type => t.type_.clone(),
-            k if crate::class::is_payload_kind(k) => solid,
+            k if crate::object::class::is_payload_kind(k) => solid,
             _ => t.object.clone(),
         }
     }

@@ -42,5 +42,5 @@ pub fn add_methods(vm: &mut Vm, class: &Arc<Class>, methods: &[(&'static str, Na
 
 /// A new native iterator value.
 pub fn new_iter(state: IterState) -> Value {
-    Value::Iter(Arc::new(crate::gilcell::GilCell::new(state)))
+    Value::Iter(Arc::new(crate::object::gilcell::GilCell::new(state)))
 }

@@ -1,13 +1,13 @@
 //! The set operations (`|`, `&`, `-`, `^`, their methods and in-place forms, `set(x)`,
 //! `{*x}`), following CPython's setobject.c step by step so that results are laid out, and
-//! so iterate, as CPython's are (see `crate::setorder`).
+//! so iterate, as CPython's are (see `crate::object::setorder`).
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::setorder::{self, Builder};
-use crate::value::{Key, Set, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::setorder::{self, Builder};
+use crate::object::value::{Key, Set, Value};
 
 /// The binary set operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

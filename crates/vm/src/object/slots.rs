@@ -8,10 +8,10 @@
 
 use std::sync::Arc;
 
-use crate::error::PyResult;
-use crate::hash::{str_key, StrKey};
-use crate::value::{Class, DictMap, Instance, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{Class, DictMap, Instance, PyStr, Value};
+use crate::protocol::hash::{str_key, StrKey};
 
 /// A slot's descriptor in the class dict.
 #[derive(Debug)]
@@ -23,7 +23,7 @@ pub struct MemberDescr {
     pub index: usize,
 }
 
-impl crate::value::NativeObject for MemberDescr {
+impl crate::object::value::NativeObject for MemberDescr {
     fn type_name(&self) -> &'static str {
         "member_descriptor"
     }
@@ -59,8 +59,8 @@ pub(crate) fn prepare(
     for b in bases.iter().filter(|b| b.nslots > 0) {
         inherited = match inherited {
             None => Some(b),
-            Some(cur) if crate::types::is_subclass(cur, b) => Some(cur),
-            Some(cur) if crate::types::is_subclass(b, cur) => Some(b),
+            Some(cur) if crate::object::types::is_subclass(cur, b) => Some(cur),
+            Some(cur) if crate::object::types::is_subclass(b, cur) => Some(b),
             Some(_) => {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
             }
@@ -100,7 +100,7 @@ pub(crate) fn prepare(
             owner: owner.clone(),
             index: base_count as usize + i,
         };
-        dict.insert(str_key(n.as_str()), crate::class::native(descr));
+        dict.insert(str_key(n.as_str()), crate::object::class::native(descr));
     }
     let count = base_count + names.len() as u32;
     if has_dict {
@@ -109,12 +109,12 @@ pub(crate) fn prepare(
     let gil = vm.gil();
     let mut allowed = names;
     for c in mro {
-        if crate::class::is_user_class(c, gil) {
+        if crate::object::class::is_user_class(c, gil) {
             match &c.slots {
                 Some(s) => allowed.extend(s.iter().cloned()),
                 None => return Ok((None, count)),
             }
-        } else if c.builtin == crate::value::BuiltinType::Exception {
+        } else if c.builtin == crate::object::value::BuiltinType::Exception {
             // Exceptions always have a `__dict__`.
             return Ok((None, count));
         }
@@ -173,14 +173,14 @@ fn member_repr(vm: &mut Vm, a: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<
 /// Register the `member_descriptor` class.
 pub(crate) fn install(vm: &mut Vm) {
     let object = vm.types().object.clone();
-    let c = crate::types::new_builtin_class(
+    let c = crate::object::types::new_builtin_class(
         "member_descriptor",
         Some(&object),
-        crate::value::BuiltinType::Native,
+        crate::object::value::BuiltinType::Native,
     );
     c.dict.borrow_mut(vm.gil()).insert(
         str_key("__repr__"),
-        Value::Builtin(Arc::new(crate::value::Builtin {
+        Value::Builtin(Arc::new(crate::object::value::Builtin {
             name: "__repr__",
             func: member_repr,
             receiver: None,

@@ -17,7 +17,7 @@
 use std::cell::{Cell, RefCell};
 use std::mem::ManuallyDrop;
 
-use crate::value::Tuple;
+use crate::object::value::Tuple;
 
 /// Container drops nested deeper than this are deferred to the work list. Each level costs a few
 /// hundred bytes of native stack (Arc drop, container drop, element drops), so this keeps the

@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::exc_table::EXCEPTIONS;
-use crate::gilcell::GilCell;
-use crate::value::{BuiltinType, Class, DictMap, PyStr};
+use crate::object::exc_table::EXCEPTIONS;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{BuiltinType, Class, DictMap, PyStr};
 
 pub struct Types {
     pub object: Arc<Class>,
@@ -73,7 +73,7 @@ pub struct Types {
     pub natives: GilCell<FxHashMap<&'static str, Arc<Class>>>,
     /// `X.__new__` of built-in classes, made on first use (keyed by the class's address; built-in
     /// classes live as long as the interpreter), so that `A.__new__ is object.__new__`.
-    pub new_wrappers: GilCell<FxHashMap<usize, crate::value::Value>>,
+    pub new_wrappers: GilCell<FxHashMap<usize, crate::object::value::Value>>,
 }
 
 /// Make a built-in class with the given base.

@@ -11,7 +11,7 @@ use gilvm_compiler::CodeObject;
 use indexmap::IndexMap;
 use rustc_hash::FxBuildHasher;
 
-use crate::gilcell::{Gil, GilCell};
+use crate::object::gilcell::{Gil, GilCell};
 
 /// A Python value.
 #[derive(Clone, Debug, Default)]
@@ -233,7 +233,7 @@ pub struct Class {
     /// Module name, for repr (`<class '__main__.A'>`).
     pub module: Arc<PyStr>,
     /// Which hooks the class's user-defined part (itself and its user ancestors) defines:
-    /// `__new__`, `__getattribute__`, `__setattr__`, descriptor methods... (`crate::class::flags`).
+    /// `__new__`, `__getattribute__`, `__setattr__`, descriptor methods... (`crate::object::class::flags`).
     /// Computed when the class is made, recomputed when such a name is set on it or an ancestor,
     /// so the attribute and call paths test one bit instead of searching the MRO.
     pub flags: AtomicU32,

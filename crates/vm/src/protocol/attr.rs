@@ -4,14 +4,14 @@
 
 use std::sync::Arc;
 
-use crate::class::{class_flags, flags, ClassMethod, Property, StaticMethod, Super};
-use crate::error::PyResult;
-use crate::gilcell::Gil;
-use crate::hash::{dict_get_str, str_key, StrKey};
-use crate::value::{BoundMethod, Builtin, Class, Instance, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::class::{class_flags, flags, ClassMethod, Property, StaticMethod, Super};
+use crate::object::error::PyResult;
+use crate::object::gilcell::Gil;
+use crate::object::value::{BoundMethod, Builtin, Class, Instance, Value};
+use crate::protocol::hash::{dict_get_str, str_key, StrKey};
 
-pub use crate::class::is_user_class;
+pub use crate::object::class::is_user_class;
 pub use crate::object::lookup::{class_lookup, user_lookup};
 
 /// How instances of a class hash.
@@ -51,7 +51,7 @@ fn payload_method(class: &Arc<Class>, b: &Arc<Builtin>, gil: Gil) -> bool {
     for c in std::iter::once(class).chain(class.mro.iter()) {
         if let Some(Value::Builtin(found)) = c.dict.borrow(gil).get(&key) {
             if Arc::ptr_eq(found, b) {
-                return crate::class::is_payload_kind(c.builtin) && !is_user_class(c, gil);
+                return crate::object::class::is_payload_kind(c.builtin) && !is_user_class(c, gil);
             }
         }
     }
@@ -232,7 +232,7 @@ impl Vm {
                         _ => {}
                     }
                 }
-                if let Some(v) = crate::generic_alias::getattr(obj, name) {
+                if let Some(v) = crate::object::generic_alias::getattr(obj, name) {
                     return Ok(Some(v));
                 }
                 if let Some(s) = n.as_any().downcast_ref::<StaticMethod>() {
@@ -247,7 +247,7 @@ impl Vm {
                 }
                 self.builtin_type_attr(obj, name)
             }
-            Value::Code(c) => match crate::dynamic::code_getattr(c, name) {
+            Value::Code(c) => match crate::interp::dynamic::code_getattr(c, name) {
                 Some(v) => Ok(Some(v)),
                 None => self.builtin_type_attr(obj, name),
             },
@@ -391,7 +391,9 @@ impl Vm {
                     let g = p.fget.clone();
                     return self.call(&g, std::slice::from_ref(obj)).map(Some);
                 }
-                if let Some(m) = crate::slots::member(class_attr.as_ref().unwrap_or(&Value::None)) {
+                if let Some(m) =
+                    crate::object::slots::member(class_attr.as_ref().unwrap_or(&Value::None))
+                {
                     return Ok(self.slot_get(inst, m));
                 }
             }
@@ -419,7 +421,7 @@ impl Vm {
                     return Ok(Some(if st.traceback.is_empty() {
                         Value::None
                     } else {
-                        crate::class::native(crate::error::TracebackObj)
+                        crate::object::class::native(crate::object::error::TracebackObj)
                     }))
                 }
                 "msg"
@@ -430,12 +432,12 @@ impl Vm {
                 | "end_lineno"
                 | "end_offset"
                 | "print_file_and_line"
-                    if crate::types::is_subclass(&class, &self.types().syntax_error) =>
+                    if crate::object::types::is_subclass(&class, &self.types().syntax_error) =>
                 {
-                    return Ok(Some(crate::dynamic::syntax_field(&st.args, name)));
+                    return Ok(Some(crate::interp::dynamic::syntax_field(&st.args, name)));
                 }
                 "msg" | "name" | "path"
-                    if crate::types::is_subclass(&class, &self.types().import_error) =>
+                    if crate::object::types::is_subclass(&class, &self.types().import_error) =>
                 {
                     return Ok(Some(match (name, st.args.as_slice()) {
                         ("msg", [m]) => m.clone(),
@@ -449,7 +451,7 @@ impl Vm {
                     } else {
                         &t.stop_iteration
                     };
-                    if crate::types::is_subclass(&class, wanted) {
+                    if crate::object::types::is_subclass(&class, wanted) {
                         return Ok(Some(match st.args.len() {
                             0 => Value::None,
                             1 => st.args[0].clone(),
@@ -501,7 +503,7 @@ impl Vm {
                     .map(|b| Value::Class(b.clone()))
                     .collect(),
             )),
-            "__dict__" => Some(crate::mappingproxy::of(c)),
+            "__dict__" => Some(crate::object::mappingproxy::of(c)),
             "__doc__" => Some(Value::None),
             "__class__" => Some(Value::Class(self.metaclass_of(c))),
             _ => {
@@ -520,7 +522,7 @@ impl Vm {
         // `super(C, cls)` in a class method walks `cls`'s MRO; `super(M, cls)` in a metaclass
         // method (`cls` an instance of `M`) walks `type(cls)`'s.
         let (obj_class, is_class) = match &s.obj {
-            Value::Class(c) if crate::types::is_subclass(c, &s.class) => (c.clone(), true),
+            Value::Class(c) if crate::object::types::is_subclass(c, &s.class) => (c.clone(), true),
             other => (self.type_of(other), false),
         };
         let chain: Vec<Arc<Class>> = std::iter::once(&obj_class)
@@ -536,7 +538,7 @@ impl Vm {
             let found = c.dict.borrow(gil).get(&key).cloned();
             if let Some(v) = found {
                 if name == "__new__" && !is_user_class(c, gil) {
-                    return Ok(Some(crate::class::builtin_new_of(self, c)));
+                    return Ok(Some(crate::object::class::builtin_new_of(self, c)));
                 }
                 if is_class {
                     return self.bind_class_attr(v, &obj_class).map(Some);
@@ -655,7 +657,7 @@ impl Vm {
                         self.call(&f, &[obj.clone(), v])?;
                         return Ok(());
                     }
-                    if let Some(m) = crate::slots::member(&attr) {
+                    if let Some(m) = crate::object::slots::member(&attr) {
                         return self.slot_set(obj, inst, m, Some(v));
                     }
                 }
@@ -705,7 +707,7 @@ impl Vm {
                 }
                 c.dict.borrow_mut(gil).insert(str_key(name), v);
                 if flags::affects(name) {
-                    crate::class::refresh_flags(c, gil);
+                    crate::object::class::refresh_flags(c, gil);
                 }
                 Ok(())
             }
@@ -760,7 +762,7 @@ impl Vm {
                         self.call(&f, std::slice::from_ref(obj))?;
                         return Ok(());
                     }
-                    if let Some(m) = crate::slots::member(&attr) {
+                    if let Some(m) = crate::object::slots::member(&attr) {
                         return self.slot_set(obj, inst, m, None);
                     }
                 }
@@ -769,7 +771,7 @@ impl Vm {
             Value::Class(c) if is_user_class(c, gil) => {
                 let removed = c.dict.borrow_mut(gil).shift_remove(&key).is_some();
                 if removed && flags::affects(name) {
-                    crate::class::refresh_flags(c, gil);
+                    crate::object::class::refresh_flags(c, gil);
                 }
                 removed
             }

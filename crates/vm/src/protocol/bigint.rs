@@ -14,10 +14,10 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 
-use crate::error::{PyErr, PyResult};
-use crate::ops_numeric::Unary;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::value::Value;
+use crate::protocol::ops_numeric::Unary;
 
 /// `sys.get_int_max_str_digits()` (CPython 3.11's default is 4300; 0 means no limit).
 pub static MAX_STR_DIGITS: AtomicUsize = AtomicUsize::new(4300);

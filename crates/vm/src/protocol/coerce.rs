@@ -17,7 +17,8 @@ pub fn to_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         // An int subclass without its own `__index__`.
         Value::Instance(i)
             if matches!(i.payload, Some(Value::Int(_)))
-                && crate::attr::user_lookup(&i.class, "__index__", vm.gil()).is_none() =>
+                && crate::protocol::attr::user_lookup(&i.class, "__index__", vm.gil())
+                    .is_none() =>
         {
             match i.payload {
                 Some(Value::Int(n)) => Ok(n),
@@ -39,7 +40,7 @@ pub fn to_index(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
-fn not_integer(vm: &Vm, v: &Value) -> crate::error::PyErr {
+fn not_integer(vm: &Vm, v: &Value) -> crate::object::error::PyErr {
     vm.type_error(format!(
         "'{}' object cannot be interpreted as an integer",
         vm.type_name(v)
@@ -56,7 +57,7 @@ pub fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
 
 /// The str inside a value, or a TypeError "{what} must be str, not int" style error.
 pub fn expect_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a Arc<PyStr>> {
-    match crate::class::strip(v) {
+    match crate::object::class::strip(v) {
         Value::Str(s) => Ok(s),
         other => Err(vm.type_error(format!("{what}must be str, not {}", vm.type_name(other)))),
     }
@@ -72,7 +73,8 @@ pub fn to_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Instance(i)
             if matches!(i.payload, Some(Value::Int(_) | Value::Float(_)))
-                && crate::attr::user_lookup(&i.class, "__float__", vm.gil()).is_none() =>
+                && crate::protocol::attr::user_lookup(&i.class, "__float__", vm.gil())
+                    .is_none() =>
         {
             match i.payload {
                 Some(Value::Int(n)) => Ok(n as f64),

@@ -4,13 +4,13 @@
 //! (`_Py_c_prod`, `_Py_c_quot`, `c_powu`, `_Py_c_pow`) with its error messages, and repr,
 //! format specs, hashing and string parsing follow `complexobject.c`.
 
-use crate::builtins::args::{Kwargs, Params};
 use crate::builtins::{add_methods, dict_set_str, native};
-use crate::class::{strip, Property};
-use crate::error::PyResult;
-use crate::format::float::{double_to_string, FloatFlags};
-use crate::value::{NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{Kwargs, Params};
+use crate::object::class::{strip, Property};
+use crate::object::error::PyResult;
+use crate::object::value::{NativeObject, Value};
+use crate::protocol::format::float::{double_to_string, FloatFlags};
 
 /// A complex number.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,7 +30,7 @@ impl NativeObject for Complex {
 
 /// A new complex value.
 pub fn complex_value(re: f64, im: f64) -> Value {
-    crate::class::native(Complex { re, im })
+    crate::object::class::native(Complex { re, im })
 }
 
 fn cv(c: Complex) -> Value {
@@ -202,8 +202,8 @@ pub fn c_abs(vm: &Vm, z: Complex) -> PyResult<f64> {
 
 /// CPython's `hash()` of a complex number.
 pub fn hash_complex(z: Complex) -> i64 {
-    let hr = crate::hash::hash_float(z.re) as u64;
-    let hi = crate::hash::hash_float(z.im) as u64;
+    let hr = crate::protocol::hash::hash_float(z.re) as u64;
+    let hi = crate::protocol::hash::hash_float(z.im) as u64;
     let h = hr.wrapping_add(1000003u64.wrapping_mul(hi)) as i64;
     if h == -1 {
         -2
@@ -217,11 +217,11 @@ pub fn key_eq(z: Complex, other: &Value) -> bool {
     match other {
         Value::Native(_) => as_complex(other) == Some(z),
         _ if z.im != 0.0 => false,
-        Value::Int(i) => crate::hash::int_float_eq(*i, z.re),
+        Value::Int(i) => crate::protocol::hash::int_float_eq(*i, z.re),
         Value::Bool(b) => z.re == *b as i64 as f64,
         Value::Float(f) => *f == z.re,
         Value::BigInt(b) => {
-            crate::bigint::big_float_cmp(b, z.re) == Some(std::cmp::Ordering::Equal)
+            crate::protocol::bigint::big_float_cmp(b, z.re) == Some(std::cmp::Ordering::Equal)
         }
         _ => false,
     }
@@ -250,12 +250,12 @@ pub fn complex_repr(z: Complex) -> String {
 }
 
 /// `format(z, spec)` (CPython's `format_complex_internal`).
-pub fn format_complex(z: Complex, spec: &str) -> Result<String, crate::format::FmtError> {
-    use crate::format::FmtError;
+pub fn format_complex(z: Complex, spec: &str) -> Result<String, crate::protocol::format::FmtError> {
+    use crate::protocol::format::FmtError;
     if spec.is_empty() {
         return Ok(complex_repr(z));
     }
-    let sp = crate::format::parse_spec(spec, '>', None, "complex")?;
+    let sp = crate::protocol::format::parse_spec(spec, '>', None, "complex")?;
     if sp.fill == '0' && sp.align == '=' && !spec.contains('=') {
         return Err(FmtError::Value(
             "Zero padding is not allowed in complex format specifier".into(),
@@ -306,8 +306,8 @@ pub fn format_complex(z: Complex, spec: &str) -> Result<String, crate::format::F
     let mut re = double_to_string(z.re, ty, precision, flags);
     let mut im = double_to_string(z.im, ty, precision, flags);
     let group = |s: &mut String| {
-        if sp.grouping != crate::format::Grouping::None {
-            let sep = if sp.grouping == crate::format::Grouping::Comma {
+        if sp.grouping != crate::protocol::format::Grouping::None {
+            let sep = if sp.grouping == crate::protocol::format::Grouping::Comma {
                 ','
             } else {
                 '_'
@@ -317,7 +317,7 @@ pub fn format_complex(z: Complex, spec: &str) -> Result<String, crate::format::F
                 None => ("", s.as_str()),
             };
             let n = body.bytes().take_while(u8::is_ascii_digit).count();
-            let digits = crate::format::insert_grouping(&body[..n], 0, 3, Some(sep));
+            let digits = crate::protocol::format::insert_grouping(&body[..n], 0, 3, Some(sep));
             *s = format!("{sign}{digits}{}", &body[n..]);
         }
     };
@@ -599,7 +599,7 @@ fn recv(vm: &Vm, a: &[Value], name: &str) -> PyResult<Complex> {
 
 /// The receiver and the other operand as complex numbers; `None`: NotImplemented.
 fn operands(vm: &mut Vm, a: &[Value], name: &str) -> PyResult<Option<(Complex, Complex)>> {
-    crate::builtins::args::count_positional(vm, name, a.len(), 2, 2)?;
+    crate::object::args::count_positional(vm, name, a.len(), 2, 2)?;
     let x = recv(vm, a, name)?;
     Ok(to_complex(vm, &a[1])?.map(|y| (x, y)))
 }
@@ -668,7 +668,7 @@ fn c_rpow(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
 
 /// `==` with complex, int and float operands (exact against ints, as CPython).
 fn eq_value(vm: &mut Vm, a: &[Value]) -> PyResult<Option<bool>> {
-    crate::builtins::args::count_positional(vm, "__eq__", a.len(), 2, 2)?;
+    crate::object::args::count_positional(vm, "__eq__", a.len(), 2, 2)?;
     let x = recv(vm, a, "__eq__")?;
     let o = strip(&a[1]);
     Ok(match o {
@@ -739,13 +739,13 @@ fn c_imag(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
 }
 
 /// Make the `complex` class and put it in builtins.
-pub fn install(vm: &mut Vm, g: &crate::value::Dict) {
+pub fn install(vm: &mut Vm, g: &crate::object::value::Dict) {
     let object = vm.types().object.clone();
     let c = crate::builtins::file::new_class(
         "complex",
         "builtins",
         Some(&object),
-        crate::value::BuiltinType::Native,
+        crate::object::value::BuiltinType::Native,
     );
     add_methods(
         vm,
@@ -776,8 +776,11 @@ pub fn install(vm: &mut Vm, g: &crate::value::Dict) {
             ("conjugate", c_conjugate),
         ],
     );
-    for (name, f) in [("real", c_real as crate::value::NativeFn), ("imag", c_imag)] {
-        let p = crate::class::native(Property {
+    for (name, f) in [
+        ("real", c_real as crate::object::value::NativeFn),
+        ("imag", c_imag),
+    ] {
+        let p = crate::object::class::native(Property {
             fget: native(name, f),
             fset: Value::None,
             fdel: Value::None,

@@ -14,9 +14,9 @@ use std::sync::Arc;
 
 pub use float::{double_to_string, float_repr, FloatFlags};
 
-use crate::error::{PyErr, PyResult};
-use crate::value::{PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::value::{PyStr, Value};
 
 /// A formatting error before it becomes a Python exception.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -516,10 +516,10 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
         Value::Int(n) => format_int(*n, spec, "int"),
         Value::Float(x) => format_float(*x, spec),
         Value::Instance(_) => return format_user(vm, v, spec),
-        Value::Native(_) if crate::complex::as_complex(v).is_some() => {
-            let z = crate::complex::as_complex(v)
-                .unwrap_or(crate::complex::Complex { re: 0.0, im: 0.0 });
-            crate::complex::format_complex(z, spec)
+        Value::Native(_) if crate::protocol::complex::as_complex(v).is_some() => {
+            let z = crate::protocol::complex::as_complex(v)
+                .unwrap_or(crate::protocol::complex::Complex { re: 0.0, im: 0.0 });
+            crate::protocol::complex::format_complex(z, spec)
         }
         _ => {
             if spec.is_empty() {

@@ -3,12 +3,12 @@
 
 pub use crate::object::key::*;
 
-use crate::error::PyResult;
+use crate::object::error::PyResult;
 use rustc_hash::FxHasher;
 use std::hash::Hasher;
 
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::value::Value;
 
 impl Vm {
     /// `hash(v)` as CPython's signed hash value.
@@ -22,7 +22,7 @@ impl Vm {
             None => 0xfcb1_6a5c,
             Bool(b) => *b as u64,
             Int(i) => hash_int(*i) as u64,
-            BigInt(b) => crate::bigint::hash_big(b) as u64,
+            BigInt(b) => crate::protocol::bigint::hash_big(b) as u64,
             Float(f) => hash_float(*f) as u64,
             Str(s) => hash_str(s.as_str()),
             Bytes(b) => hash_bytes(&b.data),
@@ -41,7 +41,7 @@ impl Vm {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
             Range(r) => {
-                let n = crate::iter::range_len(r.start, r.stop, r.step);
+                let n = crate::protocol::iter::range_len(r.start, r.stop, r.step);
                 let mut h = FxHasher::default();
                 h.write_i64(n);
                 if n > 0 {
@@ -54,8 +54,8 @@ impl Vm {
             }
             Instance(inst) => {
                 let class = inst.class.clone();
-                match crate::attr::user_hash_kind(self, &class) {
-                    crate::attr::HashKind::Identity => match &inst.payload {
+                match crate::protocol::attr::user_hash_kind(self, &class) {
+                    crate::protocol::attr::HashKind::Identity => match &inst.payload {
                         Some(p @ (List(_) | Dict(_) | Set(_))) | Some(p @ Instance(_)) => {
                             let _ = p;
                             return Err(self.type_error(format!(
@@ -69,16 +69,16 @@ impl Vm {
                         }
                         Option::None => hash_ptr(std::sync::Arc::as_ptr(inst) as usize),
                     },
-                    crate::attr::HashKind::Unhashable => {
+                    crate::protocol::attr::HashKind::Unhashable => {
                         return Err(
                             self.type_error(format!("unhashable type: '{}'", class.name.as_str()))
                         )
                     }
-                    crate::attr::HashKind::User(f) => {
+                    crate::protocol::attr::HashKind::User(f) => {
                         let r = self.call(&f, std::slice::from_ref(v))?;
                         match r {
                             Int(i) => hash_int(i) as u64,
-                            BigInt(b) => crate::bigint::hash_big(&b) as u64,
+                            BigInt(b) => crate::protocol::bigint::hash_big(&b) as u64,
                             Bool(b) => b as u64,
                             _ => {
                                 return Err(
@@ -89,10 +89,10 @@ impl Vm {
                     }
                 }
             }
-            Native(n) if n.as_any().is::<crate::complex::Complex>() => {
-                let z = crate::complex::as_complex(v)
-                    .unwrap_or(crate::complex::Complex { re: 0.0, im: 0.0 });
-                crate::complex::hash_complex(z) as u64
+            Native(n) if n.as_any().is::<crate::protocol::complex::Complex>() => {
+                let z = crate::protocol::complex::as_complex(v)
+                    .unwrap_or(crate::protocol::complex::Complex { re: 0.0, im: 0.0 });
+                crate::protocol::complex::hash_complex(z) as u64
             }
             // A native class may set `__hash__` to None (bytearray) or to a native function
             // (memoryview); the others hash by identity.
@@ -107,12 +107,12 @@ impl Vm {
                     }
                     Some(f @ Builtin(_)) => match self.call(&f, std::slice::from_ref(v))? {
                         Int(i) => hash_int(i) as u64,
-                        _ => hash_ptr(crate::repr::object_id(v)),
+                        _ => hash_ptr(crate::protocol::repr::object_id(v)),
                     },
-                    _ => hash_ptr(crate::repr::object_id(v)),
+                    _ => hash_ptr(crate::protocol::repr::object_id(v)),
                 }
             }
-            _ => hash_ptr(crate::repr::object_id(v)),
+            _ => hash_ptr(crate::protocol::repr::object_id(v)),
         })
     }
 }

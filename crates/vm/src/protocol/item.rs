@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use crate::attr::{class_lookup, user_lookup};
-use crate::error::PyResult;
-use crate::value::{PyBytes, Range, Slice, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{PyBytes, Range, Slice, Value};
+use crate::protocol::attr::{class_lookup, user_lookup};
 
 /// Resolved slice bounds: start, stop, step and the number of items.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -206,7 +206,7 @@ impl Vm {
             Value::Range(r) => {
                 // In i128: a range may hold more than i64::MAX items, and a slice's step and
                 // stop may leave the 64-bit range even when its items do not.
-                let exact = crate::iter::range_len_exact(r.start, r.stop, r.step);
+                let exact = crate::protocol::iter::range_len_exact(r.start, r.stop, r.step);
                 if let Some(i) = int_key {
                     let i = if i < 0 { i as i128 + exact } else { i as i128 };
                     return if (0..exact).contains(&i) {
@@ -312,8 +312,8 @@ impl Vm {
                     let f = self.bind_class_attr(f, c)?;
                     return self.call(&f, std::slice::from_ref(key));
                 }
-                if crate::generic_alias::is_generic_class(c) {
-                    return Ok(crate::generic_alias::make(c, key));
+                if crate::object::generic_alias::is_generic_class(c) {
+                    return Ok(crate::object::generic_alias::make(c, key));
                 }
                 Err(self.type_error(format!("type '{}' is not subscriptable", c.name.as_str())))
             }

@@ -3,11 +3,11 @@
 
 use std::sync::Arc;
 
-use crate::attr::{class_lookup, user_lookup};
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{Iter, IterState, NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Iter, IterState, NativeObject, Value};
+use crate::protocol::attr::{class_lookup, user_lookup};
 
 /// Which part of a dict a view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,11 +48,11 @@ pub struct DictIter {
 
 #[derive(Debug)]
 pub enum DictIterSrc {
-    Dict(Arc<crate::value::Dict>, ViewKind),
-    DictRev(Arc<crate::value::Dict>, ViewKind),
-    Set(Arc<crate::value::Set>),
-    /// A set iterated in CPython's order (see `crate::setorder`), computed when iteration began.
-    SetOrdered(Arc<crate::value::Set>, Arc<[Value]>),
+    Dict(Arc<crate::object::value::Dict>, ViewKind),
+    DictRev(Arc<crate::object::value::Dict>, ViewKind),
+    Set(Arc<crate::object::value::Set>),
+    /// A set iterated in CPython's order (see `crate::object::setorder`), computed when iteration began.
+    SetOrdered(Arc<crate::object::value::Set>, Arc<[Value]>),
 }
 
 /// Where a [`DictIter`] is.
@@ -66,7 +66,7 @@ pub struct IterPos {
     remaining: usize,
     /// The key yielded last: if it moved (keys before it were removed), iteration resumes after
     /// it, as in CPython's table where removals leave holes.
-    last: Option<crate::value::Key>,
+    last: Option<crate::object::value::Key>,
     done: bool,
 }
 
@@ -89,16 +89,24 @@ impl IterPos {
 }
 
 impl DictIter {
-    pub fn over_dict(d: &Arc<crate::value::Dict>, kind: ViewKind, gil: crate::Gil) -> Value {
+    pub fn over_dict(
+        d: &Arc<crate::object::value::Dict>,
+        kind: ViewKind,
+        gil: crate::Gil,
+    ) -> Value {
         let len = d.borrow(gil).len();
-        crate::class::native(DictIter {
+        crate::object::class::native(DictIter {
             src: DictIterSrc::Dict(d.clone(), kind),
             pos: GilCell::new(IterPos::new(len)),
         })
     }
-    pub fn over_dict_rev(d: &Arc<crate::value::Dict>, kind: ViewKind, gil: crate::Gil) -> Value {
+    pub fn over_dict_rev(
+        d: &Arc<crate::object::value::Dict>,
+        kind: ViewKind,
+        gil: crate::Gil,
+    ) -> Value {
         let len = d.borrow(gil).len();
-        crate::class::native(DictIter {
+        crate::object::class::native(DictIter {
             src: DictIterSrc::DictRev(d.clone(), kind),
             pos: GilCell::new(IterPos::new_rev(len)),
         })
@@ -137,7 +145,7 @@ const DICT_ITER_NAMES: [&str; 7] = [
 /// length at each step).
 #[derive(Debug)]
 pub struct ListRevIter {
-    pub list: Arc<crate::value::List>,
+    pub list: Arc<crate::object::value::List>,
     /// The next index; `None` once exhausted.
     pub index: GilCell<Option<usize>>,
 }
@@ -152,7 +160,7 @@ impl NativeObject for ListRevIter {
 }
 
 /// The item a dict iterator yields for the entry `(k, v)`.
-fn dict_item(kind: ViewKind, k: &crate::value::Key, v: &Value) -> Value {
+fn dict_item(kind: ViewKind, k: &crate::object::value::Key, v: &Value) -> Value {
     match kind {
         ViewKind::Keys => k.value.clone(),
         ViewKind::Values => v.clone(),
@@ -203,11 +211,11 @@ impl Vm {
             Value::Dict(d) => DictIter::over_dict(d, ViewKind::Keys, gil),
             Value::Set(s) => {
                 let len = s.borrow(gil).len();
-                let src = match crate::setorder::ordered(gil, s) {
+                let src = match crate::object::setorder::ordered(gil, s) {
                     Some(order) => DictIterSrc::SetOrdered(s.clone(), order),
                     None => DictIterSrc::Set(s.clone()),
                 };
-                crate::class::native(DictIter {
+                crate::object::class::native(DictIter {
                     src,
                     pos: GilCell::new(IterPos::new(len)),
                 })
@@ -229,7 +237,7 @@ impl Vm {
                     return self.get_iter(&p);
                 }
                 if user_lookup(&inst.class, "__getitem__", gil).is_some() {
-                    return Ok(crate::class::native(SeqIter {
+                    return Ok(crate::object::class::native(SeqIter {
                         obj: v.clone(),
                         index: GilCell::new(Some(0)),
                     }));
@@ -327,7 +335,10 @@ impl Vm {
                 ))),
             },
             Value::Native(n) => {
-                if let Some(g) = n.as_any().downcast_ref::<crate::generator::Generator>() {
+                if let Some(g) = n
+                    .as_any()
+                    .downcast_ref::<crate::interp::generator::Generator>()
+                {
                     return self.gen_next(g);
                 }
                 if let Some(d) = n.as_any().downcast_ref::<DictIter>() {
@@ -652,7 +663,7 @@ impl Vm {
                 Ok(t.items.to_vec())
             }
             Value::Dict(d) => Ok(d.borrow(gil).keys().map(|k| k.value.clone()).collect()),
-            Value::Set(s) => Ok(crate::setorder::values(gil, s)),
+            Value::Set(s) => Ok(crate::object::setorder::values(gil, s)),
             Value::Range(r) => {
                 let n = range_len(r.start, r.stop, r.step);
                 if n > (1 << 32) {
@@ -755,7 +766,7 @@ impl Vm {
 fn native_next(
     vm: &mut Vm,
     args: &[Value],
-    _: &[(Arc<crate::value::PyStr>, Value)],
+    _: &[(Arc<crate::object::value::PyStr>, Value)],
 ) -> PyResult<Value> {
     let it = args.first().cloned().unwrap_or_default();
     match vm.next(&it)? {
@@ -770,7 +781,7 @@ fn native_next(
 fn native_iter(
     _: &mut Vm,
     args: &[Value],
-    _: &[(Arc<crate::value::PyStr>, Value)],
+    _: &[(Arc<crate::object::value::PyStr>, Value)],
 ) -> PyResult<Value> {
     Ok(args.first().cloned().unwrap_or_default())
 }
@@ -785,23 +796,26 @@ pub(crate) fn install(vm: &mut Vm) {
         .copied()
         .chain(["iterator", "list_reverseiterator"]);
     for name in names {
-        let c =
-            crate::types::new_builtin_class(name, Some(&object), crate::value::BuiltinType::Native);
+        let c = crate::object::types::new_builtin_class(
+            name,
+            Some(&object),
+            crate::object::value::BuiltinType::Native,
+        );
         {
             let mut d = c.dict.borrow_mut(gil);
-            let mk = |n: &'static str, f: crate::value::NativeFn| {
-                Value::Builtin(Arc::new(crate::value::Builtin {
+            let mk = |n: &'static str, f: crate::object::value::NativeFn| {
+                Value::Builtin(Arc::new(crate::object::value::Builtin {
                     name: n,
                     func: f,
                     receiver: None,
                 }))
             };
             d.insert(
-                crate::hash::str_key("__next__"),
+                crate::protocol::hash::str_key("__next__"),
                 mk("__next__", native_next),
             );
             d.insert(
-                crate::hash::str_key("__iter__"),
+                crate::protocol::hash::str_key("__iter__"),
                 mk("__iter__", native_iter),
             );
         }

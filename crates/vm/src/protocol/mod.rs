@@ -3,13 +3,13 @@
 //! `__eq__`, `__lt__`, `__len__`, `__iter__`, `__getattr__`...) where classes define them.
 //!
 //! The public entry points are methods of [`Vm`], split by concept:
-//! - [`crate::repr`]: `repr`, `to_str`
-//! - [`crate::ops_numeric`]: `binary_op`, `inplace_op`, `unary_op`
-//! - [`crate::ops_compare`]: `eq`, `lt`, `compare`, `contains`
-//! - [`crate::hash`]: `hash` (here), `Key`'s `Hash`/`Eq`
-//! - [`crate::attr`]: `get_attr`, `get_attr_opt`, `set_attr`, `del_attr`
-//! - [`crate::item`]: `get_item`, `set_item`, `del_item`
-//! - [`crate::iter`]: `get_iter`, `next`, `collect`, `len`
+//! - [`crate::protocol::repr`]: `repr`, `to_str`
+//! - [`crate::protocol::ops_numeric`]: `binary_op`, `inplace_op`, `unary_op`
+//! - [`crate::protocol::ops_compare`]: `eq`, `lt`, `compare`, `contains`
+//! - [`crate::protocol::hash`]: `hash` (here), `Key`'s `Hash`/`Eq`
+//! - [`crate::protocol::attr`]: `get_attr`, `get_attr_opt`, `set_attr`, `del_attr`
+//! - [`crate::protocol::item`]: `get_item`, `set_item`, `del_item`
+//! - [`crate::protocol::iter`]: `get_iter`, `next`, `collect`, `len`
 //! - here: `truthy`, `hash`, `key`, `type_of`, `type_name`, `isinstance`
 
 pub mod attr;
@@ -28,10 +28,10 @@ pub mod unsupported;
 
 use std::sync::Arc;
 
-use crate::attr::{class_lookup, user_lookup};
-use crate::error::PyResult;
-use crate::value::{Class, Key, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{Class, Key, Value};
+use crate::protocol::attr::{class_lookup, user_lookup};
 
 impl Vm {
     /// `bool(v)`
@@ -49,7 +49,7 @@ impl Vm {
             Value::Tuple(t) => !t.items.is_empty(),
             Value::Dict(d) => !d.borrow(gil).is_empty(),
             Value::Set(s) => !s.borrow(gil).is_empty(),
-            Value::Range(r) => crate::iter::range_len(r.start, r.stop, r.step) != 0,
+            Value::Range(r) => crate::protocol::iter::range_len(r.start, r.stop, r.step) != 0,
             Value::Instance(inst) => {
                 if let Some(f) = user_lookup(&inst.class, "__bool__", gil) {
                     return match self.call_method_value(&f, v, &[])? {
@@ -87,8 +87,8 @@ impl Vm {
     /// `hash(v)`; TypeError "unhashable type: 'list'" for mutable containers.
     pub fn hash(&mut self, v: &Value) -> PyResult<u64> {
         match v {
-            Value::Str(s) => Ok(crate::hash::hash_str(s.as_str())),
-            Value::Int(i) => Ok(crate::hash::hash_int(*i) as u64),
+            Value::Str(s) => Ok(crate::protocol::hash::hash_str(s.as_str())),
+            Value::Int(i) => Ok(crate::protocol::hash::hash_int(*i) as u64),
             _ => self.hash_impl(v),
         }
     }
@@ -145,6 +145,6 @@ impl Vm {
 
     /// `isinstance(v, class)` for one class.
     pub fn isinstance(&self, v: &Value, class: &Arc<Class>) -> bool {
-        crate::types::is_subclass(&self.type_of(v), class)
+        crate::object::types::is_subclass(&self.type_of(v), class)
     }
 }

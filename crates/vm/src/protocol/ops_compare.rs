@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use gilvm_syntax::ast::CmpOp;
 
-use crate::attr::{class_lookup, user_lookup};
-use crate::class::{has_payload, strip};
-use crate::error::PyResult;
-use crate::hash::{int_float_eq, range_eq};
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::class::{has_payload, strip};
+use crate::object::error::PyResult;
+use crate::object::value::Value;
+use crate::protocol::attr::{class_lookup, user_lookup};
+use crate::protocol::hash::{int_float_eq, range_eq};
 
 fn dunder(op: CmpOp) -> &'static str {
     match op {
@@ -90,9 +90,9 @@ impl Vm {
             (Bool(x), Int(y)) | (Int(y), Bool(x)) => Ok(*x as i64 == *y),
             (Bool(x), Float(y)) | (Float(y), Bool(x)) => Ok(*x as i64 as f64 == *y),
             (BigInt(x), BigInt(y)) => Ok(x == y),
-            (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-                Ok(crate::bigint::big_float_cmp(x, *y) == Some(std::cmp::Ordering::Equal))
-            }
+            (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => Ok(
+                crate::protocol::bigint::big_float_cmp(x, *y) == Some(std::cmp::Ordering::Equal),
+            ),
             (BigInt(_), Int(_) | Bool(_)) | (Int(_) | Bool(_), BigInt(_)) => Ok(false),
             (None, None) => Ok(true),
             (Bytes(x), Bytes(y)) => Ok(x.data == y.data),
@@ -115,7 +115,7 @@ impl Vm {
                     return Ok(true);
                 }
                 let gil = self.gil();
-                let xv: Vec<(crate::value::Key, Value)> = x
+                let xv: Vec<(crate::object::value::Key, Value)> = x
                     .borrow(gil)
                     .iter()
                     .map(|(k, v)| (k.clone(), v.clone()))
@@ -192,7 +192,8 @@ impl Vm {
                 Value::Instance(i) => user_lookup(&i.class, name, gil),
                 Value::Native(_) => {
                     let c = vm.type_of(v);
-                    let found = crate::hash::dict_get_str(&c.dict.borrow(gil), name).cloned();
+                    let found =
+                        crate::protocol::hash::dict_get_str(&c.dict.borrow(gil), name).cloned();
                     found
                 }
                 _ => Option::None,
@@ -251,7 +252,7 @@ impl Vm {
             return Ok(Bool(r));
         }
         if matches!(a, BigInt(_)) || matches!(b, BigInt(_)) {
-            if let Some(o) = crate::bigint::big_ordering(a, b) {
+            if let Some(o) = crate::protocol::bigint::big_ordering(a, b) {
                 return Ok(Bool(o.is_some_and(|o| ord_result(op, o))));
             }
         }
@@ -269,7 +270,7 @@ impl Vm {
             (Set(x), Set(y)) => {
                 let gil = self.gil();
                 let (x, y) = (x.borrow(gil), y.borrow(gil));
-                let sub = |p: &crate::value::SetMap, q: &crate::value::SetMap| {
+                let sub = |p: &crate::object::value::SetMap, q: &crate::object::value::SetMap| {
                     p.keys().all(|k| q.contains_key(k))
                 };
                 let r = match op {

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use gilvm_syntax::ast::BinOp;
 
-use crate::attr::user_lookup;
-use crate::class::{has_payload, strip};
-use crate::error::PyResult;
-use crate::gilcell::GilCell;
-use crate::value::{PyBytes, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::class::{has_payload, strip};
+use crate::object::error::PyResult;
+use crate::object::gilcell::GilCell;
+use crate::object::value::{PyBytes, Value};
+use crate::protocol::attr::user_lookup;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Unary {
@@ -235,8 +235,8 @@ impl Vm {
                 }
                 if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
                     // CPython's float_pow hands this case to complex_pow.
-                    let c = |re| crate::complex::Complex { re, im: 0.0 };
-                    return crate::complex::pow_values(self, c(x), c(y)).map(Some);
+                    let c = |re| crate::protocol::complex::Complex { re, im: 0.0 };
+                    return crate::protocol::complex::pow_values(self, c(x), c(y)).map(Some);
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -289,11 +289,9 @@ impl Vm {
                 self.check_alloc(s.s.len(), n)?;
                 Some(Value::str(s.as_str().repeat(n)))
             }
-            (BinOp::Mod, Str(s), args) => Some(Value::str(crate::format::percent_format(
-                self,
-                s.as_str(),
-                args,
-            )?)),
+            (BinOp::Mod, Str(s), args) => Some(Value::str(
+                crate::protocol::format::percent_format(self, s.as_str(), args)?,
+            )),
             (BinOp::Add, List(x), List(y)) => {
                 let n = x.borrow(gil).len().saturating_add(y.borrow(gil).len());
                 self.check_alloc(n, std::mem::size_of::<Value>())?;
@@ -334,7 +332,7 @@ impl Vm {
                 Some(crate::builtins::buffer::new_bytes(v))
             }
             (BinOp::Mod, Bytes(x), args) => Some(crate::builtins::buffer::new_bytes(
-                crate::format::bytes_percent_format(self, &x.data, args)?,
+                crate::protocol::format::bytes_percent_format(self, &x.data, args)?,
             )),
             (BinOp::Mult, Bytes(x), n) | (BinOp::Mult, n, Bytes(x)) if as_index(n).is_some() => {
                 let n = repeat_count(as_index(n).unwrap_or(0));
@@ -344,7 +342,7 @@ impl Vm {
                 })))
             }
             (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Set(x), Set(y)) => {
-                Some(crate::builtins::set_algebra::binary(self, set_op(op), x, y))
+                Some(crate::object::set_algebra::binary(self, set_op(op), x, y))
             }
             (BinOp::BitOr, Dict(x), Dict(y)) => {
                 let mut m = x.borrow(gil).clone();
@@ -400,7 +398,7 @@ impl Vm {
         // Native types with operator dunders (dict views: `d.keys() & s`).
         if let Value::Native(_) = a {
             let class = self.type_of(a);
-            let f = crate::hash::dict_get_str(&class.dict.borrow(gil), name).cloned();
+            let f = crate::protocol::hash::dict_get_str(&class.dict.borrow(gil), name).cloned();
             if let Some(f) = f {
                 let r = self.call_method_value(&f, a, std::slice::from_ref(b))?;
                 if !matches!(r, Value::NotImplemented) {
@@ -421,7 +419,7 @@ impl Vm {
         }
         if let Value::Native(_) = b {
             let class = self.type_of(b);
-            let f = crate::hash::dict_get_str(&class.dict.borrow(gil), rname).cloned();
+            let f = crate::protocol::hash::dict_get_str(&class.dict.borrow(gil), rname).cloned();
             if let Some(f) = f {
                 let r = self.call_method_value(&f, b, std::slice::from_ref(a))?;
                 if !matches!(r, Value::NotImplemented) {
@@ -509,7 +507,7 @@ impl Vm {
                 Value::Set(x),
                 Value::Set(y),
             ) => {
-                crate::builtins::set_algebra::inplace(self, set_op(op), x, y);
+                crate::object::set_algebra::inplace(self, set_op(op), x, y);
                 return Ok(a);
             }
             (BinOp::BitOr, Value::Dict(x), _) => {
@@ -536,7 +534,8 @@ impl Vm {
             (_, Value::Native(_), _) => {
                 let (_, _, iname) = dunder_names(op);
                 let class = self.type_of(&a);
-                let f = crate::hash::dict_get_str(&class.dict.borrow(gil), iname).cloned();
+                let f =
+                    crate::protocol::hash::dict_get_str(&class.dict.borrow(gil), iname).cloned();
                 if let Some(f) = f {
                     let r = self.call_method_value(&f, &a, std::slice::from_ref(b))?;
                     if !matches!(r, Value::NotImplemented) {
@@ -573,7 +572,8 @@ impl Vm {
                 if let Value::Native(_) = a {
                     let class = self.type_of(a);
                     let f =
-                        crate::hash::dict_get_str(&class.dict.borrow(self.gil()), name).cloned();
+                        crate::protocol::hash::dict_get_str(&class.dict.borrow(self.gil()), name)
+                            .cloned();
                     if let Some(f) = f {
                         return self.call_method_value(&f, a, &[]);
                     }
@@ -598,8 +598,8 @@ impl Vm {
     }
 }
 
-fn set_op(op: BinOp) -> crate::builtins::set_algebra::SetOp {
-    use crate::builtins::set_algebra::SetOp;
+fn set_op(op: BinOp) -> crate::object::set_algebra::SetOp {
+    use crate::object::set_algebra::SetOp;
     match op {
         BinOp::BitOr => SetOp::Or,
         BinOp::BitAnd => SetOp::And,

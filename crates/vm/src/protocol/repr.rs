@@ -4,10 +4,10 @@
 
 pub use gilvm_syntax::strings::{bytes_repr, is_printable, str_repr};
 
-use crate::attr::user_lookup;
-use crate::error::PyResult;
-use crate::value::{Class, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{Class, Value};
+use crate::protocol::attr::user_lookup;
 
 pub use crate::object::key::object_id;
 
@@ -98,7 +98,7 @@ impl Vm {
     pub(crate) fn enter_native(&mut self) -> PyResult<()> {
         if self.frames.len() + self.native_depth > self.interp.recursion_limit()
             || self.native_depth >= 20_000
-            || crate::stack_guard::stack_exhausted()
+            || crate::runtime::stack_guard::stack_exhausted()
         {
             return Err(self.recursion_error());
         }
@@ -129,7 +129,7 @@ impl Vm {
             Bool(true) => "True".into(),
             Bool(false) => "False".into(),
             Int(i) => i.to_string(),
-            BigInt(b) => crate::bigint::big_to_string(self, b)?,
+            BigInt(b) => crate::protocol::bigint::big_to_string(self, b)?,
             Float(f) => float_repr(*f),
             Str(s) => str_repr(s.as_str()),
             Bytes(b) => bytes_repr(&b.data),
@@ -205,11 +205,12 @@ impl Vm {
                 format!("<{} object at {:#014x}>", name, object_id(v))
             }
             Cell(_) => format!("<cell at {:#014x}>", object_id(v)),
-            Code(c) => crate::dynamic::code_repr(c, object_id(v)),
+            Code(c) => crate::interp::dynamic::code_repr(c, object_id(v)),
             Native(_) => {
                 let class = self.type_of(v);
                 let own =
-                    crate::hash::dict_get_str(&class.dict.borrow(self.gil()), "__repr__").cloned();
+                    crate::protocol::hash::dict_get_str(&class.dict.borrow(self.gil()), "__repr__")
+                        .cloned();
                 match own {
                     Some(f) => return self.call_str_dunder(&f, v, "__repr__"),
                     Option::None => self.default_repr(v),
@@ -297,7 +298,7 @@ impl Vm {
                 out.push('}');
             }
             Value::Set(s) => {
-                let items: Vec<Value> = crate::setorder::values(gil, s);
+                let items: Vec<Value> = crate::object::setorder::values(gil, s);
                 if items.is_empty() {
                     return Ok("set()".into());
                 }
@@ -337,7 +338,8 @@ impl Vm {
             Value::Native(_) => {
                 let class = self.type_of(v);
                 let own =
-                    crate::hash::dict_get_str(&class.dict.borrow(self.gil()), "__str__").cloned();
+                    crate::protocol::hash::dict_get_str(&class.dict.borrow(self.gil()), "__str__")
+                        .cloned();
                 match own {
                     Some(f) => self.call_str_dunder(&f, v, "__str__"),
                     None => self.repr(v),

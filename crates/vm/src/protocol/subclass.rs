@@ -1,6 +1,6 @@
 //! Subclasses of the built-in types `int`, `float`, `str`, `tuple`, `list`, `dict` and `set`.
 //!
-//! An instance of such a class is an ordinary [`crate::value::Instance`] whose `payload` holds
+//! An instance of such a class is an ordinary [`crate::object::value::Instance`] whose `payload` holds
 //! the built-in value it extends. The protocol functions (`repr`, `==`, `len`, `[]`, iteration,
 //! arithmetic, hashing...) use the class's own dunders first and fall back to the payload; the
 //! built-in type's methods (`append`, `upper`, ...) are bound to the payload. This module
@@ -12,10 +12,10 @@ use std::sync::Arc;
 
 use gilvm_syntax::ast::{BinOp, CmpOp};
 
-use crate::class::strip;
-use crate::error::PyResult;
-use crate::value::{Builtin, Class, NativeFn, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::class::strip;
+use crate::object::error::PyResult;
+use crate::object::value::{Builtin, Class, NativeFn, PyStr, Value};
 
 type Kw = [(Arc<PyStr>, Value)];
 /// A table of dunders: name and function.
@@ -92,18 +92,18 @@ fn float_(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
     crate::builtins::to_f64(vm, &v).map(Value::Float)
 }
 
-fn unary(vm: &mut Vm, a: &[Value], op: crate::ops_numeric::Unary) -> PyResult<Value> {
+fn unary(vm: &mut Vm, a: &[Value], op: crate::protocol::ops_numeric::Unary) -> PyResult<Value> {
     let v = arg(a, 0).clone();
     vm.unary_op(op, &v)
 }
 fn neg(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
-    unary(vm, a, crate::ops_numeric::Unary::Neg)
+    unary(vm, a, crate::protocol::ops_numeric::Unary::Neg)
 }
 fn pos(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
-    unary(vm, a, crate::ops_numeric::Unary::Pos)
+    unary(vm, a, crate::protocol::ops_numeric::Unary::Pos)
 }
 fn invert(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
-    unary(vm, a, crate::ops_numeric::Unary::Invert)
+    unary(vm, a, crate::protocol::ops_numeric::Unary::Invert)
 }
 fn abs(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
     match arg(a, 0) {
@@ -238,10 +238,10 @@ pub(crate) fn install(vm: &mut Vm) {
         t.set.clone(),
     );
     // Each table's keys and function objects are made once and shared by the classes.
-    type Made = Vec<(crate::value::Key, Value)>;
+    type Made = Vec<(crate::object::value::Key, Value)>;
     let make = |t: Table| -> Made {
         t.iter()
-            .map(|&(name, func)| (crate::hash::str_key(name), builtin(name, func)))
+            .map(|&(name, func)| (crate::protocol::hash::str_key(name), builtin(name, func)))
             .collect()
     };
     let (compare, number, int_only) = (make(COMPARE), make(NUMBER), make(INT_ONLY));

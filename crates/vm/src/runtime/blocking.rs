@@ -6,7 +6,7 @@
 //! `Send` so it cannot capture the GIL token or a borrow of a `GilCell`: whatever it touches has
 //! to be reachable without the interpreter lock (an `Arc` with its own `Mutex`, an OS handle).
 
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
 
 /// Run `f`, a blocking operation, with the GIL released.
 pub fn blocking<T, F>(vm: &mut Vm, f: F) -> T

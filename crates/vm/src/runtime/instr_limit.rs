@@ -55,8 +55,8 @@
 
 use std::sync::atomic::{AtomicI64, Ordering};
 
-use crate::error::{PyErr, PyResult};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
 
 /// Exit status of a program stopped by the instruction limit (124 is `--timeout`, 125
 /// `--max-memory`).
@@ -152,9 +152,9 @@ impl Vm {
         if self.interp.instruction_limit.is_some() {
             self.charge_instructions()?;
         }
-        if crate::alloc_limit::has_usage_probe()
+        if crate::runtime::alloc_limit::has_usage_probe()
             && (self.interp.memory_limit_hit.load(Ordering::Relaxed)
-                || crate::alloc_limit::heap_over_limit())
+                || crate::runtime::alloc_limit::heap_over_limit())
         {
             self.interp.memory_limit_hit.store(true, Ordering::Relaxed);
             self.thread_gil.limit_countdown(1);
@@ -168,7 +168,7 @@ impl Vm {
     /// Are any limits checked at the GIL's switch points?
     #[inline]
     pub(crate) fn limits_on(&self) -> bool {
-        self.interp.instruction_limit.is_some() || crate::alloc_limit::has_usage_probe()
+        self.interp.instruction_limit.is_some() || crate::runtime::alloc_limit::has_usage_probe()
     }
 
     /// After the countdown was (re)armed: if less than a slice of the budget is left, check
@@ -178,7 +178,7 @@ impl Vm {
         if let Some(limit) = &self.interp.instruction_limit {
             cap = u32::try_from(limit.left()).unwrap_or(u32::MAX);
         }
-        if crate::alloc_limit::has_usage_probe() {
+        if crate::runtime::alloc_limit::has_usage_probe() {
             cap = cap.min(MEMORY_CHECK_EVERY);
         }
         self.thread_gil.limit_countdown(cap);
@@ -223,7 +223,7 @@ impl Vm {
 fn memory_limit_message() -> String {
     format!(
         "memory limit of {} MB exceeded",
-        crate::alloc_limit::memory_limit() >> 20
+        crate::runtime::alloc_limit::memory_limit() >> 20
     )
 }
 

@@ -6,11 +6,11 @@
 //!    async-signal-safe, run by the handler in this order: store `true` in the interpreter's
 //!    pending flag ([`Interrupts::signal_flag`]), then write a byte to a self-pipe. A watcher
 //!    thread reads the pipe and calls
-//!    [`Interp::wake_for_interrupt`](crate::vm::Interp::wake_for_interrupt). Setting the flag
+//!    [`Interp::wake_for_interrupt`](crate::interp::vm::Interp::wake_for_interrupt). Setting the flag
 //!    at delivery means one signal is one interrupt, and a wait that ends at the same moment
 //!    (a child process that exits on the same Ctrl-C) cannot return before the interrupt is
 //!    seen. The VM never touches signals; other callers use
-//!    [`Interp::interrupt`](crate::vm::Interp::interrupt), which sets the flag itself.
+//!    [`Interp::interrupt`](crate::interp::vm::Interp::interrupt), which sets the flag itself.
 //! 2. `wake_for_interrupt` asks the GIL for attention (the eval breaker the running thread
 //!    already checks every instruction: no new check on the hot path) and wakes the main
 //!    thread if it is in an interruptible wait (its *waker*, see below).
@@ -48,9 +48,9 @@ use std::time::{Duration, Instant};
 
 use parking_lot::{Condvar, Mutex};
 
-use crate::error::{PyErr, PyResult};
+use crate::interp::vm::Vm;
 use crate::modules::threading::wait::LIBRARY_FILES;
-use crate::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
 
 /// The exit status of a program ended by an uncaught `KeyboardInterrupt` (128 + SIGINT).
 pub const INTERRUPTED_STATUS: i32 = 130;
@@ -119,7 +119,7 @@ impl Interrupts {
 
     /// The pending flag itself, for a signal handler to set when the signal is delivered (it
     /// must only store `true`, e.g. `signal_hook::flag::register`); whoever watches the signal
-    /// then calls [`crate::vm::Interp::wake_for_interrupt`]. Setting it at delivery means a
+    /// then calls [`crate::interp::vm::Interp::wake_for_interrupt`]. Setting it at delivery means a
     /// wait that ends at the same moment (a child that exits on the same Ctrl-C) cannot return
     /// before the interrupt is seen, and one signal is one KeyboardInterrupt.
     pub fn signal_flag(&self) -> Arc<AtomicBool> {

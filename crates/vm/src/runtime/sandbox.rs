@@ -24,8 +24,8 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
-use crate::error::{PyErr, PyResult};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
 
 /// Modules a sandboxed program cannot import.
 pub const REFUSED_MODULES: &[&str] = &[
@@ -110,7 +110,7 @@ impl Vm {
         let gil = self.gil();
         let modules = std::mem::take(&mut *self.interp.modules.borrow_mut(gil));
         for module in modules.values().filter_map(|m| match m {
-            crate::value::Value::Module(m) => Some(m),
+            crate::object::value::Value::Module(m) => Some(m),
             _ => None,
         }) {
             let globals = std::mem::take(&mut *module.globals.borrow_mut(gil));
@@ -172,15 +172,17 @@ pub struct SandboxRun {
 /// instructions, on a new thread with the interpreter's stack (as the `gilvm` command line
 /// does, so the stack guard's budget holds); output is captured. A panic in the interpreter
 /// is passed on to the caller. The memory limit is the embedder's
-/// ([`crate::alloc_limit::set_memory_limit`]). This is what the `run` fuzz target calls.
+/// ([`crate::runtime::alloc_limit::set_memory_limit`]). This is what the `run` fuzz target calls.
 pub fn run_sandboxed(source: &str, filename: &str, max_instructions: Option<u64>) -> SandboxRun {
     let source: Arc<str> = Arc::from(source);
     let filename = filename.to_string();
     let spawned = std::thread::Builder::new()
         .name("gilvm-sandbox".into())
-        .stack_size(crate::stack_guard::INTERPRETER_STACK)
+        .stack_size(crate::runtime::stack_guard::INTERPRETER_STACK)
         .spawn(move || {
-            crate::stack_guard::set_stack_budget(crate::stack_guard::INTERPRETER_BUDGET);
+            crate::runtime::stack_guard::set_stack_budget(
+                crate::runtime::stack_guard::INTERPRETER_BUDGET,
+            );
             let code = match gilvm_compiler::compile_source(&source, &filename) {
                 Ok(code) => code,
                 Err(err) => {

@@ -13,7 +13,7 @@
 use std::cell::Cell;
 
 /// Stack size of a thread that runs a whole interpreter (the `gilvm` command line's main
-/// interpreter thread, [`crate::sandbox::run_sandboxed`]): deep but limited recursion in native
+/// interpreter thread, [`crate::runtime::sandbox::run_sandboxed`]): deep but limited recursion in native
 /// code paths, such as the repr of a deeply nested list, must never hit the end of the stack.
 pub const INTERPRETER_STACK: usize = 256 << 20;
 

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
-use crate::value::{Builtin, NativeFn, PyStr, Value};
+use crate::object::value::{Builtin, NativeFn, PyStr, Value};
 use crate::{PyResult, Vm, VmConfig};
 
 mod programs;
@@ -52,7 +52,7 @@ fn install_test_builtins(vm: &mut Vm) {
     let mut g = vm.interp.builtins.globals.borrow_mut(gil);
     for (name, func) in fns {
         g.insert(
-            crate::hash::str_key(name),
+            crate::protocol::hash::str_key(name),
             Value::Builtin(Arc::new(Builtin {
                 name,
                 func: *func,

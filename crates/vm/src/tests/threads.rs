@@ -1,7 +1,7 @@
 //! The GIL's switching rules seen through the interpreter: programs run with event recording
 //! on (test-only `VmConfig::gil_tracing`), and the recorded transitions are checked.
 
-use crate::gil::{GilPolicy, ThreadReport, ThreadState, Transition};
+use crate::runtime::gil::{GilPolicy, ThreadReport, ThreadState, Transition};
 use crate::{Vm, VmConfig};
 
 /// Run `src` as `__main__` with tracing on; wait for its threads; return every thread's report

@@ -12,11 +12,11 @@ use std::collections::{BinaryHeap, VecDeque};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::error::{PyErr, PyResult};
-use crate::generator::{as_generator, GenStep};
-use crate::gilcell::GilCell;
-use crate::value::{NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::generator::{as_generator, GenStep};
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::GilCell;
+use crate::object::value::{NativeObject, Value};
 
 use super::future::{self, as_future, Status};
 use super::threadsafe::{Threadsafe, TsCallback};
@@ -267,9 +267,9 @@ fn drive(vm: &mut Vm, coro: &Value, exc: Option<PyErr>) -> PyResult<GenStep> {
     }
     let r = match exc {
         None => super::native_send(vm, coro, &Value::None)
-            .or_else(|| crate::async_gen::async_send(vm, coro, Value::None)),
+            .or_else(|| crate::interp::async_gen::async_send(vm, coro, Value::None)),
         Some(e) => super::native_throw(vm, coro, &e)
-            .or_else(|| crate::async_gen::async_throw(vm, coro, &e)),
+            .or_else(|| crate::interp::async_gen::async_throw(vm, coro, &e)),
     };
     r.unwrap_or_else(|| Err(vm.type_error("a coroutine was expected")))
 }

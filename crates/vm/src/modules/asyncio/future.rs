@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use crate::error::{PyErr, PyResult};
-use crate::gilcell::GilCell;
-use crate::value::{NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::GilCell;
+use crate::object::value::{NativeObject, Value};
 
 use super::event_loop::{call_soon, Cb};
 
@@ -74,7 +74,7 @@ impl NativeObject for Future {
 }
 
 pub fn new_future() -> Value {
-    crate::class::native(Future {
+    crate::object::class::native(Future {
         st: GilCell::new(FutState {
             status: Status::Pending,
             result: Value::None,
@@ -89,7 +89,7 @@ pub fn new_future() -> Value {
 }
 
 pub fn new_task(coro: Value, name: Value) -> Value {
-    crate::class::native(Future {
+    crate::object::class::native(Future {
         st: GilCell::new(FutState {
             status: Status::Pending,
             result: Value::None,
@@ -246,7 +246,7 @@ pub fn result(vm: &mut Vm, fut: &Future) -> PyResult<Value> {
     }
 }
 
-type Kw<'a> = &'a [(Arc<crate::value::PyStr>, Value)];
+type Kw<'a> = &'a [(Arc<crate::object::value::PyStr>, Value)];
 
 fn this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Future> {
     args.first()
@@ -319,7 +319,7 @@ fn m_set_exception(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
         return Err(vm.runtime_error("Task does not support set_exception operation"));
     }
     let e = a.get(1).cloned().unwrap_or(Value::None);
-    let err = crate::generator::make_throw_error(vm, &e, None)?;
+    let err = crate::interp::generator::make_throw_error(vm, &e, None)?;
     set_exception(vm, &a[0], f, err)?;
     Ok(Value::None)
 }
@@ -439,9 +439,12 @@ pub fn install(vm: &mut Vm) -> (Value, Value) {
         ("_asyncio.Future", "Future", false),
         ("_asyncio.Task", "Task", true),
     ] {
-        let c =
-            crate::types::new_builtin_class(name, Some(&object), crate::value::BuiltinType::Native);
-        let mut methods: Vec<(&'static str, crate::value::NativeFn)> = vec![
+        let c = crate::object::types::new_builtin_class(
+            name,
+            Some(&object),
+            crate::object::value::BuiltinType::Native,
+        );
+        let mut methods: Vec<(&'static str, crate::object::value::NativeFn)> = vec![
             ("done", m_done),
             ("cancelled", m_cancelled),
             ("result", m_result),

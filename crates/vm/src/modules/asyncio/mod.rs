@@ -12,11 +12,11 @@ pub mod threadsafe;
 
 use std::sync::Arc;
 
-use crate::error::{PyErr, PyResult};
-use crate::generator::GenStep;
-use crate::gilcell::GilCell;
-use crate::value::{Class, Module, NativeObject, PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::generator::GenStep;
+use crate::interp::vm::Vm;
+use crate::object::error::{PyErr, PyResult};
+use crate::object::gilcell::GilCell;
+use crate::object::value::{Class, Module, NativeObject, PyStr, Value};
 
 use future::{as_future, Status};
 
@@ -121,7 +121,7 @@ pub fn module_class(vm: &Vm, name: &str) -> Option<Arc<Class>> {
     let gil = vm.gil();
     let m = vm.interp.module(gil, "asyncio")?;
     let g = m.globals.borrow(gil);
-    match crate::hash::dict_get_str(&g, name) {
+    match crate::protocol::hash::dict_get_str(&g, name) {
         Some(Value::Class(c)) => Some(c.clone()),
         _ => None,
     }
@@ -152,7 +152,7 @@ fn f_sleep(vm: &mut Vm, a: &[Value], kw: Kw) -> PyResult<Value> {
         .cloned()
         .or_else(|| kwarg(kw, "result"))
         .unwrap_or(Value::None);
-    Ok(crate::class::native(Sleep {
+    Ok(crate::object::class::native(Sleep {
         delay,
         result,
         state: GilCell::new(SleepState::New),
@@ -173,7 +173,7 @@ fn f_ensure_future(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     if event_loop::is_coroutine(&v) {
         return event_loop::create_task(vm, v, None);
     }
-    if crate::async_gen::is_awaitable(&v) {
+    if crate::interp::async_gen::is_awaitable(&v) {
         return event_loop::spawn_task(vm, v, None);
     }
     if let Value::Instance(_) = v {
@@ -238,7 +238,7 @@ fn f_iscoroutine(_: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
 /// `_loop_handle()`: the running loop's door for other threads (a `LoopHandle`).
 fn f_loop_handle(vm: &mut Vm, _: &[Value], _: Kw) -> PyResult<Value> {
     match event_loop::threadsafe() {
-        Some(ts) => Ok(crate::class::native(threadsafe::LoopHandle(ts))),
+        Some(ts) => Ok(crate::object::class::native(threadsafe::LoopHandle(ts))),
         None => Err(vm.runtime_error("no running event loop")),
     }
 }

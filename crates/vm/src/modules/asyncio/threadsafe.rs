@@ -12,8 +12,8 @@ use std::time::{Duration, Instant};
 use parking_lot::{Condvar, Mutex};
 
 use super::event_loop::TimerHandle;
-use crate::interrupt::Stop;
-use crate::value::{NativeObject, Value};
+use crate::object::value::{NativeObject, Value};
+use crate::runtime::interrupt::Stop;
 
 /// A callback handed over by another thread, with the handle that can cancel it.
 pub type TsCallback = (Value, Vec<Value>, Option<Arc<TimerHandle>>);

@@ -10,11 +10,11 @@ use std::time::{Duration, Instant};
 use super::process::lock;
 use super::wire::{self, Wire};
 use super::{blocking_wait, deadline_after, handle_arg, timeout_arg, wait_interruptibly};
-use crate::builtins::args::Kwargs;
-use crate::error::PyResult;
-use crate::interrupt::Stop;
-use crate::value::{NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::Kwargs;
+use crate::object::error::PyResult;
+use crate::object::value::{NativeObject, Value};
+use crate::runtime::interrupt::Stop;
 
 #[derive(Debug)]
 pub struct Conn {

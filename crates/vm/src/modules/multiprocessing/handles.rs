@@ -10,10 +10,10 @@ use super::queue::QueueHandle;
 use super::shm::Region;
 use super::sync::ShmObj;
 use super::wire::{Decoder, Encoder, HandleWire, Wire};
-use crate::error::PyResult;
-use crate::hash::dict_get_str;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::Value;
+use crate::protocol::hash::dict_get_str;
 
 /// The native handle stored as `_h` in a multiprocessing object, and the object's class name.
 fn handle_of(vm: &Vm, v: &Value) -> Option<(String, Value)> {

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::process::lock;
 use super::wire::{self, Reply, ToParent, ToWorker};
-use crate::interrupt::Stop;
+use crate::runtime::interrupt::Stop;
 
 pub struct ParentLink {
     writer: Mutex<UnixStream>,

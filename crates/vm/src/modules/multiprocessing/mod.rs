@@ -32,11 +32,11 @@ use self::pool::{Failure, PoolCore};
 use self::process::{lock, state, Child, Owner, Settings};
 use self::wire::{Callee, Encoder, Mode, RemoteError, Start, Wire};
 use super::{add_fns, new_module};
-use crate::builtins::args::Kwargs;
-use crate::error::PyResult;
-use crate::interrupt::Stop;
-use crate::value::{Module, NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::Kwargs;
+use crate::object::error::PyResult;
+use crate::object::value::{Module, NativeObject, Value};
+use crate::runtime::interrupt::Stop;
 
 pub use self::process::Settings as WorkerSettings;
 pub use self::reports::{collect_worker_reports, take_worker_reports, WorkerReport};
@@ -53,7 +53,7 @@ pub fn worker_main(settings: WorkerSettings, started: impl FnOnce(Arc<crate::Int
 /// Called when the main script ends: join non-daemon children, terminate daemon ones and pools
 /// (everything, after an uncaught KeyboardInterrupt, or when `stop` asks: a Ctrl-C while
 /// joining).
-pub fn at_exit(interrupted: bool, stop: &crate::interrupt::Stop) {
+pub fn at_exit(interrupted: bool, stop: &crate::runtime::interrupt::Stop) {
     process::at_exit(interrupted, stop);
 }
 
@@ -131,7 +131,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Arc<Module>> {
 
 /// Run a blocking wait with the GIL released (through the blocking gateway).
 pub(crate) fn blocking_wait<T: Send>(vm: &mut Vm, f: impl FnOnce() -> T + Send) -> T {
-    crate::modules::blocking::blocking(vm, f)
+    crate::runtime::blocking::blocking(vm, f)
 }
 
 /// A timeout in seconds (already clamped by [`timeout_arg`]) as a deadline.
@@ -204,11 +204,10 @@ fn str_arg(vm: &Vm, a: &[Value], i: usize) -> PyResult<String> {
     }
 }
 
-fn mp_class(vm: &mut Vm, name: &str) -> Arc<crate::value::Class> {
-    let found = vm
-        .import("multiprocessing")
-        .ok()
-        .and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(vm.gil()), name).cloned());
+fn mp_class(vm: &mut Vm, name: &str) -> Arc<crate::object::value::Class> {
+    let found = vm.import("multiprocessing").ok().and_then(|m| {
+        crate::protocol::hash::dict_get_str(&m.globals.borrow(vm.gil()), name).cloned()
+    });
     match found {
         Some(Value::Class(c)) => c,
         _ => vm.types().runtime_error.clone(),
@@ -260,7 +259,7 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
             if qual.contains("<locals>") {
                 return Err(vm.attribute_error(format!("Can't pickle local object '{qual}'")));
             }
-            let same = crate::hash::dict_get_str(&func.globals.globals.borrow(gil), name)
+            let same = crate::protocol::hash::dict_get_str(&func.globals.globals.borrow(gil), name)
                 .is_some_and(|v| v.is(f));
             if (module == "__main__" || module == "__mp_main__") && qual == name && same {
                 return Ok(Callee::Main(name.to_string()));
@@ -285,8 +284,11 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
             ))
         }
         Value::Builtin(b) if b.receiver.is_none() => {
-            let known = crate::hash::dict_get_str(&vm.interp.builtins.globals.borrow(gil), b.name)
-                .is_some_and(|v| v.is(f));
+            let known = crate::protocol::hash::dict_get_str(
+                &vm.interp.builtins.globals.borrow(gil),
+                b.name,
+            )
+            .is_some_and(|v| v.is(f));
             if known {
                 Ok(Callee::Builtin(b.name.to_string()))
             } else {
@@ -295,15 +297,14 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
         }
         Value::Class(c) => {
             let name = c.name.as_str();
-            let known = crate::hash::dict_get_str(&vm.interp.builtins.globals.borrow(gil), name)
-                .is_some_and(|v| v.is(f));
+            let known =
+                crate::protocol::hash::dict_get_str(&vm.interp.builtins.globals.borrow(gil), name)
+                    .is_some_and(|v| v.is(f));
             if known {
                 Ok(Callee::Builtin(name.to_string()))
-            } else if let Some(Value::Class(g)) = vm
-                .interp
-                .module(gil, "__main__")
-                .and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), name).cloned())
-            {
+            } else if let Some(Value::Class(g)) = vm.interp.module(gil, "__main__").and_then(|m| {
+                crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), name).cloned()
+            }) {
                 if Arc::ptr_eq(&g, c) {
                     Ok(Callee::Main(name.to_string()))
                 } else {
@@ -366,7 +367,7 @@ fn settings(vm: &Vm) -> Settings {
         report: reports::collecting(),
         tracing: vm.interp.gil.tracing(),
         max_instructions: vm.interp.instruction_limit.as_ref().map(|l| l.limit()),
-        max_memory_mb: match crate::alloc_limit::memory_limit() {
+        max_memory_mb: match crate::runtime::alloc_limit::memory_limit() {
             usize::MAX => None,
             bytes => Some((bytes >> 20).max(1) as u64),
         },
@@ -697,13 +698,15 @@ fn rebuild_exception(vm: &mut Vm, e: RemoteError) -> Value {
     let class = match e.module.as_str() {
         "builtins" => vm.types().exception_by_name(&e.class).cloned(),
         "__main__" => main_module(vm)
-            .and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), &e.class).cloned())
+            .and_then(|m| {
+                crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), &e.class).cloned()
+            })
             .and_then(|v| match v {
                 Value::Class(c) => Some(c),
                 _ => None,
             }),
         module => vm.import(module).ok().and_then(|m| {
-            match crate::hash::dict_get_str(&m.globals.borrow(gil), &e.class).cloned() {
+            match crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), &e.class).cloned() {
                 Some(Value::Class(c)) => Some(c),
                 _ => None,
             }
@@ -714,7 +717,7 @@ fn rebuild_exception(vm: &mut Vm, e: RemoteError) -> Value {
         args.push(wire::to_value(vm, w).unwrap_or_default());
     }
     let base = vm.types().base_exception.clone();
-    if let Some(c) = class.filter(|c| crate::types::is_subclass(c, &base)) {
+    if let Some(c) = class.filter(|c| crate::object::types::is_subclass(c, &base)) {
         if let Ok(v) = vm.call(&Value::Class(c.clone()), &args) {
             if matches!(&v, Value::Instance(i) if i.exc.is_some()) {
                 return v;

@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 use super::process::{lock, state};
 use super::wire::{self, Reply, ToParent, Wire};
 use super::{deadline_after, handle_arg, remaining, timeout_arg, wait_interruptibly};
-use crate::builtins::args::Kwargs;
-use crate::error::PyResult;
-use crate::value::{NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::Kwargs;
+use crate::object::error::PyResult;
+use crate::object::value::{NativeObject, Value};
 
 #[derive(Debug)]
 pub struct QueueCore {

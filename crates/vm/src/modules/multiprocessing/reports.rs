@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::process::lock;
-use crate::gil::{GilLock, ThreadReport};
+use crate::runtime::gil::{GilLock, ThreadReport};
 
 /// One interpreter process's reports, as a worker sends them.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -125,7 +125,7 @@ pub fn take_worker_reports(gil: &GilLock) -> Vec<WorkerReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gil::{GilEvent, ThreadState, ThreadStats, Transition};
+    use crate::runtime::gil::{GilEvent, ThreadState, ThreadStats, Transition};
 
     #[test]
     fn reports_cross_the_wire() {

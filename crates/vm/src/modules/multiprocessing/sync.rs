@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 use super::shm::Region;
 use super::wire::ShmKind;
 use super::{deadline_after, handle_arg, timeout_arg, wait_interruptibly};
-use crate::builtins::args::Kwargs;
-use crate::error::PyResult;
-use crate::value::{NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::Kwargs;
+use crate::object::error::PyResult;
+use crate::object::value::{NativeObject, Value};
 
 pub const DATA: usize = 64;
 
@@ -54,7 +54,7 @@ fn me() -> u64 {
 fn wait_until(
     mut ready: impl FnMut() -> bool,
     deadline: Option<Instant>,
-    stop: &crate::interrupt::Stop,
+    stop: &crate::runtime::interrupt::Stop,
 ) -> bool {
     let mut round = 0u32;
     let mut sleep = Duration::from_micros(50);

@@ -15,9 +15,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::PyResult;
-use crate::value::{DictMap, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{DictMap, Value};
 
 /// A value in transit.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -429,7 +429,7 @@ impl Decoder {
             Wire::Int(n) => Value::Int(n),
             Wire::Float(x) => Value::Float(x),
             Wire::Str(s) => Value::str(s),
-            Wire::Bytes(b) => Value::Bytes(Arc::new(crate::value::PyBytes {
+            Wire::Bytes(b) => Value::Bytes(Arc::new(crate::object::value::PyBytes {
                 data: b.into_boxed_slice(),
             })),
             Wire::List(items) => {
@@ -454,7 +454,9 @@ impl Decoder {
                 t
             }
             Wire::Dict(pairs) => {
-                let dict = Value::Dict(Arc::new(crate::gilcell::GilCell::new(DictMap::default())));
+                let dict = Value::Dict(Arc::new(crate::object::gilcell::GilCell::new(
+                    DictMap::default(),
+                )));
                 self.memo.push(dict.clone());
                 for (k, v) in pairs {
                     let k = self.dec(vm, k)?;

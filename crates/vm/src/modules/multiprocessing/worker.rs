@@ -13,9 +13,9 @@ use super::process::{self, state, Settings, WorkerInfo};
 use super::reports;
 use super::shm::adopt_fd;
 use super::wire::{self, Callee, Decoder, Mode, RemoteError, Start, ToParent, ToWorker, Wire};
-use crate::error::PyErr;
-use crate::value::Value;
-use crate::vm::{Vm, VmConfig};
+use crate::interp::vm::{Vm, VmConfig};
+use crate::object::error::PyErr;
+use crate::object::value::Value;
 
 /// Most descriptors a start message may carry.
 const MAX_FDS: usize = 64;
@@ -124,8 +124,8 @@ fn run(
     let status = run_in(&mut vm, &link, fds, &start);
     let interrupted = crate::modules::threading::thread::wait_for_threads(&mut vm).is_err();
     vm.interp.flush_stdout();
-    crate::modules::blocking::blocking(&mut vm, move || {
-        process::at_exit(interrupted, &crate::interrupt::Stop::never())
+    crate::runtime::blocking::blocking(&mut vm, move || {
+        process::at_exit(interrupted, &crate::runtime::interrupt::Stop::never())
     });
     if settings.report {
         // The main thread lets go of the GIL for good and files its report; the children
@@ -168,7 +168,10 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                 }
                 let mut kw = Vec::with_capacity(kwargs.len());
                 for (k, w) in kwargs.iter().cloned() {
-                    kw.push((Arc::new(crate::value::PyStr::new(k)), dec.decode(vm, w)?));
+                    kw.push((
+                        Arc::new(crate::object::value::PyStr::new(k)),
+                        dec.decode(vm, w)?,
+                    ));
                 }
                 vm.call_kw(&f, &a, &kw)
             })();
@@ -253,7 +256,7 @@ fn find_class(
     module: &str,
     qualname: &str,
     script: &str,
-) -> Result<Arc<crate::value::Class>, PyErr> {
+) -> Result<Arc<crate::object::value::Class>, PyErr> {
     let (mut obj, shown) = if module == "__main__" {
         let gil = vm.gil();
         let m = vm.interp.module(gil, "__mp_main__");
@@ -382,7 +385,7 @@ fn run_chunk_items(
     let mut kw = Vec::with_capacity(kwargs.len());
     for (k, w) in kwargs {
         let v = wire::to_value(vm, w)?;
-        kw.push((Arc::new(crate::value::PyStr::new(k)), v));
+        kw.push((Arc::new(crate::object::value::PyStr::new(k)), v));
     }
     let mut out = Vec::with_capacity(items.len());
     for item in items {
@@ -406,7 +409,7 @@ fn remote_error(vm: &mut Vm, err: &PyErr) -> RemoteError {
     if module == "__mp_main__" {
         module = "__main__".to_string();
     }
-    let args_v = crate::error::exc_args(&err.0, vm);
+    let args_v = crate::object::error::exc_args(&err.0, vm);
     let args = match args_v
         .iter()
         .map(|a| wire::from_value(vm, a))
@@ -434,8 +437,8 @@ fn resolve(vm: &mut Vm, callee: &Callee) -> Result<Value, PyErr> {
         Callee::Builtin(n) => (Some(vm.interp.builtins.clone()), n),
         Callee::Module { module, name } => (Some(vm.import(module)?), name),
     };
-    let found =
-        module.and_then(|m| crate::hash::dict_get_str(&m.globals.borrow(gil), name).cloned());
+    let found = module
+        .and_then(|m| crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), name).cloned());
     found.ok_or_else(|| {
         vm.attribute_error(format!(
             "Can't get attribute '{name}' on <module '__mp_main__'> (a worker looks the function up by name in the main script)"

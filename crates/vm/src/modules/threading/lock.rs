@@ -9,12 +9,12 @@ use std::time::{Duration, Instant};
 use parking_lot::{Condvar, Mutex};
 
 use super::wait::{wait_blocking, WaitKind};
-use crate::builtins::args::{Kwargs, Params};
 use crate::builtins::to_f64;
-use crate::error::PyResult;
-use crate::interrupt::Stop;
-use crate::value::{NativeObject, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{Kwargs, Params};
+use crate::object::error::PyResult;
+use crate::object::value::{NativeObject, Value};
+use crate::runtime::interrupt::Stop;
 
 /// The lock's state lives outside the GIL: a thread waiting for it has let the GIL go.
 #[derive(Debug, Default)]
@@ -157,7 +157,7 @@ pub fn acquire(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// `lock.release()`
 pub fn release(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    crate::builtins::args::no_kwargs(vm, "release", kw)?;
+    crate::object::args::no_kwargs(vm, "release", kw)?;
     let lock = this(vm, a.first())?;
     {
         let mut locked = lock.inner.locked.lock();
@@ -173,7 +173,7 @@ pub fn release(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 
 /// `lock.locked()`
 pub fn locked(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    crate::builtins::args::no_kwargs(vm, "locked", kw)?;
+    crate::object::args::no_kwargs(vm, "locked", kw)?;
     let lock = this(vm, a.first())?;
     let l = *lock.inner.locked.lock();
     Ok(Value::Bool(l))

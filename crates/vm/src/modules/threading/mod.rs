@@ -12,11 +12,11 @@ pub mod wait;
 use std::sync::Arc;
 
 use super::{add_fns, new_module, set};
-use crate::builtins::args::{self, Kwargs};
 use crate::builtins::{dict_set_str, native};
-use crate::error::PyResult;
-use crate::value::{BuiltinType, Module, NativeFn, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::{BuiltinType, Module, NativeFn, Value};
 
 const THREADING_SOURCE: &str = include_str!("threading.py");
 const QUEUE_SOURCE: &str = include_str!("queue.py");
@@ -91,7 +91,7 @@ fn native_class(
     name: &str,
     full: &'static str,
     methods: &[(&'static str, NativeFn)],
-) -> Arc<crate::value::Class> {
+) -> Arc<crate::object::value::Class> {
     let module = full.split('.').next().unwrap_or("_thread");
     let object = vm.types().object.clone();
     let class = crate::builtins::file::new_class(name, module, Some(&object), BuiltinType::Native);

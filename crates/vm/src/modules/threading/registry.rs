@@ -185,7 +185,7 @@ impl Registry {
 
     /// Block (call it with the GIL released) until no non-daemon thread is left, or `stop`
     /// asks (a Ctrl-C).
-    pub fn wait_all_done(&self, stop: &crate::interrupt::Stop) {
+    pub fn wait_all_done(&self, stop: &crate::runtime::interrupt::Stop) {
         let mut g = self.inner.lock();
         while g.non_daemon > 0 && !stop.requested() {
             self.all_done.wait(&mut g);

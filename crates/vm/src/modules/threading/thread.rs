@@ -12,12 +12,12 @@ use parking_lot::{Condvar, Mutex};
 use super::lock::deadline;
 use super::registry::SHUTDOWN_KEY;
 use super::wait::{deadlock_exit, wait_blocking, WaitKind};
-use crate::builtins::args::{self, Kwargs};
 use crate::builtins::to_f64;
-use crate::error::PyResult;
-use crate::interrupt::Stop;
-use crate::value::{NativeObject, Value};
-use crate::vm::{Interp, Vm};
+use crate::interp::vm::{Interp, Vm};
+use crate::object::args::{self, Kwargs};
+use crate::object::error::PyResult;
+use crate::object::value::{NativeObject, Value};
+use crate::runtime::interrupt::Stop;
 
 /// Stack of each interpreter thread: Python calls do not recurse in Rust, and native recursion
 /// is bounded by the recursion limit, so this is generous.
@@ -112,7 +112,7 @@ pub fn start(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         .stack_size(THREAD_STACK)
         .spawn(move || {
             // Native re-entry raises RecursionError past 3/4 of this stack (stack_guard.rs).
-            crate::stack_guard::set_stack_budget(THREAD_STACK / 4 * 3);
+            crate::runtime::stack_guard::set_stack_budget(THREAD_STACK / 4 * 3);
             let mut vm = Vm::new_thread(interp.clone(), thread_gil);
             run_thread(&mut vm, bootstrap, &thread_name, &inner);
             drop(vm);

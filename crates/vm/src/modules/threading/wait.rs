@@ -5,9 +5,9 @@
 use std::io::Write;
 
 use super::registry::Wait;
-use crate::error::PyResult;
-use crate::interrupt::Stop;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::runtime::interrupt::Stop;
 
 /// The native wait being started (used when no library frame says better).
 #[derive(Clone, Copy, Debug)]
@@ -63,7 +63,7 @@ pub fn deadlock_exit(vm: &Vm, report: &str) -> ! {
             // Threads stopped by the instruction limit left the others waiting: that is the
             // instruction limit's report, not a deadlock's.
             let _ = writeln!(std::io::stderr(), "{}", limit.message());
-            std::process::exit(crate::instr_limit::INSTRUCTION_LIMIT_STATUS)
+            std::process::exit(crate::runtime::instr_limit::INSTRUCTION_LIMIT_STATUS)
         }
     }
     let mut err = std::io::stderr().lock();

@@ -3,7 +3,7 @@
 //! iterate) as CPython's are.
 
 use super::{eligible, Table};
-use crate::value::{Key, SetMap};
+use crate::object::value::{Key, SetMap};
 
 /// A set's map and, while every key is eligible, its simulated CPython table.
 #[derive(Clone, Debug)]

@@ -20,8 +20,8 @@ use std::sync::{Arc, Mutex, Weak};
 
 use rustc_hash::FxHashMap;
 
-use crate::gilcell::Gil;
-use crate::value::{Key, Set, SetMap, Value};
+use crate::object::gilcell::Gil;
+use crate::object::value::{Key, Set, SetMap, Value};
 pub use build::Builder;
 pub use table::Table;
 
@@ -178,7 +178,7 @@ pub fn store(gil: Gil, set: &Arc<Set>, b: Builder) {
 
 /// A new set value holding what `b` built.
 pub fn new_set(gil: Gil, b: Builder) -> Value {
-    let set: Arc<Set> = Arc::new(crate::gilcell::GilCell::new(SetMap::default()));
+    let set: Arc<Set> = Arc::new(crate::object::gilcell::GilCell::new(SetMap::default()));
     store(gil, &set, b);
     Value::Set(set)
 }

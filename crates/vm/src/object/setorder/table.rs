@@ -5,8 +5,8 @@
 //! deletions, the resize rules and `set.pop`'s finger. Membership itself stays in gilvm's
 //! `IndexMap`; a table holds clones of the keys in a side vector, its slots index into it.
 
-use crate::hash::key_eq;
-use crate::value::Key;
+use crate::object::value::Key;
+use crate::protocol::hash::key_eq;
 
 const MINSIZE: usize = 8;
 const LINEAR_PROBES: u64 = 9;

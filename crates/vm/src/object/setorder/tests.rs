@@ -1,7 +1,7 @@
 //! Unit tests of the CPython set-table simulation. Expected orders come from python3.11.
 
 use super::*;
-use crate::hash::hash_int;
+use crate::protocol::hash::hash_int;
 
 fn k(n: i64) -> Key {
     Key {

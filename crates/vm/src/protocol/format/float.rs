@@ -381,7 +381,8 @@ mod table_tests {
             };
             let x = from_hex(hex);
             checked += 1;
-            let got = crate::format::format_float(x, spec).unwrap_or_else(|e| format!("{e:?}"));
+            let got =
+                crate::protocol::format::format_float(x, spec).unwrap_or_else(|e| format!("{e:?}"));
             if got != want {
                 failures.push(format!(
                     "format({x:?} [{hex}], {spec:?}) = {got:?}, python3: {want:?}"

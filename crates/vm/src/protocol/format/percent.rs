@@ -2,9 +2,9 @@
 //! format and the result are then bytes carried as latin-1 text (one char per byte).
 
 use super::{ascii_escape, double_to_string, FloatFlags};
-use crate::error::PyResult;
-use crate::value::Value;
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::Value;
 
 struct Args<'a> {
     items: &'a [Value],
@@ -54,7 +54,7 @@ fn percent_format_mode(vm: &mut Vm, fmt: &str, args: &Value, bytes: bool) -> PyR
     // A tuple subclass is a tuple of arguments too.
     let args = match args {
         Value::Instance(i) if matches!(i.payload, Some(Value::Tuple(_))) => {
-            crate::class::strip(args)
+            crate::object::class::strip(args)
         }
         other => other,
     };
@@ -418,7 +418,7 @@ fn convert_bytes(
     }
 }
 
-fn int_needed(vm: &Vm, ty: char, v: &Value) -> crate::error::PyErr {
+fn int_needed(vm: &Vm, ty: char, v: &Value) -> crate::object::error::PyErr {
     if matches!(ty, 'd' | 'i' | 'u') {
         vm.type_error(format!(
             "%{ty} format: a real number is required, not {}",

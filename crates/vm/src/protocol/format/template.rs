@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use super::{ascii_escape, format_value};
-use crate::error::PyResult;
-use crate::value::{PyStr, Value};
-use crate::vm::Vm;
+use crate::interp::vm::Vm;
+use crate::object::error::PyResult;
+use crate::object::value::{PyStr, Value};
 
 /// Automatic (`{}`) versus manual (`{0}`) field numbering: CPython forbids mixing them.
 #[derive(PartialEq, Eq, Clone, Copy)]

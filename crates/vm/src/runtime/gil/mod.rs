@@ -66,7 +66,7 @@ use std::time::{Duration, Instant};
 
 use parking_lot::Mutex;
 
-use crate::gilcell::Gil;
+use crate::object::gilcell::Gil;
 
 pub use events::{GilEvent, ThreadState, Transition};
 pub use policy::{GilConfig, GilPolicy, SwitchSettings, UnknownPolicy};
@@ -410,7 +410,7 @@ impl ThreadGil {
     /// lock is taken back while unwinding.
     ///
     /// ```
-    /// use gilvm_vm::gil::{GilConfig, GilLock};
+    /// use gilvm_vm::runtime::gil::{GilConfig, GilLock};
     /// let lock = GilLock::new(GilConfig::default());
     /// let mut thread = lock.register("MainThread");
     /// let _gil = thread.acquire();
@@ -425,7 +425,7 @@ impl ThreadGil {
     /// The token cannot go along:
     ///
     /// ```compile_fail
-    /// use gilvm_vm::gil::{GilConfig, GilLock};
+    /// use gilvm_vm::runtime::gil::{GilConfig, GilLock};
     /// let lock = GilLock::new(GilConfig::default());
     /// let mut thread = lock.register("MainThread");
     /// let gil = thread.acquire();

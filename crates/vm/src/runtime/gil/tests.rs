@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::gilcell::GilCell;
+use crate::object::gilcell::GilCell;
 
 /// How long any one test may take before it fails as hung.
 const LIMIT: Duration = Duration::from_secs(60);
