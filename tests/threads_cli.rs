@@ -138,3 +138,23 @@ fn gil_flags_are_checked() {
     );
     assert_eq!(out.stdout, "0.0005\n", "{}", out.dump());
 }
+
+#[test]
+fn uncaught_thread_exception_ends_as_cpythons() {
+    let out = util::gilvm(&["run", &script("uncaught.py")], b"", None);
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    assert_eq!(out.stdout, "done\n", "{}", out.dump());
+    assert!(
+        out.stderr
+            .starts_with("Exception in thread Thread-1 (f):\nTraceback (most recent call last):\n"),
+        "{}",
+        out.dump()
+    );
+    // CPython's excepthook ends with the exception line: no blank line after it.
+    assert!(
+        out.stderr
+            .ends_with("    raise ValueError(\"boom\")\nValueError: boom\n"),
+        "{}",
+        out.dump()
+    );
+}

@@ -140,7 +140,9 @@ fn run_thread(vm: &mut Vm, bootstrap: Value, name: &str, handle: &Arc<HandleInne
             let text = vm.format_exception(&err);
             vm.interp.flush_stdout();
             let mut e = std::io::stderr().lock();
-            let _ = write!(e, "Exception in thread {name}:\n{text}\n");
+            // The traceback's text ends with its own newline; CPython adds no blank line.
+            let nl = if text.ends_with('\n') { "" } else { "\n" };
+            let _ = write!(e, "Exception in thread {name}:\n{text}{nl}");
         }
     }
     drop(bootstrap);
