@@ -70,6 +70,7 @@ pub fn make_native(vm: &mut Vm) -> Arc<Module> {
         &m,
         &[
             ("process_start", process_start),
+            ("is_daemonic", is_daemonic),
             ("process_join", process_join),
             ("process_exitcode", process_exitcode),
             ("process_pid", process_pid),
@@ -458,6 +459,15 @@ impl NativeObject for ChildHandle {
 ///
 /// `process_start(cls, (), state, name, daemon, True)` starts an instance of a `Process`
 /// subclass overriding `run()`: the child recreates it from its class and instance dict.
+/// `is_daemonic()`: is this process a daemonic worker (a daemon `Process` or a `Pool`'s)?
+/// Its parent says so in the environment it is spawned with.
+fn is_daemonic(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    crate::object::args::none(vm, "is_daemonic", a, kw)?;
+    let daemonic =
+        tree::is_worker() && std::env::var_os(process::DAEMONIC_ENV).is_some_and(|v| v == "1");
+    Ok(Value::Bool(daemonic))
+}
+
 fn process_start(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     check_not_bootstrapping(vm)?;
     let target = a.first().cloned().unwrap_or_default();

@@ -87,6 +87,7 @@ class Process:
             raise ValueError('process object is closed')
         if self._h is not None:
             raise AssertionError('cannot start a process twice')
+        _check_not_daemonic()
         _cleanup()
         if type(self).run is not Process.run:
             # Spawn semantics: the child recreates this object from its class (found by name
@@ -206,6 +207,12 @@ class _CurrentProcess:
 
 
 _current = _CurrentProcess()
+
+
+def _check_not_daemonic():
+    # CPython: a daemonic process (a Pool's workers are) may not start processes.
+    if _mp.is_daemonic():
+        raise AssertionError('daemonic processes are not allowed to have children')
 
 
 def current_process():
@@ -628,6 +635,7 @@ class Pool:
     def __init__(self, processes=None, initializer=None, initargs=(), maxtasksperchild=None):
         if processes is not None and processes < 1:
             raise ValueError('Number of processes must be at least 1')
+        _check_not_daemonic()
         self._h = _mp.pool_new(processes, initializer, tuple(initargs))
         self._processes = len(_mp.pool_pids(self._h))
         self._pending = []

@@ -184,6 +184,10 @@ pub struct Settings {
 }
 
 /// Start a worker: spawn the executable, pass `fds`, send `start`, and watch it.
+/// The environment variable through which a worker learns it is daemonic (a daemon `Process`
+/// or a `Pool` worker), so that it refuses to start children as CPython does.
+pub const DAEMONIC_ENV: &str = "GILVM_MP_DAEMONIC";
+
 pub fn spawn(
     settings: Settings,
     start: Start,
@@ -196,6 +200,7 @@ pub fn spawn(
     let mut command = std::process::Command::new(exe);
     command
         .arg("__mp-worker")
+        .env(DAEMONIC_ENV, if daemon { "1" } else { "0" })
         .arg("--switch-instructions")
         .arg(settings.switch_instructions.to_string())
         .arg("--switch-interval")
