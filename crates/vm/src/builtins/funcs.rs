@@ -513,6 +513,20 @@ pub fn round_int(n: i64, ndigits: i64) -> Option<i64> {
     i64::try_from(q * p).ok()
 }
 
+/// `round(n, ndigits)` for an int of any size: half to even at 10**-ndigits.
+fn round_big(n: &num_bigint::BigInt, ndigits: i64) -> Value {
+    use num_integer::Integer;
+    if ndigits >= 0 {
+        return crate::protocol::bigint::big_value(n.clone());
+    }
+    let p = num_bigint::BigInt::from(10u32).pow(ndigits.unsigned_abs().min(u32::MAX as u64) as u32);
+    let (q, r) = n.div_mod_floor(&p);
+    let twice: num_bigint::BigInt = &r * 2u32;
+    let up = twice > p || (twice == p && q.is_odd());
+    let q = if up { q + 1u32 } else { q };
+    crate::protocol::bigint::big_value(q * p)
+}
+
 fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     const P: Params = Params {
         name: "round",
@@ -532,10 +546,14 @@ fn round(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
         (Value::Int(_) | Value::Bool(_), Some(nd)) => {
             let n = as_int(&number).unwrap_or(0);
-            round_int(n, nd)
-                .map(Value::Int)
-                .ok_or_else(|| vm.overflow_error("integer overflow"))
+            Ok(match round_int(n, nd) {
+                Some(r) => Value::Int(r),
+                // The result is past 64 bits: round in big ints.
+                None => round_big(&num_bigint::BigInt::from(n), nd),
+            })
         }
+        (Value::BigInt(b), None) => Ok(Value::BigInt(b.clone())),
+        (Value::BigInt(b), Some(nd)) => Ok(round_big(b, nd)),
         (Value::Float(x), None) => Ok(Value::Int(float_to_int_round(vm, *x)?)),
         (Value::Float(x), Some(nd)) => {
             let r = round_float(*x, nd);
