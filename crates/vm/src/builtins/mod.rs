@@ -13,6 +13,7 @@ pub(crate) mod convert;
 pub(crate) mod dict_methods;
 pub mod file;
 pub mod funcs;
+mod int_bytes;
 mod io;
 mod iters;
 mod list_methods;
@@ -60,6 +61,7 @@ pub fn install(vm: &mut Vm) {
     range_slice::install(vm);
     crate::protocol::complex::install(vm, g);
     buffer::install(vm, g);
+    int_bytes::install(vm);
 
     let t = vm.types();
     let classes: Vec<(&'static str, Arc<Class>)> = vec![
