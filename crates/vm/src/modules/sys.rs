@@ -23,6 +23,8 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             ("getswitchinterval", getswitchinterval),
             ("setrecursionlimit", setrecursionlimit),
             ("getrecursionlimit", getrecursionlimit),
+            ("set_int_max_str_digits", set_int_max_str_digits),
+            ("get_int_max_str_digits", get_int_max_str_digits),
         ],
     );
     let argv: Vec<Value> = vm
@@ -156,4 +158,30 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn getrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::none(vm, "getrecursionlimit", a, kw)?;
     Ok(Value::Int(vm.interp.recursion_limit() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: the limit of int <-> decimal str conversions
+/// (0 for none; otherwise at least 640, as CPython's).
+fn set_int_max_str_digits(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    const P: crate::object::args::Params = crate::object::args::Params {
+        name: "set_int_max_str_digits",
+        names: &["maxdigits"],
+        positional: 1,
+        positional_only: 0,
+        required: 1,
+    };
+    let s = P.bind(vm, a, kw)?;
+    let n = crate::builtins::to_index(vm, s[0].as_ref().unwrap_or(&Value::None))?;
+    if n != 0 && !(640..).contains(&n) {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::protocol::bigint::MAX_STR_DIGITS.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::None)
+}
+
+/// `sys.get_int_max_str_digits()`.
+fn get_int_max_str_digits(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::none(vm, "get_int_max_str_digits", a, kw)?;
+    let n = crate::protocol::bigint::MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::Int(n as i64))
 }
