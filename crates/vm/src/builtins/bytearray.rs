@@ -62,15 +62,12 @@ pub fn new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a ByteArray> {
     match a.first().and_then(as_bytearray) {
         Some(b) => Ok(b),
-        None => {
-            let got = a
-                .first()
-                .map(|v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'bytearray' objects doesn't apply to a '{got}' object"
-            )))
-        }
+        None => Err(crate::object::args::wrong_receiver(
+            vm,
+            name,
+            "bytearray",
+            a.first(),
+        )),
     }
 }
 

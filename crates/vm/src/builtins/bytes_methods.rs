@@ -507,21 +507,26 @@ fn rpartition(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn removeprefix(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "removeprefix", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
-    let p = super::buffer::need_buffer(vm, &a[1])?;
-    let (kind, data) = recv(vm, a, "removeprefix")?;
-    let out = data.strip_prefix(&p[..]).unwrap_or(&data).to_vec();
-    if kind == Kind::Bytes && out.len() == data.len() {
-        return Ok(a[0].clone());
-    }
-    Ok(kind.make(out))
+    remove_affix(vm, a, kw, "removeprefix", <[u8]>::strip_prefix)
 }
 
 fn removesuffix(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "removesuffix", a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
+    remove_affix(vm, a, kw, "removesuffix", <[u8]>::strip_suffix)
+}
+
+/// `removeprefix`/`removesuffix`: `strip` the argument off; an unchanged bytes is returned
+/// itself, as CPython's.
+fn remove_affix(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    strip: for<'d> fn(&'d [u8], &[u8]) -> Option<&'d [u8]>,
+) -> PyResult<Value> {
+    args::count(vm, name, a.get(1..).unwrap_or(&[]), kw, 1, 1)?;
     let p = super::buffer::need_buffer(vm, &a[1])?;
-    let (kind, data) = recv(vm, a, "removesuffix")?;
-    let out = data.strip_suffix(&p[..]).unwrap_or(&data).to_vec();
+    let (kind, data) = recv(vm, a, name)?;
+    let out = strip(&data, &p[..]).unwrap_or(&data).to_vec();
     if kind == Kind::Bytes && out.len() == data.len() {
         return Ok(a[0].clone());
     }

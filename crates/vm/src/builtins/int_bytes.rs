@@ -49,10 +49,12 @@ fn to_bytes(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = P.bind(vm, a, kw)?;
     let me = s[0].clone().unwrap_or_default();
     let Some(n) = to_big(crate::object::class::strip(&me)) else {
-        return Err(vm.type_error(format!(
-            "descriptor 'to_bytes' for 'int' objects doesn't apply to a '{}' object",
-            vm.type_name(&me)
-        )));
+        return Err(crate::object::args::wrong_receiver(
+            vm,
+            "to_bytes",
+            "int",
+            Some(&me),
+        ));
     };
     let length = match &s[1] {
         None => 1,

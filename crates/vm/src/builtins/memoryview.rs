@@ -238,15 +238,12 @@ fn as_view(v: &Value) -> Option<&MemoryView> {
 fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a MemoryView> {
     match a.first().and_then(as_view) {
         Some(m) => Ok(m),
-        None => {
-            let got = a
-                .first()
-                .map(|v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'memoryview' objects doesn't apply to a '{got}' object"
-            )))
-        }
+        None => Err(crate::object::args::wrong_receiver(
+            vm,
+            name,
+            "memoryview",
+            a.first(),
+        )),
     }
 }
 

@@ -179,3 +179,19 @@ pub fn kwonly(
     }
     Ok(slots)
 }
+
+/// CPython's TypeError for a method of `owner` called on something else (or on nothing):
+/// "descriptor 'append' for 'list' objects doesn't apply to a 'int' object".
+pub fn wrong_receiver(
+    vm: &Vm,
+    name: &str,
+    owner: &str,
+    got: Option<&Value>,
+) -> crate::object::error::PyErr {
+    let got = got
+        .map(|v| vm.type_name(v))
+        .unwrap_or_else(|| "nothing".into());
+    vm.type_error(format!(
+        "descriptor '{name}' for '{owner}' objects doesn't apply to a '{got}' object"
+    ))
+}

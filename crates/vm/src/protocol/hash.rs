@@ -89,13 +89,8 @@ impl Vm {
                     }
                 }
             }
-            Native(n) if n.as_any().is::<crate::protocol::complex::Complex>() => {
-                let z = crate::protocol::complex::as_complex(v)
-                    .unwrap_or(crate::protocol::complex::Complex { re: 0.0, im: 0.0 });
-                crate::protocol::complex::hash_complex(z) as u64
-            }
             // A native class may set `__hash__` to None (bytearray) or to a native function
-            // (memoryview); the others hash by identity.
+            // (memoryview, complex); the others hash by identity.
             Native(_) => {
                 let class = self.type_of(v);
                 let f = dict_get_str(&class.dict.borrow(self.gil()), "__hash__").cloned();
@@ -105,8 +100,10 @@ impl Vm {
                             self.type_error(format!("unhashable type: '{}'", self.type_name(v)))
                         )
                     }
+                    // Its result is the hash as it is (CPython maps only -1, its error value).
                     Some(f @ Builtin(_)) => match self.call(&f, std::slice::from_ref(v))? {
-                        Int(i) => hash_int(i) as u64,
+                        Int(-1) => -2i64 as u64,
+                        Int(i) => i as u64,
                         _ => hash_ptr(crate::protocol::repr::object_id(v)),
                     },
                     _ => hash_ptr(crate::protocol::repr::object_id(v)),
