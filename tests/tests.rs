@@ -1,7 +1,7 @@
 //! gilvm's integration tests, in one test binary with a module per topic (the way ripgrep
 //! organises its tests): `differential` runs every program and case under python3 and gilvm
 //! and compares them, `hostile` runs malformed and hostile programs, `cli` checks the command
-//! line, `imports` checks where imports look (`sys.path`), `lab` checks compare / sweep / traces, `readme` runs README.md's commands, `signals` checks Ctrl-C, `util` holds the process helpers.
+//! line, `imports` checks where imports look (`sys.path`), `lab` checks compare / sweep / traces, `readme` runs README.md's commands, `sandbox` checks the instruction limit and the sandbox in process, `signals` checks Ctrl-C, `util` holds the process helpers.
 
 mod cli;
 mod differential;
@@ -11,6 +11,7 @@ mod lab;
 mod layers;
 mod multiprocessing;
 mod readme;
+mod sandbox;
 mod signals;
 mod threads_cli;
 mod tree_limits;

@@ -1,4 +1,4 @@
-//! Compile and run arbitrary UTF-8 text as a program, sandboxed (`gilvm_vm::sandbox`): at most
+//! Compile and run arbitrary UTF-8 text as a program, sandboxed (`gilvm_vm::runtime::sandbox`): at most
 //! 200 000 instructions (`VmConfig::max_instructions`), a 64 MB heap (`alloc_limit` with this
 //! binary's counting allocator as the usage probe: a single allocation that would pass it raises
 //! `MemoryError`, a heap above it ends the program), no threads, processes, files, stdin or
@@ -24,9 +24,11 @@ fn heap_usage() -> usize {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(src) = std::str::from_utf8(data) {
+        // The standard library's modules, as the binary has them (once per process).
+        gilvm_stdlib::register();
         // The limit counts from what the process holds now (libFuzzer's corpus grows).
-        gilvm_vm::alloc_limit::set_memory_limit(heap_usage() + MEMORY_LIMIT);
-        gilvm_vm::alloc_limit::set_usage_probe(heap_usage);
-        let _ = gilvm_vm::sandbox::run_sandboxed(src, "<fuzz>", Some(MAX_INSTRUCTIONS));
+        gilvm_vm::runtime::alloc_limit::set_memory_limit(heap_usage() + MEMORY_LIMIT);
+        gilvm_vm::runtime::alloc_limit::set_usage_probe(heap_usage);
+        let _ = gilvm_vm::runtime::sandbox::run_sandboxed(src, "<fuzz>", Some(MAX_INSTRUCTIONS));
     }
 });

@@ -6,7 +6,13 @@
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
 mod cmath;
+mod math;
+mod math_int;
+mod mt;
+mod os;
+mod random;
 pub mod re;
+mod time;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
@@ -30,9 +36,15 @@ pub const MODULES: &[ModuleDef] = &[
     python("heapq", include_str!("../lib/heapq.py")),
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
+    native("math", |vm| Ok(math::make(vm))),
     python("operator", include_str!("../lib/operator.py")),
+    native("os", |vm| Ok(os::make(vm))),
+    native("os.path", |vm| Ok(os::make_path(vm))),
+    native("posixpath", |vm| Ok(os::make_path(vm))),
+    native("random", |vm| Ok(random::make(vm))),
     python("re", include_str!("../lib/re.py")),
     python("string", include_str!("../lib/string.py")),
+    native("time", |vm| Ok(time::make(vm))),
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
 ];

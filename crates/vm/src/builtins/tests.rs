@@ -54,14 +54,4 @@ macro_rules! program_tests {
     };
 }
 
-program_tests!(
-    basics,
-    strings,
-    numbers,
-    formatting,
-    containers,
-    iteration,
-    files,
-    modules_test,
-    objects
-);
+program_tests!(strings, numbers, formatting, containers, iteration, objects);

@@ -1,19 +1,12 @@
 //! Built-in modules: the ones bound to the runtime (sys, threading, queue, asyncio,
-//! multiprocessing) and, for now, time, os (with os.path), math and random. Each is made on
-//! first import. Modules the VM does not know (the `gilvm-stdlib` crate's) are registered into
+//! multiprocessing, importlib, `__future__`). Each is made on first import. Modules the VM does not know (the `gilvm-stdlib` crate's) are registered into
 //! it through [`inittab`], as CPython's `PyImport_AppendInittab`.
 
 pub mod asyncio;
 pub mod inittab;
-mod math;
-mod math_int;
-pub mod mt;
 pub mod multiprocessing;
-mod os;
-mod random;
 mod sys;
 pub mod threading;
-mod time;
 
 use std::sync::Arc;
 
@@ -25,13 +18,7 @@ use crate::object::value::{DictMap, Module, NativeFn, PyStr, Value};
 
 /// The names [`make_module`] knows (the built-in finder's list).
 pub const BUILTIN_NAMES: &[&str] = &[
-    "time",
     "sys",
-    "os",
-    "os.path",
-    "posixpath",
-    "math",
-    "random",
     "importlib",
     "__future__",
     "multiprocessing",
@@ -46,12 +33,7 @@ pub const BUILTIN_NAMES: &[&str] = &[
 /// Create the built-in module `name`, or `None` if gilvm has no such module.
 pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
     let m = match name {
-        "time" => time::make(vm),
         "sys" => sys::make(vm),
-        "os" => os::make(vm),
-        "os.path" | "posixpath" => os::make_path(vm),
-        "math" => math::make(vm),
-        "random" => random::make(vm),
         "importlib" => crate::import::importlib::make(vm),
         "__future__" => make_future(vm),
         "multiprocessing" => return Some(multiprocessing::make(vm)),

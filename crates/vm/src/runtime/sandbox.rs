@@ -128,7 +128,7 @@ impl Vm {
     }
 
     /// `PermissionError` if sandboxed: `what` (e.g. `"open()"`) is not allowed.
-    pub(crate) fn sandbox_check(&self, what: &str) -> PyResult<()> {
+    pub fn sandbox_check(&self, what: &str) -> PyResult<()> {
         if !self.sandboxed() {
             return Ok(());
         }

@@ -67,8 +67,11 @@ fn a_thread_spinning_alone_is_never_preempted() {
 fn a_spinner_is_not_preempted_while_the_other_thread_sleeps() {
     let src = format!(
         "{SPIN}
-import threading, time
-t = threading.Thread(target=time.sleep, args=(0.05,), name='sleeper')
+import threading
+held = threading.Lock()
+held.acquire()
+# A native call that blocks 50 ms (a lock nobody releases), as time.sleep would.
+t = threading.Thread(target=held.acquire, args=(True, 0.05), name='sleeper')
 t.start()
 spin(20000)
 t.join()
@@ -143,7 +146,9 @@ for t in ts:
 fn a_sleeping_thread_lets_another_run() {
     let src = format!(
         "{SPIN}
-import threading, time
+import threading
+nap = threading.Lock()
+nap.acquire()
 done = []
 def worker():
     spin(50000)
@@ -151,7 +156,7 @@ def worker():
 t = threading.Thread(target=worker, name='worker')
 t.start()
 while not done:
-    time.sleep(0.01)
+    nap.acquire(True, 0.01)
 t.join()
 "
     );

@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{add_fns, new_module, set};
-use crate::builtins::file::{os_error, IoFail};
-use crate::interp::vm::Vm;
-use crate::object::args::{self, Kwargs, Params};
-use crate::object::error::PyResult;
-use crate::object::gilcell::GilCell;
-use crate::object::value::{DictMap, Module, PyBytes, Value};
-use crate::runtime::blocking::blocking;
+use gilvm_vm::builtins::file::{os_error, IoFail};
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::modules::{add_fns, new_module, set};
+use gilvm_vm::object::args::{self, Kwargs, Params};
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::gilcell::GilCell;
+use gilvm_vm::object::value::{DictMap, Module, PyBytes, Value};
+use gilvm_vm::runtime::blocking::blocking;
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "os");
@@ -92,7 +92,7 @@ fn os_exit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         ([], Some((_, v))) => v.clone(),
         _ => args::one(vm, "_exit", a, kw)?.clone(),
     };
-    let n = crate::builtins::to_index(vm, &status)?;
+    let n = gilvm_vm::builtins::to_index(vm, &status)?;
     let Ok(n) = i32::try_from(n) else {
         return Err(vm.new_error(
             &vm.types().overflow_error.clone(),
@@ -260,7 +260,7 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
         .is_ok();
     if !ok {
         // Fall back to the clock (not cryptographic; only used when /dev/urandom is missing).
-        let mut x = super::time::monotonic_nanos() as u64 ^ std::process::id() as u64;
+        let mut x = crate::time::monotonic_nanos() as u64 ^ std::process::id() as u64;
         for b in buf.iter_mut() {
             x ^= x << 13;
             x ^= x >> 7;
@@ -273,7 +273,7 @@ pub fn random_bytes(n: usize) -> Vec<u8> {
 
 fn urandom(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = args::one(vm, "urandom", a, kw)?;
-    let n = crate::builtins::to_index(vm, v)?;
+    let n = gilvm_vm::builtins::to_index(vm, v)?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }

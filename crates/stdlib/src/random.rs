@@ -11,13 +11,13 @@ use std::sync::Arc;
 
 use parking_lot::Mutex;
 
-use super::mt::Mt19937;
-use super::{new_module, set};
-use crate::builtins::{bound_native, native, to_f64, to_index};
-use crate::interp::vm::Vm;
-use crate::object::args::{self, Kwargs, Params};
-use crate::object::error::PyResult;
-use crate::object::value::{BuiltinType, Module, NativeFn, NativeObject, Value};
+use crate::mt::Mt19937;
+use gilvm_vm::builtins::{bound_native, native, to_f64, to_index};
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::modules::{new_module, set};
+use gilvm_vm::object::args::{self, Kwargs, Params};
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{BuiltinType, Module, NativeFn, NativeObject, Value};
 
 /// A generator: the Mersenne Twister and `gauss`'s spare value.
 #[derive(Debug)]
@@ -52,7 +52,7 @@ const METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn os_seeded() -> Mt19937 {
-    let bytes = super::os::random_bytes(32);
+    let bytes = crate::os::random_bytes(32);
     let key: Vec<u32> = bytes
         .chunks(4)
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
@@ -62,16 +62,16 @@ fn os_seeded() -> Mt19937 {
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "random");
-    let class = crate::builtins::file::new_class(
+    let class = gilvm_vm::builtins::file::new_class(
         "Random",
         "random",
         Some(&vm.types().object.clone()),
         BuiltinType::Native,
     );
     for &(name, f) in METHODS {
-        crate::builtins::dict_set_str(vm, &class.dict, name, native(name, f));
+        gilvm_vm::builtins::dict_set_str(vm, &class.dict, name, native(name, f));
     }
-    crate::builtins::dict_set_str(vm, &class.dict, "__new__", native("__new__", random_new));
+    gilvm_vm::builtins::dict_set_str(vm, &class.dict, "__new__", native("__new__", random_new));
     {
         let gil = vm.gil();
         vm.types()
@@ -177,7 +177,7 @@ fn getrandbits(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if k > 63 {
         let words = with_mt(st, |m| m.getrandbits_words(k as u64));
         let big = num_bigint::BigUint::from_slice(&words);
-        return Ok(crate::protocol::bigint::big_value(big.into()));
+        return Ok(gilvm_vm::protocol::bigint::big_value(big.into()));
     }
     Ok(Value::Int(with_mt(st, |m| m.getrandbits(k as u32)) as i64))
 }
@@ -238,7 +238,7 @@ fn int_arg(vm: &mut Vm, v: &Value, msg: &str) -> PyResult<i64> {
             if x.fract() != 0.0 || !x.is_finite() {
                 return Err(vm.value_error(msg.to_string()));
             }
-            crate::builtins::funcs::float_to_i64(vm, *x)
+            gilvm_vm::builtins::funcs::float_to_i64(vm, *x)
         }
         _ => to_index(vm, v),
     }

@@ -1,13 +1,15 @@
 //! The instruction limit (instr_limit.rs) and the sandbox (sandbox.rs), through
 //! `sandbox::run_sandboxed` (what the `run` fuzz target calls) and, for threads, a plain VM.
-//! A test binary of its own: some of these programs are CPU-heavy, and the GIL's timing tests
-//! in the library's unit tests should not run next to them.
+//! The standard library's modules are registered as the binary registers them. (They lived in
+//! the vm crate's own test binary, away from the GIL's timing tests, until the modules they
+//! import moved to gilvm-stdlib.)
 
 use gilvm_vm::runtime::instr_limit::INSTRUCTION_LIMIT_STATUS;
 use gilvm_vm::runtime::sandbox::{run_sandboxed, SandboxRun, CAPTURE_LIMIT};
 use gilvm_vm::{Vm, VmConfig};
 
 fn run(src: &str, max: Option<u64>) -> (i32, String, String) {
+    gilvm_stdlib::register();
     let SandboxRun {
         status,
         stdout,

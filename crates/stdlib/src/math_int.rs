@@ -5,12 +5,12 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 
-use crate::builtins::to_index;
-use crate::interp::vm::Vm;
-use crate::object::args::{self, Kwargs};
-use crate::object::error::PyResult;
-use crate::object::value::Value;
-use crate::protocol::bigint::{big_value, int_cow};
+use gilvm_vm::builtins::to_index;
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::object::args::{self, Kwargs};
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::Value;
+use gilvm_vm::protocol::bigint::{big_value, int_cow};
 
 /// An integer argument (int, bool, big int, or an object with `__index__`).
 fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<BigInt> {

@@ -7,11 +7,11 @@
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use super::{add_fns, new_module};
-use crate::interp::vm::Vm;
-use crate::object::args::{self, Kwargs};
-use crate::object::error::PyResult;
-use crate::object::value::{Module, Value};
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::modules::{add_fns, new_module};
+use gilvm_vm::object::args::{self, Kwargs};
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{Module, Value};
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "time");

@@ -5,12 +5,12 @@ use std::sync::Arc;
 
 use gilvm_syntax::ast::BinOp;
 
-use super::{add_fns, new_module, set};
-use crate::builtins::{to_f64, to_index};
-use crate::interp::vm::Vm;
-use crate::object::args::{self, Kwargs, Params};
-use crate::object::error::PyResult;
-use crate::object::value::{Module, Value};
+use gilvm_vm::builtins::{to_f64, to_index};
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::modules::{add_fns, new_module, set};
+use gilvm_vm::object::args::{self, Kwargs, Params};
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{Module, Value};
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "math");
@@ -62,12 +62,12 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             ("isnan", isnan),
             ("isinf", isinf),
             ("isfinite", isfinite),
-            ("gcd", super::math_int::gcd),
-            ("lcm", super::math_int::lcm),
-            ("factorial", super::math_int::factorial),
-            ("comb", super::math_int::comb),
-            ("perm", super::math_int::perm),
-            ("isqrt", super::math_int::isqrt),
+            ("gcd", crate::math_int::gcd),
+            ("lcm", crate::math_int::lcm),
+            ("factorial", crate::math_int::factorial),
+            ("comb", crate::math_int::comb),
+            ("perm", crate::math_int::perm),
+            ("isqrt", crate::math_int::isqrt),
             ("prod", prod),
             ("fsum", fsum),
             ("cbrt", cbrt),
@@ -76,11 +76,11 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
     m
 }
 
-fn domain(vm: &Vm) -> crate::object::error::PyErr {
+fn domain(vm: &Vm) -> gilvm_vm::object::error::PyErr {
     vm.value_error("math domain error")
 }
 
-fn range(vm: &Vm) -> crate::object::error::PyErr {
+fn range(vm: &Vm) -> gilvm_vm::object::error::PyErr {
     vm.overflow_error("math range error")
 }
 
@@ -348,13 +348,19 @@ fn to_int_with(
             if x.is_infinite() {
                 return Err(vm.overflow_error("cannot convert float infinity to integer"));
             }
-            Ok(Value::Int(crate::builtins::funcs::float_to_i64(vm, f(*x))?))
+            Ok(Value::Int(gilvm_vm::builtins::funcs::float_to_i64(
+                vm,
+                f(*x),
+            )?))
         }
         Value::Instance(_) => match vm.get_attr_opt(v, dunder)? {
             Some(m) => vm.call(&m, &[]),
             None => {
                 let x = to_f64(vm, v)?;
-                Ok(Value::Int(crate::builtins::funcs::float_to_i64(vm, f(x))?))
+                Ok(Value::Int(gilvm_vm::builtins::funcs::float_to_i64(
+                    vm,
+                    f(x),
+                )?))
             }
         },
         other => Err(vm.type_error(format!("must be real number, not {}", vm.type_name(other)))),
