@@ -6,7 +6,9 @@
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
 mod cmath;
+mod fdio;
 pub mod re;
+mod subprocess;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
@@ -17,6 +19,7 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/_collections_abc.py"),
     ),
     native("_gilvm_re", re::make),
+    native("_gilvm_subprocess", subprocess::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
     native("cmath", cmath::make),
@@ -33,6 +36,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("operator", include_str!("../lib/operator.py")),
     python("re", include_str!("../lib/re.py")),
     python("string", include_str!("../lib/string.py")),
+    python("subprocess", include_str!("../lib/subprocess.py")),
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
 ];

@@ -10,6 +10,7 @@ mod math_int;
 pub mod mt;
 pub mod multiprocessing;
 mod os;
+mod os_fd;
 mod random;
 mod sys;
 pub mod threading;
