@@ -8,6 +8,7 @@
 mod cmath;
 mod fdio;
 pub mod re;
+mod socket;
 mod subprocess;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
@@ -20,6 +21,7 @@ pub const MODULES: &[ModuleDef] = &[
     ),
     native("_gilvm_re", re::make),
     native("_gilvm_subprocess", subprocess::make),
+    native("_socket", socket::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
     native("cmath", cmath::make),
@@ -35,6 +37,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("keyword", include_str!("../lib/keyword.py")),
     python("operator", include_str!("../lib/operator.py")),
     python("re", include_str!("../lib/re.py")),
+    python("socket", include_str!("../lib/socket.py")),
     python("string", include_str!("../lib/string.py")),
     python("subprocess", include_str!("../lib/subprocess.py")),
     python("types", include_str!("../lib/types.py")),
