@@ -8,6 +8,7 @@
 mod cmath;
 mod fdio;
 pub mod re;
+mod select;
 mod socket;
 mod subprocess;
 
@@ -20,6 +21,7 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/_collections_abc.py"),
     ),
     native("_gilvm_re", re::make),
+    native("_gilvm_select", select::make),
     native("_gilvm_subprocess", subprocess::make),
     native("_socket", socket::make),
     python("abc", include_str!("../lib/abc.py")),
@@ -37,6 +39,8 @@ pub const MODULES: &[ModuleDef] = &[
     python("keyword", include_str!("../lib/keyword.py")),
     python("operator", include_str!("../lib/operator.py")),
     python("re", include_str!("../lib/re.py")),
+    python("select", include_str!("../lib/select.py")),
+    python("selectors", include_str!("../lib/selectors.py")),
     python("socket", include_str!("../lib/socket.py")),
     python("string", include_str!("../lib/string.py")),
     python("subprocess", include_str!("../lib/subprocess.py")),
