@@ -9,6 +9,7 @@ mod cmath;
 mod fdio;
 pub mod re;
 mod select;
+mod signal;
 mod socket;
 mod subprocess;
 
@@ -23,6 +24,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_gilvm_re", re::make),
     native("_gilvm_select", select::make),
     native("_gilvm_subprocess", subprocess::make),
+    native("_signal", signal::make),
     native("_socket", socket::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
@@ -41,6 +43,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("re", include_str!("../lib/re.py")),
     python("select", include_str!("../lib/select.py")),
     python("selectors", include_str!("../lib/selectors.py")),
+    python("signal", include_str!("../lib/signal.py")),
     python("socket", include_str!("../lib/socket.py")),
     python("string", include_str!("../lib/string.py")),
     python("subprocess", include_str!("../lib/subprocess.py")),

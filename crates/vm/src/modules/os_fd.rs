@@ -221,6 +221,10 @@ fn kill(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if unsafe { libc::kill(pid, sig) } < 0 {
         return Err(last_error(vm));
     }
+    if pid as u32 == std::process::id() {
+        crate::runtime::signals::await_own(sig);
+        vm.check_interrupt()?;
+    }
     Ok(Value::None)
 }
 
