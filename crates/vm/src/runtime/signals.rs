@@ -10,8 +10,9 @@
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
-use crate::interp::vm::{Interp, Vm};
+use crate::interp::vm::Vm;
 use crate::object::error::PyResult;
+use crate::Interp;
 
 /// Runs the handlers of the signals in the mask (bit n: signal n), on the main thread.
 pub type Runner = fn(&mut Vm, u64) -> PyResult<()>;
