@@ -241,7 +241,7 @@ fn signal(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             }
         }
     }
-    let old = std::mem::replace(&mut state().handlers[sig as usize], Some(handler));
+    let old = state().handlers[sig as usize].replace(handler);
     Ok(old.unwrap_or(Value::Int(SIG_DFL)))
 }
 

@@ -200,7 +200,7 @@ fn spawn(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let r = blocking(vm, move || -> std::io::Result<Value> {
         let mut cmd = Command::new(&program);
-        if argv.len() > 0 {
+        if !argv.is_empty() {
             use std::os::unix::process::CommandExt;
             cmd.arg0(&argv[0]);
             cmd.args(&argv[1..]);
