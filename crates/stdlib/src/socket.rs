@@ -168,6 +168,9 @@ fn sock_op<T>(
     timeout: f64,
     mut op: impl FnMut() -> (isize, T),
 ) -> Result<(usize, T), Fail> {
+    if fd < 0 {
+        return Err(Fail::Os(std::io::Error::from_raw_os_error(libc::EBADF)));
+    }
     let deadline = (timeout > 0.0)
         .then(|| std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout));
     loop {
@@ -476,6 +479,9 @@ fn connect(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let addr = to_addr(vm, "connect", family, &a[2])?;
     let timeout = float(vm, &a[3])?;
     let r = blocking(vm, move || -> Result<i32, Fail> {
+        if fd < 0 {
+            return Err(Fail::Os(std::io::Error::from_raw_os_error(libc::EBADF)));
+        }
         // SAFETY: the address and its length are valid.
         let rc = unsafe { libc::connect(fd, addr.ptr(), addr.len) };
         if rc == 0 {
