@@ -18,6 +18,7 @@ use gilvm_vm::modules::{add_fns, new_module, set};
 use gilvm_vm::object::args::{self, Kwargs};
 use gilvm_vm::object::value::Module;
 use gilvm_vm::runtime::blocking::blocking;
+use gilvm_vm::runtime::interrupt::Stop;
 use gilvm_vm::{PyErr, PyResult, Value, Vm};
 
 use crate::fdio;
@@ -128,6 +129,8 @@ fn timed_out(vm: &mut Vm) -> PyErr {
 enum Fail {
     Os(std::io::Error),
     Timeout,
+    /// A Ctrl-C or a signal is pending on the main thread.
+    Interrupted,
 }
 
 impl From<std::io::Error> for Fail {
@@ -140,11 +143,19 @@ fn raise(vm: &mut Vm, f: Fail) -> PyErr {
     match f {
         Fail::Os(e) => fdio::error(vm, e),
         Fail::Timeout => timed_out(vm),
+        Fail::Interrupted => vm.runtime_error("interrupted"),
     }
 }
 
-/// Wait until `fd` is ready for `events` or `timeout` (> 0 seconds) passes.
-fn wait_ready(fd: i32, events: i16, timeout: f64) -> Result<(), Fail> {
+/// How long a blocking call waits before it looks for a Ctrl-C or a signal again.
+const SLICE: f64 = 0.05;
+
+/// Wait until `fd` is ready for `events` or `timeout` (> 0 seconds) passes; a pending Ctrl-C
+/// or signal on the main thread ends the wait ([`Fail::Interrupted`]).
+fn wait_ready(fd: i32, events: i16, timeout: f64, stop: &Stop) -> Result<(), Fail> {
+    if stop.requested() {
+        return Err(Fail::Interrupted);
+    }
     if timeout <= 0.0 {
         return Ok(());
     }
@@ -155,9 +166,40 @@ fn wait_ready(fd: i32, events: i16, timeout: f64) -> Result<(), Fail> {
     }];
     let ms = (timeout * 1000.0).ceil().min(i32::MAX as f64) as i32;
     if fdio::poll(&mut p, ms)? == 0 {
-        return Err(Fail::Timeout);
+        if stop.requested() {
+            return Err(Fail::Interrupted);
+        }
+        if timeout < SLICE {
+            return Err(Fail::Timeout);
+        }
     }
     Ok(())
+}
+
+/// Is `fd` ready for `events` now?
+fn ready(fd: i32, events: i16) -> Result<bool, Fail> {
+    let mut p = [libc::pollfd {
+        fd,
+        events,
+        revents: 0,
+    }];
+    Ok(fdio::poll(&mut p, 0)? > 0)
+}
+
+/// Run `f` with the GIL released; on the main thread a Ctrl-C or a signal ends its wait, the
+/// handler runs (or KeyboardInterrupt is raised) and, if nothing was raised, `f` runs again
+/// (PEP 475).
+fn interruptible<T: Send>(
+    vm: &mut Vm,
+    mut f: impl FnMut(&Stop) -> Result<T, Fail> + Send,
+) -> PyResult<Result<T, Fail>> {
+    loop {
+        let r = vm.wait_interruptibly(|| {}, |stop| f(stop));
+        match r {
+            Err(Fail::Interrupted) => vm.check_interrupt()?,
+            other => return Ok(other),
+        }
+    }
 }
 
 /// Run the syscall `op` (which returns -1 and sets errno on failure) after waiting for
@@ -166,6 +208,7 @@ fn sock_op<T>(
     fd: i32,
     events: i16,
     timeout: f64,
+    stop: &Stop,
     mut op: impl FnMut() -> (isize, T),
 ) -> Result<(usize, T), Fail> {
     if fd < 0 {
@@ -179,7 +222,16 @@ fn sock_op<T>(
             if left.is_zero() {
                 return Err(Fail::Timeout);
             }
-            wait_ready(fd, events, left.as_secs_f64())?;
+            wait_ready(fd, events, left.as_secs_f64().min(SLICE), stop)?;
+            if std::time::Instant::now() < d && !ready(fd, events)? {
+                continue;
+            }
+        } else if timeout < 0.0 {
+            // A blocking socket: wait in slices, so that a Ctrl-C or a signal on the main
+            // thread gets its turn (within SLICE seconds).
+            while !ready(fd, events)? {
+                wait_ready(fd, events, SLICE, stop)?;
+            }
         }
         let (n, extra) = op();
         if n >= 0 {
@@ -188,7 +240,7 @@ fn sock_op<T>(
         let e = std::io::Error::last_os_error();
         match e.raw_os_error() {
             Some(libc::EINTR) => continue,
-            Some(libc::EAGAIN) if deadline.is_some() => continue,
+            Some(libc::EAGAIN) if timeout != 0.0 => continue,
             _ => return Err(Fail::Os(e)),
         }
     }
@@ -456,14 +508,14 @@ fn accept(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     nargs(vm, "accept", a, kw, 2)?;
     let fd = c_int(vm, &a[0])?;
     let timeout = float(vm, &a[1])?;
-    let r = blocking(vm, move || {
-        sock_op(fd, libc::POLLIN, timeout, || {
+    let r = interruptible(vm, move |stop| {
+        sock_op(fd, libc::POLLIN, timeout, stop, || {
             let mut addr = Addr::empty();
             // SAFETY: the storage and its length are valid for accept4 to fill.
             let n = unsafe { libc::accept4(fd, addr.mut_ptr(), &mut addr.len, libc::SOCK_CLOEXEC) };
             (n as isize, addr)
         })
-    });
+    })?;
     match r {
         Ok((new, addr)) => Ok(Value::tuple(vec![Value::Int(new as i64), from_addr(&addr)])),
         Err(f) => Err(raise(vm, f)),
@@ -494,7 +546,19 @@ fn connect(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             err = libc::EINPROGRESS;
         }
         if err == libc::EINPROGRESS && timeout > 0.0 {
-            wait_ready(fd, libc::POLLOUT, timeout)?;
+            let d = std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout);
+            while !ready(fd, libc::POLLOUT)? {
+                let left = d.saturating_duration_since(std::time::Instant::now());
+                if left.is_zero() {
+                    return Err(Fail::Timeout);
+                }
+                wait_ready(
+                    fd,
+                    libc::POLLOUT,
+                    left.as_secs_f64().min(SLICE),
+                    &Stop::never(),
+                )?;
+            }
             let mut so: libc::c_int = 0;
             let mut len = size_of::<libc::c_int>() as libc::socklen_t;
             // SAFETY: getsockopt writes one int.
@@ -532,13 +596,13 @@ fn send(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let data = need_buffer(vm, &a[1])?;
     let flags = c_int(vm, &a[2])? | libc::MSG_NOSIGNAL;
     let timeout = float(vm, &a[3])?;
-    let r = blocking(vm, move || {
-        sock_op(fd, libc::POLLOUT, timeout, || {
+    let r = interruptible(vm, move |stop| {
+        sock_op(fd, libc::POLLOUT, timeout, stop, || {
             // SAFETY: the pointer and length are the buffer's.
             let n = unsafe { libc::send(fd, data.as_ptr().cast(), data.len(), flags) };
             (n, ())
         })
-    });
+    })?;
     match r {
         Ok((n, ())) => Ok(Value::Int(n as i64)),
         Err(f) => Err(raise(vm, f)),
@@ -554,8 +618,8 @@ fn sendto(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let family = c_int(vm, &a[3])?;
     let addr = to_addr(vm, "sendto", family, &a[4])?;
     let timeout = float(vm, &a[5])?;
-    let r = blocking(vm, move || {
-        sock_op(fd, libc::POLLOUT, timeout, || {
+    let r = interruptible(vm, move |stop| {
+        sock_op(fd, libc::POLLOUT, timeout, stop, || {
             // SAFETY: buffer and address are valid for the call.
             let n = unsafe {
                 libc::sendto(
@@ -569,7 +633,7 @@ fn sendto(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             };
             (n, ())
         })
-    });
+    })?;
     match r {
         Ok((n, ())) => Ok(Value::Int(n as i64)),
         Err(f) => Err(raise(vm, f)),
@@ -591,9 +655,9 @@ fn recv(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let n = bufsize(vm, &a[1], "recv")?;
     let flags = c_int(vm, &a[2])?;
     let timeout = float(vm, &a[3])?;
-    let r = blocking(vm, move || {
+    let r = interruptible(vm, move |stop| {
         let mut buf = vec![0u8; n];
-        sock_op(fd, libc::POLLIN, timeout, || {
+        sock_op(fd, libc::POLLIN, timeout, stop, || {
             // SAFETY: the buffer has room for `n` bytes.
             let got = unsafe { libc::recv(fd, buf.as_mut_ptr().cast(), n, flags) };
             (got, ())
@@ -602,7 +666,7 @@ fn recv(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             buf.truncate(got);
             buf
         })
-    });
+    })?;
     match r {
         Ok(data) => Ok(new_bytes(data)),
         Err(f) => Err(raise(vm, f)),
@@ -616,9 +680,9 @@ fn recvfrom(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let n = bufsize(vm, &a[1], "recvfrom")?;
     let flags = c_int(vm, &a[2])?;
     let timeout = float(vm, &a[3])?;
-    let r = blocking(vm, move || {
+    let r = interruptible(vm, move |stop| {
         let mut buf = vec![0u8; n];
-        sock_op(fd, libc::POLLIN, timeout, || {
+        sock_op(fd, libc::POLLIN, timeout, stop, || {
             let mut addr = Addr::empty();
             // SAFETY: the buffer has room for `n` bytes; the address storage is valid.
             let got = unsafe {
@@ -637,7 +701,7 @@ fn recvfrom(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             buf.truncate(got);
             (buf, addr)
         })
-    });
+    })?;
     match r {
         Ok((data, addr)) => {
             let from = if addr.len == 0 {
