@@ -17,6 +17,7 @@ use gilvm_vm::modules::{add_fns, new_module};
 use gilvm_vm::object::args::{self, Kwargs};
 use gilvm_vm::object::value::Module;
 use gilvm_vm::runtime::blocking::blocking;
+use gilvm_vm::runtime::interrupt::Stop;
 use gilvm_vm::{PyResult, Value, Vm};
 
 /// How a child's standard stream is set up (the values subprocess.py passes).
@@ -260,37 +261,55 @@ fn returncode(status: i32) -> i64 {
     }
 }
 
-/// Reap `pid`: Some(returncode) once it has ended, None if `deadline` came first.
-/// A pid that is no longer ours (ECHILD: reaped elsewhere) counts as ended with 0, as in
-/// CPython.
-pub fn reap(pid: i32, deadline: Option<Instant>) -> Option<i64> {
+/// Reap `pid`: `Ok(Some(returncode))` once it has ended, `Ok(None)` if `deadline` came first,
+/// `Err(())` if `stop` asked first (a Ctrl-C or a signal on the main thread: `sliced` waits
+/// poll with growing sleeps so that they notice it). A pid that is no longer ours (ECHILD:
+/// reaped elsewhere) counts as ended with 0, as in CPython.
+pub fn reap(
+    pid: i32,
+    deadline: Option<Instant>,
+    sliced: bool,
+    stop: &Stop,
+) -> Result<Option<i64>, ()> {
     let mut delay = Duration::from_micros(500);
+    let cap = if sliced { 20 } else { 50 };
     loop {
         let mut status = 0;
-        let flags = if deadline.is_some() { libc::WNOHANG } else { 0 };
+        let flags = if deadline.is_some() || sliced {
+            libc::WNOHANG
+        } else {
+            0
+        };
         // SAFETY: waitpid writes the status into `status`.
         let got = unsafe { libc::waitpid(pid, &mut status, flags) };
         if got == pid {
-            return Some(returncode(status));
+            return Ok(Some(returncode(status)));
         }
         if got < 0 {
             let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {
                 continue;
             }
-            return Some(0);
+            return Ok(Some(0));
         }
-        let deadline = deadline?;
-        let now = Instant::now();
-        if now >= deadline {
-            return None;
+        if stop.requested() {
+            return Err(());
         }
-        std::thread::sleep(delay.min(deadline - now));
-        delay = (delay * 2).min(Duration::from_millis(50));
+        let mut nap = delay;
+        if let Some(deadline) = deadline {
+            let now = Instant::now();
+            if now >= deadline {
+                return Ok(None);
+            }
+            nap = nap.min(deadline - now);
+        }
+        std::thread::sleep(nap);
+        delay = (delay * 2).min(Duration::from_millis(cap));
     }
 }
 
-/// `wait(pid, timeout)` -> the return code, or None if the timeout passed first.
+/// `wait(pid, timeout)` -> the return code, or None if the timeout passed first. On the main
+/// thread a Ctrl-C raises KeyboardInterrupt and a signal's handler runs meanwhile.
 fn wait(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::no_kwargs(vm, "wait", kw)?;
     if a.len() != 2 {
@@ -299,8 +318,14 @@ fn wait(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let pid = int(vm, &a[0])? as i32;
     let t = timeout(vm, &a[1])?;
     let deadline = t.map(|t| Instant::now() + t);
-    let r = blocking(vm, move || reap(pid, deadline));
-    Ok(r.map(Value::Int).unwrap_or_default())
+    let sliced = vm.is_main_thread();
+    loop {
+        let r = vm.wait_interruptibly(|| {}, move |stop| reap(pid, deadline, sliced, stop));
+        match r {
+            Ok(r) => return Ok(r.map(Value::Int).unwrap_or_default()),
+            Err(()) => vm.check_interrupt()?,
+        }
+    }
 }
 
 /// What `communicate` carries between its rounds.
