@@ -11,6 +11,7 @@ pub mod re;
 mod select;
 mod signal;
 mod socket;
+mod socket_addr;
 mod subprocess;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
