@@ -6,12 +6,19 @@
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
 mod cmath;
+mod fdio;
 mod math;
 mod math_int;
 mod mt;
 mod os;
+mod os_fd;
 mod random;
 pub mod re;
+mod select;
+mod signal;
+mod socket;
+mod socket_addr;
+mod subprocess;
 mod time;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
@@ -23,6 +30,10 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/_collections_abc.py"),
     ),
     native("_gilvm_re", re::make),
+    native("_gilvm_select", select::make),
+    native("_gilvm_subprocess", subprocess::make),
+    native("_signal", signal::make),
+    native("_socket", socket::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
     native("cmath", cmath::make),
@@ -43,8 +54,13 @@ pub const MODULES: &[ModuleDef] = &[
     native("posixpath", |vm| Ok(os::make_path(vm))),
     native("random", |vm| Ok(random::make(vm))),
     python("re", include_str!("../lib/re.py")),
+    python("select", include_str!("../lib/select.py")),
+    python("selectors", include_str!("../lib/selectors.py")),
+    python("signal", include_str!("../lib/signal.py")),
+    python("socket", include_str!("../lib/socket.py")),
     python("string", include_str!("../lib/string.py")),
     native("time", |vm| Ok(time::make(vm))),
+    python("subprocess", include_str!("../lib/subprocess.py")),
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
 ];

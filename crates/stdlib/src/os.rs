@@ -35,6 +35,7 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             ("urandom", urandom),
         ],
     );
+    crate::os_fd::add(vm, &m);
     set(vm, &m, "name", Value::str("posix"));
     set(vm, &m, "sep", Value::str("/"));
     set(vm, &m, "altsep", Value::None);

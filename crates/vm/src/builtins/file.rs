@@ -291,6 +291,14 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
                 Some(21) => "IsADirectoryError",
                 Some(20) => "NotADirectoryError",
                 Some(32) => "BrokenPipeError",
+                Some(3) => "ProcessLookupError",
+                Some(4) => "InterruptedError",
+                Some(10) => "ChildProcessError",
+                Some(11) | Some(114) | Some(115) => "BlockingIOError",
+                Some(103) => "ConnectionAbortedError",
+                Some(104) => "ConnectionResetError",
+                Some(110) => "TimeoutError",
+                Some(111) => "ConnectionRefusedError",
                 _ => "OSError",
             };
             let t = vm.types();
@@ -679,12 +687,12 @@ fn flush(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn close(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let (obj, f) = this(vm, a, "close")?;
     args::count(vm, "close", &a[1..], kw, 0, 0)?;
+    if f.is_closed() {
+        return Ok(Value::None);
+    }
     let is_disk = matches!(f.inner.lock().backend, Backend::Disk(_));
     if !is_disk {
         flush_file(vm, &a[0])?;
-        return Ok(Value::None);
-    }
-    if f.is_closed() {
         return Ok(Value::None);
     }
     io(vm, obj, |_, inner| {
@@ -905,6 +913,7 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             return Err(vm.value_error("embedded null byte"))
         }
         Some(Value::Str(p)) => p.as_str().to_string(),
+        Some(Value::Int(fd)) => return open_fd(vm, *fd, &s),
         Some(other) => {
             return Err(vm.type_error(format!(
                 "expected str, bytes or os.PathLike object, not {}",
@@ -969,6 +978,86 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::Native(Arc::new(Box::new(obj))))
 }
 
+/// `open(fd, mode)`: a file object over an open descriptor (a pipe's end, a socket's); with
+/// `closefd=False` it works on a duplicate, so closing it leaves `fd` open.
+fn open_fd(vm: &mut Vm, fd: i64, s: &[Option<Value>]) -> PyResult<Value> {
+    use std::os::fd::FromRawFd;
+    let mode = match &s[1] {
+        None => "r".to_string(),
+        Some(Value::Str(m)) => m.as_str().to_string(),
+        Some(other) => {
+            return Err(vm.type_error(format!(
+                "open() argument 'mode' must be str, not {}",
+                vm.type_name(other)
+            )))
+        }
+    };
+    let (_, binary, readable, writable) = parse_mode(vm, &mode)?;
+    let closefd = match &s[6] {
+        None => true,
+        Some(v) => vm.truthy(v)?,
+    };
+    let Ok(raw) = i32::try_from(fd) else {
+        return Err(vm.overflow_error("signed integer is greater than maximum"));
+    };
+    if raw < 0 {
+        return Err(vm.value_error("negative file descriptor"));
+    }
+    // SAFETY: fcntl(F_GETFD) only asks whether the descriptor is open.
+    if unsafe { libc::fcntl(raw, libc::F_GETFD) } < 0 {
+        return Err(os_error(
+            vm,
+            IoFail::Os(std::io::Error::last_os_error()),
+            None,
+        ));
+    }
+    let raw = if closefd {
+        raw
+    } else {
+        // SAFETY: F_DUPFD_CLOEXEC makes a new descriptor that this file then owns.
+        let d = unsafe { libc::fcntl(raw, libc::F_DUPFD_CLOEXEC, 0) };
+        if d < 0 {
+            return Err(os_error(
+                vm,
+                IoFail::Os(std::io::Error::last_os_error()),
+                None,
+            ));
+        }
+        d
+    };
+    // SAFETY: the descriptor is open and from here on owned by this file object.
+    let file = unsafe { std::fs::File::from_raw_fd(raw) };
+    let obj = FileObject::new(
+        fd.to_string(),
+        mode,
+        "UTF-8".to_string(),
+        binary,
+        readable,
+        writable,
+        Backend::Disk(file),
+    );
+    Ok(Value::Native(Arc::new(Box::new(obj))))
+}
+
+/// `f.fileno()`: the OS descriptor under the file.
+fn fileno(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    use std::os::fd::AsRawFd;
+    let (_, f) = this(vm, a, "fileno")?;
+    let inner = f.inner.lock();
+    let fd = match &inner.backend {
+        Backend::Disk(file) => file.as_raw_fd(),
+        Backend::Stdin => 0,
+        Backend::Stdout => 1,
+        Backend::Stderr => 2,
+        Backend::Closed => -1,
+    };
+    drop(inner);
+    if fd < 0 || f.is_closed() {
+        return Err(vm.value_error("I/O operation on closed file"));
+    }
+    Ok(Value::Int(fd as i64))
+}
+
 pub fn install(vm: &mut Vm, g: &Dict) {
     dict_set_str(vm, g, "open", native("open", open));
     let methods: &[(&'static str, crate::object::value::NativeFn)] = &[
@@ -989,6 +1078,7 @@ pub fn install(vm: &mut Vm, g: &Dict) {
         ("readable", readable),
         ("writable", writable),
         ("isatty", isatty),
+        ("fileno", fileno),
     ];
     let object = vm.types().object.clone();
     for (type_name, short) in [

@@ -361,7 +361,7 @@ impl Vm {
         if limited {
             self.cap_countdown();
         }
-        if self.interp.interrupts.pending() {
+        if self.interp.interrupts.pending() || crate::runtime::signals::pending() {
             self.interrupt_at_instruction()?;
         }
         Ok(self.thread_gil.countdown().max(1))

@@ -191,7 +191,7 @@ impl Stop {
     pub fn requested(&self) -> bool {
         self.0
             .as_ref()
-            .is_some_and(|i| i.pending.load(Ordering::SeqCst))
+            .is_some_and(|i| i.pending.load(Ordering::SeqCst) || crate::runtime::signals::pending())
     }
 }
 
@@ -265,11 +265,15 @@ impl Vm {
     /// `KeyboardInterrupt`, unless `asyncio.run` takes it (it cancels its main task). A no-op
     /// on other threads and when nothing is pending.
     pub fn check_interrupt(&mut self) -> PyResult<()> {
+        self.run_pending_signals()?;
         if !self.interp.interrupts.pending() || !self.is_main_thread() {
             return Ok(());
         }
         if !self.interp.interrupts.take() {
             return Ok(());
+        }
+        if let Some(r) = self.sigint_to_handler() {
+            return r;
         }
         if crate::modules::asyncio::on_interrupt() {
             return Ok(());

@@ -1,6 +1,6 @@
 //! The runtime layer: what runs the interpreter on real OS threads and keeps it inside its
 //! limits — the GIL ([`gil`]), blocking calls with the GIL released ([`blocking`]), interrupts
-//! and the shutdown signal ([`interrupt`]), the instruction and memory budgets
+//! and the shutdown signal ([`interrupt`]), Python-level signal handlers ([`signals`]), the instruction and memory budgets
 //! ([`instr_limit`], [`alloc_limit`]), the sandbox ([`sandbox`]) and the native stack guard
 //! ([`stack_guard`]).
 
@@ -10,4 +10,5 @@ pub mod gil;
 pub mod instr_limit;
 pub mod interrupt;
 pub mod sandbox;
+pub mod signals;
 pub mod stack_guard;
