@@ -22,6 +22,23 @@ pub const MODULES: &[ModuleDef] = &[
     native("cmath", cmath::make),
     python("collections", include_str!("../lib/collections.py")),
     python("collections.abc", include_str!("../lib/collections_abc.py")),
+    python("concurrent", include_str!("../lib/concurrent/__init__.py")),
+    python(
+        "concurrent.futures",
+        include_str!("../lib/concurrent/futures/__init__.py"),
+    ),
+    python(
+        "concurrent.futures._base",
+        include_str!("../lib/concurrent/futures/_base.py"),
+    ),
+    python(
+        "concurrent.futures.process",
+        include_str!("../lib/concurrent/futures/process.py"),
+    ),
+    python(
+        "concurrent.futures.thread",
+        include_str!("../lib/concurrent/futures/thread.py"),
+    ),
     python("contextlib", include_str!("../lib/contextlib.py")),
     python("copy", include_str!("../lib/copy.py")),
     python("dataclasses", include_str!("../lib/dataclasses.py")),
