@@ -47,6 +47,14 @@ pub const MODULES: &[ModuleDef] = &[
     python("heapq", include_str!("../lib/heapq.py")),
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
+    python(
+        "multiprocessing.dummy",
+        include_str!("../lib/multiprocessing/dummy.py"),
+    ),
+    python(
+        "multiprocessing.pool",
+        include_str!("../lib/multiprocessing/pool.py"),
+    ),
     python("operator", include_str!("../lib/operator.py")),
     python("re", include_str!("../lib/re.py")),
     python("string", include_str!("../lib/string.py")),
