@@ -51,13 +51,17 @@ class BrokenExecutor(RuntimeError):
     """Raised when a executor has become non-functional after a severe failure."""
 
 
-def _log_exception(what):
-    # CPython logs through logging's last-resort handler: the message, then the traceback.
-    exc = sys.exc_info()[1]
+def _log_exception(what, exc):
+    # CPython logs through logging's last-resort handler: the message, then the traceback
+    # (here only its last line).
     sys.stderr.write(what + '\n')
     if exc is not None:
         sys.stderr.write('Traceback (most recent call last):\n')
-        sys.stderr.write(type(exc).__name__ + ': ' + str(exc) + '\n')
+        name = type(exc).__qualname__
+        if type(exc).__module__ not in ('builtins', '__main__'):
+            name = type(exc).__module__ + '.' + name
+        text = str(exc)
+        sys.stderr.write(name + (': ' + text if text else '') + '\n')
 
 
 class _Waiter(object):
@@ -301,8 +305,8 @@ class Future(object):
         for callback in self._done_callbacks:
             try:
                 callback(self)
-            except Exception:
-                _log_exception('exception calling callback for %r' % self)
+            except Exception as exc:
+                _log_exception('exception calling callback for %r' % self, exc)
 
     def __repr__(self):
         with self._condition:
@@ -376,8 +380,8 @@ class Future(object):
                 return
         try:
             fn(self)
-        except Exception:
-            _log_exception('exception calling callback for %r' % self)
+        except Exception as exc:
+            _log_exception('exception calling callback for %r' % self, exc)
 
     def result(self, timeout=None):
         """Return the result of the call that the future represents."""

@@ -38,8 +38,8 @@ def _worker(executor, work_queue, initializer, initargs):
     if initializer is not None:
         try:
             initializer(*initargs)
-        except BaseException:
-            _base._log_exception('Exception in initializer:')
+        except BaseException as exc:
+            _base._log_exception('Exception in initializer:', exc)
             executor._initializer_failed()
             return
     try:
@@ -57,8 +57,8 @@ def _worker(executor, work_queue, initializer, initargs):
                 executor._shutdown = True
                 work_queue.put(None)
                 return
-    except BaseException:
-        _base._log_exception('Exception in worker')
+    except BaseException as exc:
+        _base._log_exception('Exception in worker', exc)
 
 
 class BrokenThreadPool(_base.BrokenExecutor):

@@ -167,7 +167,7 @@ def wrap_future(future, *, loop=None):
     if isinstance(future, (Future, Task)):
         return future
     if not hasattr(future, "add_done_callback") or not hasattr(future, "set_running_or_notify_cancel"):
-        raise TypeError(f"concurrent.futures.Future is expected, got {future!r}")
+        raise AssertionError(f"concurrent.futures.Future is expected, got {future!r}")
     if loop is None:
         loop = get_event_loop()
     return _wrap_future(loop._door(), future)

@@ -440,11 +440,10 @@ class Thread:
         try:
             try:
                 self.run()
-            except SystemExit:
-                raise
             except BaseException as exc:
                 # The default hook is the native report ("Exception in thread NAME:" and the
-                # traceback); a hook the program installed is called instead.
+                # traceback; SystemExit is silent); a hook the program installed is called
+                # instead, SystemExit included.
                 if excepthook is __excepthook__:
                     raise
                 excepthook(ExceptHookArgs((type(exc), exc, exc.__traceback__, self)))
