@@ -3,7 +3,8 @@
 and the wire format of multiprocessing, so functions must be top-level and arguments plain
 data). As in CPython 3.11, at most max_workers + 1 calls are handed to the pool at a time (the
 others can still be cancelled); a collector thread marks the futures done as results come back;
-a worker that dies breaks the pool (BrokenProcessPool) and fails every pending future."""
+a worker that dies breaks the pool (BrokenProcessPool) and fails every pending future. When
+the main thread ends, the work already submitted is finished first, as in CPython."""
 
 import collections
 import itertools
@@ -20,6 +21,20 @@ EXTRA_QUEUED_CALLS = 1
 _POLL = 0.05
 
 _shutdown = False
+# Executors whose collector runs; at exit they finish the work handed to them and end (the
+# collectors are non-daemon threads, joined as CPython joins its executor manager threads).
+_live = []
+
+
+def _python_exit():
+    global _shutdown
+    _shutdown = True
+    for ex in list(_live):
+        with ex._cond:
+            ex._cond.notify_all()
+
+
+threading._register_atexit(_python_exit)
 
 
 class _RemoteTraceback(Exception):
@@ -80,9 +95,17 @@ class ProcessPoolExecutor(_base.Executor):
 
     def _start(self):
         self._h = _mp.pool_new(self._max_workers, self._initializer, self._initargs)
-        self._collector = threading.Thread(target=self._collect, daemon=True,
+        self._collector = threading.Thread(target=self._run_collector,
                                            name='ProcessPoolExecutor-collector')
+        _live.append(self)
         self._collector.start()
+
+    def _run_collector(self):
+        try:
+            self._collect()
+        finally:
+            if self in _live:
+                _live.remove(self)
 
     def _dispatch(self):
         failed = []
@@ -126,7 +149,7 @@ class ProcessPoolExecutor(_base.Executor):
             with self._cond:
                 failed = self._dispatch()
                 while not self._inflight and not failed:
-                    if self._shutdown_thread or self._broken:
+                    if self._shutdown_thread or self._broken or _shutdown:
                         self._finish()
                         return
                     self._cond.wait(1.0)

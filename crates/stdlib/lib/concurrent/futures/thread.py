@@ -1,7 +1,7 @@
 """concurrent.futures.thread: ThreadPoolExecutor — after CPython 3.11's
-Lib/concurrent/futures/thread.py. Worker threads are daemon threads (gilvm has no
-threading._register_atexit): a program that ends without shutdown() abandons queued work
-instead of waiting for it."""
+Lib/concurrent/futures/thread.py. As there, the workers are non-daemon threads and, when the
+main thread ends, an atexit callback of threading wakes them so they finish the queued work
+and end (gilvm has no weak references: a worker holds its executor until it ends)."""
 
 import itertools
 import os
@@ -10,7 +10,25 @@ import threading
 
 from concurrent.futures import _base
 
+_threads_queues = {}
 _shutdown = False
+# Lock that ensures that new workers are not created while the interpreter is
+# shutting down. Must be held while mutating _threads_queues and _shutdown.
+_global_shutdown_lock = threading.Lock()
+
+
+def _python_exit():
+    global _shutdown
+    with _global_shutdown_lock:
+        _shutdown = True
+    items = list(_threads_queues.items())
+    for t, q in items:
+        q.put(None)
+    for t, q in items:
+        t.join()
+
+
+threading._register_atexit(_python_exit)
 
 
 class _WorkItem(object):
@@ -35,6 +53,14 @@ class _WorkItem(object):
 
 
 def _worker(executor, work_queue, initializer, initargs):
+    try:
+        _work(executor, work_queue, initializer, initargs)
+    finally:
+        with _global_shutdown_lock:
+            _threads_queues.pop(threading.current_thread(), None)
+
+
+def _work(executor, work_queue, initializer, initargs):
     if initializer is not None:
         try:
             initializer(*initargs)
@@ -94,7 +120,7 @@ class ThreadPoolExecutor(_base.Executor):
         self._initargs = initargs
 
     def submit(self, fn, /, *args, **kwargs):
-        with self._shutdown_lock:
+        with self._shutdown_lock, _global_shutdown_lock:
             if self._broken:
                 raise BrokenThreadPool(self._broken)
 
@@ -125,10 +151,10 @@ class ThreadPoolExecutor(_base.Executor):
                                  args=(self,
                                        self._work_queue,
                                        self._initializer,
-                                       self._initargs),
-                                 daemon=True)
+                                       self._initargs))
             t.start()
             self._threads.add(t)
+            _threads_queues[t] = self._work_queue
 
     def _initializer_failed(self):
         with self._shutdown_lock:
