@@ -39,6 +39,23 @@ pub const MODULES: &[ModuleDef] = &[
     native("cmath", cmath::make),
     python("collections", include_str!("../lib/collections.py")),
     python("collections.abc", include_str!("../lib/collections_abc.py")),
+    python("concurrent", include_str!("../lib/concurrent/__init__.py")),
+    python(
+        "concurrent.futures",
+        include_str!("../lib/concurrent/futures/__init__.py"),
+    ),
+    python(
+        "concurrent.futures._base",
+        include_str!("../lib/concurrent/futures/_base.py"),
+    ),
+    python(
+        "concurrent.futures.process",
+        include_str!("../lib/concurrent/futures/process.py"),
+    ),
+    python(
+        "concurrent.futures.thread",
+        include_str!("../lib/concurrent/futures/thread.py"),
+    ),
     python("contextlib", include_str!("../lib/contextlib.py")),
     python("copy", include_str!("../lib/copy.py")),
     python("dataclasses", include_str!("../lib/dataclasses.py")),
@@ -48,6 +65,14 @@ pub const MODULES: &[ModuleDef] = &[
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
     native("math", |vm| Ok(math::make(vm))),
+    python(
+        "multiprocessing.dummy",
+        include_str!("../lib/multiprocessing/dummy.py"),
+    ),
+    python(
+        "multiprocessing.pool",
+        include_str!("../lib/multiprocessing/pool.py"),
+    ),
     python("operator", include_str!("../lib/operator.py")),
     native("os", |vm| Ok(os::make(vm))),
     native("os.path", |vm| Ok(os::make_path(vm))),
@@ -59,8 +84,8 @@ pub const MODULES: &[ModuleDef] = &[
     python("signal", include_str!("../lib/signal.py")),
     python("socket", include_str!("../lib/socket.py")),
     python("string", include_str!("../lib/string.py")),
-    native("time", |vm| Ok(time::make(vm))),
     python("subprocess", include_str!("../lib/subprocess.py")),
+    native("time", |vm| Ok(time::make(vm))),
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
 ];

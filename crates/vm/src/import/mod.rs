@@ -254,9 +254,23 @@ impl Vm {
     fn find_and_load(&mut self, name: &str) -> PyResult<Value> {
         let gil = self.gil();
         if name.contains('.') && Vm::is_builtin_module(name) {
-            // `os.path`, `collections.abc`: made by the built-in finder without importing the
-            // parent first (os itself imports os.path while it is being made), then bound as
-            // an attribute of the parent, as CPython binds submodules.
+            // `os.path`, `collections.abc`: made by the built-in finder, then bound as an
+            // attribute of the parent, as CPython binds submodules. The parent is imported
+            // first, as CPython does (`concurrent.futures.thread` needs its package's body to
+            // run before its own) when it is written in Python (such a module is in
+            // sys.modules while its body runs; a native parent such as os imports os.path
+            // while it is being made, before it is there); the parent's body may have
+            // imported this module.
+            if let Some((pname, _)) = name.rsplit_once('.') {
+                if crate::modules::inittab::is_python(pname)
+                    && self.interp.module_value(gil, pname).is_none()
+                {
+                    self.import_absolute(pname)?;
+                    if let Some(v) = self.interp.module_value(gil, name) {
+                        return Ok(v);
+                    }
+                }
+            }
             let module = self.find_and_exec(name, None)?.unwrap_or_default();
             if let Some((pname, child)) = name.rsplit_once('.') {
                 let pmod = self.import_absolute(pname)?;

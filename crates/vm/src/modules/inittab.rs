@@ -45,6 +45,14 @@ pub fn contains(name: &str) -> bool {
         .is_some_and(|t| t.iter().any(|d| d.name == name))
 }
 
+/// Whether `name` is a registered module written in Python.
+pub fn is_python(name: &str) -> bool {
+    TABLE.get().is_some_and(|t| {
+        t.iter()
+            .any(|d| d.name == name && matches!(d.init, ModuleInit::Python(_)))
+    })
+}
+
 /// Make the registered module `name`, or `None` if none is registered under that name.
 pub fn make(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
     let def = TABLE.get()?.iter().find(|d| d.name == name)?;

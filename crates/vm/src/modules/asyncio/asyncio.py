@@ -63,8 +63,7 @@ class _Loop:
 
     def run_in_executor(self, executor, func, *args):
         if executor is not None:
-            raise NotImplementedError(
-                "gilvm: run_in_executor supports only the default executor (None)")
+            return _wrap_future(self._door(), executor.submit(func, *args))
         return _run_in_thread(self._door(), func, args, None)
 
     def is_running(self):
@@ -129,6 +128,49 @@ def _run_in_thread(handle, func, args, kwargs):
         _finish_threadsafe(handle)
         raise
     return fut
+
+
+def _copy_outcome(fut, cf):
+    # On the loop's thread: the concurrent future's outcome into the asyncio future.
+    if fut.cancelled():
+        return
+    if cf.cancelled():
+        fut.cancel()
+        return
+    exc = cf.exception()
+    if exc is not None:
+        fut.set_exception(exc)
+    else:
+        fut.set_result(cf.result())
+
+
+def _wrap_future(handle, cf):
+    # The loop counts the pending hand-over (it waits for it with the GIL released); the
+    # concurrent future's done-callback, on whichever thread finishes it, hands it back.
+    fut = _create_future()
+    _begin_threadsafe(handle)
+
+    def done(cf):
+        _finish_threadsafe(handle, _copy_outcome, fut, cf)
+
+    def cancelled(f):
+        if f.cancelled():
+            cf.cancel()
+
+    fut.add_done_callback(cancelled)
+    cf.add_done_callback(done)
+    return fut
+
+
+def wrap_future(future, *, loop=None):
+    """Wrap a concurrent.futures.Future object in an asyncio future."""
+    if isinstance(future, (Future, Task)):
+        return future
+    if not hasattr(future, "add_done_callback") or not hasattr(future, "set_running_or_notify_cancel"):
+        raise AssertionError(f"concurrent.futures.Future is expected, got {future!r}")
+    if loop is None:
+        loop = get_event_loop()
+    return _wrap_future(loop._door(), future)
 
 
 async def to_thread(func, /, *args, **kwargs):

@@ -739,8 +739,8 @@ fn rebuild_exception(vm: &mut Vm, e: RemoteError) -> Value {
     vm.runtime_error(msg).value()
 }
 
-/// `pool_wait_any(h, [job, ...])` -> the index of a finished job (the first in the list), for
-/// `imap_unordered`.
+/// `pool_wait_any(h, [job, ...], timeout=None)` -> the index of a finished job (the first in
+/// the list), or -1 when the timeout passed; for `imap_unordered` and concurrent.futures.
 fn pool_wait_any(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let core = pool_arg(vm, a)?.clone();
     let mut jobs = Vec::new();
@@ -753,14 +753,15 @@ fn pool_wait_any(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     if jobs.is_empty() {
         return Err(vm.value_error("pool_wait_any: no jobs"));
     }
+    let deadline = deadline_after(timeout_arg(vm, a.get(2))?);
     let waker = core.clone();
     let found = wait_interruptibly(
         vm,
-        None,
+        deadline,
         move || waker.wake(),
-        |_, stop| core.wait_any(&jobs, stop),
+        |deadline, stop| core.wait_any(&jobs, deadline, stop),
     )?;
-    Ok(Value::Int(found.unwrap_or(0) as i64))
+    Ok(Value::Int(found.map_or(-1, |i| i as i64)))
 }
 
 fn pool_ready(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {

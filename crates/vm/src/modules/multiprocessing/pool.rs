@@ -343,9 +343,9 @@ impl PoolCore {
     }
 
     /// Wait until one of `jobs` has finished; its index in `jobs` (the first finished one), or
-    /// `None` when `stop` asks (Ctrl-C). An unknown job counts as finished (its `wait` reports
+    /// `None` when `deadline` passes or `stop` asks (Ctrl-C). An unknown job counts as finished (its `wait` reports
     /// it).
-    pub fn wait_any(&self, jobs: &[u64], stop: &Stop) -> Option<usize> {
+    pub fn wait_any(&self, jobs: &[u64], deadline: Option<Instant>, stop: &Stop) -> Option<usize> {
         let mut st = lock(&self.st);
         loop {
             let done = jobs
@@ -357,9 +357,19 @@ impl PoolCore {
             if stop.requested() {
                 return None;
             }
+            let wait = match deadline {
+                Some(d) => {
+                    let now = Instant::now();
+                    if now >= d {
+                        return None;
+                    }
+                    d - now
+                }
+                None => Duration::from_secs(3600),
+            };
             st = self
                 .cond
-                .wait_timeout(st, Duration::from_secs(3600))
+                .wait_timeout(st, wait)
                 .unwrap_or_else(|e| e.into_inner())
                 .0;
         }

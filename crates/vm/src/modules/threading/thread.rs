@@ -155,6 +155,23 @@ fn run_thread(vm: &mut Vm, bootstrap: Value, name: &str, handle: &Arc<HandleInne
     }
 }
 
+/// CPython's `threading._shutdown` first runs the `threading._register_atexit` callbacks
+/// (concurrent.futures wakes its idle workers so they end), then joins the threads. Only if
+/// `threading` was imported; a callback's error other than KeyboardInterrupt is ignored.
+fn run_threading_atexits(vm: &mut Vm) -> PyResult<()> {
+    let gil = vm.gil();
+    let Some(module) = vm.interp.module_value(gil, "threading") else {
+        return Ok(());
+    };
+    let Ok(Some(run)) = vm.get_attr_opt(&module, "_run_atexits") else {
+        return Ok(());
+    };
+    match vm.call(&run, &[]) {
+        Err(e) if vm.err_is(&e, &vm.types().keyboard_interrupt.clone()) => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// `handle.join(timeout=None)`: True once the thread has ended.
 pub fn join(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "join", a, kw, 1, 2)?;
@@ -205,6 +222,7 @@ pub fn ident(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// every non-daemon thread has ended. Daemon threads are abandoned. On the main thread a Ctrl-C
 /// ends the wait: the error is `KeyboardInterrupt` and the remaining threads are abandoned too.
 pub fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
+    run_threading_atexits(vm)?;
     let interp: Arc<Interp> = vm.interp.clone();
     while interp.threads.non_daemon() > 0 {
         let i = interp.clone();

@@ -438,7 +438,15 @@ class Thread:
 
     def _bootstrap(self):
         try:
-            self.run()
+            try:
+                self.run()
+            except BaseException as exc:
+                # The default hook is the native report ("Exception in thread NAME:" and the
+                # traceback; SystemExit is silent); a hook the program installed is called
+                # instead, SystemExit included.
+                if excepthook is __excepthook__:
+                    raise
+                excepthook(ExceptHookArgs((type(exc), exc, exc.__traceback__, self)))
         finally:
             _active.pop(self._ident, None)
 
@@ -595,3 +603,109 @@ class local:
         if name not in d:
             raise AttributeError(name)
         del d[name]
+
+
+class ExceptHookArgs(tuple):
+    """The argument of threading.excepthook (CPython's struct sequence)."""
+
+    n_fields = 4
+
+    def __new__(cls, seq):
+        return tuple.__new__(cls, seq)
+
+    @property
+    def exc_type(self):
+        return self[0]
+
+    @property
+    def exc_value(self):
+        return self[1]
+
+    @property
+    def exc_traceback(self):
+        return self[2]
+
+    @property
+    def thread(self):
+        return self[3]
+
+    def __repr__(self):
+        return ("_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, exc_traceback=%r, "
+                "thread=%r)" % tuple(self))
+
+
+def excepthook(args, /):
+    """Handle an uncaught exception of Thread.run(): print "Exception in thread NAME:" and
+    the exception to stderr (SystemExit is ignored)."""
+    if args.exc_type == SystemExit:
+        return
+    import sys
+    if args.thread is not None:
+        name = args.thread.name
+    else:
+        name = get_ident()
+    stderr = sys.stderr
+    if stderr is None:
+        return
+    stderr.write(f"Exception in thread {name}:\n")
+    exc = args.exc_value
+    if exc is None:
+        stderr.write(f"{args.exc_type.__name__}\n")
+    else:
+        text = str(exc)
+        tname = type(exc).__name__
+        mod = type(exc).__module__
+        if mod not in ("builtins", "__main__"):
+            tname = mod + "." + tname
+        stderr.write(f"{tname}: {text}\n" if text else f"{tname}\n")
+    stderr.flush()
+
+
+__excepthook__ = excepthook
+
+
+class Timer(Thread):
+    """Call a function after a specified number of seconds:
+
+            t = Timer(30.0, f, args=None, kwargs=None)
+            t.start()
+            t.cancel()     # stop the timer's action if it's still waiting
+
+    """
+
+    def __init__(self, interval, function, args=None, kwargs=None):
+        Thread.__init__(self)
+        self.interval = interval
+        self.function = function
+        self.args = args if args is not None else []
+        self.kwargs = kwargs if kwargs is not None else {}
+        self.finished = Event()
+
+    def cancel(self):
+        """Stop the timer if it hasn't finished yet."""
+        self.finished.set()
+
+    def run(self):
+        self.finished.wait(self.interval)
+        if not self.finished.is_set():
+            self.function(*self.args, **self.kwargs)
+        self.finished.set()
+
+
+# Callbacks run when the main thread ends, before the other threads are joined (CPython's
+# threading._register_atexit; concurrent.futures wakes its workers with it).
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
+def _run_atexits():
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
