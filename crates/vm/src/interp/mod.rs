@@ -4,6 +4,7 @@
 //! ([`matching`]) and dynamic execution (`eval`/`exec`/`compile`: [`dynamic`]).
 
 pub mod async_gen;
+mod atexit;
 pub(crate) mod call;
 pub mod dynamic;
 pub mod eval;
