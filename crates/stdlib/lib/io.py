@@ -16,6 +16,11 @@ DEFAULT_BUFFER_SIZE = 8192
 open = _builtins.open
 
 
+def text_encoding(encoding, stacklevel=2):
+    """The encoding `open` uses for None: gilvm's files are UTF-8 ("locale" in CPython)."""
+    return "utf-8" if encoding is None else encoding
+
+
 class UnsupportedOperation(OSError, ValueError):
     pass
 

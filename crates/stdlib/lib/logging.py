@@ -1,3 +1,6 @@
+"""logging: CPython 3.11's Lib/logging/__init__.py (PSF licence) adapted for gilvm: no weakref
+(handlers are kept by strong references), time's calendar functions from _pytime, and no frame
+objects, so records carry "(unknown file)", line 0 and "(unknown function)"."""
 # Copyright 2001-2019 by Vinay Sajip. All Rights Reserved.
 #
 # Permission to use, copy, modify, and distribute this software and its
@@ -160,15 +163,9 @@ def addLevelName(level, levelName):
     finally:
         _releaseLock()
 
-if hasattr(sys, "_getframe"):
-    currentframe = lambda: sys._getframe(1)
-else: #pragma: no cover
-    def currentframe():
-        """Return the frame object for the caller's stack frame."""
-        try:
-            raise Exception
-        except Exception:
-            return sys.exc_info()[2].tb_frame.f_back
+def currentframe():
+    """gilvm has no frame objects: callers get "(unknown file)", 0, "(unknown function)"."""
+    return None
 
 #
 # _srcfile is used when walking the stack to check when we've got the first
@@ -571,7 +568,7 @@ class Formatter(object):
                         the record is emitted
     """
 
-    converter = time.localtime
+    converter = staticmethod(time.localtime)
 
     def __init__(self, fmt=None, datefmt=None, style='%', validate=True, *,
                  defaults=None):
@@ -1158,7 +1155,7 @@ class FileHandler(StreamHandler):
         Open the specified file and use it as the stream for logging.
         """
         # Issue #27493: add support for Path objects to be passed in
-        filename = os.fspath(filename)
+        filename = getattr(os, 'fspath', str)(filename)
         #keep the absolute path, otherwise derived classes which use this
         #may come a cropper when the current directory changes
         self.baseFilename = os.path.abspath(filename)

@@ -7,6 +7,7 @@
 
 mod cmath;
 pub mod re;
+mod tb;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
@@ -17,6 +18,7 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/_collections_abc.py"),
     ),
     native("_gilvm_re", re::make),
+    native("_gilvm_tb", tb::make),
     python("_pytime", include_str!("../lib/_pytime.py")),
     python("abc", include_str!("../lib/abc.py")),
     python("argparse", include_str!("../lib/argparse.py")),

@@ -12,6 +12,7 @@ pub mod multiprocessing;
 mod os;
 mod random;
 mod sys;
+mod sys_exc;
 pub mod threading;
 mod time;
 
