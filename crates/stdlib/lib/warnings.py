@@ -1,3 +1,6 @@
+"""warnings: CPython 3.11's pure-Python Lib/warnings.py (PSF licence) adapted for gilvm: the
+caller's file and line come from _gilvm_tb.caller (no frame objects); each module's
+__warningregistry__ is kept here, by module name."""
 """Python part of the warnings subsystem."""
 
 import sys
@@ -283,6 +286,9 @@ def _next_external_frame(frame):
     return frame
 
 
+_registries = {}
+
+
 # Code typically replaced by _warnings
 def warn(message, category=None, stacklevel=1, source=None):
     """Issue a warning, or maybe ignore it or raise an exception."""
@@ -295,32 +301,15 @@ def warn(message, category=None, stacklevel=1, source=None):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, "
                         "not '{:s}'".format(type(category).__name__))
-    # Get context information
-    try:
-        if stacklevel <= 1 or _is_internal_frame(sys._getframe(1)):
-            # If frame is too small to care or if the warning originated in
-            # internal code, then do not try to hide any frames.
-            frame = sys._getframe(stacklevel)
-        else:
-            frame = sys._getframe(1)
-            # Look for one frame less since the above line starts us off.
-            for x in range(stacklevel-1):
-                frame = _next_external_frame(frame)
-                if frame is None:
-                    raise ValueError
-    except ValueError:
-        globals = sys.__dict__
-        filename = "sys"
-        lineno = 1
+    # gilvm: no frame objects; the caller's location comes from _gilvm_tb.
+    import _gilvm_tb
+    loc = _gilvm_tb.caller(max(stacklevel, 1))
+    if loc is None:
+        filename, lineno, module = "sys", 1, "sys"
     else:
-        globals = frame.f_globals
-        filename = frame.f_code.co_filename
-        lineno = frame.f_lineno
-    if '__name__' in globals:
-        module = globals['__name__']
-    else:
-        module = "<string>"
-    registry = globals.setdefault("__warningregistry__", {})
+        filename, lineno, module = loc
+    registry = _registries.setdefault(module, {})
+    globals = None
     warn_explicit(message, category, filename, lineno, module, registry,
                   globals, source)
 

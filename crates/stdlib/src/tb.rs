@@ -1,6 +1,7 @@
 //! `_gilvm_tb`: what the `traceback` module needs of an exception that gilvm keeps inside the
 //! exception rather than in traceback objects: its entries (file, line, function, source
-//! line) and the full text the VM prints for it uncaught (chained exceptions included).
+//! line) and the full text the VM prints for it uncaught (chained exceptions included); and
+//! the location of a calling frame (`caller`), for warnings.
 
 use std::sync::Arc;
 
@@ -13,7 +14,11 @@ use gilvm_vm::{PyResult, Value, Vm};
 /// Build the module.
 pub fn make(vm: &mut Vm) -> PyResult<Arc<Module>> {
     let m = new_module(vm, "_gilvm_tb");
-    add_fns(vm, &m, &[("entries", entries), ("format", format)]);
+    add_fns(
+        vm,
+        &m,
+        &[("entries", entries), ("format", format), ("caller", caller)],
+    );
     Ok(m)
 }
 
@@ -62,4 +67,20 @@ fn entries(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn format(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let err = exception(vm, "format", a, kw)?;
     Ok(Value::str(vm.format_exception(&err)))
+}
+
+/// `caller(depth)`: `(filename, lineno, module name)` of the Python frame `depth` levels out
+/// from the one calling `caller` (0), or None past the outermost.
+fn caller(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let v = args::one(vm, "caller", a, kw)?;
+    let depth = gilvm_vm::protocol::coerce::to_index(vm, v)?;
+    let depth = usize::try_from(depth).unwrap_or(usize::MAX);
+    Ok(match vm.frame_location(depth) {
+        Some((file, line, module)) => Value::tuple(vec![
+            Value::str(file),
+            Value::Int(line as i64),
+            Value::str(module),
+        ]),
+        None => Value::None,
+    })
 }

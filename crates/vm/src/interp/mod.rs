@@ -10,6 +10,7 @@ pub mod dynamic;
 pub mod eval;
 pub(crate) mod eval_ops;
 pub(crate) mod frame;
+mod frame_info;
 pub(crate) mod fused;
 pub mod generator;
 pub(crate) mod matching;
