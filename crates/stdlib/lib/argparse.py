@@ -1,3 +1,5 @@
+"""argparse: CPython 3.11's Lib/argparse.py (PSF licence), adapted for gilvm: the help width
+falls back to COLUMNS or 80 columns when shutil is missing."""
 # Author: Steven J. Bethard <steven.bethard@gmail.com>.
 # New maintainer as of 29 August 2019:  Raymond Hettinger <raymond.hettinger@gmail.com>
 
@@ -181,9 +183,13 @@ class HelpFormatter(object):
             try:
                 import shutil as _shutil
                 width = _shutil.get_terminal_size().columns
-                width -= 2
-            except ImportError:
-                width = 70
+            except (ImportError, AttributeError):
+                # gilvm: shutil's fallback (COLUMNS, else 80 columns).
+                try:
+                    width = int(_os.environ.get('COLUMNS', '0')) or 80
+                except (ValueError, AttributeError):
+                    width = 80
+            width -= 2
 
         self._prog = prog
         self._indent_increment = indent_increment
