@@ -45,6 +45,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("logging", include_str!("../lib/logging.py")),
     python("numbers", include_str!("../lib/numbers.py")),
     python("operator", include_str!("../lib/operator.py")),
+    python("pprint", include_str!("../lib/pprint.py")),
     python("re", include_str!("../lib/re.py")),
     python("statistics", include_str!("../lib/statistics.py")),
     python("string", include_str!("../lib/string.py")),
