@@ -683,7 +683,7 @@ class timedelta:
         assert isinstance(us, int) and 0 <= us < 1000000
 
         if abs(d) > 999999999:
-            raise OverflowError("timedelta # of days is too large: %d" % d)
+            raise OverflowError("days=%d; must have magnitude <= 999999999" % d)
 
         self = object.__new__(cls)
         self._days = d
@@ -2173,7 +2173,7 @@ class datetime(date):
             if allow_mixed:
                 return 2 # arbitrary non-zero value
             else:
-                raise TypeError("cannot compare naive and aware datetimes")
+                raise TypeError("can't compare offset-naive and offset-aware datetimes")
         # XXX What follows could be done more efficiently...
         diff = self - other     # this will take offsets into account
         if diff.days < 0:
@@ -2313,7 +2313,7 @@ class timezone(tzinfo):
         if not cls._minoffset <= offset <= cls._maxoffset:
             raise ValueError("offset must be a timedelta "
                              "strictly between -timedelta(hours=24) and "
-                             "timedelta(hours=24).")
+                             "timedelta(hours=24), not %r." % (offset,))
         return cls._create(offset, name)
 
     @classmethod
