@@ -20,6 +20,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_gilvm_re", re::make),
     native("_gilvm_tb", tb::make),
     python("_pytime", include_str!("../lib/_pytime.py")),
+    python("_strptime", include_str!("../lib/_strptime.py")),
     python("abc", include_str!("../lib/abc.py")),
     python("argparse", include_str!("../lib/argparse.py")),
     python("atexit", include_str!("../lib/atexit.py")),
