@@ -140,3 +140,61 @@ class Formatter:
 
     def format_field(self, value, format_spec):
         return format(value, format_spec)
+
+    def parse(self, format_string):
+        """(literal_text, field_name, format_spec, conversion) tuples, as _string's parser."""
+        out = []
+        lit = []
+        i = 0
+        n = len(format_string)
+        while i < n:
+            c = format_string[i]
+            if c == '{':
+                if i + 1 < n and format_string[i + 1] == '{':
+                    lit.append('{')
+                    i += 2
+                    continue
+                depth = 1
+                j = i + 1
+                while j < n and depth:
+                    if format_string[j] == '{':
+                        depth += 1
+                    elif format_string[j] == '}':
+                        depth -= 1
+                    j += 1
+                if depth:
+                    raise ValueError("expected '}' before end of string")
+                field = format_string[i + 1:j - 1]
+                conversion = None
+                spec = ''
+                k = 0
+                while k < len(field) and field[k] not in '!:':
+                    if field[k] == '[':
+                        k = field.find(']', k) if ']' in field[k:] else len(field) - 1
+                    k += 1
+                name = field[:k]
+                rest = field[k:]
+                if rest.startswith('!'):
+                    if len(rest) < 2:
+                        raise ValueError("end of string while looking for conversion specifier")
+                    conversion = rest[1]
+                    rest = rest[2:]
+                    if rest and not rest.startswith(':'):
+                        raise ValueError("expected ':' after conversion specifier")
+                if rest.startswith(':'):
+                    spec = rest[1:]
+                out.append((''.join(lit), name, spec, conversion))
+                lit = []
+                i = j
+            elif c == '}':
+                if i + 1 < n and format_string[i + 1] == '}':
+                    lit.append('}')
+                    i += 2
+                    continue
+                raise ValueError("Single '}' encountered in format string")
+            else:
+                lit.append(c)
+                i += 1
+        if lit:
+            out.append((''.join(lit), None, None, None))
+        return iter(out)

@@ -19,6 +19,7 @@ mod signal;
 mod socket;
 mod socket_addr;
 mod subprocess;
+mod tb;
 mod time;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
@@ -32,10 +33,16 @@ pub const MODULES: &[ModuleDef] = &[
     native("_gilvm_re", re::make),
     native("_gilvm_select", select::make),
     native("_gilvm_subprocess", subprocess::make),
+    native("_gilvm_tb", tb::make),
+    python("_pytime", include_str!("../lib/_pytime.py")),
     native("_signal", signal::make),
     native("_socket", socket::make),
+    python("_strptime", include_str!("../lib/_strptime.py")),
     python("abc", include_str!("../lib/abc.py")),
+    python("argparse", include_str!("../lib/argparse.py")),
+    python("atexit", include_str!("../lib/atexit.py")),
     python("bisect", include_str!("../lib/bisect.py")),
+    python("calendar", include_str!("../lib/calendar.py")),
     native("cmath", cmath::make),
     python("collections", include_str!("../lib/collections.py")),
     python("collections.abc", include_str!("../lib/collections_abc.py")),
@@ -59,11 +66,18 @@ pub const MODULES: &[ModuleDef] = &[
     python("contextlib", include_str!("../lib/contextlib.py")),
     python("copy", include_str!("../lib/copy.py")),
     python("dataclasses", include_str!("../lib/dataclasses.py")),
+    python("datetime", include_str!("../lib/datetime.py")),
     python("enum", include_str!("../lib/enum.py")),
+    python("fnmatch", include_str!("../lib/fnmatch.py")),
+    python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
+    python("glob", include_str!("../lib/glob.py")),
     python("heapq", include_str!("../lib/heapq.py")),
+    python("io", include_str!("../lib/io.py")),
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
+    python("linecache", include_str!("../lib/linecache.py")),
+    python("logging", include_str!("../lib/logging.py")),
     native("math", |vm| Ok(math::make(vm))),
     python(
         "multiprocessing.dummy",
@@ -73,21 +87,27 @@ pub const MODULES: &[ModuleDef] = &[
         "multiprocessing.pool",
         include_str!("../lib/multiprocessing/pool.py"),
     ),
+    python("numbers", include_str!("../lib/numbers.py")),
     python("operator", include_str!("../lib/operator.py")),
     native("os", |vm| Ok(os::make(vm))),
     native("os.path", |vm| Ok(os::make_path(vm))),
     native("posixpath", |vm| Ok(os::make_path(vm))),
+    python("pprint", include_str!("../lib/pprint.py")),
     native("random", |vm| Ok(random::make(vm))),
     python("re", include_str!("../lib/re.py")),
     python("select", include_str!("../lib/select.py")),
     python("selectors", include_str!("../lib/selectors.py")),
     python("signal", include_str!("../lib/signal.py")),
     python("socket", include_str!("../lib/socket.py")),
+    python("statistics", include_str!("../lib/statistics.py")),
     python("string", include_str!("../lib/string.py")),
     python("subprocess", include_str!("../lib/subprocess.py")),
+    python("textwrap", include_str!("../lib/textwrap.py")),
     native("time", |vm| Ok(time::make(vm))),
+    python("traceback", include_str!("../lib/traceback.py")),
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
+    python("warnings", include_str!("../lib/warnings.py")),
 ];
 
 const fn native(

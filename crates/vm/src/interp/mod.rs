@@ -4,11 +4,13 @@
 //! ([`matching`]) and dynamic execution (`eval`/`exec`/`compile`: [`dynamic`]).
 
 pub mod async_gen;
+mod atexit;
 pub(crate) mod call;
 pub mod dynamic;
 pub mod eval;
 pub(crate) mod eval_ops;
 pub(crate) mod frame;
+mod frame_info;
 pub(crate) mod fused;
 pub mod generator;
 pub(crate) mod matching;

@@ -467,6 +467,9 @@ impl Vm {
             );
             interrupted = true;
         }
+        if !interrupted {
+            self.run_atexit();
+        }
         self.interp.flush_stdout();
         // Join non-daemon child processes, stop daemon ones and pools (CPython's atexit hook);
         // after Ctrl-C, give them 2 s and stop them (at once on a Ctrl-C while joining).

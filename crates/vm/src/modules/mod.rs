@@ -6,6 +6,7 @@ pub mod asyncio;
 pub mod inittab;
 pub mod multiprocessing;
 mod sys;
+mod sys_exc;
 pub mod threading;
 
 use std::sync::Arc;

@@ -19,6 +19,8 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
         &m,
         &[
             ("exit", exit),
+            ("exc_info", super::sys_exc::exc_info),
+            ("exception", super::sys_exc::exception),
             ("setswitchinterval", setswitchinterval),
             ("getswitchinterval", getswitchinterval),
             ("setrecursionlimit", setrecursionlimit),

@@ -1,0 +1,46 @@
+import argparse, io, sys
+p = argparse.ArgumentParser(prog="tool", description="A test tool.")
+p.add_argument("src", help="source file")
+p.add_argument("dst", nargs="?", default="out.txt")
+p.add_argument("-n", "--count", type=int, default=1, help="how many")
+p.add_argument("-v", "--verbose", action="count", default=0)
+p.add_argument("--dry-run", action="store_true")
+p.add_argument("--no-color", dest="color", action="store_false")
+p.add_argument("--mode", choices=["fast", "slow"], default="fast")
+p.add_argument("-I", "--include", action="append", default=[])
+p.add_argument("--pair", nargs=2, metavar=("A", "B"))
+p.add_argument("--nums", nargs="+", type=float)
+p.add_argument("--version", action="version", version="%(prog)s 1.0")
+ns = p.parse_args(["in.txt", "-n", "3", "-vv", "--dry-run", "-I", "a", "--include=b", "--pair", "x", "y", "--nums", "1", "2.5"])
+print(sorted(vars(ns).items()))
+print(p.parse_args(["only"]))
+print(p.format_usage(), end="")
+print(p.format_help())
+for argv in (["in", "-n", "x"], [], ["in", "--mode", "medium"], ["in", "--bogus"], ["in", "--pair", "1"]):
+    err = io.StringIO()
+    old = sys.stderr
+    sys.stderr = err
+    try:
+        p.parse_args(argv)
+    except SystemExit as e:
+        print("exit", e.code)
+    finally:
+        sys.stderr = old
+    print(err.getvalue(), end="")
+q = argparse.ArgumentParser(prog="req")
+q.add_argument("--name", required=True)
+g = q.add_mutually_exclusive_group()
+g.add_argument("--a", action="store_true")
+g.add_argument("--b", action="store_true")
+print(q.parse_args(["--name", "x", "--a"]))
+print(q.parse_known_args(["--name", "y", "extra"]))
+r = argparse.ArgumentParser(prog="git")
+sub = r.add_subparsers(dest="cmd")
+c = sub.add_parser("commit", help="record changes")
+c.add_argument("-m", "--message")
+pu = sub.add_parser("push")
+pu.add_argument("remote", nargs="*")
+print(r.parse_args(["commit", "-m", "msg"]), r.parse_args(["push", "origin", "main"]))
+print(r.format_help())
+ns = argparse.Namespace(a=1)
+print(ns, ns == argparse.Namespace(a=1), "a" in ns)

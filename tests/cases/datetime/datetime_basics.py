@@ -1,0 +1,13 @@
+import datetime
+d = datetime.date(2024, 2, 29)
+print(d, repr(d), d + datetime.timedelta(days=1), d.weekday(), d.isoweekday(), d.isocalendar(), d.replace(year=2025, day=28), d.strftime("%Y/%m/%d %A %b %j"))
+td = datetime.timedelta(days=-1, seconds=5, microseconds=10)
+print(td, repr(td), datetime.timedelta(hours=25, minutes=61), datetime.timedelta(weeks=1) / 7, td.total_seconds())
+dt = datetime.datetime(2024, 3, 10, 14, 5, 9, 123456)
+print(dt, repr(dt), dt.isoformat(), dt.isoformat(sep=" ", timespec="seconds"), dt.date(), dt.time())
+u = datetime.datetime(2024, 1, 1, 12, tzinfo=datetime.timezone.utc)
+print(u, u.timestamp(), datetime.datetime.fromtimestamp(0, datetime.timezone.utc), u.astimezone(datetime.timezone(datetime.timedelta(hours=-5))))
+print(datetime.datetime.fromisoformat("2024-05-06T07:08:09.5+02:00"), datetime.date.fromisoformat("2020-12-31"))
+print(dt - datetime.datetime(2024, 1, 1), datetime.time(1, 2, 3), datetime.timezone.utc, repr(datetime.timezone(datetime.timedelta(hours=5, minutes=30))))
+try: datetime.date(2023, 2, 29)
+except ValueError as e: print("ValueError:", e)

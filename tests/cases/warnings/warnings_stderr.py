@@ -1,0 +1,4 @@
+import warnings
+print("before")
+warnings.warn("a warning on stderr")
+print("after")
