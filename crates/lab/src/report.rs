@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use crate::compare::{Row, Startup, NOISY_SPREAD};
+use crate::compare::{CompareReport, Row, Startup, NOISY_SPREAD};
 use crate::workloads::JobKind;
 
 fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
@@ -106,6 +106,42 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
+/// The run's settings in one line, for the pictures: cores, items, rounds, gilvm's GIL.
+pub fn settings(report: &CompareReport) -> String {
+    let sizes: Vec<String> = report
+        .sizes
+        .iter()
+        .map(|s| format!("{} {}", s.job, s.size))
+        .collect();
+    format!(
+        "{} cores; items: {}; median of {} round(s); gilvm GIL: {}",
+        report.cores,
+        sizes.join(", "),
+        report.repeat,
+        gil_settings(
+            report.switch_instructions,
+            report.switch_interval_ms,
+            report.gil_policy.as_deref()
+        )
+    )
+}
+
+/// gilvm's GIL settings as a phrase ("switch every 100 instructions or 15 ms, policy fifo").
+pub fn gil_settings(
+    instructions: Option<u32>,
+    interval_ms: Option<f64>,
+    policy: Option<&str>,
+) -> String {
+    let n = instructions.unwrap_or(DEFAULT_SWITCH_INSTRUCTIONS);
+    let ms = interval_ms.unwrap_or(DEFAULT_SWITCH_INTERVAL_MS);
+    let every = if n == 0 {
+        format!("switch after a waiter waited {ms} ms")
+    } else {
+        format!("switch every {n} instructions or after a waiter waited {ms} ms")
+    };
+    format!("{every}, policy {}", policy.unwrap_or("fifo"))
+}
+
 /// The line under the table with each runtime's start-up time.
 pub fn startup_line(startup: &[Startup]) -> String {
     let parts: Vec<String> = startup
@@ -148,6 +184,8 @@ pub const CPU_GROWTH: f64 = 1.5;
 pub const HANDOFF_SHARE: f64 = 0.25;
 /// gilvm's default instruction count between forced switches (design §3).
 const DEFAULT_SWITCH_INSTRUCTIONS: u32 = 100;
+/// gilvm's default switch interval in ms (design §3).
+const DEFAULT_SWITCH_INTERVAL_MS: f64 = 15.0;
 
 /// What a job kind is, for the sentences.
 fn kind_words(kind: JobKind) -> &'static str {
