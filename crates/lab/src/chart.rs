@@ -125,6 +125,8 @@ pub fn compare_chart(report: &CompareReport) -> String {
             .add(text(lx + 16.0, 73.0, 12, mode));
         lx += 30.0 + 7.0 * mode.len() as f64;
     }
+    let legend_end = lx + 24.0 + 6.6 * 57.0 + 14.0 + 6.6 * 22.0 + 20.0;
+    let width = width.max(legend_end);
     doc = doc
         .add(
             Line::new()
@@ -139,9 +141,9 @@ pub fn compare_chart(report: &CompareReport) -> String {
             lx + 20.0,
             73.0,
             12,
-            "ideal: min(workers, cores) for cpu, workers for jobs that wait",
+            "ideal (cpu: min(workers, cores); jobs that wait: workers)",
         ));
-    lx += 390.0;
+    lx += 24.0 + 6.6 * 57.0;
     doc = doc
         .add(
             Line::new()
