@@ -19,6 +19,7 @@ fn write_views(
     timeline: Option<&Path>,
     processes: &[TraceProcess],
     title: &str,
+    note: &str,
 ) -> Result<(), String> {
     if (trace.is_some() || timeline.is_some()) && processes.is_empty() {
         eprintln!("gilvm: no GIL events were recorded (this gilvm build records none yet): the trace and timeline are empty");
@@ -27,7 +28,7 @@ fn write_views(
         write_chrome_trace(path, processes)?;
     }
     if let Some(path) = timeline {
-        crate::timeline::write_timeline(path, processes, title)?;
+        crate::timeline::write_timeline(path, processes, title, note)?;
     }
     Ok(())
 }
@@ -67,9 +68,9 @@ pub fn compare_main(args: &CompareArgs) -> i32 {
             }
         }
         if let Some(path) = &args.svg {
-            write_file(path, crate::chart::compare_chart(&report.rows))?;
+            write_file(path, crate::chart::compare_chart(report))?;
         }
-        write_views(args.trace.as_deref(), args.timeline.as_deref(), &outcome.trace, "gilvm compare: threads by state")?;
+        write_views(args.trace.as_deref(), args.timeline.as_deref(), &outcome.trace, "gilvm compare: each thread's state over time, one panel per run", &format!("{}; recorded with GIL events in a separate run after the timed ones", crate::report::settings(report)))?;
         Ok(report.rows.iter().all(|r| r.error.is_none()))
     });
     match result {
@@ -103,13 +104,14 @@ pub fn sweep_main(args: &SweepArgs) -> i32 {
                 }
             }
             if let Some(path) = &args.svg {
-                write_file(path, crate::chart::sweep_chart(&report.rows))?;
+                write_file(path, crate::sweep_chart::sweep_chart(report))?;
             }
             write_views(
                 args.trace.as_deref(),
                 args.timeline.as_deref(),
                 &outcome.trace,
-                "gilvm sweep: threads by state",
+                "gilvm sweep: each thread's state over time, one panel per configuration",
+                &format!("{} wake-ups per run; recorded with GIL events in a separate run after the timed ones", report.sleeps),
             )?;
             Ok(report.rows.iter().all(|r| r.error.is_none()))
         });
@@ -148,12 +150,14 @@ pub fn write_run_outputs(
     };
     let mut processes = vec![TraceProcess {
         pid: std::process::id(),
+        run: 1,
         name: main_name,
         offset: std::time::Duration::ZERO,
         threads: reports.to_vec(),
     }];
     processes.extend(workers.iter().map(|w| TraceProcess {
         pid: w.pid,
+        run: 1,
         name: format!("{} (pid {})", w.name, w.pid),
         offset: w.offset,
         threads: w.threads.clone(),
@@ -166,6 +170,7 @@ pub fn write_run_outputs(
             path,
             &processes,
             &format!("gilvm run {script}: threads by state"),
+            "",
         )?;
     }
     Ok(())

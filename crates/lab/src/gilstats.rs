@@ -189,6 +189,7 @@ impl StatsFile {
     ) -> Result<Vec<TraceProcess>, String> {
         let mut out = vec![TraceProcess {
             pid: first_pid,
+            run: first_pid,
             name: label.to_string(),
             offset,
             threads: self.to_reports()?,
@@ -196,6 +197,7 @@ impl StatsFile {
         for (i, p) in self.processes.iter().enumerate() {
             out.push(TraceProcess {
                 pid: first_pid + 1 + i as u32,
+                run: first_pid,
                 name: format!("{label}: {} (pid {})", p.name, p.pid),
                 offset: offset + Duration::from_nanos(p.offset_ns),
                 threads: p

@@ -17,6 +17,7 @@ pub mod report;
 pub mod runner;
 pub mod spans;
 pub mod sweep;
+pub mod sweep_chart;
 pub mod timeline;
 pub mod trace;
 pub mod workloads;

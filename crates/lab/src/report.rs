@@ -8,7 +8,7 @@
 
 use std::fmt::Write;
 
-use crate::compare::{Row, Startup, NOISY_SPREAD};
+use crate::compare::{CompareReport, Row, Startup, NOISY_SPREAD};
 use crate::workloads::JobKind;
 
 fn opt(v: Option<f64>, f: impl Fn(f64) -> String) -> String {
@@ -106,6 +106,42 @@ pub fn table(rows: &[Row]) -> String {
     out
 }
 
+/// The run's settings in one line, for the pictures: cores, items, rounds, gilvm's GIL.
+pub fn settings(report: &CompareReport) -> String {
+    let sizes: Vec<String> = report
+        .sizes
+        .iter()
+        .map(|s| format!("{} {}", s.job, s.size))
+        .collect();
+    format!(
+        "{} cores; items: {}; median of {} round(s); gilvm GIL: {}",
+        report.cores,
+        sizes.join(", "),
+        report.repeat,
+        gil_settings(
+            report.switch_instructions,
+            report.switch_interval_ms,
+            report.gil_policy.as_deref()
+        )
+    )
+}
+
+/// gilvm's GIL settings as a phrase ("switch every 100 instructions or 15 ms, policy fifo").
+pub fn gil_settings(
+    instructions: Option<u32>,
+    interval_ms: Option<f64>,
+    policy: Option<&str>,
+) -> String {
+    let n = instructions.unwrap_or(DEFAULT_SWITCH_INSTRUCTIONS);
+    let ms = interval_ms.unwrap_or(DEFAULT_SWITCH_INTERVAL_MS);
+    let every = if n == 0 {
+        format!("switch after a waiter waited {ms} ms")
+    } else {
+        format!("switch every {n} instructions or after a waiter waited {ms} ms")
+    };
+    format!("{every}, policy {}", policy.unwrap_or("fifo"))
+}
+
 /// The line under the table with each runtime's start-up time.
 pub fn startup_line(startup: &[Startup]) -> String {
     let parts: Vec<String> = startup
@@ -144,8 +180,12 @@ pub const FASTER: f64 = 1.3;
 pub const SLOWER: f64 = 0.9;
 /// CPU time growing by this factor (threads against sequential) is switch overhead.
 pub const CPU_GROWTH: f64 = 1.5;
+/// The GIL in transit for this share of a threads row's time makes the hand-offs the cause.
+pub const HANDOFF_SHARE: f64 = 0.25;
 /// gilvm's default instruction count between forced switches (design §3).
 const DEFAULT_SWITCH_INSTRUCTIONS: u32 = 100;
+/// gilvm's default switch interval in ms (design §3).
+const DEFAULT_SWITCH_INTERVAL_MS: f64 = 15.0;
 
 /// What a job kind is, for the sentences.
 fn kind_words(kind: JobKind) -> &'static str {
@@ -170,6 +210,107 @@ fn noun(mode: &str) -> &'static str {
         "threads" => "thread",
         "processes" => "process",
         _ => "coroutine",
+    }
+}
+
+/// The share of a threads row's work time the GIL spent in transit between threads, if known.
+pub fn handoff_share(t: &Row) -> Option<f64> {
+    match (t.handoff_s, t.work_s) {
+        (Some(h), Some(w)) if w > 0.0 => Some(h / w),
+        _ => None,
+    }
+}
+
+/// The share of the sequential run's time spent computing (CPU time over wall time; both
+/// include start-up, so this overstates it a little), if known.
+pub fn compute_share(seq: &Row) -> Option<f64> {
+    match (seq.cpu_s, seq.process_wall_s.or(seq.work_s)) {
+        (Some(c), Some(w)) if w > 0.0 => Some((c / w).min(1.0)),
+        _ => None,
+    }
+}
+
+/// The cause of the threads row `t` (the most workers) that its figures and the job's kind
+/// support, if any.
+fn thread_cause(seq: &Row, t: &Row) -> Option<String> {
+    let kind = seq.kind;
+    let s = t.speedup.unwrap_or_default();
+    let growth = match (t.cpu_s, seq.cpu_s) {
+        (Some(a), Some(b)) if b > 0.0 => Some(a / b),
+        _ => None,
+    };
+    let w = count(t.workers, "thread");
+    let switches = t
+        .switches
+        .map(|n| format!(" ({n} switches)"))
+        .unwrap_or_default();
+    // The lock in transit for a good part of the time: the hand-offs are what costs.
+    let transit = handoff_share(t).filter(|&h| h >= HANDOFF_SHARE).map(|_| {
+        format!(
+            "the GIL was in transit between threads for {:.2} s of the {:.2} s{switches}",
+            t.handoff_s.unwrap_or_default(),
+            t.work_s.unwrap_or_default()
+        )
+    });
+    match kind {
+        JobKind::Cpu if s < SLOWER && growth.is_some_and(|g| g >= CPU_GROWTH) => {
+            let mut c = format!(
+                "{w} are slower than one: they use {:.1}x the sequential CPU time",
+                growth.unwrap_or_default()
+            );
+            match &transit {
+                Some(tr) => {
+                    let _ = write!(c, ", and {tr}");
+                }
+                None => {
+                    if let Some(n) = t.switches {
+                        let _ = write!(c, " over {n} GIL switches");
+                    }
+                }
+            }
+            c.push_str(
+                "; under the GIL one thread computes at a time, so more threads only add \
+                 switching",
+            );
+            Some(c)
+        }
+        JobKind::Cpu if s < FASTER => Some(format!(
+            "threads cannot speed this job up: under the GIL only one thread runs Python code \
+             at a time, and the job has no waits to overlap{}",
+            if s < SLOWER {
+                format!(
+                    "; {w} even take {:.1}x the sequential time{}",
+                    1.0 / s.max(1e-9),
+                    transit.map(|tr| format!(" ({tr})")).unwrap_or_default()
+                )
+            } else {
+                String::new()
+            }
+        )),
+        JobKind::Io | JobKind::Mixed if s >= FASTER => {
+            let mut c = String::from(
+                "threads overlap the waits: a thread blocked in a sleep releases the GIL",
+            );
+            if kind == JobKind::Mixed && t.efficiency.is_some_and(|e| e < 0.8) {
+                c.push_str(", while the computing parts still take turns holding it");
+            }
+            Some(c)
+        }
+        JobKind::Mixed if s < FASTER => {
+            if let Some(tr) = transit {
+                Some(format!(
+                    "{w} do not overlap their sleeps here because the hand-offs cost: {tr}"
+                ))
+            } else if compute_share(seq).is_some_and(|c| c * f64::from(t.workers) >= 1.0) {
+                Some(format!(
+                    "{w} do not overlap much here: their computing parts alone would keep the \
+                     GIL busy, and while one computes the others' sleeps end waiting for it"
+                ))
+            } else {
+                None
+            }
+        }
+        _ => None,
     }
 }
 
@@ -218,58 +359,14 @@ fn job_sentences(rows: &[Row], runtime: &str, job: &str, cores: usize) -> Vec<St
     let get = |m: &str| tops.iter().find(|r| r.mode == m).copied();
     let mut causes = Vec::new();
     if let Some(t) = get("threads") {
-        let s = t.speedup.unwrap_or_default();
-        let growth = match (t.cpu_s, seq.cpu_s) {
-            (Some(a), Some(b)) if b > 0.0 => Some(a / b),
-            _ => None,
-        };
-        let w = count(t.workers, "thread");
-        match kind {
-            JobKind::Cpu if s < SLOWER && growth.is_some_and(|g| g >= CPU_GROWTH) => {
-                let switches = t
-                    .switches
-                    .map(|n| format!(" ({n} switches)"))
-                    .unwrap_or_default();
-                causes.push(format!(
-                    "{w} are slower than one because they use {:.1}x the sequential CPU time: \
-                     the extra time goes to handing the GIL from thread to thread{switches}",
-                    growth.unwrap_or_default()
-                ));
-            }
-            JobKind::Cpu if s < FASTER => causes.push(format!(
-                "threads cannot speed this job up: under the GIL only one thread runs Python \
-                 code at a time, and the job has no waits to overlap{}",
-                if s < SLOWER {
-                    format!(
-                        "; {w} even take {:.1}x the sequential time",
-                        1.0 / s.max(1e-9)
-                    )
-                } else {
-                    String::new()
-                }
-            )),
-            JobKind::Io | JobKind::Mixed if s >= FASTER => {
-                let mut c = String::from(
-                    "threads overlap the waits: a thread blocked in a sleep releases the GIL",
-                );
-                if kind == JobKind::Mixed && t.efficiency.is_some_and(|e| e < 0.8) {
-                    c.push_str(", while the computing parts still take turns holding it");
-                }
-                causes.push(c);
-            }
-            JobKind::Mixed if s < FASTER => causes.push(format!(
-                "{w} do not overlap much here: while one computes it holds the GIL and the \
-                 others' sleeps end waiting for it"
-            )),
-            _ => {}
-        }
+        causes.extend(thread_cause(seq, t));
     }
     if let Some(p) = get("processes") {
         let s = p.speedup.unwrap_or_default();
         if s >= FASTER {
             let ideal = p.workers.min(u32::try_from(cores).unwrap_or(u32::MAX));
             let bound = if kind == JobKind::Cpu {
-                format!(" (at most {ideal}x on {cores} cores)")
+                format!(" ({cores} cores allow about {ideal}x)")
             } else {
                 String::new()
             };

@@ -17,7 +17,7 @@ const COLUMNS: usize = (WIDTH - LEFT - RIGHT) as usize;
 const LANE: f64 = 16.0;
 const GAP: f64 = 4.0;
 const HEADER: f64 = 20.0;
-const TOP: f64 = 64.0;
+const TOP: f64 = 68.0;
 const FONT: &str = "DejaVu Sans, Helvetica, Arial, sans-serif";
 
 pub(crate) fn text(x: f64, y: f64, size: u32, content: impl Into<String>) -> Text {
@@ -146,12 +146,34 @@ fn format_time(seconds: f64, unit_ms: bool) -> String {
     }
 }
 
-/// The timeline of `processes` as an SVG document, titled `title`.
-pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
-    let total = processes_end(processes).as_secs_f64().max(1e-3);
-    let lanes: usize = processes.iter().map(|p| p.threads.len()).sum();
-    let plot_bottom = TOP + processes.len() as f64 * HEADER + lanes as f64 * (LANE + GAP);
-    let height = plot_bottom + 50.0;
+/// The processes of each run (by [`TraceProcess::run`]), in the order they come.
+fn runs(processes: &[TraceProcess]) -> Vec<Vec<&TraceProcess>> {
+    let mut out: Vec<Vec<&TraceProcess>> = Vec::new();
+    for p in processes {
+        match out.iter_mut().find(|g| g[0].run == p.run) {
+            Some(g) => g.push(p),
+            None => out.push(vec![p]),
+        }
+    }
+    out
+}
+
+/// Height of a run's panel: its name, its lanes, its time axis and its sentence.
+fn panel_height(run: &[&TraceProcess]) -> f64 {
+    let lanes: usize = run.iter().map(|p| p.threads.len()).sum();
+    PANEL_HEAD + run.len() as f64 * HEADER + lanes as f64 * (LANE + GAP) + AXIS
+}
+
+const PANEL_HEAD: f64 = 22.0;
+const AXIS: f64 = 58.0;
+
+/// The timeline of `processes` as an SVG document, titled `title`, with `note` (the run's
+/// settings) under the title: one panel per run, each with its own time axis (from the run's
+/// first process start to its end) and a sentence with the share of thread time in each
+/// state.
+pub fn timeline_svg(processes: &[TraceProcess], title: &str, note: &str) -> String {
+    let runs = runs(processes);
+    let height = TOP + runs.iter().map(|r| panel_height(r)).sum::<f64>() + 10.0;
     let mut doc = Document::new()
         .set("width", WIDTH)
         .set("height", round(height))
@@ -162,7 +184,8 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
                 .set("height", "100%")
                 .set("fill", "white"),
         )
-        .add(text(LEFT, 24.0, 16, title).set("font-weight", "bold"));
+        .add(text(8.0, 22.0, 16, title).set("font-weight", "bold"))
+        .add(text(8.0, 40.0, 11, note).set("fill", "#424242"));
 
     // Legend.
     let mut x = LEFT;
@@ -171,26 +194,43 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
             .add(
                 Rectangle::new()
                     .set("x", x)
-                    .set("y", 34)
-                    .set("width", 14)
-                    .set("height", 14)
+                    .set("y", 46)
+                    .set("width", 12)
+                    .set("height", 12)
                     .set("fill", kind.colour()),
             )
-            .add(text(x + 20.0, 46.0, 12, kind.label()));
+            .add(text(x + 18.0, 57.0, 12, kind.label()));
         x += 30.0 + 8.0 * kind.label().len() as f64;
     }
-
-    let scale = COLUMNS as f64 / total;
     let mut y = TOP;
-    for process in processes {
+    for run in &runs {
+        let (panel, next) = run_panel(run, y);
+        doc = doc.add(panel);
+        y = next;
+    }
+    doc.to_string()
+}
+
+/// One run's panel at height `y`; returns it and the height after it.
+fn run_panel(run: &[&TraceProcess], mut y: f64) -> (Group, f64) {
+    let start = run.iter().map(|p| p.offset).min().unwrap_or_default();
+    let owned: Vec<TraceProcess> = run.iter().map(|p| (*p).clone()).collect();
+    let total = (processes_end(&owned) - start).as_secs_f64().max(1e-3);
+    let scale = COLUMNS as f64 / total;
+    let mut panel = Group::new()
+        .set("class", "run")
+        .add(text(8.0, y + 15.0, 13, format!("run: {}", run[0].name)).set("font-weight", "bold"));
+    y += PANEL_HEAD;
+    let mut state_time = [0.0f64; 3];
+    for process in run {
         // One group per interpreter process: its name, then a lane per thread.
         let mut group = Group::new()
             .set("class", "process")
             .set("data-pid", process.pid)
-            .add(text(8.0, y + 14.0, 12, &process.name).set("font-weight", "bold"));
+            .add(text(8.0, y + 14.0, 12, &process.name));
         y += HEADER;
-        let offset = process.offset.as_secs_f64();
-        let end_of_run = processes_end(std::slice::from_ref(process)) - process.offset;
+        let offset = (process.offset - start).as_secs_f64();
+        let end_of_run = processes_end(std::slice::from_ref(*process)) - process.offset;
         for thread in &process.threads {
             group = group.add(text(20.0, y + LANE - 4.0, 11, &thread.name));
             group = group.add(
@@ -211,6 +251,9 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
                     )
                 })
                 .collect();
+            for &(a, b, kind) in &spans {
+                state_time[kind.index()] += b - a;
+            }
             let mut lane = Group::new();
             for band in lane_bands(&spans, total, COLUMNS) {
                 let from = band.col as f64 / scale;
@@ -241,12 +284,12 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
             group = group.add(lane);
             y += LANE + GAP;
         }
-        doc = doc.add(group);
+        panel = panel.add(group);
     }
 
-    // Time axis.
-    let axis_y = plot_bottom + 4.0;
-    doc = doc.add(
+    // The run's own time axis.
+    let axis_y = y + 2.0;
+    panel = panel.add(
         Line::new()
             .set("x1", LEFT)
             .set("x2", LEFT + COLUMNS as f64)
@@ -259,7 +302,7 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
     let mut tick = 0.0;
     while tick <= total + step * 1e-9 {
         let tx = LEFT + tick * scale;
-        doc = doc
+        panel = panel
             .add(
                 Line::new()
                     .set("x1", round(tx))
@@ -269,21 +312,28 @@ pub fn timeline_svg(processes: &[TraceProcess], title: &str) -> String {
                     .set("stroke", "black"),
             )
             .add(
-                text(tx, axis_y + 18.0, 11, format_time(tick, unit_ms))
+                text(tx, axis_y + 17.0, 11, format_time(tick, unit_ms))
                     .set("text-anchor", "middle"),
             );
         tick += step;
     }
-    doc = doc.add(
-        text(
-            LEFT + COLUMNS as f64 / 2.0,
-            axis_y + 36.0,
-            12,
-            "time since start",
-        )
-        .set("text-anchor", "middle"),
-    );
-    doc.to_string()
+    let all: f64 = state_time.iter().sum::<f64>().max(1e-12);
+    let shares: Vec<String> = SpanKind::ALL
+        .iter()
+        .map(|k| format!("{} {:.0}%", k.label(), state_time[k.index()] / all * 100.0))
+        .collect();
+    panel = panel
+        .add(text(8.0, axis_y + 17.0, 11, "time since the run started"))
+        .add(
+            text(
+                LEFT,
+                axis_y + 36.0,
+                11,
+                format!("Of all its threads' time: {}.", shares.join(", ")),
+            )
+            .set("fill", "#424242"),
+        );
+    (panel, axis_y + AXIS - 2.0)
 }
 
 /// Write the timeline to `path`.
@@ -291,8 +341,9 @@ pub fn write_timeline(
     path: &std::path::Path,
     processes: &[TraceProcess],
     title: &str,
+    note: &str,
 ) -> Result<(), String> {
-    std::fs::write(path, timeline_svg(processes, title))
+    std::fs::write(path, timeline_svg(processes, title, note))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
@@ -306,6 +357,7 @@ mod tests {
     fn sample() -> Vec<TraceProcess> {
         vec![TraceProcess {
             pid: 1,
+            run: 1,
             name: "demo".into(),
             offset: Duration::ZERO,
             threads: two_threads(),
@@ -314,7 +366,7 @@ mod tests {
 
     #[test]
     fn svg_is_well_formed_with_lanes_and_legend() {
-        let svg = timeline_svg(&sample(), "a <demo> & more");
+        let svg = timeline_svg(&sample(), "a <demo> & more", "settings");
         let doc = roxmltree::Document::parse(&svg).expect("well-formed SVG");
         let root = doc.root_element();
         assert_eq!(root.tag_name().name(), "svg");
@@ -331,6 +383,9 @@ mod tests {
             "MainThread",
             "Thread-1 (worker)",
             "demo",
+            "run: demo",
+            "settings",
+            "time since the run started",
             "a <demo> & more",
         ] {
             assert!(texts.contains(&label), "missing {label}: {texts:?}");
@@ -370,11 +425,12 @@ mod tests {
         events.push((200_000, ThreadState::Terminated, Transition::Exit));
         let process = TraceProcess {
             pid: 1,
+            run: 1,
             name: "busy".into(),
             offset: Duration::ZERO,
             threads: vec![report(1, "t", &events)],
         };
-        let svg = timeline_svg(&[process], "busy");
+        let svg = timeline_svg(&[process], "busy", "");
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let rects = doc.descendants().filter(|n| n.has_tag_name("rect")).count();
         assert!(rects < 2 * COLUMNS, "{rects} rects");

@@ -23,6 +23,9 @@ use crate::spans::{last_event, thread_spans, SpanKind};
 pub struct TraceProcess {
     /// The track's process id (need not be the OS pid; unique in one trace).
     pub pid: u32,
+    /// The lab run the process belongs to (its main process's `pid`): the timeline draws
+    /// one panel per run.
+    pub run: u32,
     /// Shown as the process name, e.g. "gilvm cpu threads x4".
     pub name: String,
     /// When the process's interpreter started, relative to the trace's zero.
@@ -159,12 +162,14 @@ mod tests {
         vec![
             TraceProcess {
                 pid: 1,
+                run: 1,
                 name: "first".into(),
                 offset: Duration::ZERO,
                 threads: two_threads(),
             },
             TraceProcess {
                 pid: 2,
+                run: 2,
                 name: "second".into(),
                 offset: Duration::from_millis(100),
                 threads: two_threads(),
