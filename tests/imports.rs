@@ -76,11 +76,11 @@ fn pythonpath_entries_follow_the_script_directory() {
 
 #[test]
 fn an_import_error_names_the_module_and_exits_1() {
-    let out = util::gilvm(&["-c", "import concurrent.nothing"], b"", None);
+    let out = util::gilvm(&["-c", "import nosuchpackage.nothing"], b"", None);
     assert_eq!(out.status, Some(1), "{}", out.dump());
     assert!(
         out.stderr
-            .ends_with("ModuleNotFoundError: No module named 'concurrent'\n"),
+            .ends_with("ModuleNotFoundError: No module named 'nosuchpackage'\n"),
         "{}",
         out.dump()
     );
