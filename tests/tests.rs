@@ -10,6 +10,7 @@ mod imports;
 mod lab;
 mod layers;
 mod multiprocessing;
+mod native_gil;
 mod readme;
 mod signals;
 mod threads_cli;

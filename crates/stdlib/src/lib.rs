@@ -6,6 +6,7 @@
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
 mod cmath;
+pub mod hashlib;
 pub mod re;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
@@ -16,6 +17,7 @@ pub const MODULES: &[ModuleDef] = &[
         "_collections_abc",
         include_str!("../lib/_collections_abc.py"),
     ),
+    native("_gilvm_hashlib", hashlib::make),
     native("_gilvm_re", re::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
@@ -27,7 +29,9 @@ pub const MODULES: &[ModuleDef] = &[
     python("dataclasses", include_str!("../lib/dataclasses.py")),
     python("enum", include_str!("../lib/enum.py")),
     python("functools", include_str!("../lib/functools.py")),
+    python("hashlib", include_str!("../lib/hashlib.py")),
     python("heapq", include_str!("../lib/heapq.py")),
+    python("hmac", include_str!("../lib/hmac.py")),
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
     python("operator", include_str!("../lib/operator.py")),
