@@ -12,6 +12,7 @@ mod io_blocking;
 mod lab;
 mod layers;
 mod multiprocessing;
+mod native_gil;
 mod readme;
 mod sandbox;
 mod signals;

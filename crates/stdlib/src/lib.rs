@@ -7,6 +7,7 @@
 
 mod cmath;
 mod fdio;
+pub mod hashlib;
 mod math;
 mod math_int;
 mod mt;
@@ -30,6 +31,7 @@ pub const MODULES: &[ModuleDef] = &[
         "_collections_abc",
         include_str!("../lib/_collections_abc.py"),
     ),
+    native("_gilvm_hashlib", hashlib::make),
     native("_gilvm_re", re::make),
     native("_gilvm_select", select::make),
     native("_gilvm_subprocess", subprocess::make),
@@ -72,7 +74,9 @@ pub const MODULES: &[ModuleDef] = &[
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("glob", include_str!("../lib/glob.py")),
+    python("hashlib", include_str!("../lib/hashlib.py")),
     python("heapq", include_str!("../lib/heapq.py")),
+    python("hmac", include_str!("../lib/hmac.py")),
     python("io", include_str!("../lib/io.py")),
     python("itertools", include_str!("../lib/itertools.py")),
     python("keyword", include_str!("../lib/keyword.py")),
