@@ -6,6 +6,7 @@
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
 mod cmath;
+mod json;
 pub mod re;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
@@ -17,6 +18,7 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/_collections_abc.py"),
     ),
     native("_gilvm_re", re::make),
+    native("_json", json::make),
     python("abc", include_str!("../lib/abc.py")),
     python("bisect", include_str!("../lib/bisect.py")),
     native("cmath", cmath::make),
@@ -29,6 +31,10 @@ pub const MODULES: &[ModuleDef] = &[
     python("functools", include_str!("../lib/functools.py")),
     python("heapq", include_str!("../lib/heapq.py")),
     python("itertools", include_str!("../lib/itertools.py")),
+    python("json", include_str!("../lib/json.py")),
+    python("json.decoder", include_str!("../lib/json_decoder.py")),
+    python("json.encoder", include_str!("../lib/json_encoder.py")),
+    python("json.scanner", include_str!("../lib/json_scanner.py")),
     python("keyword", include_str!("../lib/keyword.py")),
     python("operator", include_str!("../lib/operator.py")),
     python("re", include_str!("../lib/re.py")),
