@@ -75,17 +75,20 @@ def dump(obj, fp, *, skipkeys=False, ensure_ascii=True, check_circular=True,
         check_circular and allow_nan and
         cls is None and indent is None and separators is None and
         default is None and not sort_keys and not kw):
-        iterable = _default_encoder.iterencode(obj)
+        encoder = _default_encoder
     else:
         if cls is None:
             cls = JSONEncoder
-        iterable = cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
+        encoder = cls(skipkeys=skipkeys, ensure_ascii=ensure_ascii,
             check_circular=check_circular, allow_nan=allow_nan, indent=indent,
             separators=separators,
-            default=default, sort_keys=sort_keys, **kw).iterencode(obj)
-    # could accelerate with writelines in some versions of Python, at
-    # a debuggability cost
-    for chunk in iterable:
+            default=default, sort_keys=sort_keys, **kw)
+    # gilvm: the text comes from _json in one piece unless iterencode is overridden (the
+    # same text as CPython's chunks).
+    if type(encoder).iterencode is JSONEncoder.iterencode:
+        fp.write(''.join(encoder.iterencode(obj, _one_shot=True)))
+        return
+    for chunk in encoder.iterencode(obj):
         fp.write(chunk)
 
 

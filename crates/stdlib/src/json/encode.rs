@@ -60,7 +60,7 @@ pub fn write_str(out: &mut String, s: &str, ascii: bool) {
             0x08 => "\\b",
             0x0c => "\\f",
             0..=0x1f => "",
-            0x80.. if ascii => "",
+            0x7f.. if ascii => "",
             _ => continue,
         };
         if c >= 0x80 {
@@ -285,7 +285,13 @@ impl Writer<'_> {
     fn float(&mut self, vm: &Vm, x: f64) -> PyResult<()> {
         if !x.is_finite() {
             if !self.enc.allow_nan {
-                return Err(vm.value_error("Out of range float values are not JSON compliant"));
+                // CPython's C encoder (no indent) says no more; its Python one (indent)
+                // adds the repr.
+                let msg = "Out of range float values are not JSON compliant";
+                return Err(vm.value_error(match self.enc.indent {
+                    None => msg.to_string(),
+                    Some(_) => format!("{msg}: {}", float_repr(x)),
+                }));
             }
             self.out.push_str(if x > 0.0 {
                 "Infinity"
