@@ -8,6 +8,7 @@
 mod cmath;
 mod fdio;
 pub mod hashlib;
+mod json;
 mod math;
 mod math_int;
 mod mt;
@@ -36,6 +37,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_gilvm_select", select::make),
     native("_gilvm_subprocess", subprocess::make),
     native("_gilvm_tb", tb::make),
+    native("_json", json::make),
     python("_pytime", include_str!("../lib/_pytime.py")),
     native("_signal", signal::make),
     native("_socket", socket::make),
@@ -79,6 +81,10 @@ pub const MODULES: &[ModuleDef] = &[
     python("hmac", include_str!("../lib/hmac.py")),
     python("io", include_str!("../lib/io.py")),
     python("itertools", include_str!("../lib/itertools.py")),
+    python("json", include_str!("../lib/json.py")),
+    python("json.decoder", include_str!("../lib/json_decoder.py")),
+    python("json.encoder", include_str!("../lib/json_encoder.py")),
+    python("json.scanner", include_str!("../lib/json_scanner.py")),
     python("keyword", include_str!("../lib/keyword.py")),
     python("linecache", include_str!("../lib/linecache.py")),
     python("logging", include_str!("../lib/logging.py")),
