@@ -1,5 +1,5 @@
 """_strptime: CPython 3.11's Lib/_strptime.py (PSF licence) adapted for gilvm: the C locale
-only, time's calendar functions from _pytime."""
+only, time's calendar functions from time."""
 """Strptime-related classes and functions.
 
 CLASSES:
@@ -12,7 +12,7 @@ FUNCTIONS:
     strptime -- Calculates the time struct represented by the passed-in string
 
 """
-import _pytime as time
+import time
 import calendar
 from re import compile as re_compile
 from re import IGNORECASE

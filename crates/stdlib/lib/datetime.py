@@ -1,5 +1,5 @@
 """datetime: CPython 3.11's pure-Python datetime (Lib/datetime.py, PSF licence), adapted for gilvm:
-calendar functions of `time` come from _pytime; error messages are those of CPython's C module."""
+calendar functions of `time` come from time; error messages are those of CPython's C module."""
 """Concrete date/time and related types.
 
 See http://www.iana.org/time-zones/repository/tz-link.html for
@@ -10,7 +10,7 @@ __all__ = ("date", "datetime", "time", "timedelta", "timezone", "tzinfo",
            "MINYEAR", "MAXYEAR", "UTC")
 
 
-import _pytime as _time
+import time as _time
 import math as _math
 import sys
 from operator import index as _index

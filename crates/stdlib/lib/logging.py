@@ -1,5 +1,5 @@
 """logging: CPython 3.11's Lib/logging/__init__.py (PSF licence) adapted for gilvm: no weakref
-(handlers are kept by strong references), time's calendar functions from _pytime, and no frame
+(handlers are kept by strong references), time's calendar functions from time, and no frame
 objects, so records carry "(unknown file)", line 0 and "(unknown function)"."""
 # Copyright 2001-2019 by Vinay Sajip. All Rights Reserved.
 #
@@ -27,7 +27,7 @@ To use, simply 'import logging' and log away!
 """
 
 import sys, os, io, re, traceback, warnings, collections.abc
-import _pytime as time
+import time
 
 from string import Template
 from string import Formatter as StrFormatter

@@ -1,4 +1,4 @@
-//! The `time` module: wall clock, monotonic and CPU clocks, and `sleep`.
+//! `_time`, the native half of the `time` module (lib/time.py): wall clock, monotonic and CPU clocks, and `sleep`.
 //!
 //! `monotonic()` / `perf_counter()` count from an arbitrary per-process origin (only their
 //! differences are meaningful, as in CPython, but their absolute values differ).
@@ -14,7 +14,7 @@ use gilvm_vm::object::error::PyResult;
 use gilvm_vm::object::value::{Module, Value};
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
-    let m = new_module(vm, "time");
+    let m = new_module(vm, "_time");
     add_fns(
         vm,
         &m,

@@ -1,9 +1,9 @@
-"""_pytime: the calendar half of `time` that gilvm's native `time` lacks — struct_time,
-gmtime, localtime, mktime, strftime, asctime — in Python, for datetime, calendar and logging.
+"""time: the clocks and sleep are native (`_time`, crates/stdlib/src/time.rs); the calendar
+half — struct_time, gmtime, localtime, mktime, strftime, asctime — is Python, here.
 gilvm knows no time zones here: localtime is UTC (see LIMITATIONS)."""
 
-from time import *  # noqa: F401,F403 (time, monotonic, sleep, ...)
-import time as _t
+from _time import *  # noqa: F401,F403 (time, monotonic, sleep, ...)
+import _time as _t
 
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
