@@ -172,6 +172,9 @@ fn describe(code: &CodeObject, op: &Op) -> (String, Option<String>, Option<Strin
             if f & MAKE_FUNCTION_KWDEFAULTS != 0 {
                 parts.push("kwdefaults");
             }
+            if f & MAKE_FUNCTION_ANNOTATIONS != 0 {
+                parts.push("annotations");
+            }
             if f & MAKE_FUNCTION_CLOSURE != 0 {
                 parts.push("closure");
             }

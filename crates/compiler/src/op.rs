@@ -47,6 +47,8 @@ pub const FORMAT_HAS_SPEC: u8 = 0b100;
 pub const MAKE_FUNCTION_DEFAULTS: u32 = 0b001;
 pub const MAKE_FUNCTION_KWDEFAULTS: u32 = 0b010;
 pub const MAKE_FUNCTION_CLOSURE: u32 = 0b100;
+/// A dict of the parameter and return annotations (`__annotations__`), above the kwdefaults.
+pub const MAKE_FUNCTION_ANNOTATIONS: u32 = 0b1000;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Op {

@@ -69,7 +69,7 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::FormatValue(f) => (if f & FORMAT_HAS_SPEC != 0 { 2 } else { 1 }, 1),
         Op::UnpackSequence(n) => (1, n as i32),
         Op::UnpackEx(n) => (1, (n & 0xFF) as i32 + (n >> 8) as i32 + 1),
-        Op::MakeFunction(f) => (1 + (f & 0b111).count_ones() as i32, 1),
+        Op::MakeFunction(f) => (1 + (f & 0b1111).count_ones() as i32, 1),
         Op::Call(n) => (n as i32 + 1, 1),
         Op::CallKw(n) => (n as i32 + 2, 1),
         Op::CallEx(f) => (2 + (f & 1) as i32, 1),

@@ -93,6 +93,41 @@ impl<'a> Compiler<'a> {
         Ok(flags)
     }
 
+    /// Evaluate the parameter and return annotations into a dict in CPython 3.11's order
+    /// (`args`, then positional-only, `*args`, keyword-only, `**kwargs`, `return`); returns the
+    /// MakeFunction flag (0 when there are none).
+    fn annotations(
+        &mut self,
+        params: &'a Params,
+        returns: Option<&'a Expr>,
+    ) -> Result<u32, CompileError> {
+        let mut n = 0;
+        let all = params
+            .args
+            .iter()
+            .chain(&params.posonly)
+            .chain(&params.vararg)
+            .chain(&params.kwonly)
+            .chain(&params.kwarg);
+        for p in all {
+            if let Some(a) = &p.annotation {
+                self.load_str(&p.name);
+                self.expr(a)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_str("return");
+            self.expr(r)?;
+            n += 1;
+        }
+        if n == 0 {
+            return Ok(0);
+        }
+        self.emit(Op::BuildMap(n));
+        Ok(MAKE_FUNCTION_ANNOTATIONS)
+    }
+
     fn set_params(&mut self, params: &Params) {
         let argcount = (params.posonly.len() + params.args.len()) as u32;
         self.set_arg_counts(
@@ -106,7 +141,8 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn function_def(&mut self, f: &'a FunctionDef, span: Span) -> R {
         self.exprs(&f.decorators)?;
-        let flags = self.defaults(&f.params)?;
+        let mut flags = self.defaults(&f.params)?;
+        flags |= self.annotations(&f.params, f.returns.as_ref())?;
         let st = self.child_scope(node_id(f), span)?;
         let qualname = self.child_qualname(&f.name);
         self.enter_unit(st, &f.name, qualname, span);

@@ -12,6 +12,7 @@ mod bytes_transform;
 pub(crate) mod convert;
 pub(crate) mod dict_methods;
 pub mod file;
+mod frozenset_methods;
 pub mod funcs;
 mod int_bytes;
 mod io;
@@ -57,6 +58,7 @@ pub fn install(vm: &mut Vm) {
     list_methods::install(vm);
     dict_methods::install(vm);
     set_methods::install(vm);
+    frozenset_methods::install(vm, g);
     misc_methods::install(vm);
     range_slice::install(vm);
     crate::protocol::complex::install(vm, g);

@@ -63,7 +63,10 @@ fn add(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn remove(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "remove")?;
     let x = args::one(vm, "set.remove", &a[1..], kw)?;
-    let k = vm.key(x.clone())?;
+    let k = match crate::object::frozenset::set_as_key(vm.gil(), x) {
+        Some(f) => vm.key(f)?,
+        None => vm.key(x.clone())?,
+    };
     if !setorder::remove(vm.gil(), s, &k) {
         return Err(vm.key_error(x.clone()));
     }
@@ -73,7 +76,10 @@ fn remove(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn discard(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "discard")?;
     let x = args::one(vm, "set.discard", &a[1..], kw)?;
-    let k = vm.key(x.clone())?;
+    let k = match crate::object::frozenset::set_as_key(vm.gil(), x) {
+        Some(f) => vm.key(f)?,
+        None => vm.key(x.clone())?,
+    };
     setorder::remove(vm.gil(), s, &k);
     Ok(Value::None)
 }
@@ -133,7 +139,7 @@ fn update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn union(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(crate) fn union(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "union")?;
     let os = others(vm, a, "union", kw)?;
     let mut b = Builder::copy_of(&setorder::snapshot(vm.gil(), s));
@@ -159,7 +165,7 @@ fn intersect_all(vm: &mut Vm, s: &Arc<Set>, os: &[Other]) -> Builder {
     r
 }
 
-fn intersection(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(crate) fn intersection(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "intersection")?;
     let os = others(vm, a, "intersection", kw)?;
     let r = intersect_all(vm, s, &os);
@@ -174,7 +180,7 @@ fn intersection_update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value>
     Ok(Value::None)
 }
 
-fn difference(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(crate) fn difference(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "difference")?;
     let os = others(vm, a, "difference", kw)?;
     let snap = setorder::snapshot(vm.gil(), s);
@@ -200,7 +206,7 @@ fn difference_update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn symmetric_difference(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(crate) fn symmetric_difference(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "symmetric_difference")?;
     let o = one_other(vm, a, "symmetric_difference", kw)?;
     let r = set_algebra::symmetric_difference(vm, s, &o);
@@ -223,17 +229,17 @@ fn relation(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str) -> PyResult<(SetM
     Ok((s.borrow(vm.gil()).clone(), o))
 }
 
-fn issubset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(crate) fn issubset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let (m, o) = relation(vm, a, kw, "issubset")?;
     Ok(Value::Bool(m.keys().all(|k| o.contains_key(k))))
 }
 
-fn issuperset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(crate) fn issuperset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let (m, o) = relation(vm, a, kw, "issuperset")?;
     Ok(Value::Bool(o.keys().all(|k| m.contains_key(k))))
 }
 
-fn isdisjoint(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+pub(crate) fn isdisjoint(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let (m, o) = relation(vm, a, kw, "isdisjoint")?;
     Ok(Value::Bool(!m.keys().any(|k| o.contains_key(k))))
 }

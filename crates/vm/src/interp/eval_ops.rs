@@ -324,6 +324,11 @@ impl Vm {
         } else {
             Box::new([])
         };
+        let annotations = if flags & gilvm_compiler::op::MAKE_FUNCTION_ANNOTATIONS != 0 {
+            self.stack.pop()
+        } else {
+            None
+        };
         let kwdefaults = if flags & MAKE_FUNCTION_KWDEFAULTS != 0 {
             match self.stack.pop() {
                 Some(Value::Dict(d)) => Some(d),
@@ -349,7 +354,11 @@ impl Vm {
             defaults,
             kwdefaults,
             closure,
-            attrs: GilCell::new(None),
+            attrs: GilCell::new(annotations.map(|a| {
+                let mut m = crate::object::value::DictMap::default();
+                m.insert(crate::protocol::hash::str_key("__annotations__"), a);
+                m
+            })),
         })))
     }
 

@@ -183,5 +183,6 @@ fn match_self(b: BuiltinType) -> bool {
             | BuiltinType::Tuple
             | BuiltinType::Dict
             | BuiltinType::Set
+            | BuiltinType::FrozenSet
     )
 }

@@ -166,6 +166,7 @@ pub fn is_payload_kind(kind: BuiltinType) -> bool {
             | BuiltinType::List
             | BuiltinType::Dict
             | BuiltinType::Set
+            | BuiltinType::FrozenSet
     )
 }
 

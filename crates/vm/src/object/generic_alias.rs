@@ -42,6 +42,7 @@ pub(crate) fn is_generic_class(c: &Class) -> bool {
             | BuiltinType::Dict
             | BuiltinType::Tuple
             | BuiltinType::Set
+            | BuiltinType::FrozenSet
             | BuiltinType::Type
     )
 }

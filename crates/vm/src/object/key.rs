@@ -148,6 +148,16 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         }
         (Range(x), Range(y)) => std::sync::Arc::ptr_eq(x, y) || range_eq(x, y),
         (Native(_), _) | (_, Native(_)) => {
+            if let Some(fa) = crate::object::frozenset::as_frozen(a) {
+                return match crate::object::frozenset::as_frozen(frozen_key(b)) {
+                    Some(fb) => crate::object::frozenset::eq(fa, fb),
+                    Option::None => false,
+                };
+            }
+            if let Some(fb) = crate::object::frozenset::as_frozen(b) {
+                return crate::object::frozenset::as_frozen(frozen_key(a))
+                    .is_some_and(|fa| crate::object::frozenset::eq(fa, fb));
+            }
             match (
                 crate::protocol::complex::as_complex(a),
                 crate::protocol::complex::as_complex(b),
@@ -160,6 +170,14 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         (Instance(i), _) if payload_key(i) => key_eq(i.payload.as_ref().unwrap_or(a), b),
         (_, Instance(i)) if payload_key(i) => key_eq(a, i.payload.as_ref().unwrap_or(b)),
         _ => a.is(b),
+    }
+}
+
+/// `v`, or the payload of an instance that compares as a key by it.
+fn frozen_key(v: &Value) -> &Value {
+    match v {
+        Value::Instance(i) if payload_key(i) => i.payload.as_ref().unwrap_or(v),
+        _ => v,
     }
 }
 

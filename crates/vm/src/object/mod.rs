@@ -2,7 +2,7 @@
 //! it points to), [`gilcell`] (the cell that only the GIL holder may borrow), the built-in class
 //! table ([`types`]), classes and their MRO, slots and metaclass data ([`class`], [`mro`],
 //! [`slots`], [`metaclass`]), exceptions as values ([`error`], [`exc_table`]), dict and set
-//! storage ([`setorder`], [`set_algebra`]), iterative freeing ([`trashcan`]) and the
+//! storage ([`setorder`], [`set_algebra`], [`frozenset`]), iterative freeing ([`trashcan`]) and the
 //! native-function interface ([`native`], [`args`]) through which every layer above exposes
 //! Rust functions to Python.
 
@@ -10,6 +10,7 @@ pub mod args;
 pub mod class;
 pub mod error;
 pub mod exc_table;
+pub mod frozenset;
 pub mod generic_alias;
 pub mod gilcell;
 pub mod key;

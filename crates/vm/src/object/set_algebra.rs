@@ -32,6 +32,13 @@ impl Other {
         Ok(match v {
             Value::Set(s) => Other::Set(s.clone()),
             Value::Dict(d) => Other::Dict(d.borrow(vm.gil()).keys().cloned().collect()),
+            _ if crate::object::frozenset::as_frozen_any(v).is_some() => {
+                let f = crate::object::frozenset::as_frozen_any(v);
+                Other::Set(crate::object::frozenset::to_set(
+                    vm.gil(),
+                    f.expect("checked"),
+                ))
+            }
             _ => {
                 let it = vm.get_iter(v)?;
                 let mut keys = Vec::new();

@@ -200,6 +200,7 @@ pub enum BuiltinType {
     Tuple,
     Dict,
     Set,
+    FrozenSet,
     Range,
     Slice,
     Function,

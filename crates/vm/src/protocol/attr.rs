@@ -198,6 +198,21 @@ impl Vm {
                     }),
                     "__code__" => Some(Value::Code(f.code.clone())),
                     "__globals__" => Some(Value::Dict(f.globals.globals.clone())),
+                    "__kwdefaults__" => Some(match &f.kwdefaults {
+                        Some(d) => Value::Dict(d.clone()),
+                        None => Value::None,
+                    }),
+                    // No annotations: a new empty dict, kept (as CPython's getter does).
+                    "__annotations__" => {
+                        let d = Value::Dict(Arc::new(crate::object::gilcell::GilCell::new(
+                            crate::object::value::DictMap::default(),
+                        )));
+                        f.attrs
+                            .borrow_mut(gil)
+                            .get_or_insert_with(Default::default)
+                            .insert(str_key("__annotations__"), d.clone());
+                        Some(d)
+                    }
                     "__defaults__" => Some(if f.defaults.is_empty() {
                         Value::None
                     } else {

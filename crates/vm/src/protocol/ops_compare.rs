@@ -378,7 +378,9 @@ impl Vm {
                 Ok(d.borrow(gil).contains_key(&k))
             }
             Set(s) => {
-                let k = self.key(item.clone())?;
+                let item =
+                    crate::object::frozenset::set_as_key(gil, item).unwrap_or_else(|| item.clone());
+                let k = self.key(item)?;
                 Ok(s.borrow(gil).contains_key(&k))
             }
             Range(r) => match item {

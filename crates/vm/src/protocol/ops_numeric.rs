@@ -376,8 +376,15 @@ impl Vm {
             return Ok(r);
         }
         if has_payload(a) || has_payload(b) {
-            if let Some(r) = self.builtin_binary(op, strip(a), strip(b))? {
+            let (sa, sb) = (strip(a), strip(b));
+            if let Some(r) = self.builtin_binary(op, sa, sb)? {
                 return Ok(r);
+            }
+            // A subclass of a native type (frozenset): the type's own dunders.
+            if matches!(sa, Value::Native(_)) || matches!(sb, Value::Native(_)) {
+                if let Some(r) = self.user_binary(op, sa, sb)? {
+                    return Ok(r);
+                }
             }
         }
         Err(self.binary_type_error(op, a, b))
@@ -508,6 +515,15 @@ impl Vm {
                 Value::Set(y),
             ) => {
                 crate::object::set_algebra::inplace(self, set_op(op), x, y);
+                return Ok(a);
+            }
+            (BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor, Value::Set(x), y)
+                if crate::object::frozenset::as_frozen_any(y).is_some() =>
+            {
+                if let Some(f) = crate::object::frozenset::as_frozen_any(y) {
+                    let y = crate::object::frozenset::to_set(gil, f);
+                    crate::object::set_algebra::inplace(self, set_op(op), x, &y);
+                }
                 return Ok(a);
             }
             (BinOp::BitOr, Value::Dict(x), _) => {

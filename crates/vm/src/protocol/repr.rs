@@ -196,7 +196,21 @@ impl Vm {
                     return self.exc_repr(inst);
                 }
                 if let Some(p) = &inst.payload {
-                    return self.repr(p);
+                    // A subclass of set or frozenset shows its name: `S({1})`, `S()`.
+                    let p = p.clone();
+                    if matches!(p, Set(_)) || crate::object::frozenset::as_frozen(&p).is_some() {
+                        let inner = match &p {
+                            Set(s) if s.borrow(self.gil()).is_empty() => String::new(),
+                            Set(_) => self.repr(&p)?,
+                            _ => {
+                                let r = self.repr(&p)?;
+                                let r = r.strip_prefix("frozenset(").unwrap_or(&r);
+                                r.strip_suffix(')').unwrap_or(r).to_string()
+                            }
+                        };
+                        return Ok(format!("{}({inner})", class.name.as_str()));
+                    }
+                    return self.repr(&p);
                 }
                 self.default_repr(v)
             }
