@@ -1,6 +1,8 @@
 //! The `gilvm` command line: a thin layer over the libraries. It parses arguments with clap,
 //! reads the script, compiles it and hands it to the VM on a thread with a large stack.
 
+#![forbid(unsafe_code)]
+
 use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::sync::Arc;

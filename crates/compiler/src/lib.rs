@@ -1,6 +1,8 @@
 //! gilvm-compiler: AST to bytecode. [`compile`] turns a parsed module into a [`CodeObject`];
 //! [`dis::disassemble`] prints one the way `gilvm dis` shows it.
 
+#![forbid(unsafe_code)]
+
 pub(crate) mod assemble;
 pub mod code;
 pub mod compile;

@@ -6,6 +6,8 @@
 //! The child runs report their GIL statistics through `gilvm run --stats-json FILE`
 //! ([`gilstats`]); the binary's `main.rs` only parses arguments and calls [`cli`].
 
+#![forbid(unsafe_code)]
+
 pub mod args;
 pub mod chart;
 pub mod child;

@@ -3,6 +3,8 @@
 //! ([`parser`]), the AST ([`ast`]), spans ([`span`]) and rustc-style error rendering
 //! ([`diagnostic`]).
 
+#![forbid(unsafe_code)]
+
 pub mod ast;
 pub mod diagnostic;
 pub mod dump;

@@ -1,4 +1,4 @@
-//! The GIL token and `GilCell`: with `trashcan`, the only modules with `unsafe` code in gilvm-vm.
+//! The GIL token and `GilCell`: the heart of gilvm-vm's unsafe code (every site is listed in docs/unsafe.md).
 //!
 //! Objects are shared between OS threads (`Arc`), and their mutable insides live in
 //! [`GilCell`]s. A `GilCell<T>` is a `RefCell<T>` that may be shared between threads because
