@@ -85,7 +85,7 @@ fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Dict>> {
 fn get(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(vm, a, "get")?;
     args::count(vm, "get", &a[1..], kw, 1, 2)?;
-    let k = vm.key(a[1].clone())?;
+    let k = vm.key_in(d, a[1].clone())?;
     let found = d.borrow(vm.gil()).get(&k).cloned();
     Ok(found.unwrap_or_else(|| a.get(2).cloned().unwrap_or_default()))
 }
@@ -134,7 +134,7 @@ fn items(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn pop(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(vm, a, "pop")?;
     args::count(vm, "pop", &a[1..], kw, 1, 2)?;
-    let k = vm.key(a[1].clone())?;
+    let k = vm.key_in(d, a[1].clone())?;
     let removed = d.borrow_mut(vm.gil()).shift_remove(&k);
     match (removed, a.get(2)) {
         (Some(v), _) => Ok(v),
@@ -156,7 +156,7 @@ fn popitem(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn setdefault(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let d = recv(vm, a, "setdefault")?;
     args::count(vm, "setdefault", &a[1..], kw, 1, 2)?;
-    let k = vm.key(a[1].clone())?;
+    let k = vm.key_in(d, a[1].clone())?;
     let default = a.get(2).cloned().unwrap_or_default();
     let mut m = d.borrow_mut(vm.gil());
     Ok(m.entry(k).or_insert(default).clone())
@@ -188,7 +188,7 @@ pub fn dict_update(vm: &mut Vm, d: &Arc<Dict>, arg: Option<&Value>, kw: &Kwargs)
                 let ks = vm.call(&keys_fn, &[])?;
                 for k in vm.collect(&ks)? {
                     let v = vm.get_item(src, &k)?;
-                    let key = vm.key(k)?;
+                    let key = vm.key_in(d, k)?;
                     d.borrow_mut(gil).insert(key, v);
                 }
             } else {
@@ -216,7 +216,7 @@ pub fn dict_update(vm: &mut Vm, d: &Arc<Dict>, arg: Option<&Value>, kw: &Kwargs)
                         pair.next().unwrap_or_default(),
                         pair.next().unwrap_or_default(),
                     );
-                    let key = vm.key(k)?;
+                    let key = vm.key_in(d, k)?;
                     d.borrow_mut(gil).insert(key, v);
                     i += 1;
                 }
@@ -256,13 +256,13 @@ fn copy(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn fromkeys(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::count(vm, "fromkeys", a, kw, 1, 2)?;
     let value = a.get(1).cloned().unwrap_or_default();
-    let mut m = DictMap::default();
+    let m = GilCell::new(DictMap::default());
     let it = vm.get_iter(&a[0])?;
     while let Some(k) = vm.next(&it)? {
-        let key = vm.key(k)?;
-        m.insert(key, value.clone());
+        let key = vm.key_in(&m, k)?;
+        m.borrow_mut(vm.gil()).insert(key, value.clone());
     }
-    Ok(Value::Dict(Arc::new(GilCell::new(m))))
+    Ok(Value::Dict(Arc::new(m)))
 }
 
 // ---- views ----
@@ -336,7 +336,7 @@ fn view_contains(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let gil = vm.gil();
     match v.kind {
         ViewKind::Keys => {
-            let k = vm.key(x)?;
+            let k = vm.key_in(&v.dict, x)?;
             Ok(Value::Bool(v.dict.borrow(gil).contains_key(&k)))
         }
         ViewKind::Items => {

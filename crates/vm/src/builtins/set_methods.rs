@@ -55,7 +55,7 @@ fn recv<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<&'a Arc<Set>> {
 fn add(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let s = recv(vm, a, "add")?;
     let x = args::one(vm, "set.add", &a[1..], kw)?;
-    let k = vm.key(x.clone())?;
+    let k = vm.key_in(s, x.clone())?;
     s.borrow_mut(vm.gil()).insert(k, ());
     Ok(Value::None)
 }
@@ -65,7 +65,7 @@ fn remove(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let x = args::one(vm, "set.remove", &a[1..], kw)?;
     let k = match crate::object::frozenset::set_as_key(vm.gil(), x) {
         Some(f) => vm.key(f)?,
-        None => vm.key(x.clone())?,
+        None => vm.key_in(s, x.clone())?,
     };
     if !setorder::remove(vm.gil(), s, &k) {
         return Err(vm.key_error(x.clone()));
@@ -78,7 +78,7 @@ fn discard(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let x = args::one(vm, "set.discard", &a[1..], kw)?;
     let k = match crate::object::frozenset::set_as_key(vm.gil(), x) {
         Some(f) => vm.key(f)?,
-        None => vm.key(x.clone())?,
+        None => vm.key_in(s, x.clone())?,
     };
     setorder::remove(vm.gil(), s, &k);
     Ok(Value::None)

@@ -773,7 +773,7 @@ impl Vm {
                         let v = pop!(self);
                         let target = self.stack[self.stack.len() - i as usize].clone();
                         if let Value::Set(s) = target {
-                            let k = tri!(self.key(v));
+                            let k = tri!(self.key_in(&s, v));
                             s.borrow_mut(self.gil()).insert(k, ());
                         }
                     }
@@ -782,7 +782,7 @@ impl Vm {
                         let k = pop!(self);
                         let target = self.stack[self.stack.len() - i as usize].clone();
                         if let Value::Dict(d) = target {
-                            let k = tri!(self.key(k));
+                            let k = tri!(self.key_in(&d, k));
                             d.borrow_mut(self.gil()).insert(k, v);
                         }
                     }

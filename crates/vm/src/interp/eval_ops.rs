@@ -150,22 +150,22 @@ impl Vm {
     }
 
     pub(crate) fn build_set(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let mut set = SetMap::default();
+        let set = GilCell::new(SetMap::default());
         for v in items {
-            let k = self.key(v)?;
-            set.insert(k, ());
+            let k = self.key_in(&set, v)?;
+            set.borrow_mut(self.gil()).insert(k, ());
         }
-        Ok(Value::Set(Arc::new(GilCell::new(set))))
+        Ok(Value::Set(Arc::new(set)))
     }
 
     pub(crate) fn build_map(&mut self, items: Vec<Value>) -> PyResult<Value> {
-        let mut map = DictMap::default();
+        let map = GilCell::new(DictMap::default());
         let mut it = items.into_iter();
         while let (Some(k), Some(v)) = (it.next(), it.next()) {
-            let k = self.key(k)?;
-            map.insert(k, v);
+            let k = self.key_in(&map, k)?;
+            map.borrow_mut(self.gil()).insert(k, v);
         }
-        Ok(Value::Dict(Arc::new(GilCell::new(map))))
+        Ok(Value::Dict(Arc::new(map)))
     }
 
     /// The (key, value) pairs of a mapping: a dict, or anything with `keys()` and `[]`.

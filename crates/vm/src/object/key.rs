@@ -181,6 +181,13 @@ fn frozen_key(v: &Value) -> &Value {
     }
 }
 
+/// An instance of a class that defines `__eq__`: as a key it is equal by that method, which
+/// `key_eq` cannot call (`Vm::key_in`, protocol/key_match.rs, finds the equal stored key).
+pub fn has_own_eq(v: &Value) -> bool {
+    matches!(v, Value::Instance(i)
+        if crate::object::class::class_flags(&i.class) & crate::object::class::flags::EQ != 0)
+}
+
 /// Does an instance compare as a key by its payload (a subclass of a hashable built-in type
 /// that does not define `__eq__`)?
 fn payload_key(i: &crate::object::value::Instance) -> bool {

@@ -42,8 +42,15 @@ impl Other {
             _ => {
                 let it = vm.get_iter(v)?;
                 let mut keys = Vec::new();
+                // Instances equal by their class's `__eq__` fold into one key (key_match.rs).
+                let seen =
+                    crate::object::gilcell::GilCell::new(crate::object::value::SetMap::default());
                 while let Some(x) = vm.next(&it)? {
-                    keys.push(vm.key(x)?);
+                    let k = vm.key_in(&seen, x)?;
+                    if crate::object::key::has_own_eq(&k.value) {
+                        seen.borrow_mut(vm.gil()).insert(k.clone(), ());
+                    }
+                    keys.push(k);
                 }
                 Other::Keys(keys)
             }

@@ -258,7 +258,7 @@ impl Vm {
                 )))
             }
             Value::Dict(d) => {
-                let k = self.key(key.clone())?;
+                let k = self.key_in(d, key.clone())?;
                 let found = d.borrow(gil).get(&k).cloned();
                 match found {
                     Some(v) => Ok(v),
@@ -270,7 +270,7 @@ impl Vm {
                 None => match &inst.payload {
                     Some(Value::Dict(d)) => {
                         // `dict.__getitem__` of a subclass: `__missing__` for a missing key.
-                        let k = self.key(key.clone())?;
+                        let k = self.key_in(d, key.clone())?;
                         let found = d.borrow(gil).get(&k).cloned();
                         match found {
                             Some(v) => Ok(v),
@@ -380,7 +380,7 @@ impl Vm {
                 ))),
             },
             Value::Dict(d) => {
-                let k = self.key(key.clone())?;
+                let k = self.key_in(d, key.clone())?;
                 d.borrow_mut(gil).insert(k, v);
                 Ok(())
             }
@@ -462,7 +462,7 @@ impl Vm {
                 ))),
             },
             Value::Dict(d) => {
-                let k = self.key(key.clone())?;
+                let k = self.key_in(d, key.clone())?;
                 let removed = d.borrow_mut(gil).shift_remove(&k);
                 match removed {
                     Some(_) => Ok(()),

@@ -20,6 +20,7 @@ pub mod format;
 pub mod hash;
 pub mod item;
 pub mod iter;
+pub mod key_match;
 pub mod ops_compare;
 pub mod ops_numeric;
 pub mod repr;

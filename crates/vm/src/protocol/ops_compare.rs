@@ -374,13 +374,13 @@ impl Vm {
             },
             Bytes(_) => crate::builtins::buffer::contains(self, container, item),
             Dict(d) => {
-                let k = self.key(item.clone())?;
+                let k = self.key_in(d, item.clone())?;
                 Ok(d.borrow(gil).contains_key(&k))
             }
             Set(s) => {
                 let item =
                     crate::object::frozenset::set_as_key(gil, item).unwrap_or_else(|| item.clone());
-                let k = self.key(item)?;
+                let k = self.key_in(s, item)?;
                 Ok(s.borrow(gil).contains_key(&k))
             }
             Range(r) => match item {
