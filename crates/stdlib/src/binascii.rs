@@ -355,6 +355,15 @@ fn a2b_base64(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn seed(vm: &mut Vm, v: Option<&Value>) -> PyResult<u64> {
     match v {
         None => Ok(0),
+        Some(Value::BigInt(b)) => {
+            let (sign, digits) = b.to_u64_digits();
+            let low = digits.first().copied().unwrap_or(0);
+            Ok(if sign == num_bigint::Sign::Minus {
+                low.wrapping_neg()
+            } else {
+                low
+            })
+        }
         Some(v) => Ok(to_index(vm, v)? as u64),
     }
 }

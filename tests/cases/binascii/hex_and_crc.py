@@ -51,3 +51,7 @@ try:
     binascii.unhexlify("0")
 except ValueError as e:
     print("caught as ValueError:", type(e).__name__, e)
+# Seeds are masked to their low bits, big ints and negatives included.
+print(binascii.crc32(b"a", 2**70 + 5), binascii.crc32(b"a", -(2**70) - 5), binascii.crc32(b"a", -1))
+print(binascii.crc_hqx(b"a", 2**70 + 5), binascii.crc_hqx(b"a", -7))
+attempt(binascii.crc32, b"a", 1.5)
