@@ -5,6 +5,7 @@
 //! Modules written in Python live in `lib/NAME.py` and are embedded in the binary; a module
 //! whose speed or OS access demands Rust gets a file of its own under `src/`.
 
+mod binascii;
 mod cmath;
 mod fdio;
 pub mod hashlib;
@@ -45,6 +46,8 @@ pub const MODULES: &[ModuleDef] = &[
     python("abc", include_str!("../lib/abc.py")),
     python("argparse", include_str!("../lib/argparse.py")),
     python("atexit", include_str!("../lib/atexit.py")),
+    python("base64", include_str!("../lib/base64.py")),
+    native("binascii", binascii::make),
     python("bisect", include_str!("../lib/bisect.py")),
     python("calendar", include_str!("../lib/calendar.py")),
     native("cmath", cmath::make),
