@@ -61,12 +61,12 @@ class Struct:
         buffer[offset:offset + self.size] = data
 
     def unpack(self, buffer, /):
-        if len(memoryview(buffer).cast('B')) != self.size:
+        if _s.nbytes(buffer) != self.size:
             raise error(f"unpack requires a buffer of {self.size} bytes")
         return _s.unpack(error, self._f, buffer, 0)
 
     def unpack_from(self, buffer, offset=0):
-        n = len(memoryview(buffer).cast('B'))
+        n = _s.nbytes(buffer)
         offset = offset.__index__()
         if offset < 0:
             if offset + n < 0:
@@ -81,7 +81,7 @@ class Struct:
     def iter_unpack(self, buffer):
         if self.size == 0:
             raise error("cannot iteratively unpack with a struct of length 0")
-        if len(buffer) % self.size:
+        if _s.nbytes(buffer) % self.size:
             raise error("iterative unpacking requires a buffer of a multiple of "
                         f"{self.size} bytes")
         return _unpack_iter(self, buffer)

@@ -5,11 +5,12 @@
 //! class first, so its errors are raised as that class.
 //!
 //! Functions: `calcsize(err, fmt)` → (size, item count); `pack(err, fmt, args)` → bytes;
-//! `unpack(err, fmt, buffer, offset)` → tuple (the caller checks the buffer's length).
+//! `unpack(err, fmt, buffer, offset)` → tuple (the caller checks the buffer's length);
+//! `nbytes(buffer)` → its length in bytes.
 
 use std::sync::Arc;
 
-use gilvm_vm::builtins::buffer::{need_buffer, new_bytes};
+use gilvm_vm::builtins::buffer::{buffer, need_buffer, new_bytes, not_buffer};
 use gilvm_vm::modules::{add_fns, new_module};
 use gilvm_vm::object::value::{Class, Module, PyStr};
 use gilvm_vm::protocol::bigint::big_value;
@@ -25,7 +26,12 @@ pub fn make(vm: &mut Vm) -> PyResult<Arc<Module>> {
     add_fns(
         vm,
         &m,
-        &[("calcsize", calcsize), ("pack", pack), ("unpack", unpack)],
+        &[
+            ("calcsize", calcsize),
+            ("nbytes", nbytes),
+            ("pack", pack),
+            ("unpack", unpack),
+        ],
     );
     Ok(m)
 }
@@ -155,6 +161,15 @@ fn calcsize(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     ]))
 }
 
+/// `nbytes(buffer)`: the length in bytes of a bytes-like object.
+fn nbytes(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
+    let v = a.first().unwrap_or(&Value::None);
+    match buffer(vm, v)? {
+        Some(b) => Ok(Value::Int(b.len() as i64)),
+        None => Err(not_buffer(vm, v)),
+    }
+}
+
 /// An int argument as i128 (None when it does not fit even there).
 fn int_arg(vm: &mut Vm, err: &Arc<Class>, v: &Value) -> PyResult<Option<i128>> {
     match v {
@@ -227,7 +242,7 @@ fn int_range(order: Order, code: u8, x: Option<i128>) -> Result<i128, String> {
             b'l' | b'q' | b'n' => i64r(x).ok_or_else(|| OUT.into()),
             b'P' => x
                 .filter(|v| *v >= i64::MIN as i128 && *v <= u64::MAX as i128)
-                .ok_or_else(|| OUT.into()),
+                .ok_or_else(|| "int too large to convert".into()),
             _ => u64r(x).ok_or_else(|| OUT.into()),
         }
     } else {
