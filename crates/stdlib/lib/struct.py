@@ -36,6 +36,8 @@ def _unpack_iter(st, buffer):
 class Struct:
     """A compiled format: format, size, pack, pack_into, unpack, unpack_from, iter_unpack."""
 
+    __module__ = '_struct'
+
     def __init__(self, format):
         self._f = _fmt(format)
         self.format = self._f
@@ -46,8 +48,10 @@ class Struct:
 
     def pack_into(self, buffer, offset, *v):
         data = _s.pack(error, self._f, v)
-        if isinstance(buffer, bytes):
-            raise TypeError("argument must be read-write bytes-like object, not bytes")
+        if not (isinstance(buffer, bytearray)
+                or (isinstance(buffer, memoryview) and not buffer.readonly)):
+            raise TypeError("argument must be read-write bytes-like object, not "
+                            + type(buffer).__name__)
         n = len(buffer)
         offset = offset.__index__()
         if offset < 0:
@@ -86,8 +90,6 @@ class Struct:
                         f"{self.size} bytes")
         return _unpack_iter(self, buffer)
 
-
-Struct.__module__ = '_struct'
 
 _cache = {}
 

@@ -176,9 +176,19 @@ fn int_arg(vm: &mut Vm, err: &Arc<Class>, v: &Value) -> PyResult<Option<i128>> {
         Value::Int(n) => Ok(Some(*n as i128)),
         Value::Bool(b) => Ok(Some(*b as i128)),
         Value::BigInt(b) => Ok(b.to_i128()),
-        Value::Instance(_) => match to_index(vm, v) {
+        Value::Instance(i) if i.payload.is_some() => match to_index(vm, v) {
             Ok(n) => Ok(Some(n as i128)),
             Err(_) => Err(vm.new_error(err, "required argument is not an integer")),
+        },
+        Value::Instance(_) => match vm.get_attr_opt(v, "__index__")? {
+            Some(m) => match vm.call(&m, &[])? {
+                r @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => int_arg(vm, err, &r),
+                r => Err(vm.type_error(format!(
+                    "__index__ returned non-int (type {})",
+                    vm.type_name(&r)
+                ))),
+            },
+            None => Err(vm.new_error(err, "required argument is not an integer")),
         },
         _ => Err(vm.new_error(err, "required argument is not an integer")),
     }

@@ -42,6 +42,21 @@ attempt(struct.pack_into, 'i', b'abcd', 0, 1)
 attempt(lambda: list(struct.iter_unpack('i', b'abcde')))
 attempt(struct.iter_unpack, '', b'abc')
 attempt(struct.Struct, 5)
+class Big:
+    def __index__(self):
+        return 2**70
+class Small:
+    def __index__(self):
+        return 5
+class Fl:
+    def __float__(self):
+        return 2.5
+attempt(struct.pack, 'q', Big())
+attempt(struct.pack, 'q', Small())
+attempt(struct.pack, 'd', Fl())
+attempt(struct.pack, 'd', Small())
+attempt(struct.pack_into, 'b', memoryview(b'ab'), 0, 1)
+attempt(struct.pack, 'c', bytearray(b'a'))
 try:
     struct.pack('h', 10**6)
 except struct.error as e:
