@@ -65,9 +65,7 @@ class Struct:
         buffer[offset:offset + self.size] = data
 
     def unpack(self, buffer, /):
-        if _s.nbytes(buffer) != self.size:
-            raise error(f"unpack requires a buffer of {self.size} bytes")
-        return _s.unpack(error, self._f, buffer, 0)
+        return _s.unpack(error, self._f, buffer)
 
     def unpack_from(self, buffer, offset=0):
         n = _s.nbytes(buffer)
@@ -108,7 +106,7 @@ def calcsize(format, /):
 
 
 def pack(format, /, *v):
-    return _st(format).pack(*v)
+    return _s.pack(error, format, v)
 
 
 def pack_into(format, buffer, offset, /, *v):
@@ -116,7 +114,7 @@ def pack_into(format, buffer, offset, /, *v):
 
 
 def unpack(format, buffer, /):
-    return _st(format).unpack(buffer)
+    return _s.unpack(error, format, buffer)
 
 
 def unpack_from(format, /, buffer, offset=0):

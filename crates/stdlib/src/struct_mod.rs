@@ -5,7 +5,8 @@
 //! class first, so its errors are raised as that class.
 //!
 //! Functions: `calcsize(err, fmt)` → (size, item count); `pack(err, fmt, args)` → bytes;
-//! `unpack(err, fmt, buffer, offset)` → tuple (the caller checks the buffer's length);
+//! `unpack(err, fmt, buffer[, offset])` → tuple (without an offset the buffer must be exactly
+//! the struct's size; with one the caller checks the bounds first);
 //! `nbytes(buffer)` → its length in bytes.
 
 use std::sync::Arc;
@@ -474,11 +475,12 @@ fn unpack(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let fmt = format_bytes(vm, a.get(1))?;
     let l = parse(vm, &err, &fmt)?;
     let buf = need_buffer(vm, a.get(2).unwrap_or(&Value::None))?;
-    let offset = match a.get(3) {
-        Some(Value::Int(n)) if *n >= 0 => *n as usize,
-        _ => 0,
+    // No offset: the buffer must be exactly the struct's size (`unpack`).
+    let (offset, exact) = match a.get(3) {
+        Some(Value::Int(n)) if *n >= 0 => (*n as usize, false),
+        _ => (0, true),
     };
-    if buf.len() < offset + l.size {
+    if buf.len() < offset + l.size || (exact && buf.len() != l.size) {
         return Err(vm.new_error(
             &err,
             format!("unpack requires a buffer of {} bytes", l.size),
