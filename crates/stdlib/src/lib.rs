@@ -21,6 +21,7 @@ mod select;
 mod signal;
 mod socket;
 mod socket_addr;
+mod struct_mod;
 mod subprocess;
 mod tb;
 mod time;
@@ -36,6 +37,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_gilvm_hashlib", hashlib::make),
     native("_gilvm_re", re::make),
     native("_gilvm_select", select::make),
+    native("_gilvm_struct", struct_mod::make),
     native("_gilvm_subprocess", subprocess::make),
     native("_gilvm_tb", tb::make),
     native("_json", json::make),
@@ -114,6 +116,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("socket", include_str!("../lib/socket.py")),
     python("statistics", include_str!("../lib/statistics.py")),
     python("string", include_str!("../lib/string.py")),
+    python("struct", include_str!("../lib/struct.py")),
     python("subprocess", include_str!("../lib/subprocess.py")),
     python("textwrap", include_str!("../lib/textwrap.py")),
     python("time", include_str!("../lib/time.py")),

@@ -1,0 +1,22 @@
+# Struct objects, pack_into / unpack_from offsets, iter_unpack.
+import struct
+
+s = struct.Struct('<hH')
+print(s.format, s.size, s.pack(-1, 2), s.unpack(b'\xff\xff\x02\x00'))
+print(struct.Struct(b'>i').format, type(struct.Struct('i')).__name__)
+buf = bytearray(10)
+s.pack_into(buf, 2, 3, 4)
+print(buf)
+struct.pack_into('>h', buf, -2, 258)
+print(buf)
+print(s.unpack_from(buf, 2), struct.unpack_from('>h', buf, offset=8), struct.unpack_from('b', buf))
+print(struct.unpack_from('<h', b'\x01\x02\x03', -2))
+print(list(struct.iter_unpack('<h', b'\x01\x00\x02\x00\x03\x00')))
+it = s.iter_unpack(bytes(8))
+print(next(it), list(it))
+mv = memoryview(bytearray(4))
+struct.pack_into('<I', mv, 0, 0x01020304)
+print(bytes(mv))
+print(issubclass(struct.error, Exception), struct.error.__name__)
+print(struct.calcsize('@i') == struct.Struct('@i').size)
+print(repr(struct.Struct('i')).split(' object')[0], struct.Struct.__module__)
