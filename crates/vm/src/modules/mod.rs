@@ -7,6 +7,7 @@ pub mod inittab;
 pub mod multiprocessing;
 mod sys;
 mod sys_exc;
+mod sys_structseq;
 pub mod threading;
 
 use std::sync::Arc;

@@ -55,18 +55,47 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             env!("CARGO_PKG_VERSION")
         )),
     );
-    set(
+    let version_info = super::sys_structseq::make(
         vm,
-        &m,
-        "version_info",
-        Value::tuple(vec![
-            Value::Int(major),
-            Value::Int(minor),
-            Value::Int(micro),
-            Value::str("final"),
-            Value::Int(0),
-        ]),
+        "sys.version_info",
+        &[
+            ("major", Value::Int(major)),
+            ("minor", Value::Int(minor)),
+            ("micro", Value::Int(micro)),
+            ("releaselevel", Value::str("final")),
+            ("serial", Value::Int(0)),
+        ],
     );
+    set(vm, &m, "version_info", version_info);
+    let int_info = super::sys_structseq::make(
+        vm,
+        "sys.int_info",
+        &[
+            ("bits_per_digit", Value::Int(30)),
+            ("sizeof_digit", Value::Int(4)),
+            ("default_max_str_digits", Value::Int(4300)),
+            ("str_digits_check_threshold", Value::Int(640)),
+        ],
+    );
+    set(vm, &m, "int_info", int_info);
+    let float_info = super::sys_structseq::make(
+        vm,
+        "sys.float_info",
+        &[
+            ("max", Value::Float(f64::MAX)),
+            ("max_exp", Value::Int(f64::MAX_EXP as i64)),
+            ("max_10_exp", Value::Int(f64::MAX_10_EXP as i64)),
+            ("min", Value::Float(f64::MIN_POSITIVE)),
+            ("min_exp", Value::Int(f64::MIN_EXP as i64)),
+            ("min_10_exp", Value::Int(f64::MIN_10_EXP as i64)),
+            ("dig", Value::Int(f64::DIGITS as i64)),
+            ("mant_dig", Value::Int(f64::MANTISSA_DIGITS as i64)),
+            ("epsilon", Value::Float(f64::EPSILON)),
+            ("radix", Value::Int(f64::RADIX as i64)),
+            ("rounds", Value::Int(1)),
+        ],
+    );
+    set(vm, &m, "float_info", float_info);
     set(
         vm,
         &m,

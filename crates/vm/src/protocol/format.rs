@@ -436,6 +436,59 @@ fn int_with_spec(n: i64, sp: &Spec, type_name: &str) -> Result<String, FmtError>
     Ok(layout_number(sp, n < 0, prefix, &digits, ""))
 }
 
+/// The digits of a big int's magnitude for a conversion type, and the type's `#` prefix.
+pub(crate) fn big_digits(mag: &num_bigint::BigUint, ty: char) -> (String, &'static str) {
+    match ty {
+        'b' => (mag.to_str_radix(2), "0b"),
+        'o' => (mag.to_str_radix(8), "0o"),
+        'x' => (mag.to_str_radix(16), "0x"),
+        'X' => (mag.to_str_radix(16).to_uppercase(), "0X"),
+        _ => (mag.to_string(), ""),
+    }
+}
+
+/// `format(n, spec)` for an int past 64 bits (`spec` not empty).
+pub fn format_bigint(n: &num_bigint::BigInt, spec: &str) -> Result<String, FmtError> {
+    use num_traits::ToPrimitive;
+    let sp = parse_spec(spec, '>', Some('d'), "int")?;
+    let ty = sp.ty.unwrap_or('d');
+    match ty {
+        'b' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
+        'c' => {
+            return Err(FmtError::Overflow(
+                "Python int too large to convert to C long".into(),
+            ))
+        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => {
+            let x = n
+                .to_f64()
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| FmtError::Overflow("int too large to convert to float".into()))?;
+            return float_with_spec(x, &sp);
+        }
+        t => return Err(unknown_code(t, "int")),
+    }
+    if sp.precision.is_some() {
+        return Err(FmtError::Value(
+            "Precision not allowed in integer format specifier".into(),
+        ));
+    }
+    if sp.no_neg_0 {
+        return Err(FmtError::Value(
+            "Negative zero coercion (z) not allowed in integer format specifier".into(),
+        ));
+    }
+    let (digits, prefix) = big_digits(n.magnitude(), ty);
+    let prefix = if sp.alt { prefix } else { "" };
+    Ok(layout_number(
+        &sp,
+        n.sign() == num_bigint::Sign::Minus,
+        prefix,
+        &digits,
+        "",
+    ))
+}
+
 /// `format(x, spec)` for a float.
 pub fn format_float(x: f64, spec: &str) -> Result<String, FmtError> {
     if spec.is_empty() {
@@ -514,6 +567,10 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
             format_int(*b as i64, spec, "bool")
         }
         Value::Int(n) => format_int(*n, spec, "int"),
+        Value::BigInt(b) if spec.is_empty() => {
+            return crate::protocol::bigint::big_to_string(vm, b)
+        }
+        Value::BigInt(b) => format_bigint(b, spec),
         Value::Float(x) => format_float(*x, spec),
         Value::Instance(_) => return format_user(vm, v, spec),
         Value::Native(_) if crate::protocol::complex::as_complex(v).is_some() => {

@@ -273,7 +273,8 @@ impl Vm {
                 (Num::F(x), Num::F(y)) => self.float_op(op, x, y),
             };
         }
-        if matches!(a, BigInt(_)) || matches!(b, BigInt(_)) {
+        let formats = op == BinOp::Mod && matches!(a, Str(_) | Bytes(_)); // `"%d" % big`
+        if (matches!(a, BigInt(_)) || matches!(b, BigInt(_))) && !formats {
             return self.big_binary(op, a, b);
         }
         Ok(match (op, a, b) {

@@ -241,6 +241,16 @@ fn convert(
         }
         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
             let n = match v {
+                Value::BigInt(b) => {
+                    let (digits, prefix) = crate::protocol::format::big_digits(b.magnitude(), ty);
+                    return Ok(int_conversion(
+                        b.sign() == num_bigint::Sign::Minus,
+                        digits,
+                        prefix,
+                        flags,
+                        precision,
+                    ));
+                }
                 Value::Int(n) => *n,
                 Value::Bool(b) => *b as i64,
                 Value::Float(x) if matches!(ty, 'd' | 'i' | 'u') => {
@@ -274,21 +284,13 @@ fn convert(
                 _ => return Err(int_needed(vm, ty, v)),
             };
             let a = n.unsigned_abs();
-            let (mut digits, prefix) = match ty {
+            let (digits, prefix) = match ty {
                 'x' => (format!("{a:x}"), "0x"),
                 'X' => (format!("{a:X}"), "0X"),
                 'o' => (format!("{a:o}"), "0o"),
                 _ => (a.to_string(), ""),
             };
-            if let Some(p) = precision {
-                if digits.len() < p {
-                    digits = "0".repeat(p - digits.len()) + &digits;
-                }
-            }
-            let sign = sign_str(n < 0, flags);
-            let prefix = if flags.alt { prefix } else { "" };
-            let start = sign.len() + prefix.len();
-            Ok((format!("{sign}{prefix}{digits}"), Some(start)))
+            Ok(int_conversion(n < 0, digits, prefix, flags, precision))
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match v {
@@ -461,4 +463,24 @@ fn pad(body: String, numeric: Option<usize>, flags: &Flags, width: Option<usize>
         }
         _ => " ".repeat(n) + &body,
     }
+}
+
+/// The text of an integer conversion (`%d`, `%x`...) from its sign and magnitude digits, and
+/// where its digits start (for zero padding).
+fn int_conversion(
+    negative: bool,
+    mut digits: String,
+    prefix: &'static str,
+    flags: &Flags,
+    precision: Option<usize>,
+) -> (String, Option<usize>) {
+    if let Some(p) = precision {
+        if digits.len() < p {
+            digits = "0".repeat(p - digits.len()) + &digits;
+        }
+    }
+    let sign = sign_str(negative, flags);
+    let prefix = if flags.alt { prefix } else { "" };
+    let start = sign.len() + prefix.len();
+    (format!("{sign}{prefix}{digits}"), Some(start))
 }
