@@ -16,6 +16,7 @@ mod mt;
 mod os;
 mod os_fd;
 mod random;
+mod random_big;
 pub mod re;
 mod select;
 mod signal;

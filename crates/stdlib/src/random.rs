@@ -157,7 +157,7 @@ fn seed(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn with_mt<R>(st: &RandomState, f: impl FnOnce(&mut Mt19937) -> R) -> R {
+pub(crate) fn with_mt<R>(st: &RandomState, f: impl FnOnce(&mut Mt19937) -> R) -> R {
     f(&mut st.inner.lock().0)
 }
 
@@ -255,6 +255,9 @@ fn randrange(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     };
     let s = P.bind(vm, &a[1..], kw)?;
     let start = s[0].clone().unwrap_or_default();
+    if s.iter().flatten().any(|v| matches!(v, Value::BigInt(_))) {
+        return crate::random_big::randrange(vm, st, &start, s[1].as_ref(), s[2].as_ref());
+    }
     Ok(Value::Int(randrange_impl(
         vm,
         st,
@@ -267,6 +270,11 @@ fn randrange(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 fn randint(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let st = state(vm, a)?;
     args::count(vm, "randint", &a[1..], kw, 2, 2)?;
+    if a[1..].iter().any(|v| matches!(v, Value::BigInt(_))) {
+        let b = gilvm_vm::protocol::bigint::to_big(&a[2]).unwrap_or_default();
+        let stop = gilvm_vm::protocol::bigint::big_value(b + 1);
+        return crate::random_big::randrange(vm, st, &a[1], Some(&stop), None);
+    }
     let b = int_arg(vm, &a[2], "non-integer stop for randrange()")?;
     let stop = Value::Int(
         b.checked_add(1)
