@@ -593,13 +593,11 @@ pub fn format_value(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
 
 /// Instances: a user `__format__` if the class defines one, else `object.__format__`.
 fn format_user(vm: &mut Vm, v: &Value, spec: &str) -> PyResult<String> {
+    // A `__format__` of the class's Python-level part; the built-in types' own `__format__`
+    // (int's, str's...) is what the fallback below does.
     let has_format = {
         let class = vm.type_of(v);
-        let gil = vm.gil();
-        let name = Value::str("__format__");
-        std::iter::once(&class).chain(class.mro.iter()).any(|c| {
-            c.dict.borrow(gil).keys().any(|k| matches!((&k.value, &name), (Value::Str(a), Value::Str(b)) if a.as_str() == b.as_str()))
-        })
+        crate::object::lookup::user_lookup(&class, "__format__", vm.gil()).is_some()
     };
     if has_format {
         let method = vm.get_attr(v, "__format__")?;

@@ -45,6 +45,31 @@ fn to_str(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
     let v = arg(a, 0).clone();
     Ok(Value::str(vm.to_str(&v)?))
 }
+/// `int.__format__(self, spec)` and the others: `format()` of the built-in value; an empty spec
+/// is `str(self)`, as CPython's.
+fn format_(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
+    need(vm, a, 2, "__format__")?;
+    let Value::Str(spec) = &a[1] else {
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(&a[1])
+        )));
+    };
+    if spec.as_str().is_empty() {
+        return Ok(Value::str(vm.to_str(&a[0])?));
+    }
+    let v = arg(a, 0).clone();
+    Ok(Value::str(crate::protocol::format::format_value(
+        vm,
+        &v,
+        spec.as_str(),
+    )?))
+}
+/// `str.__getnewargs__()`: the string itself, in a tuple (what copy and pickle ask for).
+fn getnewargs(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
+    need(vm, a, 1, "__getnewargs__")?;
+    Ok(Value::tuple(vec![arg(a, 0).clone()]))
+}
 fn len(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
     let v = arg(a, 0).clone();
     Ok(Value::Int(vm.len(&v)? as i64))
@@ -251,12 +276,20 @@ pub(crate) fn install(vm: &mut Vm) {
         make(&[("__hash__", hash)]),
         make(&[("__str__", to_str)]),
     );
+    let formats = make(&[("__format__", format_)]);
+    let str_only = make(&[
+        ("__mod__", mod_),
+        ("__rmod__", rmod),
+        ("__getnewargs__", getnewargs),
+    ]);
     let groups: Vec<(&Arc<Class>, Vec<&Made>)> = vec![
-        (&int, vec![&reprs, &compare, &number, &int_only]),
-        (&float, vec![&reprs, &compare, &number]),
+        (&int, vec![&reprs, &compare, &number, &int_only, &formats]),
+        (&float, vec![&reprs, &compare, &number, &formats]),
         (
             &str_,
-            vec![&reprs, &compare, &container, &sequence, &hashes, &strs],
+            vec![
+                &reprs, &compare, &container, &sequence, &hashes, &strs, &formats, &str_only,
+            ],
         ),
         (
             &tuple,
