@@ -45,15 +45,6 @@ pub fn add(vm: &mut Vm, m: &Arc<Module>) {
     }
 }
 
-/// The OSError for the last failed libc call (`[Errno 9] Bad file descriptor`).
-fn last_error(vm: &mut Vm) -> gilvm_vm::PyErr {
-    os_error(vm, IoFail::Os(std::io::Error::last_os_error()), None)
-}
-
-fn errno_error(vm: &mut Vm, e: std::io::Error) -> gilvm_vm::PyErr {
-    os_error(vm, IoFail::Os(e), None)
-}
-
 /// A C int argument (a descriptor, a pid, a signal number).
 fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
     let n = gilvm_vm::builtins::to_index(vm, v)?;
@@ -77,7 +68,7 @@ fn pipe(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let mut fds = [0i32; 2];
     // SAFETY: pipe2 writes two descriptors into the array.
     if unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) } < 0 {
-        return Err(last_error(vm));
+        return Err(crate::fdio::last_error(vm));
     }
     Ok(Value::tuple(vec![
         Value::Int(fds[0] as i64),
@@ -95,45 +86,13 @@ fn read(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let n = gilvm_vm::builtins::to_index(vm, &a[1])?;
     if n < 0 {
         let e = std::io::Error::from_raw_os_error(libc::EINVAL);
-        return Err(errno_error(vm, e));
+        return Err(crate::fdio::error(vm, e));
     }
     let n = n as usize;
-    let r = blocking(vm, move || read_fd(fd, n));
+    let r = blocking(vm, move || crate::fdio::read(fd, n));
     match r {
         Ok(data) => Ok(gilvm_vm::builtins::buffer::new_bytes(data)),
-        Err(e) => Err(errno_error(vm, e)),
-    }
-}
-
-/// One read(2), retried on EINTR.
-fn read_fd(fd: i32, n: usize) -> std::io::Result<Vec<u8>> {
-    let mut buf = vec![0u8; n];
-    loop {
-        // SAFETY: the buffer has room for `n` bytes.
-        let got = unsafe { libc::read(fd, buf.as_mut_ptr().cast(), n) };
-        if got >= 0 {
-            buf.truncate(got as usize);
-            return Ok(buf);
-        }
-        let e = std::io::Error::last_os_error();
-        if e.kind() != std::io::ErrorKind::Interrupted {
-            return Err(e);
-        }
-    }
-}
-
-/// One write(2), retried on EINTR: the number of bytes written.
-fn write_fd(fd: i32, data: &[u8]) -> std::io::Result<usize> {
-    loop {
-        // SAFETY: the pointer and length are the slice's.
-        let n = unsafe { libc::write(fd, data.as_ptr().cast(), data.len()) };
-        if n >= 0 {
-            return Ok(n as usize);
-        }
-        let e = std::io::Error::last_os_error();
-        if e.kind() != std::io::ErrorKind::Interrupted {
-            return Err(e);
-        }
+        Err(e) => Err(crate::fdio::error(vm, e)),
     }
 }
 
@@ -145,10 +104,10 @@ fn write(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let fd = c_int(vm, &a[0])?;
     let data = gilvm_vm::builtins::buffer::need_buffer(vm, &a[1])?;
-    let r = blocking(vm, move || write_fd(fd, &data));
+    let r = blocking(vm, move || crate::fdio::write(fd, &data));
     match r {
         Ok(n) => Ok(Value::Int(n as i64)),
-        Err(e) => Err(errno_error(vm, e)),
+        Err(e) => Err(crate::fdio::error(vm, e)),
     }
 }
 
@@ -157,7 +116,7 @@ fn close(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let fd = fd_arg(vm, "close", a, kw)?;
     // SAFETY: closing a descriptor number touches no memory; a bad one gives EBADF.
     if unsafe { libc::close(fd) } < 0 {
-        return Err(last_error(vm));
+        return Err(crate::fdio::last_error(vm));
     }
     Ok(Value::None)
 }
@@ -168,7 +127,7 @@ fn dup(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     // SAFETY: F_DUPFD_CLOEXEC only makes a new descriptor.
     let d = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
     if d < 0 {
-        return Err(last_error(vm));
+        return Err(crate::fdio::last_error(vm));
     }
     Ok(Value::Int(d as i64))
 }
@@ -219,7 +178,7 @@ fn kill(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let sig = c_int(vm, &a[1])?;
     // SAFETY: kill(2) sends a signal; it touches no memory of ours.
     if unsafe { libc::kill(pid, sig) } < 0 {
-        return Err(last_error(vm));
+        return Err(crate::fdio::last_error(vm));
     }
     if pid as u32 == std::process::id() {
         gilvm_vm::runtime::signals::await_own(sig);
@@ -256,7 +215,7 @@ fn flags(vm: &mut Vm, fd: i32) -> PyResult<i32> {
     // SAFETY: F_GETFL only reads the descriptor's flags.
     let f = unsafe { libc::fcntl(fd, libc::F_GETFL) };
     if f < 0 {
-        return Err(last_error(vm));
+        return Err(crate::fdio::last_error(vm));
     }
     Ok(f)
 }
@@ -287,7 +246,7 @@ fn set_blocking(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     };
     // SAFETY: F_SETFL only sets the descriptor's flags.
     if unsafe { libc::fcntl(fd, libc::F_SETFL, nf) } < 0 {
-        return Err(last_error(vm));
+        return Err(crate::fdio::last_error(vm));
     }
     Ok(Value::None)
 }
@@ -317,7 +276,7 @@ fn waitpid(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             Value::Int(p as i64),
             Value::Int(st as i64),
         ])),
-        Err(e) => Err(errno_error(vm, e)),
+        Err(e) => Err(crate::fdio::error(vm, e)),
     }
 }
 

@@ -207,14 +207,7 @@ pub fn seconds_to_duration(seconds: f64) -> Duration {
 impl Vm {
     /// A new interpreter with one thread (this one), which holds the GIL from now on.
     pub fn new(config: VmConfig) -> Vm {
-        let interp = Vm::new_interp(config);
-        let thread_gil = interp.gil.register("MainThread");
-        interp.threads.add(thread_gil.id(), "MainThread", false);
-        interp.interrupts.set_main(thread_gil.id());
-        let mut vm = Vm::new_thread(interp, thread_gil);
-        crate::object::class::install_core(&mut vm);
-        crate::protocol::iter::install(&mut vm);
-        crate::interp::generator::install(&mut vm);
+        let mut vm = Vm::new_main_core(config);
         crate::builtins::install(&mut vm);
         crate::object::class::install_builtins(&mut vm);
         let builtins = Value::Module(vm.interp.builtins.clone());
@@ -222,10 +215,9 @@ impl Vm {
         vm
     }
 
-    /// A Vm with the core only: classes, `super`/`property`/`staticmethod`/`classmethod` and the
-    /// exception classes in builtins, but not `builtins::install` (for the core's own tests).
-    #[doc(hidden)]
-    pub fn new_core(config: VmConfig) -> Vm {
+    /// The main thread's Vm over a new interpreter, with the core classes, iterators and
+    /// generators installed (what [`Vm::new`] and [`Vm::new_core`] share).
+    fn new_main_core(config: VmConfig) -> Vm {
         let interp = Vm::new_interp(config);
         let thread_gil = interp.gil.register("MainThread");
         interp.threads.add(thread_gil.id(), "MainThread", false);
@@ -234,6 +226,14 @@ impl Vm {
         crate::object::class::install_core(&mut vm);
         crate::protocol::iter::install(&mut vm);
         crate::interp::generator::install(&mut vm);
+        vm
+    }
+
+    /// A Vm with the core only: classes, `super`/`property`/`staticmethod`/`classmethod` and the
+    /// exception classes in builtins, but not `builtins::install` (for the core's own tests).
+    #[doc(hidden)]
+    pub fn new_core(config: VmConfig) -> Vm {
+        let mut vm = Vm::new_main_core(config);
         crate::object::class::install_builtins(&mut vm);
         let gil = vm.gil;
         let classes: Vec<_> = vm.types().exceptions.clone();

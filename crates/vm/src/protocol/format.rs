@@ -390,13 +390,8 @@ pub fn format_int(n: i64, spec: &str, type_name: &str) -> Result<String, FmtErro
     int_with_spec(n, &sp, type_name)
 }
 
-fn int_with_spec(n: i64, sp: &Spec, type_name: &str) -> Result<String, FmtError> {
-    let ty = sp.ty.unwrap_or('d');
-    match ty {
-        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
-        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return float_with_spec(n as f64, sp),
-        t => return Err(unknown_code(t, type_name)),
-    }
+/// What an integer presentation type refuses: a precision, and `z`.
+fn int_spec_allowed(sp: &Spec) -> Result<(), FmtError> {
     if sp.precision.is_some() {
         return Err(FmtError::Value(
             "Precision not allowed in integer format specifier".into(),
@@ -407,6 +402,17 @@ fn int_with_spec(n: i64, sp: &Spec, type_name: &str) -> Result<String, FmtError>
             "Negative zero coercion (z) not allowed in integer format specifier".into(),
         ));
     }
+    Ok(())
+}
+
+fn int_with_spec(n: i64, sp: &Spec, type_name: &str) -> Result<String, FmtError> {
+    let ty = sp.ty.unwrap_or('d');
+    match ty {
+        'b' | 'c' | 'd' | 'o' | 'x' | 'X' | 'n' => {}
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' => return float_with_spec(n as f64, sp),
+        t => return Err(unknown_code(t, type_name)),
+    }
+    int_spec_allowed(sp)?;
     if ty == 'c' {
         if sp.sign.is_some() {
             return Err(FmtError::Value(
@@ -468,16 +474,7 @@ pub fn format_bigint(n: &num_bigint::BigInt, spec: &str) -> Result<String, FmtEr
         }
         t => return Err(unknown_code(t, "int")),
     }
-    if sp.precision.is_some() {
-        return Err(FmtError::Value(
-            "Precision not allowed in integer format specifier".into(),
-        ));
-    }
-    if sp.no_neg_0 {
-        return Err(FmtError::Value(
-            "Negative zero coercion (z) not allowed in integer format specifier".into(),
-        ));
-    }
+    int_spec_allowed(&sp)?;
     let (digits, prefix) = big_digits(n.magnitude(), ty);
     let prefix = if sp.alt { prefix } else { "" };
     Ok(layout_number(
