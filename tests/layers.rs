@@ -69,7 +69,7 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("interp/generator.rs", "modules", "a coroutine awaiting asyncio's native futures (modules::asyncio::native_send/throw)"),
     ("interp/vm.rs", "builtins", "the interpreter's constructor installs the builtins module"),
     ("interp/vm.rs", "import", "the interpreter's constructor sets up sys.path and the import lock"),
-    ("interp/vm.rs", "modules", "interpreter exit joins threads and multiprocessing children (wants an at-exit hook list)"),
+    ("interp/vm.rs", "modules", "interpreter exit joins the non-daemon threads (modules::threading)"),
     ("object/key.rs", "protocol", "dict keys that are complex numbers compare through protocol::complex"),
     ("object/error.rs", "interp", "a SyntaxError's text is formatted by interp::dynamic"),
     ("protocol/attr.rs", "interp", "code objects' and SyntaxError's attributes are interp::dynamic's"),
@@ -79,7 +79,6 @@ const KNOWN: &[(&str, &str, &str)] = &[
     ("protocol/iter.rs", "interp", "next() of a generator resumes its frame"),
     ("protocol/repr.rs", "interp", "a code object's repr is interp::dynamic's"),
     ("protocol/subclass.rs", "builtins", "int/float subclass payloads convert through builtins::convert"),
-    ("runtime/instr_limit.rs", "modules", "a worker past its budget ends the whole process tree (multiprocessing::tree)"),
     ("runtime/interrupt.rs", "modules", "tracebacks skip threading's library files; asyncio's loop is woken on Ctrl-C"),
 ];
 

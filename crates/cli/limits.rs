@@ -7,7 +7,7 @@
 //! coreutils' `timeout`). When the resident set size (`VmRSS` in `/proc/self/status`, summed
 //! with the program's multiprocessing workers') is above the memory limit it does the same with
 //! `gilvm: memory limit of N MB exceeded` and status 125. Either way the workers are killed
-//! first (gilvm_vm::modules::multiprocessing::tree).
+//! first (gilvm_stdlib::multiprocessing::tree).
 //! Exiting from the watchdog works whatever the interpreter is doing (a tight loop, a long
 //! native call such as sorting, a blocked lock), without any cooperation from the eval loop.
 //! The memory limit is also handed to the VM (`gilvm_vm::runtime::alloc_limit`), so that one request
@@ -17,7 +17,7 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use gilvm_vm::modules::multiprocessing::tree;
+use gilvm_stdlib::multiprocessing::tree;
 use gilvm_vm::Interp;
 
 /// Exit status when the time limit is exceeded.

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
-use gilvm_vm::modules::multiprocessing as mp;
+use gilvm_stdlib::multiprocessing as mp;
 use gilvm_vm::runtime::gil::GilPolicy;
 use gilvm_vm::{Vm, VmConfig};
 
@@ -78,7 +78,7 @@ struct MpWorkerArgs {
     #[arg(long)]
     gil_trace: bool,
     /// The parent's limits (a worker's memory limit and instruction budget; see
-    /// crates/vm/src/modules/multiprocessing/tree.rs).
+    /// crates/stdlib/src/multiprocessing/tree.rs).
     #[command(flatten)]
     limits: LimitArgs,
     /// The parent's main script (informational: the source comes from the parent).
@@ -211,7 +211,7 @@ fn main() -> ExitCode {
         Some(Command::Compare(args)) => gilvm_lab::cli::compare_main(&args),
         Some(Command::Sweep(args)) => gilvm_lab::cli::sweep_main(&args),
         Some(Command::MpWorker(w)) => {
-            let settings = gilvm_vm::modules::multiprocessing::WorkerSettings {
+            let settings = gilvm_stdlib::multiprocessing::WorkerSettings {
                 switch_instructions: w.gil.switch_instructions,
                 switch_interval: w.gil.switch_interval / 1000.0,
                 gil_policy: w.gil.gil_policy,
@@ -223,7 +223,7 @@ fn main() -> ExitCode {
             w.limits.start();
             // A worker gets Ctrl-C too (it is in its parent's process group, as CPython's are).
             on_interpreter_thread(move || {
-                gilvm_vm::modules::multiprocessing::worker_main(settings, interrupt::set_interp)
+                gilvm_stdlib::multiprocessing::worker_main(settings, interrupt::set_interp)
             })
         }
         None => {

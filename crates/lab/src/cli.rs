@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use gilvm_vm::modules::multiprocessing::WorkerReport;
-use gilvm_vm::runtime::gil::{format_gil_stats, ThreadReport};
+use gilvm_vm::runtime::gil::{format_gil_stats, ThreadReport, WorkerReport};
 
 use crate::args::{CompareArgs, SweepArgs};
 use crate::compare::{run_compare, timeout};

@@ -30,8 +30,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use gilvm_vm::modules::multiprocessing::WorkerReport;
-use gilvm_vm::runtime::gil::{GilEvent, ThreadReport, ThreadState, ThreadStats, Transition};
+use gilvm_vm::runtime::gil::{
+    GilEvent, ThreadReport, ThreadState, ThreadStats, Transition, WorkerReport,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::trace::TraceProcess;

@@ -13,6 +13,7 @@ mod json;
 mod math;
 mod math_int;
 mod mt;
+pub mod multiprocessing;
 mod os;
 mod os_fd;
 mod random;
@@ -36,6 +37,7 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/_collections_abc.py"),
     ),
     native("_gilvm_hashlib", hashlib::make),
+    native("_gilvm_mp", |vm| Ok(multiprocessing::make_native(vm))),
     native("_gilvm_re", re::make),
     native("_gilvm_select", select::make),
     native("_gilvm_struct", struct_mod::make),
@@ -95,6 +97,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("linecache", include_str!("../lib/linecache.py")),
     python("logging", include_str!("../lib/logging.py")),
     native("math", |vm| Ok(math::make(vm))),
+    native("multiprocessing", multiprocessing::make),
     python(
         "multiprocessing.dummy",
         include_str!("../lib/multiprocessing/dummy.py"),
@@ -150,6 +153,7 @@ const fn python(name: &'static str, source: &'static str) -> ModuleDef {
 /// nothing).
 pub fn register() {
     inittab::register(MODULES);
+    multiprocessing::register_exit_hook();
 }
 
 #[cfg(test)]

@@ -126,7 +126,7 @@ impl Vm {
     }
 
     /// The current `sys.path` entries that are strings.
-    pub(crate) fn sys_path(&mut self) -> PyResult<Vec<String>> {
+    pub fn sys_path(&mut self) -> PyResult<Vec<String>> {
         let sys = self.import("sys")?;
         let path =
             crate::protocol::hash::dict_get_str(&sys.globals.borrow(self.gil()), "path").cloned();

@@ -471,12 +471,8 @@ impl Vm {
             self.run_atexit();
         }
         self.interp.flush_stdout();
-        // Join non-daemon child processes, stop daemon ones and pools (CPython's atexit hook);
-        // after Ctrl-C, give them 2 s and stop them (at once on a Ctrl-C while joining).
-        let waker = crate::modules::multiprocessing::exit_waker();
-        self.wait_interruptibly(waker, move |stop| {
-            crate::modules::multiprocessing::at_exit(interrupted, stop)
-        });
+        // The registered modules' exit work (multiprocessing joins its children there).
+        self.run_exit_hooks(interrupted);
         status
     }
 

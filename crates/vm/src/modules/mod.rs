@@ -1,10 +1,9 @@
 //! Built-in modules: the ones bound to the runtime (sys, threading, queue, asyncio,
-//! multiprocessing, importlib, `__future__`). Each is made on first import. Modules the VM does not know (the `gilvm-stdlib` crate's) are registered into
+//! importlib, `__future__`). Each is made on first import. Modules the VM does not know (the `gilvm-stdlib` crate's) are registered into
 //! it through [`inittab`], as CPython's `PyImport_AppendInittab`.
 
 pub mod asyncio;
 pub mod inittab;
-pub mod multiprocessing;
 mod sys;
 mod sys_exc;
 mod sys_structseq;
@@ -23,8 +22,6 @@ pub const BUILTIN_NAMES: &[&str] = &[
     "sys",
     "importlib",
     "__future__",
-    "multiprocessing",
-    "_gilvm_mp",
     "_thread",
     "threading",
     "queue",
@@ -38,8 +35,6 @@ pub fn make_module(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
         "sys" => sys::make(vm),
         "importlib" => crate::import::importlib::make(vm),
         "__future__" => make_future(vm),
-        "multiprocessing" => return Some(multiprocessing::make(vm)),
-        "_gilvm_mp" => multiprocessing::make_native(vm),
         "_thread" => threading::make_thread(vm),
         "threading" => return Some(threading::make_threading(vm)),
         "queue" => return Some(threading::make_queue(vm)),

@@ -985,7 +985,7 @@ impl Vm {
 
     /// A new, uninitialised instance of a user or exception class (exception args when given;
     /// the built-in value for a subclass of a built-in type).
-    pub(crate) fn new_instance(
+    pub fn new_instance(
         &self,
         class: &Arc<Class>,
         exc_args: Option<Vec<Value>>,

@@ -42,7 +42,7 @@
 //! main thread finished (or failed otherwise) after another thread spent the budget. Another
 //! thread that meets it ends silently. Child processes started by `multiprocessing` get a budget
 //! of N of their own; a worker that spends it ends the whole process tree at once with status
-//! 123 (`modules/multiprocessing/tree.rs`).
+//! 123 (the worker's `exit_hooks::set_budget_end`, gilvm-stdlib's multiprocessing/tree.rs).
 //!
 //! # The in-process memory limit
 //!
@@ -127,13 +127,10 @@ impl Vm {
             Some(limit) => limit.charge(delta),
             None => false,
         };
-        if exhausted && crate::modules::multiprocessing::tree::is_worker() {
-            // A worker's budget ends the whole tree's run (multiprocessing/tree.rs).
+        if let (true, Some(end)) = (exhausted, crate::runtime::exit_hooks::budget_end()) {
+            // A worker's budget ends the whole tree's run (runtime/exit_hooks.rs).
             let message = self.interp.instruction_limit.as_ref().map(|l| l.message());
-            crate::modules::multiprocessing::tree::end_run(
-                message.as_deref(),
-                INSTRUCTION_LIMIT_STATUS,
-            );
+            end(message.as_deref(), INSTRUCTION_LIMIT_STATUS);
         }
         if exhausted {
             // This thread checks again at its next instruction; the eval breaker makes the

@@ -70,7 +70,7 @@ use crate::object::gilcell::Gil;
 
 pub use events::{GilEvent, ThreadState, Transition};
 pub use policy::{GilConfig, GilPolicy, SwitchSettings, UnknownPolicy};
-pub use stats::{format_gil_stats, ThreadReport, ThreadStats};
+pub use stats::{format_gil_stats, ThreadReport, ThreadStats, WorkerReport};
 
 use handoff::{HandOff, Me, Parker, DROP_INTERVAL, DROP_IO, FREE, WAITER_ARRIVED};
 

@@ -78,6 +78,17 @@ impl ThreadStats {
     }
 }
 
+/// A `multiprocessing` worker's reports for the CLI, placed on the parent's GIL clock (the
+/// worker's crate, gilvm-stdlib, receives them; the lab draws them).
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkerReport {
+    pub pid: u32,
+    pub name: String,
+    /// When the worker's GIL clock started, after the parent's (zero if unknown).
+    pub offset: Duration,
+    pub threads: Vec<ThreadReport>,
+}
+
 /// Everything recorded about one thread, handed to the lock when the thread finishes (and, in a
 /// multiprocessing worker, sent to the parent with serde + postcard).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

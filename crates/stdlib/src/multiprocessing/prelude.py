@@ -1,5 +1,5 @@
 # The Python half of gilvm's multiprocessing module (spawn semantics). The native half is the
-# hidden module _gilvm_mp (crates/vm/src/modules/multiprocessing/). Everything here must stay
+# hidden module _gilvm_mp (crates/stdlib/src/multiprocessing/). Everything here must stay
 # within the Python subset gilvm runs.
 
 import _gilvm_mp as _mp

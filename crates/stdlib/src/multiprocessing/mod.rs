@@ -31,35 +31,34 @@ use std::time::{Duration, Instant};
 use self::pool::{Failure, PoolCore};
 use self::process::{lock, state, Child, Owner, Settings};
 use self::wire::{Callee, Encoder, Mode, RemoteError, Start, Wire};
-use super::{add_fns, new_module};
-use crate::interp::vm::Vm;
-use crate::object::args::Kwargs;
-use crate::object::error::PyResult;
-use crate::object::value::{Module, NativeObject, Value};
-use crate::runtime::interrupt::Stop;
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::modules::{add_fns, new_module};
+use gilvm_vm::object::args::Kwargs;
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{Module, NativeObject, Value};
+use gilvm_vm::runtime::interrupt::Stop;
 
 pub use self::process::Settings as WorkerSettings;
-pub use self::reports::{collect_worker_reports, take_worker_reports, WorkerReport};
+pub use self::reports::{collect_worker_reports, take_worker_reports};
+pub use gilvm_vm::runtime::gil::WorkerReport;
 
 const PRELUDE: &str = include_str!("prelude.py");
 
 /// Run a worker process (the hidden `gilvm __mp-worker` command); returns its exit status.
 /// `started` is called with the worker's interpreter once it exists (the CLI delivers Ctrl-C
 /// to it).
-pub fn worker_main(settings: WorkerSettings, started: impl FnOnce(Arc<crate::Interp>)) -> i32 {
+pub fn worker_main(settings: WorkerSettings, started: impl FnOnce(Arc<gilvm_vm::Interp>)) -> i32 {
     worker::worker_main(settings, started)
 }
 
-/// Called when the main script ends: join non-daemon children, terminate daemon ones and pools
-/// (everything, after an uncaught KeyboardInterrupt, or when `stop` asks: a Ctrl-C while
-/// joining).
-pub fn at_exit(interrupted: bool, stop: &crate::runtime::interrupt::Stop) {
-    process::at_exit(interrupted, stop);
-}
-
-/// What wakes [`at_exit`]'s joins (for `Vm::wait_interruptibly`).
-pub fn exit_waker() -> impl Fn() + Send + Sync + 'static {
-    process::wake_children
+/// Register multiprocessing's exit hook (the VM runs it when the main script ends): join
+/// non-daemon children, terminate daemon ones and pools (everything, after an uncaught
+/// KeyboardInterrupt, or when the wait's `Stop` asks: a Ctrl-C while joining).
+pub fn register_exit_hook() {
+    gilvm_vm::runtime::exit_hooks::register(gilvm_vm::runtime::exit_hooks::ExitHook {
+        run: process::at_exit,
+        wake: process::wake_children,
+    });
 }
 
 /// The native half: `_gilvm_mp`.
@@ -132,7 +131,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Arc<Module>> {
 
 /// Run a blocking wait with the GIL released (through the blocking gateway).
 pub(crate) fn blocking_wait<T: Send>(vm: &mut Vm, f: impl FnOnce() -> T + Send) -> T {
-    crate::runtime::blocking::blocking(vm, f)
+    gilvm_vm::runtime::blocking::blocking(vm, f)
 }
 
 /// A timeout in seconds (already clamped by [`timeout_arg`]) as a deadline.
@@ -189,7 +188,7 @@ pub(crate) fn timeout_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<f64
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => {
-            let t = crate::builtins::to_f64(vm, v)?;
+            let t = gilvm_vm::builtins::to_f64(vm, v)?;
             if t.is_nan() {
                 return Err(vm.value_error("timeout must be a number, not NaN"));
             }
@@ -205,9 +204,9 @@ fn str_arg(vm: &Vm, a: &[Value], i: usize) -> PyResult<String> {
     }
 }
 
-fn mp_class(vm: &mut Vm, name: &str) -> Arc<crate::object::value::Class> {
+fn mp_class(vm: &mut Vm, name: &str) -> Arc<gilvm_vm::object::value::Class> {
     let found = vm.import("multiprocessing").ok().and_then(|m| {
-        crate::protocol::hash::dict_get_str(&m.globals.borrow(vm.gil()), name).cloned()
+        gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(vm.gil()), name).cloned()
     });
     match found {
         Some(Value::Class(c)) => c,
@@ -215,7 +214,7 @@ fn mp_class(vm: &mut Vm, name: &str) -> Arc<crate::object::value::Class> {
     }
 }
 
-fn os_err(vm: &Vm, e: std::io::Error) -> crate::PyErr {
+fn os_err(vm: &Vm, e: std::io::Error) -> gilvm_vm::PyErr {
     let os_error = vm.types().os_error.clone();
     vm.new_error(&os_error, format!("cannot start a worker process: {e}"))
 }
@@ -260,8 +259,9 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
             if qual.contains("<locals>") {
                 return Err(vm.attribute_error(format!("Can't pickle local object '{qual}'")));
             }
-            let same = crate::protocol::hash::dict_get_str(&func.globals.globals.borrow(gil), name)
-                .is_some_and(|v| v.is(f));
+            let same =
+                gilvm_vm::protocol::hash::dict_get_str(&func.globals.globals.borrow(gil), name)
+                    .is_some_and(|v| v.is(f));
             if (module == "__main__" || module == "__mp_main__") && qual == name && same {
                 return Ok(Callee::Main(name.to_string()));
             }
@@ -285,7 +285,7 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
             ))
         }
         Value::Builtin(b) if b.receiver.is_none() => {
-            let known = crate::protocol::hash::dict_get_str(
+            let known = gilvm_vm::protocol::hash::dict_get_str(
                 &vm.interp.builtins.globals.borrow(gil),
                 b.name,
             )
@@ -298,13 +298,15 @@ fn callee_of(vm: &mut Vm, f: &Value) -> PyResult<Callee> {
         }
         Value::Class(c) => {
             let name = c.name.as_str();
-            let known =
-                crate::protocol::hash::dict_get_str(&vm.interp.builtins.globals.borrow(gil), name)
-                    .is_some_and(|v| v.is(f));
+            let known = gilvm_vm::protocol::hash::dict_get_str(
+                &vm.interp.builtins.globals.borrow(gil),
+                name,
+            )
+            .is_some_and(|v| v.is(f));
             if known {
                 Ok(Callee::Builtin(name.to_string()))
             } else if let Some(Value::Class(g)) = vm.interp.module(gil, "__main__").and_then(|m| {
-                crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), name).cloned()
+                gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(gil), name).cloned()
             }) {
                 if Arc::ptr_eq(&g, c) {
                     Ok(Callee::Main(name.to_string()))
@@ -368,7 +370,7 @@ fn settings(vm: &Vm) -> Settings {
         report: reports::collecting(),
         tracing: vm.interp.gil.tracing(),
         max_instructions: vm.interp.instruction_limit.as_ref().map(|l| l.limit()),
-        max_memory_mb: match crate::runtime::alloc_limit::memory_limit() {
+        max_memory_mb: match gilvm_vm::runtime::alloc_limit::memory_limit() {
             usize::MAX => None,
             bytes => Some((bytes >> 20).max(1) as u64),
         },
@@ -462,7 +464,7 @@ impl NativeObject for ChildHandle {
 /// `is_daemonic()`: is this process a daemonic worker (a daemon `Process` or a `Pool`'s)?
 /// Its parent says so in the environment it is spawned with.
 fn is_daemonic(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    crate::object::args::none(vm, "is_daemonic", a, kw)?;
+    gilvm_vm::object::args::none(vm, "is_daemonic", a, kw)?;
     let daemonic =
         tree::is_worker() && std::env::var_os(process::DAEMONIC_ENV).is_some_and(|v| v == "1");
     Ok(Value::Bool(daemonic))
@@ -709,25 +711,29 @@ fn rebuild_exception(vm: &mut Vm, e: RemoteError) -> Value {
         "builtins" => vm.types().exception_by_name(&e.class).cloned(),
         "__main__" => main_module(vm)
             .and_then(|m| {
-                crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), &e.class).cloned()
+                gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(gil), &e.class).cloned()
             })
             .and_then(|v| match v {
                 Value::Class(c) => Some(c),
                 _ => None,
             }),
-        module => vm.import(module).ok().and_then(|m| {
-            match crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), &e.class).cloned() {
-                Some(Value::Class(c)) => Some(c),
-                _ => None,
-            }
-        }),
+        module => {
+            vm.import(module).ok().and_then(|m| {
+                match gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(gil), &e.class)
+                    .cloned()
+                {
+                    Some(Value::Class(c)) => Some(c),
+                    _ => None,
+                }
+            })
+        }
     };
     let mut args = Vec::with_capacity(e.args.len());
     for w in e.args {
         args.push(wire::to_value(vm, w).unwrap_or_default());
     }
     let base = vm.types().base_exception.clone();
-    if let Some(c) = class.filter(|c| crate::object::types::is_subclass(c, &base)) {
+    if let Some(c) = class.filter(|c| gilvm_vm::object::types::is_subclass(c, &base)) {
         if let Ok(v) = vm.call(&Value::Class(c.clone()), &args) {
             if matches!(&v, Value::Instance(i) if i.exc.is_some()) {
                 return v;

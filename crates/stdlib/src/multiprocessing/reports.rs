@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 
 use super::process::lock;
-use crate::runtime::gil::{GilLock, ThreadReport};
+use gilvm_vm::runtime::gil::{GilLock, ThreadReport, WorkerReport};
 
 /// One interpreter process's reports, as a worker sends them.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -37,16 +37,6 @@ pub struct ProcessReport {
     /// CLOCK_MONOTONIC (nanoseconds) when its GIL clock started (its events count from there);
     /// `None` if the clock could not be read.
     pub gil_start_ns: Option<u64>,
-    pub threads: Vec<ThreadReport>,
-}
-
-/// A worker's reports for the CLI: placed on the parent's GIL clock.
-#[derive(Debug, Clone, PartialEq)]
-pub struct WorkerReport {
-    pub pid: u32,
-    pub name: String,
-    /// When the worker's GIL clock started, after the parent's (zero if unknown).
-    pub offset: Duration,
     pub threads: Vec<ThreadReport>,
 }
 
@@ -125,7 +115,7 @@ pub fn take_worker_reports(gil: &GilLock) -> Vec<WorkerReport> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::gil::{GilEvent, ThreadState, ThreadStats, Transition};
+    use gilvm_vm::runtime::gil::{GilEvent, ThreadState, ThreadStats, Transition};
 
     #[test]
     fn reports_cross_the_wire() {

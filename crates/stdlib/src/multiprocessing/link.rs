@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use super::process::lock;
 use super::wire::{self, Reply, ToParent, ToWorker};
-use crate::runtime::interrupt::Stop;
+use gilvm_vm::runtime::interrupt::Stop;
 
 pub struct ParentLink {
     writer: Mutex<UnixStream>,

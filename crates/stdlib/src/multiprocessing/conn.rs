@@ -10,11 +10,11 @@ use std::time::{Duration, Instant};
 use super::process::lock;
 use super::wire::{self, Wire};
 use super::{blocking_wait, deadline_after, handle_arg, timeout_arg, wait_interruptibly};
-use crate::interp::vm::Vm;
-use crate::object::args::Kwargs;
-use crate::object::error::PyResult;
-use crate::object::value::{NativeObject, Value};
-use crate::runtime::interrupt::Stop;
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::object::args::Kwargs;
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{NativeObject, Value};
+use gilvm_vm::runtime::interrupt::Stop;
 
 #[derive(Debug)]
 pub struct Conn {
@@ -60,7 +60,7 @@ fn conn<'a>(vm: &Vm, a: &'a [Value]) -> PyResult<&'a Conn> {
     handle_arg::<Conn>(vm, a, 0, "connection")
 }
 
-fn closed(vm: &Vm) -> crate::PyErr {
+fn closed(vm: &Vm) -> gilvm_vm::PyErr {
     let os_error = vm.types().os_error.clone();
     vm.new_error(&os_error, "handle is closed")
 }

@@ -13,15 +13,15 @@ use super::process::{self, state, Settings, WorkerInfo};
 use super::reports;
 use super::shm::adopt_fd;
 use super::wire::{self, Callee, Decoder, Mode, RemoteError, Start, ToParent, ToWorker, Wire};
-use crate::interp::vm::{Vm, VmConfig};
-use crate::object::error::PyErr;
-use crate::object::value::Value;
+use gilvm_vm::interp::vm::{Vm, VmConfig};
+use gilvm_vm::object::error::PyErr;
+use gilvm_vm::object::value::Value;
 
 /// Most descriptors a start message may carry.
 const MAX_FDS: usize = 64;
 
 /// Run a worker; returns its exit status.
-pub fn worker_main(settings: Settings, started: impl FnOnce(Arc<crate::Interp>)) -> i32 {
+pub fn worker_main(settings: Settings, started: impl FnOnce(Arc<gilvm_vm::Interp>)) -> i32 {
     match setup() {
         Ok((stream, fds, start)) => run(settings, stream, fds, start, started),
         Err(e) => {
@@ -88,7 +88,7 @@ fn run(
     stream: UnixStream,
     fds: Vec<Option<OwnedFd>>,
     start: Start,
-    started: impl FnOnce(Arc<crate::Interp>),
+    started: impl FnOnce(Arc<gilvm_vm::Interp>),
 ) -> i32 {
     let link = match ParentLink::start(stream) {
         Ok(l) => l,
@@ -97,6 +97,10 @@ fn run(
             return 1;
         }
     };
+    // A spent instruction budget ends the whole tree's run (tree.rs).
+    gilvm_vm::runtime::exit_hooks::set_budget_end(|message, status| {
+        super::tree::end_run(message, status)
+    });
     let _ = state().worker.set(WorkerInfo {
         name: start.name.clone(),
         link: link.clone(),
@@ -122,10 +126,10 @@ fn run(
     super::tree::set_interp(interp.clone());
     started(interp.clone());
     let status = run_in(&mut vm, &link, fds, &start);
-    let interrupted = crate::modules::threading::thread::wait_for_threads(&mut vm).is_err();
+    let interrupted = gilvm_vm::modules::threading::thread::wait_for_threads(&mut vm).is_err();
     vm.interp.flush_stdout();
-    crate::runtime::blocking::blocking(&mut vm, move || {
-        process::at_exit(interrupted, &crate::runtime::interrupt::Stop::never())
+    gilvm_vm::runtime::blocking::blocking(&mut vm, move || {
+        process::at_exit(interrupted, &gilvm_vm::runtime::interrupt::Stop::never())
     });
     if settings.report {
         // The main thread lets go of the GIL for good and files its report; the children
@@ -169,7 +173,7 @@ fn run_in(vm: &mut Vm, link: &Arc<ParentLink>, fds: Vec<Option<OwnedFd>>, start:
                 let mut kw = Vec::with_capacity(kwargs.len());
                 for (k, w) in kwargs.iter().cloned() {
                     kw.push((
-                        Arc::new(crate::object::value::PyStr::new(k)),
+                        Arc::new(gilvm_vm::object::value::PyStr::new(k)),
                         dec.decode(vm, w)?,
                     ));
                 }
@@ -256,7 +260,7 @@ fn find_class(
     module: &str,
     qualname: &str,
     script: &str,
-) -> Result<Arc<crate::object::value::Class>, PyErr> {
+) -> Result<Arc<gilvm_vm::object::value::Class>, PyErr> {
     let (mut obj, shown) = if module == "__main__" {
         let gil = vm.gil();
         let m = vm.interp.module(gil, "__mp_main__");
@@ -385,7 +389,7 @@ fn run_chunk_items(
     let mut kw = Vec::with_capacity(kwargs.len());
     for (k, w) in kwargs {
         let v = wire::to_value(vm, w)?;
-        kw.push((Arc::new(crate::object::value::PyStr::new(k)), v));
+        kw.push((Arc::new(gilvm_vm::object::value::PyStr::new(k)), v));
     }
     let mut out = Vec::with_capacity(items.len());
     for item in items {
@@ -409,7 +413,7 @@ fn remote_error(vm: &mut Vm, err: &PyErr) -> RemoteError {
     if module == "__mp_main__" {
         module = "__main__".to_string();
     }
-    let args_v = crate::object::error::exc_args(&err.0, vm);
+    let args_v = gilvm_vm::object::error::exc_args(&err.0, vm);
     let args = match args_v
         .iter()
         .map(|a| wire::from_value(vm, a))
@@ -437,8 +441,9 @@ fn resolve(vm: &mut Vm, callee: &Callee) -> Result<Value, PyErr> {
         Callee::Builtin(n) => (Some(vm.interp.builtins.clone()), n),
         Callee::Module { module, name } => (Some(vm.import(module)?), name),
     };
-    let found = module
-        .and_then(|m| crate::protocol::hash::dict_get_str(&m.globals.borrow(gil), name).cloned());
+    let found = module.and_then(|m| {
+        gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(gil), name).cloned()
+    });
     found.ok_or_else(|| {
         vm.attribute_error(format!(
             "Can't get attribute '{name}' on <module '__mp_main__'> (a worker looks the function up by name in the main script)"

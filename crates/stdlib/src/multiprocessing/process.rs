@@ -22,7 +22,7 @@ use super::link::ParentLink;
 use super::pool::PoolCore;
 use super::queue::QueueCore;
 use super::wire::{self, Reply, Start, ToParent, ToWorker};
-use crate::runtime::interrupt::Stop;
+use gilvm_vm::runtime::interrupt::Stop;
 
 /// What this OS process knows about multiprocessing.
 pub struct MpState {
@@ -175,7 +175,7 @@ impl Child {
 pub struct Settings {
     pub switch_instructions: u32,
     pub switch_interval: f64,
-    pub gil_policy: crate::runtime::gil::GilPolicy,
+    pub gil_policy: gilvm_vm::runtime::gil::GilPolicy,
     pub report: bool,
     pub tracing: bool,
     /// The run's limits, passed on to the worker (tree.rs).

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use super::process::{self, lock, Child, Owner, Settings};
 use super::wire::{Callee, Mode, RemoteError, Start, ToWorker, Wire};
-use crate::runtime::interrupt::Stop;
+use gilvm_vm::runtime::interrupt::Stop;
 
 /// Chunks a worker may hold at once (one running, one waiting: no idle gap between chunks).
 const IN_FLIGHT: usize = 2;

@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 use super::process::{lock, state};
 use super::wire::{self, Reply, ToParent, Wire};
 use super::{deadline_after, handle_arg, remaining, timeout_arg, wait_interruptibly};
-use crate::interp::vm::Vm;
-use crate::object::args::Kwargs;
-use crate::object::error::PyResult;
-use crate::object::value::{NativeObject, Value};
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::object::args::Kwargs;
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{NativeObject, Value};
 
 #[derive(Debug)]
 pub struct QueueCore {
@@ -230,7 +230,7 @@ fn request(
     Ok(reply.unwrap_or_else(|| Reply::Error("no reply".into())))
 }
 
-fn reply_error(vm: &Vm, msg: String) -> crate::PyErr {
+fn reply_error(vm: &Vm, msg: String) -> gilvm_vm::PyErr {
     vm.runtime_error(format!("queue operation failed: {msg}"))
 }
 

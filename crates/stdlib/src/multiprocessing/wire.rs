@@ -15,9 +15,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::interp::vm::Vm;
-use crate::object::error::PyResult;
-use crate::object::value::{DictMap, Value};
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{DictMap, Value};
 
 /// A value in transit.
 #[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
@@ -388,7 +388,7 @@ impl Encoder {
     }
 }
 
-pub fn unsendable(vm: &Vm, v: &Value) -> crate::PyErr {
+pub fn unsendable(vm: &Vm, v: &Value) -> gilvm_vm::PyErr {
     vm.type_error(format!(
         "cannot send '{}' object to another process ({SENDABLE})",
         vm.type_name(v)
@@ -429,7 +429,7 @@ impl Decoder {
             Wire::Int(n) => Value::Int(n),
             Wire::Float(x) => Value::Float(x),
             Wire::Str(s) => Value::str(s),
-            Wire::Bytes(b) => Value::Bytes(Arc::new(crate::object::value::PyBytes {
+            Wire::Bytes(b) => Value::Bytes(Arc::new(gilvm_vm::object::value::PyBytes {
                 data: b.into_boxed_slice(),
             })),
             Wire::List(items) => {
@@ -454,7 +454,7 @@ impl Decoder {
                 t
             }
             Wire::Dict(pairs) => {
-                let dict = Value::Dict(Arc::new(crate::object::gilcell::GilCell::new(
+                let dict = Value::Dict(Arc::new(gilvm_vm::object::gilcell::GilCell::new(
                     DictMap::default(),
                 )));
                 self.memo.push(dict.clone());

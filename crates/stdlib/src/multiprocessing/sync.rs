@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 use super::shm::Region;
 use super::wire::ShmKind;
 use super::{deadline_after, handle_arg, timeout_arg, wait_interruptibly};
-use crate::interp::vm::Vm;
-use crate::object::args::Kwargs;
-use crate::object::error::PyResult;
-use crate::object::value::{NativeObject, Value};
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::object::args::Kwargs;
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::{NativeObject, Value};
 
 pub const DATA: usize = 64;
 
@@ -54,7 +54,7 @@ fn me() -> u64 {
 fn wait_until(
     mut ready: impl FnMut() -> bool,
     deadline: Option<Instant>,
-    stop: &crate::runtime::interrupt::Stop,
+    stop: &gilvm_vm::runtime::interrupt::Stop,
 ) -> bool {
     let mut round = 0u32;
     let mut sleep = Duration::from_micros(50);

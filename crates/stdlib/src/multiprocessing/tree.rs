@@ -22,7 +22,7 @@ use std::time::Duration;
 
 use super::process::state;
 use super::wire::ToParent;
-use crate::Interp;
+use gilvm_vm::Interp;
 
 /// The interpreter whose stdout is flushed before the run ends.
 static INTERP: OnceLock<Arc<Interp>> = OnceLock::new();

@@ -10,10 +10,10 @@ use super::queue::QueueHandle;
 use super::shm::Region;
 use super::sync::ShmObj;
 use super::wire::{Decoder, Encoder, HandleWire, Wire};
-use crate::interp::vm::Vm;
-use crate::object::error::PyResult;
-use crate::object::value::Value;
-use crate::protocol::hash::dict_get_str;
+use gilvm_vm::interp::vm::Vm;
+use gilvm_vm::object::error::PyResult;
+use gilvm_vm::object::value::Value;
+use gilvm_vm::protocol::hash::dict_get_str;
 
 /// The native handle stored as `_h` in a multiprocessing object, and the object's class name.
 fn handle_of(vm: &Vm, v: &Value) -> Option<(String, Value)> {
