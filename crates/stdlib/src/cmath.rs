@@ -275,9 +275,9 @@ fn polar(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn rect(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    gilvm_vm::object::args::count(vm, "rect", a, kw, 2, 2)?;
-    let r = gilvm_vm::builtins::to_f64(vm, &a[0])?;
-    let phi = gilvm_vm::builtins::to_f64(vm, &a[1])?;
+    gilvm_vm::bind_args!(vm, a, kw, rect(r, phi, /));
+    let r = gilvm_vm::builtins::to_f64(vm, &r)?;
+    let phi = gilvm_vm::builtins::to_f64(vm, &phi)?;
     if r.is_finite() && phi.is_infinite() {
         return Err(vm.value_error("math domain error"));
     }
@@ -288,21 +288,14 @@ fn rect(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn isclose(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params = Params {
-        name: "isclose",
-        names: &["a", "b", "rel_tol", "abs_tol"],
-        positional: 2,
-        positional_only: 0,
-        required: 2,
-    };
-    let s = P.bind(vm, a, kw)?;
-    let x = arg(vm, s[0].as_ref().unwrap_or(&Value::None))?;
-    let y = arg(vm, s[1].as_ref().unwrap_or(&Value::None))?;
-    let rel_tol = match &s[2] {
+    gilvm_vm::bind_args!(vm, a, kw, isclose(a, b, *, rel_tol = ?, abs_tol = ?));
+    let x = arg(vm, &a)?;
+    let y = arg(vm, &b)?;
+    let rel_tol = match &rel_tol {
         Some(v) => gilvm_vm::builtins::to_f64(vm, v)?,
         None => 1e-9,
     };
-    let abs_tol = match &s[3] {
+    let abs_tol = match &abs_tol {
         Some(v) => gilvm_vm::builtins::to_f64(vm, v)?,
         None => 0.0,
     };

@@ -8,7 +8,7 @@ use gilvm_syntax::ast::BinOp;
 use gilvm_vm::builtins::{to_f64, to_index};
 use gilvm_vm::interp::vm::Vm;
 use gilvm_vm::modules::{add_fns, new_module, set};
-use gilvm_vm::object::args::{self, Kwargs, Params};
+use gilvm_vm::object::args::{self, Kwargs};
 use gilvm_vm::object::error::PyResult;
 use gilvm_vm::object::value::{Module, Value};
 
@@ -149,13 +149,18 @@ fn log_of(vm: &Vm, x: f64, f: fn(f64) -> f64) -> PyResult<f64> {
 }
 
 fn log(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "log", a, kw, 1, 2)?;
-    let x = to_f64(vm, &a[0])?;
+    // math.log parses its arguments by hand in CPython (METH_VARARGS), with its own message.
+    args::no_kwargs(vm, "log", kw)?;
+    if !(1..=2).contains(&a.len()) {
+        return Err(vm.type_error("math.log requires 1 to 2 arguments"));
+    }
+    gilvm_vm::bind_args!(vm, a, kw, log(x, base = ?, /));
+    let x = to_f64(vm, &x)?;
     let num = log_of(vm, x, f64::ln)?;
-    match a.get(1) {
+    match base {
         None => Ok(Value::Float(num)),
         Some(b) => {
-            let b = to_f64(vm, b)?;
+            let b = to_f64(vm, &b)?;
             let den = log_of(vm, b, f64::ln)?;
             if den == 0.0 {
                 return Err(vm.zero_division("float division by zero"));
@@ -315,9 +320,9 @@ fn hypot(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn dist(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "dist", a, kw, 2, 2)?;
-    let p = vm.collect(&a[0])?;
-    let q = vm.collect(&a[1])?;
+    gilvm_vm::bind_args!(vm, a, kw, dist(p, q, /));
+    let p = vm.collect(&p)?;
+    let q = vm.collect(&q)?;
     if p.len() != q.len() {
         return Err(vm.value_error("both points must have the same number of dimensions"));
     }
@@ -413,9 +418,9 @@ fn frexp(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn ldexp(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count(vm, "ldexp", a, kw, 2, 2)?;
-    let x = to_f64(vm, &a[0])?;
-    let e = to_index(vm, &a[1])?.clamp(-100_000, 100_000) as i32;
+    gilvm_vm::bind_args!(vm, a, kw, ldexp(x, i, /));
+    let x = to_f64(vm, &x)?;
+    let e = to_index(vm, &i)?.clamp(-100_000, 100_000) as i32;
     // Two steps keep intermediate powers of two representable.
     let half = e / 2;
     let r = x * 2f64.powi(half) * 2f64.powi(e - half);
@@ -426,15 +431,14 @@ fn ldexp(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn isclose(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    args::count_positional(vm, "isclose", a.len(), 2, 2)?;
-    let opts = args::kwonly(vm, "isclose", kw, &["rel_tol", "abs_tol"])?;
-    let x = to_f64(vm, &a[0])?;
-    let y = to_f64(vm, &a[1])?;
-    let rel = match &opts[0] {
+    gilvm_vm::bind_args!(vm, a, kw, isclose(a, b, *, rel_tol = ?, abs_tol = ?));
+    let x = to_f64(vm, &a)?;
+    let y = to_f64(vm, &b)?;
+    let rel = match &rel_tol {
         Some(v) => to_f64(vm, v)?,
         None => 1e-9,
     };
-    let abs = match &opts[1] {
+    let abs = match &abs_tol {
         Some(v) => to_f64(vm, v)?,
         None => 0.0,
     };
@@ -476,16 +480,8 @@ fn isfinite(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 }
 
 fn prod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    const P: Params = Params {
-        name: "prod",
-        names: &["iterable", "start"],
-        positional: 1,
-        positional_only: 1,
-        required: 1,
-    };
-    let s = P.bind(vm, a, kw)?;
-    let iterable = s[0].clone().unwrap_or_default();
-    let mut acc = s[1].clone().unwrap_or(Value::Int(1));
+    gilvm_vm::bind_args!(vm, a, kw, prod(iterable, /, *, start = Value::Int(1)));
+    let mut acc = start;
     let it = vm.get_iter(&iterable)?;
     while let Some(x) = vm.next(&it)? {
         acc = vm.binary_op(BinOp::Mult, &acc, &x)?;

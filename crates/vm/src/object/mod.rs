@@ -21,6 +21,7 @@ pub mod mro;
 pub mod native;
 pub mod set_algebra;
 pub mod setorder;
+pub mod signature;
 pub mod slots;
 pub mod trashcan;
 pub mod types;
