@@ -97,63 +97,10 @@ pub struct Params {
 }
 
 impl Params {
-    /// Match arguments to parameters: one slot per name, `None` where not given.
+    /// Match arguments to parameters: one slot per name, `None` where not given (CPython's
+    /// `_PyArg_UnpackKeywords`: [`Params::unpack_keywords`], object/signature.rs).
     pub fn bind(&self, vm: &Vm, args: &[Value], kwargs: &Kwargs) -> PyResult<Vec<Option<Value>>> {
-        let name = self.name;
-        let n = args.len();
-        if n > self.positional {
-            if self.positional == 0 {
-                return Err(vm.type_error(format!("{name}() takes no positional arguments")));
-            }
-            let how = if self.required < self.positional {
-                "at most"
-            } else {
-                "exactly"
-            };
-            let s = if self.positional == 1 { "" } else { "s" };
-            return Err(vm.type_error(format!(
-                "{name}() takes {how} {} argument{s} ({} given)",
-                self.positional,
-                n + kwargs.len()
-            )));
-        }
-        let mut slots: Vec<Option<Value>> = vec![None; self.names.len()];
-        for (slot, v) in slots.iter_mut().zip(args) {
-            *slot = Some(v.clone());
-        }
-        for (k, v) in kwargs {
-            let key = k.as_str();
-            match self.names.iter().position(|p| *p == key) {
-                Some(i) if i >= self.positional_only => {
-                    if slots[i].is_some() {
-                        return Err(vm.type_error(format!(
-                            "argument for {name}() given by name ('{key}') and position ({})",
-                            i + 1
-                        )));
-                    }
-                    slots[i] = Some(v.clone());
-                }
-                _ => {
-                    return Err(vm.type_error(format!(
-                        "'{key}' is an invalid keyword argument for {name}()"
-                    )))
-                }
-            }
-        }
-        for (i, slot) in slots.iter().enumerate().take(self.required) {
-            if slot.is_none() {
-                return Err(vm.type_error(if i < self.positional {
-                    format!(
-                        "{name}() missing required argument '{}' (pos {})",
-                        self.names[i],
-                        i + 1
-                    )
-                } else {
-                    format!("{name}() missing required argument '{}'", self.names[i])
-                }));
-            }
-        }
-        Ok(slots)
+        self.unpack_keywords(vm, args, kwargs)
     }
 }
 
