@@ -18,27 +18,8 @@ fn stdout_error(vm: &mut Vm, e: std::io::Error) -> crate::object::error::PyErr {
     super::file::os_error(vm, super::file::IoFail::Os(e), None)
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Tests capture what programs print here instead of the process's stdout.
-    pub static CAPTURE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-}
-
 /// Write to the interpreter's buffered stdout.
 pub fn write_stdout(vm: &mut Vm, s: &str) -> PyResult<()> {
-    #[cfg(test)]
-    {
-        let captured = CAPTURE.with(|c| match c.borrow_mut().as_mut() {
-            Some(buf) => {
-                buf.push_str(s);
-                true
-            }
-            None => false,
-        });
-        if captured {
-            return Ok(());
-        }
-    }
     let r = vm.interp.stdout.lock().write_all(s.as_bytes());
     r.map_err(|e| stdout_error(vm, e))
 }

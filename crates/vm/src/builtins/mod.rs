@@ -106,6 +106,3 @@ pub fn install(vm: &mut Vm) {
     dict_set_str(vm, g, "__name__", Value::str("builtins"));
     crate::protocol::subclass::install(vm);
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,0 +1,7 @@
+try:
+    raise ValueError("first")
+except ValueError:
+    try:
+        raise TypeError("second")
+    except TypeError:
+        x = undefined
