@@ -268,11 +268,18 @@ class Popen:
             fds = (self._take(self.stdin), self._take(self.stdout), self._take(self.stderr))
             self._comm = [fds, input if input is not None else b"", b"", b""]
         fds, pending, out, err = self._comm
-        done, written, o, e, in_fd, out_fd, err_fd = _native.communicate(
-            fds[0], pending, fds[1], fds[2], timeout)
-        out += o
-        err += e
-        self._comm = [(in_fd, out_fd, err_fd), pending[written:], out, err]
+        while True:
+            left = timeout if endtime is None else max(0.0, endtime - _time())
+            done, written, o, e, in_fd, out_fd, err_fd, interrupted = _native.communicate(
+                fds[0], pending, fds[1], fds[2], left)
+            out += o
+            err += e
+            fds, pending = (in_fd, out_fd, err_fd), pending[written:]
+            self._comm = [fds, pending, out, err]
+            if not interrupted:
+                break
+            # A signal's handler runs here (PEP 475: communicate goes on unless it raised).
+            _native.check_interrupt()
         if not done:
             exc = TimeoutExpired(self.args, timeout)
             # As CPython's: the raw bytes read so far, None where nothing came.

@@ -89,6 +89,9 @@ fn read(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(crate::fdio::error(vm, e));
     }
     let n = n as usize;
+    if let Err(e) = crate::fdio::wait_ready(vm, fd, libc::POLLIN)? {
+        return Err(crate::fdio::error(vm, e));
+    }
     let r = blocking(vm, move || crate::fdio::read(fd, n));
     match r {
         Ok(data) => Ok(gilvm_vm::builtins::buffer::new_bytes(data)),
@@ -104,6 +107,9 @@ fn write(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let fd = c_int(vm, &a[0])?;
     let data = gilvm_vm::builtins::buffer::need_buffer(vm, &a[1])?;
+    if let Err(e) = crate::fdio::wait_ready(vm, fd, libc::POLLOUT)? {
+        return Err(crate::fdio::error(vm, e));
+    }
     let r = blocking(vm, move || crate::fdio::write(fd, &data));
     match r {
         Ok(n) => Ok(Value::Int(n as i64)),

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use gilvm_vm::modules::{add_fns, new_module, set};
 use gilvm_vm::object::args::{self, Kwargs};
 use gilvm_vm::object::value::Module;
-use gilvm_vm::runtime::blocking::blocking;
 use gilvm_vm::{PyResult, Value, Vm};
 
 use crate::fdio;
@@ -57,7 +56,7 @@ fn poll(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     let ms = gilvm_vm::builtins::to_index(vm, &a[1])?;
     let ms = ms.clamp(-1, i32::MAX as i64) as i32;
-    let r = blocking(vm, move || fdio::poll(&mut fds, ms).map(|_| fds));
+    let r = fdio::poll_interruptibly(vm, fds, ms)?;
     match r {
         Ok(fds) => Ok(Value::list(
             fds.iter()

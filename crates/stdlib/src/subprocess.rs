@@ -36,6 +36,7 @@ pub fn make(vm: &mut Vm) -> PyResult<Arc<Module>> {
             ("spawn", spawn),
             ("wait", wait),
             ("communicate", communicate),
+            ("check_interrupt", check_interrupt),
         ],
     );
     Ok(m)
@@ -346,8 +347,13 @@ fn close(fd: &mut i32) {
 }
 
 impl Comm {
-    /// Pump until every pipe is done (true) or the deadline passes (false).
-    fn run(&mut self, deadline: Option<Instant>) -> std::io::Result<bool> {
+    /// Pump until every pipe is done (true) or the deadline passes (false), or until `stop`
+    /// asks (a Ctrl-C or a signal on the main thread).
+    fn run(
+        &mut self,
+        deadline: Option<Instant>,
+        stop: &Stop,
+    ) -> Result<std::io::Result<bool>, crate::fdio::Interrupted> {
         const CHUNK: usize = 512;
         if self.fds[0] >= 0 && self.written >= self.input.len() {
             close(&mut self.fds[0]);
@@ -365,19 +371,14 @@ impl Comm {
                 }
             }
             if polls.is_empty() {
-                return Ok(true);
+                return Ok(Ok(true));
             }
-            let ms = match deadline {
-                None => -1,
-                Some(d) => {
-                    let now = Instant::now();
-                    if now >= d {
-                        return Ok(false);
-                    }
-                    ((d - now).as_micros().div_ceil(1000)).min(i32::MAX as u128) as i32
-                }
-            };
-            crate::fdio::poll(&mut polls, ms)?;
+            if deadline.is_some_and(|d| Instant::now() >= d) {
+                return Ok(Ok(false));
+            }
+            if let Err(e) = crate::fdio::poll_until(&mut polls, deadline, stop)? {
+                return Ok(Err(e));
+            }
             for p in &polls {
                 if p.revents == 0 {
                     continue;
@@ -410,10 +411,11 @@ impl Comm {
 }
 
 /// `communicate(stdin_fd, input, stdout_fd, stderr_fd, timeout)` -> `(done, written, out, err,
-/// stdin_fd, stdout_fd, stderr_fd)`: writes `input` to the child while it reads its output,
-/// until every pipe is closed (done) or the timeout passes. It owns the descriptors it is
-/// given (-1 for none) and closes each at its end; those still open come back for the next
-/// round.
+/// stdin_fd, stdout_fd, stderr_fd, interrupted)`: writes `input` to the child while it reads
+/// its output, until every pipe is closed (done) or the timeout passes, or a Ctrl-C or a
+/// signal arrives on the main thread (interrupted: the caller runs `check_interrupt` and goes
+/// on). It owns the descriptors it is given (-1 for none) and closes each at its end; those
+/// still open come back for the next round.
 fn communicate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::no_kwargs(vm, "communicate", kw)?;
     if a.len() != 5 {
@@ -437,11 +439,17 @@ fn communicate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         out: Vec::new(),
         err: Vec::new(),
     };
-    let (r, comm) = blocking(vm, move || {
-        let r = comm.run(deadline);
-        (r, comm)
-    });
-    let done = r.map_err(|e| io_err(vm, e, None))?;
+    let (r, comm) = vm.wait_interruptibly(
+        || {},
+        move |stop| {
+            let r = comm.run(deadline, stop);
+            (r, comm)
+        },
+    );
+    let (done, interrupted) = match r {
+        Ok(r) => (r.map_err(|e| io_err(vm, e, None))?, false),
+        Err(crate::fdio::Interrupted) => (false, true),
+    };
     Ok(Value::tuple(vec![
         Value::Bool(done),
         Value::Int(comm.written as i64),
@@ -450,5 +458,14 @@ fn communicate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Value::Int(comm.fds[0] as i64),
         Value::Int(comm.fds[1] as i64),
         Value::Int(comm.fds[2] as i64),
+        Value::Bool(interrupted),
     ]))
+}
+
+/// `check_interrupt()`: run the handlers of pending signals (their exceptions propagate) and
+/// raise KeyboardInterrupt for a pending Ctrl-C, as between two instructions.
+fn check_interrupt(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::none(vm, "check_interrupt", a, kw)?;
+    vm.check_interrupt()?;
+    Ok(Value::None)
 }
