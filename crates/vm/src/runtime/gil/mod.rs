@@ -69,7 +69,10 @@ use parking_lot::Mutex;
 use crate::object::gilcell::Gil;
 
 pub use events::{GilEvent, ThreadState, Transition};
-pub use policy::{GilConfig, GilPolicy, SwitchSettings, UnknownPolicy};
+pub use policy::{
+    GilConfig, GilPolicy, SwitchSettings, UnknownPolicy, DEFAULT_SWITCH_INSTRUCTIONS,
+    DEFAULT_SWITCH_INTERVAL,
+};
 pub use stats::{format_gil_stats, ThreadReport, ThreadStats};
 
 use handoff::{HandOff, Me, Parker, DROP_INTERVAL, DROP_IO, FREE, WAITER_ARRIVED};
