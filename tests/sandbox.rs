@@ -177,7 +177,10 @@ print("joined")
             let code = gilvm_compiler::compile_source(src, "prog.py").expect("compiles");
             let mut vm = Vm::new(VmConfig {
                 max_instructions: Some(200_000),
-                switch_instructions: 50,
+                gil: gilvm_vm::runtime::gil::GilConfig {
+                    switch_instructions: 50,
+                    ..Default::default()
+                },
                 ..VmConfig::default()
             });
             let status = vm.run_main(code, src.into());

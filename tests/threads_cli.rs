@@ -140,6 +140,14 @@ fn gil_flags_are_checked() {
 }
 
 #[test]
+fn a_worker_inherits_the_live_switch_interval() {
+    let path = script("worker_interval.py");
+    let out = util::gilvm(&["run", "--switch-interval", "0.5", &path], b"", None);
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    assert_eq!(out.stdout, "0.0005\n0.0123\n1e-07\n", "{}", out.dump());
+}
+
+#[test]
 fn uncaught_thread_exception_ends_as_cpythons() {
     let out = util::gilvm(&["run", &script("uncaught.py")], b"", None);
     assert_eq!(out.status, Some(0), "{}", out.dump());

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
 use gilvm_stdlib::multiprocessing as mp;
-use gilvm_vm::runtime::gil::GilPolicy;
+use gilvm_vm::runtime::gil::{self, GilPolicy};
 use gilvm_vm::{Vm, VmConfig};
 
 mod interrupt;
@@ -71,9 +71,10 @@ enum Command {
 
 #[derive(Args, Debug)]
 struct MpWorkerArgs {
-    /// The parent's GIL settings (`--gil-stats`: send the threads' GIL reports to the parent).
-    #[command(flatten)]
-    gil: GilArgs,
+    /// Send the threads' GIL reports to the parent (its switch settings come in the start
+    /// message, exactly as the parent had them at the spawn).
+    #[arg(long)]
+    gil_stats: bool,
     /// Record GIL events for the parent's trace (with --gil-stats).
     #[arg(long)]
     gil_trace: bool,
@@ -118,14 +119,14 @@ struct GilArgs {
     #[arg(
         long,
         value_name = "N",
-        default_value_t = 100,
+        default_value_t = gil::DEFAULT_SWITCH_INSTRUCTIONS,
         allow_negative_numbers = true
     )]
     switch_instructions: u32,
     /// Milliseconds a waiting thread waits before it asks the holder to hand the GIL over
     /// (fractions allowed; 0 = never by time). Scripts change it with sys.setswitchinterval.
-    #[arg(long, value_name = "MS", default_value_t = 15.0, value_parser = parse_millis, allow_negative_numbers = true)]
-    switch_interval: f64,
+    #[arg(long, value_name = "MS", default_value_t = Millis(gil::DEFAULT_SWITCH_INTERVAL), value_parser = parse_millis, allow_negative_numbers = true)]
+    switch_interval: Millis,
     /// Who gets the GIL on a forced switch: fifo (the longest waiter), naive (release and
     /// grab again, Python 2), io-priority (fifo, and a thread back from I/O asks at once).
     #[arg(long, value_name = "P", default_value = "fifo")]
@@ -136,9 +137,37 @@ struct GilArgs {
     gil_stats: bool,
 }
 
-fn parse_millis(s: &str) -> Result<f64, String> {
+impl GilArgs {
+    /// The GIL's start-up configuration from these flags; `events`: record every transition,
+    /// `reports`: keep each thread's report (for `--gil-stats` and the lab's outputs).
+    fn config(&self, events: bool, reports: bool) -> gil::GilConfig {
+        gil::GilConfig {
+            policy: self.gil_policy,
+            switch_instructions: self.switch_instructions,
+            switch_interval: self.switch_interval.0,
+            tracing: events,
+            keep_reports: reports,
+            ..gil::GilConfig::default()
+        }
+    }
+}
+
+/// A `--switch-interval`: read and shown in milliseconds, held as the GIL's `Duration`.
+#[derive(Clone, Copy, Debug)]
+struct Millis(std::time::Duration);
+
+impl std::fmt::Display for Millis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0.as_nanos() as f64 / 1e6)
+    }
+}
+
+fn parse_millis(s: &str) -> Result<Millis, String> {
     match s.parse::<f64>() {
-        Ok(ms) if ms.is_finite() && ms >= 0.0 => Ok(ms),
+        // Whole nanoseconds (`as` saturates: past 584 years the interval is as good as off).
+        Ok(ms) if ms.is_finite() && ms >= 0.0 => Ok(Millis(std::time::Duration::from_nanos(
+            (ms * 1e6).round() as u64,
+        ))),
         _ => Err(format!("'{s}' is not a number of milliseconds >= 0")),
     }
 }
@@ -212,10 +241,7 @@ fn main() -> ExitCode {
         Some(Command::Sweep(args)) => gilvm_lab::cli::sweep_main(&args),
         Some(Command::MpWorker(w)) => {
             let settings = gilvm_stdlib::multiprocessing::WorkerSettings {
-                switch_instructions: w.gil.switch_instructions,
-                switch_interval: w.gil.switch_interval / 1000.0,
-                gil_policy: w.gil.gil_policy,
-                report: w.gil.gil_stats,
+                report: w.gil_stats,
                 tracing: w.gil_trace,
                 max_instructions: w.limits.max_instructions,
                 max_memory_mb: w.limits.max_memory,
@@ -370,12 +396,8 @@ fn run_source(
         };
         let mut vm = Vm::new(VmConfig {
             argv,
-            switch_instructions: gil.switch_instructions,
-            switch_interval: gil.switch_interval / 1000.0,
-            gil_policy: gil.gil_policy,
-            gil_tracing: lab.events(),
+            gil: gil.config(lab.events(), gil.gil_stats || lab.wanted()),
             max_instructions: limits.max_instructions,
-            gil_reports: gil.gil_stats || lab.wanted(),
             ..VmConfig::default()
         });
         limits::set_interp(vm.interp.clone());

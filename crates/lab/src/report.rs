@@ -8,6 +8,8 @@
 
 use std::fmt::Write;
 
+use gilvm_vm::runtime::gil::{DEFAULT_SWITCH_INSTRUCTIONS, DEFAULT_SWITCH_INTERVAL};
+
 use crate::compare::{CompareReport, Row, Startup, NOISY_SPREAD};
 use crate::workloads::JobKind;
 
@@ -133,7 +135,7 @@ pub fn gil_settings(
     policy: Option<&str>,
 ) -> String {
     let n = instructions.unwrap_or(DEFAULT_SWITCH_INSTRUCTIONS);
-    let ms = interval_ms.unwrap_or(DEFAULT_SWITCH_INTERVAL_MS);
+    let ms = interval_ms.unwrap_or(DEFAULT_SWITCH_INTERVAL.as_nanos() as f64 / 1e6);
     let every = if n == 0 {
         format!("switch after a waiter waited {ms} ms")
     } else {
@@ -182,10 +184,6 @@ pub const SLOWER: f64 = 0.9;
 pub const CPU_GROWTH: f64 = 1.5;
 /// The GIL in transit for this share of a threads row's time makes the hand-offs the cause.
 pub const HANDOFF_SHARE: f64 = 0.25;
-/// gilvm's default instruction count between forced switches (design §3).
-const DEFAULT_SWITCH_INSTRUCTIONS: u32 = 100;
-/// gilvm's default switch interval in ms (design §3).
-const DEFAULT_SWITCH_INTERVAL_MS: f64 = 15.0;
 
 /// What a job kind is, for the sentences.
 fn kind_words(kind: JobKind) -> &'static str {

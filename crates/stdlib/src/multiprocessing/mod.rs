@@ -364,9 +364,6 @@ fn class_ref(vm: &mut Vm, v: &Value) -> PyResult<(String, String)> {
 
 fn settings(vm: &Vm) -> Settings {
     Settings {
-        switch_instructions: vm.interp.config.switch_instructions,
-        switch_interval: vm.interp.switch_interval(),
-        gil_policy: vm.interp.config.gil_policy,
         report: reports::collecting(),
         tracing: vm.interp.gil.tracing(),
         max_instructions: vm.interp.instruction_limit.as_ref().map(|l| l.limit()),
@@ -406,6 +403,7 @@ fn start_template(vm: &mut Vm, name: String, mode: Mode) -> PyResult<Start> {
         name,
         parent_pid: std::process::id(),
         mode,
+        gil: wire::GilStart::of(&vm.interp.gil),
     })
 }
 

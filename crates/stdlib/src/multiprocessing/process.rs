@@ -168,14 +168,11 @@ impl Child {
     }
 }
 
-/// The GIL settings a worker inherits: instructions, interval (seconds), hand-off policy, and
-/// whether it reports its threads' GIL statistics (`report`, see reports.rs) with their events
-/// (`tracing`).
+/// What a worker inherits besides its start message (which carries the switch settings,
+/// `wire::GilStart`): whether it reports its threads' GIL statistics (`report`, see
+/// reports.rs) with their events (`tracing`).
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
-    pub switch_instructions: u32,
-    pub switch_interval: f64,
-    pub gil_policy: gilvm_vm::runtime::gil::GilPolicy,
     pub report: bool,
     pub tracing: bool,
     /// The run's limits, passed on to the worker (tree.rs).
@@ -200,13 +197,7 @@ pub fn spawn(
     let mut command = std::process::Command::new(exe);
     command
         .arg("__mp-worker")
-        .env(DAEMONIC_ENV, if daemon { "1" } else { "0" })
-        .arg("--switch-instructions")
-        .arg(settings.switch_instructions.to_string())
-        .arg("--switch-interval")
-        .arg(format!("{}", settings.switch_interval * 1000.0))
-        .arg("--gil-policy")
-        .arg(settings.gil_policy.name());
+        .env(DAEMONIC_ENV, if daemon { "1" } else { "0" });
     if settings.report {
         command.arg("--gil-stats");
         if settings.tracing {

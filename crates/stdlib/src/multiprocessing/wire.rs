@@ -139,6 +139,42 @@ pub struct Start {
     pub name: String,
     pub parent_pid: u32,
     pub mode: Mode,
+    /// The parent's live switch settings (after any `sys.setswitchinterval`), which the worker
+    /// starts with.
+    pub gil: GilStart,
+}
+
+/// The GIL settings a worker inherits, exactly (a `Duration`, not a decimal string).
+#[derive(Serialize, Deserialize, Debug, Clone, PartialEq)]
+pub struct GilStart {
+    pub switch_instructions: u32,
+    pub switch_interval: std::time::Duration,
+    /// The policy's `--gil-policy` name.
+    pub policy: String,
+}
+
+impl GilStart {
+    /// The settings of `lock` now.
+    pub fn of(lock: &gilvm_vm::runtime::gil::GilLock) -> GilStart {
+        GilStart {
+            switch_instructions: lock.switch_instructions(),
+            switch_interval: lock.switch_interval(),
+            policy: lock.policy().name().to_string(),
+        }
+    }
+
+    /// The worker's GIL configuration: these settings, with reports kept (and events
+    /// recorded when `tracing`) only if the parent collects them (`report`).
+    pub fn config(&self, report: bool, tracing: bool) -> gilvm_vm::runtime::gil::GilConfig {
+        gilvm_vm::runtime::gil::GilConfig {
+            policy: self.policy.parse().unwrap_or_default(),
+            switch_instructions: self.switch_instructions,
+            switch_interval: self.switch_interval,
+            tracing: report && tracing,
+            keep_reports: report,
+            ..Default::default()
+        }
+    }
 }
 
 /// Parent -> worker.

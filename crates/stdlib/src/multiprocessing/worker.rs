@@ -114,11 +114,7 @@ fn run(
     let mut vm = Vm::new(VmConfig {
         argv: start.argv.clone(),
         sys_path: Some(start.sys_path.clone()),
-        switch_instructions: settings.switch_instructions,
-        switch_interval: settings.switch_interval,
-        gil_policy: settings.gil_policy,
-        gil_tracing: settings.report && settings.tracing,
-        gil_reports: settings.report,
+        gil: start.gil.config(settings.report, settings.tracing),
         max_instructions: settings.max_instructions,
         ..VmConfig::default()
     });

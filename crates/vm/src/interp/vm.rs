@@ -15,7 +15,7 @@ use crate::object::error::{PyErr, PyResult};
 use crate::object::gilcell::{Gil, GilCell};
 use crate::object::types::Types;
 use crate::object::value::{DictMap, Module, PyStr, Value};
-use crate::runtime::gil::{GilConfig, GilLock, GilPolicy, ThreadGil};
+use crate::runtime::gil::{GilConfig, GilLock, ThreadGil};
 
 /// Settings for a run.
 #[derive(Clone, Debug)]
@@ -24,23 +24,17 @@ pub struct VmConfig {
     pub argv: Vec<String>,
     /// Default recursion limit (`sys.setrecursionlimit` changes it).
     pub recursion_limit: usize,
-    /// Instructions between GIL checks (issue 3; 0 = never by count).
-    pub switch_instructions: u32,
-    /// Seconds between forced switches (issue 3; 0 = never by time).
-    pub switch_interval: f64,
-    /// Who gets the GIL on a forced switch (`--gil-policy`).
-    pub gil_policy: GilPolicy,
-    /// Record every GIL state transition (tests and, later, `--trace`).
-    pub gil_tracing: bool,
+    /// The GIL's start-up settings (issue 3): switch instructions and interval, hand-off
+    /// policy (`--gil-policy`), event tracing (`--trace`), and whether each finished thread's
+    /// report is kept for `--gil-stats` and the lab (off for runs that read none: they would
+    /// accumulate one per thread ever started).
+    pub gil: GilConfig,
     /// Stop the program after this many bytecode instructions, counted over all threads
     /// (`--max-instructions`; see instr_limit.rs).
     pub max_instructions: Option<u64>,
     /// Run sandboxed: no threads, processes, files, stdin or sleeping; output captured in
     /// memory (see sandbox.rs).
     pub sandbox: bool,
-    /// Keep each finished thread's GIL report for `--gil-stats` and the lab (off for runs that
-    /// read none: they would accumulate one per thread ever started).
-    pub gil_reports: bool,
     /// `sys.path` at start-up; `None`: the script's directory then `PYTHONPATH`
     /// (import/finder.rs). A multiprocessing worker gets its parent's.
     pub sys_path: Option<Vec<String>>,
@@ -51,13 +45,9 @@ impl Default for VmConfig {
         VmConfig {
             argv: vec![String::new()],
             recursion_limit: 1000,
-            switch_instructions: 100,
-            switch_interval: 0.015,
-            gil_policy: GilPolicy::Fifo,
-            gil_tracing: false,
+            gil: GilConfig::default(),
             max_instructions: None,
             sandbox: false,
-            gil_reports: true,
             sys_path: None,
         }
     }
@@ -105,13 +95,13 @@ const _: () = {
 };
 
 impl Interp {
-    /// The GIL's switch interval in seconds (`sys.getswitchinterval`).
-    pub fn switch_interval(&self) -> f64 {
-        self.gil.switch_interval().as_secs_f64()
+    /// The GIL's live switch interval (`sys.getswitchinterval`; what a new worker inherits).
+    pub fn switch_interval(&self) -> Duration {
+        self.gil.switch_interval()
     }
-    /// `sys.setswitchinterval`: changes the GIL's interval (0 or less turns it off).
-    pub fn set_switch_interval(&self, seconds: f64) {
-        self.gil.set_switch_interval(seconds_to_duration(seconds))
+    /// `sys.setswitchinterval`: changes the GIL's interval (zero turns it off).
+    pub fn set_switch_interval(&self, interval: Duration) {
+        self.gil.set_switch_interval(interval)
     }
     /// CPython's "eval breaker" (the GIL's): set (relaxed) by another thread to make the
     /// running thread leave its hot loop at the next check.
@@ -194,16 +184,6 @@ pub struct Vm {
     pub(crate) ns_hooks: Vec<(usize, Value)>,
 }
 
-/// Seconds (as given on the command line or to `sys.setswitchinterval`) as a duration; zero,
-/// negative or NaN turn the interval off.
-pub fn seconds_to_duration(seconds: f64) -> Duration {
-    if seconds.is_nan() || seconds <= 0.0 {
-        Duration::ZERO
-    } else {
-        Duration::try_from_secs_f64(seconds).unwrap_or(Duration::MAX)
-    }
-}
-
 impl Vm {
     /// A new interpreter with one thread (this one), which holds the GIL from now on.
     pub fn new(config: VmConfig) -> Vm {
@@ -250,14 +230,7 @@ impl Vm {
 
     fn new_interp(config: VmConfig) -> Arc<Interp> {
         let types = Types::new();
-        let gil = GilLock::new(GilConfig {
-            policy: config.gil_policy,
-            switch_instructions: config.switch_instructions,
-            switch_interval: seconds_to_duration(config.switch_interval),
-            tracing: config.gil_tracing,
-            keep_reports: config.gil_reports,
-            ..GilConfig::default()
-        });
+        let gil = GilLock::new(config.gil);
         let capture = config
             .sandbox
             .then(|| Arc::new(crate::runtime::sandbox::Capture::default()));

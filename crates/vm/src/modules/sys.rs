@@ -164,13 +164,15 @@ fn setswitchinterval(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     if x.is_nan() || x <= 0.0 {
         return Err(vm.value_error("switch interval must be strictly positive"));
     }
-    vm.interp.set_switch_interval(x);
+    // Past `Duration::MAX` seconds the interval is as good as off.
+    let interval = std::time::Duration::try_from_secs_f64(x).unwrap_or(std::time::Duration::MAX);
+    vm.interp.set_switch_interval(interval);
     Ok(Value::None)
 }
 
 fn getswitchinterval(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     args::none(vm, "getswitchinterval", a, kw)?;
-    Ok(Value::Float(vm.interp.switch_interval()))
+    Ok(Value::Float(vm.interp.switch_interval().as_secs_f64()))
 }
 
 fn setrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

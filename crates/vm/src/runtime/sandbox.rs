@@ -197,7 +197,10 @@ pub fn run_sandboxed(source: &str, filename: &str, max_instructions: Option<u64>
                 argv: vec![filename.clone()],
                 max_instructions,
                 sandbox: true,
-                gil_reports: false,
+                gil: crate::runtime::gil::GilConfig {
+                    keep_reports: false,
+                    ..Default::default()
+                },
                 ..crate::VmConfig::default()
             });
             let status = vm.run_main(code, source);

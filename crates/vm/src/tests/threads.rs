@@ -1,7 +1,9 @@
 //! The GIL's switching rules seen through the interpreter: programs run with event recording
-//! on (test-only `VmConfig::gil_tracing`), and the recorded transitions are checked.
+//! on (`GilConfig::tracing` in `VmConfig::gil`), and the recorded transitions are checked.
 
-use crate::runtime::gil::{GilPolicy, ThreadReport, ThreadState, Transition};
+use crate::runtime::gil::{GilConfig, GilPolicy, ThreadReport, ThreadState, Transition};
+use std::time::Duration;
+
 use crate::{Vm, VmConfig};
 
 /// Run `src` as `__main__` with tracing on; wait for its threads; return every thread's report
@@ -13,7 +15,10 @@ fn run_traced(src: &str, config: VmConfig) -> (Vec<ThreadReport>, Option<String>
         .spawn(move || {
             let code = gilvm_compiler::compile_source(&src, "prog.py").expect("compiles");
             let mut vm = Vm::new(VmConfig {
-                gil_tracing: true,
+                gil: GilConfig {
+                    tracing: true,
+                    ..config.gil
+                },
                 ..config
             });
             let r = vm.run_module(code, "__main__", src.as_str().into());
@@ -28,11 +33,14 @@ fn run_traced(src: &str, config: VmConfig) -> (Vec<ThreadReport>, Option<String>
         .expect("test thread panicked")
 }
 
-fn config(instructions: u32, interval_ms: f64, policy: GilPolicy) -> VmConfig {
+fn config(instructions: u32, interval: Duration, policy: GilPolicy) -> VmConfig {
     VmConfig {
-        switch_instructions: instructions,
-        switch_interval: interval_ms / 1000.0,
-        gil_policy: policy,
+        gil: GilConfig {
+            switch_instructions: instructions,
+            switch_interval: interval,
+            policy,
+            ..GilConfig::default()
+        },
         ..VmConfig::default()
     }
 }
@@ -55,7 +63,7 @@ def spin(n):
 #[test]
 fn a_thread_spinning_alone_is_never_preempted() {
     let src = format!("{SPIN}\nspin(200000)\n");
-    let (reports, err) = run_traced(&src, config(100, 1.0, GilPolicy::Fifo));
+    let (reports, err) = run_traced(&src, config(100, Duration::from_millis(1), GilPolicy::Fifo));
     assert_eq!(err, None);
     let main = report(&reports, "MainThread");
     assert_eq!(main.stats.forced_switches(), 0, "{:?}", main.stats);
@@ -77,7 +85,7 @@ spin(20000)
 t.join()
 "
     );
-    let (reports, err) = run_traced(&src, config(100, 5.0, GilPolicy::Fifo));
+    let (reports, err) = run_traced(&src, config(100, Duration::from_millis(5), GilPolicy::Fifo));
     assert_eq!(err, None);
     let sleeper = report(&reports, "sleeper");
     assert_eq!(sleeper.stats.forced_switches(), 0, "{:?}", sleeper.stats);
@@ -98,7 +106,7 @@ for t in ts:
     t.join()
 "
         );
-        let (reports, err) = run_traced(&src, config(n, 0.0, GilPolicy::Fifo));
+        let (reports, err) = run_traced(&src, config(n, Duration::ZERO, GilPolicy::Fifo));
         assert_eq!(err, None);
         for name in ["s0", "s1"] {
             let r = report(&reports, name);
@@ -160,7 +168,7 @@ while not done:
 t.join()
 "
     );
-    let (reports, err) = run_traced(&src, config(100, 5.0, GilPolicy::Fifo));
+    let (reports, err) = run_traced(&src, config(100, Duration::from_millis(5), GilPolicy::Fifo));
     assert_eq!(err, None);
     let main = report(&reports, "MainThread");
     let worker = report(&reports, "worker");
@@ -220,7 +228,7 @@ for t in ts:
     t.join()
 "
     );
-    let (reports, err) = run_traced(&src, config(0, 1.0, GilPolicy::Fifo));
+    let (reports, err) = run_traced(&src, config(0, Duration::from_millis(1), GilPolicy::Fifo));
     assert_eq!(err, None);
     let by_interval: u64 = reports.iter().map(|r| r.stats.switches_by_interval).sum();
     let by_count: u64 = reports
@@ -240,14 +248,14 @@ fn sys_setswitchinterval_changes_the_gil() {
             let mut vm = Vm::new(VmConfig::default());
             assert_eq!(
                 vm.interp.gil.switch_interval(),
-                std::time::Duration::from_millis(15)
+                crate::runtime::gil::DEFAULT_SWITCH_INTERVAL
             );
             vm.run_module(code, "__main__", src.into()).expect("runs");
             assert_eq!(
                 vm.interp.gil.switch_interval(),
                 std::time::Duration::from_millis(250)
             );
-            assert_eq!(vm.interp.switch_interval(), 0.25);
+            assert_eq!(vm.interp.switch_interval().as_secs_f64(), 0.25);
         })
         .expect("spawn")
         .join()

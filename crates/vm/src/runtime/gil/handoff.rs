@@ -23,7 +23,12 @@
 //! slots: one on two cores), so our own spinners never take the holder's CPU; under
 //! `fifo`/`io-priority` only the head of the queue spins (nobody else can be next). A taker
 //! that was spinning gives its slot back at the hand-off (the giver does it for it), so the
-//! giver, now queued, can spin in turn.
+//! giver, now queued, can spin in turn; when the giver is next in turn the slot passes to it
+//! directly. A forced switch between two CPU-bound threads (every 100 instructions, ~2 µs, at
+//! the defaults) is then a handful of writes to the lock's lines and the taker's: the switch
+//! path writes a shared line only when its value changes (the spin budget at its cap, the eval
+//! breaker that the next holder reads at every instruction), and the hand-off stamp lives on
+//! the taker's `Parker`.
 //!
 //! Spinning only pays when the holder really runs on another core. When the machine is busy
 //! (more runnable threads, ours or other processes', than cores) the holder and the waiter end
@@ -34,8 +39,8 @@
 //!
 //! # The cost of a hand-off
 //!
-//! The giver stamps each hand-off's time; the taker adds the time until it runs to its
-//! `handoff` counter (the time lost to hand-offs, shown by the lab).
+//! The giver stamps each hand-off's time on the taker's `Parker`; the taker adds the time
+//! until it runs to its `handoff` counter (the time lost to hand-offs, shown by the lab).
 //!
 //! # The interval trigger
 //!
@@ -82,8 +87,13 @@ pub(super) struct Parker {
     cond: Condvar,
     /// Parked on `cond` (written and read with the queue mutex held).
     parked: AtomicBool,
-    /// Holds a spin slot (whoever swaps it back to false returns the slot).
+    /// Holds a spin slot (whoever swaps it back to false returns the slot, or keeps it: see
+    /// `give`).
     spinning: AtomicBool,
+    /// When the lock was handed to this thread (ns since `HandOff::base`, plus one; 0 = taken
+    /// free): written by the giver, read once by this thread when its turn starts. On this
+    /// thread's line, which the giver writes anyway, rather than on the lock's shared one.
+    handed_at: AtomicU64,
 }
 
 /// A thread's identity as the hand-off machinery sees it.
@@ -123,10 +133,8 @@ pub(super) struct HandOff {
     spin_budget_ns: AtomicU32,
     /// Waits since spinning was judged useless (every `PROBE_EVERY`-th one probes).
     probes: AtomicU32,
-    /// The time base of `handed_at`.
+    /// The time base of the hand-off stamps (`Parker::handed_at`).
     base: Instant,
-    /// When the last direct hand-off happened (ns since `base`, plus one; 0 = taken free).
-    handed_at: AtomicU64,
 }
 
 impl HandOff {
@@ -146,7 +154,6 @@ impl HandOff {
             spin_budget_ns: AtomicU32::new(SPIN_START_NS),
             probes: AtomicU32::new(0),
             base: Instant::now(),
-            handed_at: AtomicU64::new(0),
         }
     }
 
@@ -187,7 +194,7 @@ impl HandOff {
         }
         let head = q.front().is_some_and(|w| w.id == me.id);
         drop(q);
-        self.wait_for_turn(me, head, settings);
+        self.wait_for_turn(me, head, settings, false);
     }
 
     /// `me` becomes the holder of the free lock (queue mutex held).
@@ -196,22 +203,21 @@ impl HandOff {
             q.remove(at);
             self.waiting.store(q.len(), Ordering::Relaxed);
         }
-        self.handed_at.store(0, Ordering::Relaxed);
         self.owner.store(me.id, Ordering::Release);
         self.switches.fetch_add(1, Ordering::Relaxed);
     }
 
-    /// The new holder's side of the hand-off stamp: how long the lock was in transit to it
-    /// (zero if it took a free lock). Call once, right after the lock was taken.
-    pub(super) fn transit_time(&self) -> Duration {
-        match self.handed_at.swap(0, Ordering::Relaxed) {
+    /// The new holder's side of the hand-off stamp: how long the lock was in transit to `me`
+    /// until `now` (zero if it took a free lock). Call once, right after the lock was taken.
+    pub(super) fn transit_time(&self, me: &Me, now: Instant) -> Duration {
+        match me.parker.handed_at.swap(0, Ordering::Relaxed) {
             0 => Duration::ZERO,
-            at => Duration::from_nanos(self.now_ns().saturating_sub(at - 1)),
+            at => Duration::from_nanos(self.ns_at(now).saturating_sub(at - 1)),
         }
     }
 
-    fn now_ns(&self) -> u64 {
-        u64::try_from(self.base.elapsed().as_nanos()).unwrap_or(u64::MAX - 1)
+    fn ns_at(&self, t: Instant) -> u64 {
+        u64::try_from(t.saturating_duration_since(self.base).as_nanos()).unwrap_or(u64::MAX - 1)
     }
 
     /// Does `me` hold the lock now? (Under `naive`, claim it if it is free.) Queue mutex held.
@@ -234,12 +240,19 @@ impl HandOff {
     /// The waiting thread's loop: spin briefly (if allowed), then park on its condvar with a
     /// timeout of the switch interval, asking the holder to drop the lock each time the
     /// timeout runs out with no switch in between. Returns once `me` holds the lock.
-    fn wait_for_turn(&self, me: &Me, head: bool, settings: &SwitchSettings) {
+    /// `slot`: `me` already holds a spin slot (passed on by `give`).
+    fn wait_for_turn(&self, me: &Me, head: bool, settings: &SwitchSettings, mut slot: bool) {
         let mut switches_seen = self.switches.load(Ordering::Relaxed);
-        let mut deadline = Instant::now() + wait_slice(settings);
+        let start = Instant::now();
+        let mut deadline = start + wait_slice(settings);
         let mut may_spin = head || self.policy == GilPolicy::Naive;
+        let mut spin_from = Some(start);
+        if slot && !may_spin {
+            self.return_spin_slot(&me.parker);
+            slot = false;
+        }
         loop {
-            if may_spin && self.spin(me) {
+            if may_spin && self.spin(me, std::mem::take(&mut slot), spin_from.take()) {
                 return;
             }
             let mut q = self.queue.lock();
@@ -271,7 +284,8 @@ impl HandOff {
     }
 
     /// Spin for the lock for a bounded, adaptive time, then yield once; true if `me` got it.
-    fn spin(&self, me: &Me) -> bool {
+    /// `held`: `me` already holds a spin slot; `from`: the clock read just before, if any.
+    fn spin(&self, me: &Me, held: bool, from: Option<Instant>) -> bool {
         let budget_ns = self.spin_budget_ns.load(Ordering::Relaxed);
         let probing = budget_ns < SPIN_USEFUL_NS;
         if probing
@@ -280,20 +294,25 @@ impl HandOff {
                 .fetch_add(1, Ordering::Relaxed)
                 .is_multiple_of(PROBE_EVERY)
         {
+            if held {
+                self.return_spin_slot(&me.parker);
+            }
             return false;
         }
-        let reserved = self
-            .spinners
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
-                (n < self.spin_slots).then_some(n + 1)
-            })
-            .is_ok();
-        if !reserved {
-            return false;
+        if !held {
+            let reserved = self
+                .spinners
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                    (n < self.spin_slots).then_some(n + 1)
+                })
+                .is_ok();
+            if !reserved {
+                return false;
+            }
+            me.parker.spinning.store(true, Ordering::Relaxed);
         }
-        me.parker.spinning.store(true, Ordering::Relaxed);
         let budget = Duration::from_nanos(u64::from(if probing { PROBE_NS } else { budget_ns }));
-        let start = Instant::now();
+        let start = from.unwrap_or_else(Instant::now);
         let mut caught = None;
         let mut yielded = false;
         let mut round = 0u32;
@@ -328,7 +347,11 @@ impl HandOff {
             }
             _ => old / 2,
         };
-        self.spin_budget_ns.store(new, Ordering::Relaxed);
+        // Both threads of a ping-pong land here at every switch: leave the shared line alone
+        // unless the budget really changes (at its cap it does not).
+        if new != old {
+            self.spin_budget_ns.store(new, Ordering::Relaxed);
+        }
         caught.is_some()
     }
 
@@ -346,7 +369,9 @@ impl HandOff {
         let mut q = self.queue.lock();
         match self.policy {
             GilPolicy::Naive => self.free(&q),
-            GilPolicy::Fifo | GilPolicy::IoPriority => self.give(&mut q, None),
+            GilPolicy::Fifo | GilPolicy::IoPriority => {
+                self.give(&mut q, None);
+            }
         }
     }
 
@@ -366,10 +391,10 @@ impl HandOff {
                 self.take(me, false, settings);
             }
             GilPolicy::Fifo | GilPolicy::IoPriority => {
-                self.give(&mut q, Some(waiter(me, false)));
+                let slot = self.give(&mut q, Some(me));
                 let head = q.len() == 1;
                 drop(q);
-                self.wait_for_turn(me, head, settings);
+                self.wait_for_turn(me, head, settings, slot);
             }
         }
         true
@@ -379,10 +404,15 @@ impl HandOff {
     /// that queues behind (`requeue`, a forced switch) goes into the queue *before* the owner
     /// moves: the taker arms its countdown as soon as it sees itself the owner, and must then
     /// see a waiter, or it would run a whole uncounted chunk before noticing the giver.
-    fn give(&self, q: &mut MutexGuard<'_, VecDeque<Waiter>>, requeue: Option<Waiter>) {
+    ///
+    /// A taker that was spinning gives its spin slot back here; if the requeued giver is next
+    /// in turn, the slot passes to it instead (true is returned: it holds the slot now), so a
+    /// two-thread ping-pong never touches the shared spinner count.
+    fn give(&self, q: &mut MutexGuard<'_, VecDeque<Waiter>>, requeue: Option<&Me>) -> bool {
         let next = q.pop_front();
-        if let Some(w) = requeue {
-            q.push_back(w);
+        let giver_next = requeue.is_some() && q.is_empty();
+        if let Some(me) = requeue {
+            q.push_back(waiter(me, false));
         }
         self.waiting.store(q.len(), Ordering::Relaxed);
         // The new holder starts with a clean slate, except that a priority waiter now at the
@@ -393,18 +423,31 @@ impl HandOff {
         self.refresh_breaker();
         match next {
             Some(next) => {
-                self.return_spin_slot(&next.parker);
-                self.handed_at.store(self.now_ns() + 1, Ordering::Relaxed);
+                let mut slot = false;
+                if next.parker.spinning.swap(false, Ordering::Relaxed) {
+                    match requeue {
+                        Some(me) if giver_next => {
+                            me.parker.spinning.store(true, Ordering::Relaxed);
+                            slot = true;
+                        }
+                        _ => {
+                            self.spinners.fetch_sub(1, Ordering::Relaxed);
+                        }
+                    }
+                }
+                let now = self.ns_at(Instant::now());
+                next.parker.handed_at.store(now + 1, Ordering::Relaxed);
                 // Release: the taker's Acquire load of `owner` sees the queue state above.
                 self.owner.store(next.id, Ordering::Release);
                 self.switches.fetch_add(1, Ordering::Relaxed);
                 if next.parker.parked.load(Ordering::Relaxed) {
                     next.parker.cond.notify_one();
                 }
+                slot
             }
             None => {
-                self.handed_at.store(0, Ordering::Relaxed);
-                self.owner.store(FREE, Ordering::Release)
+                self.owner.store(FREE, Ordering::Release);
+                false
             }
         }
     }
@@ -441,7 +484,10 @@ impl HandOff {
     fn refresh_breaker(&self) {
         let on = self.drop_request.load(Ordering::Relaxed) != 0
             || self.attention.load(Ordering::Relaxed);
-        self.eval_breaker.store(on, Ordering::Relaxed);
+        // Written only when it changes: the next holder reads it at every instruction.
+        if self.eval_breaker.load(Ordering::Relaxed) != on {
+            self.eval_breaker.store(on, Ordering::Relaxed);
+        }
     }
 
     pub(super) fn request_attention(&self) {

@@ -69,7 +69,10 @@ use parking_lot::Mutex;
 use crate::object::gilcell::Gil;
 
 pub use events::{GilEvent, ThreadState, Transition};
-pub use policy::{GilConfig, GilPolicy, SwitchSettings, UnknownPolicy};
+pub use policy::{
+    GilConfig, GilPolicy, SwitchSettings, UnknownPolicy, DEFAULT_SWITCH_INSTRUCTIONS,
+    DEFAULT_SWITCH_INTERVAL,
+};
 pub use stats::{format_gil_stats, ThreadReport, ThreadStats, WorkerReport};
 
 use handoff::{HandOff, Me, Parker, DROP_INTERVAL, DROP_IO, FREE, WAITER_ARRIVED};
@@ -277,8 +280,9 @@ impl ThreadGil {
     /// Ready -> Running: count the acquisition (and the hand-off's transit time) and arm the
     /// countdown.
     fn start_turn(&mut self) {
-        self.stats.handoff += self.lock.handoff.transit_time();
-        self.transition(ThreadState::Running, Transition::Acquired);
+        let now = Instant::now();
+        self.stats.handoff += self.lock.handoff.transit_time(&self.me, now);
+        self.transition_at(now, ThreadState::Running, Transition::Acquired);
         self.arm();
     }
 
@@ -396,8 +400,7 @@ impl ThreadGil {
     /// A forced switch: Running -> Ready, hand over, wait, Ready -> Running.
     fn switch(&mut self, reason: Transition) -> bool {
         self.transition(ThreadState::Ready, reason);
-        let lock = self.lock.clone();
-        let switched = lock.handoff.switch(&self.me, &lock.settings);
+        let switched = self.lock.handoff.switch(&self.me, &self.lock.settings);
         self.start_turn();
         switched
     }
@@ -498,7 +501,11 @@ impl ThreadGil {
     /// Move to `to` for `reason`: time the state left, count the transition, and record the
     /// event if tracing.
     fn transition(&mut self, to: ThreadState, reason: Transition) {
-        let now = Instant::now();
+        self.transition_at(Instant::now(), to, reason)
+    }
+
+    /// [`ThreadGil::transition`] at a time already read.
+    fn transition_at(&mut self, now: Instant, to: ThreadState, reason: Transition) {
         self.stats
             .add_time(self.state, now.saturating_duration_since(self.since));
         self.stats.count(reason);

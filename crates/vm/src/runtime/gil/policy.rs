@@ -69,8 +69,15 @@ impl FromStr for GilPolicy {
     }
 }
 
-/// Everything fixed when an interpreter starts.
-#[derive(Clone, Debug)]
+/// The default switch interval (`--switch-interval`, `sys.getswitchinterval()`): its one
+/// definition, which the CLI, `VmConfig` and the lab use.
+pub const DEFAULT_SWITCH_INTERVAL: Duration = Duration::from_millis(15);
+/// The default number of instructions between forced switches.
+pub const DEFAULT_SWITCH_INSTRUCTIONS: u32 = 100;
+
+/// Everything fixed when an interpreter starts (the switch triggers change later through
+/// [`SwitchSettings`]).
+#[derive(Clone, Copy, Debug)]
 pub struct GilConfig {
     pub policy: GilPolicy,
     /// Instructions a holder runs before it must hand over to a waiter (0 = never by count).
@@ -92,8 +99,8 @@ impl Default for GilConfig {
     fn default() -> GilConfig {
         GilConfig {
             policy: GilPolicy::Fifo,
-            switch_instructions: 100,
-            switch_interval: Duration::from_millis(15),
+            switch_instructions: DEFAULT_SWITCH_INSTRUCTIONS,
+            switch_interval: DEFAULT_SWITCH_INTERVAL,
             tracing: false,
             spin: true,
             keep_reports: true,

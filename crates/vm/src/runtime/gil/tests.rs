@@ -326,7 +326,7 @@ fn a_blocking_thread_lets_the_other_run() {
 fn shared_counter(cfg: GilConfig) {
     const THREADS: u64 = 8;
     const ADDS: u64 = 100_000;
-    let lock = GilLock::new(cfg.clone());
+    let lock = GilLock::new(cfg);
     let counter = Arc::new(GilCell::new(0u64));
     let bodies = (0..THREADS)
         .map(|i| {
