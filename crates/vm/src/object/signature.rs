@@ -46,7 +46,7 @@
 //! "prod() takes exactly 1 positional argument (0 given)", "'x' is an invalid keyword argument
 //! for seed()") — see [`Params::unpack_keywords`].
 
-use crate::interp::vm::Vm;
+use crate::Vm;
 use crate::object::args::{count, Kwargs, Params};
 use crate::object::error::PyResult;
 use crate::object::value::Value;
@@ -237,7 +237,7 @@ macro_rules! __bind_args {
 
 #[cfg(test)]
 mod tests {
-    use crate::interp::vm::{Vm, VmConfig};
+    use crate::{Vm, VmConfig};
     use crate::object::args::Kwargs;
     use crate::object::error::PyResult;
     use crate::object::value::{PyStr, Value};
