@@ -46,10 +46,10 @@
 //! "prod() takes exactly 1 positional argument (0 given)", "'x' is an invalid keyword argument
 //! for seed()") — see [`Params::unpack_keywords`].
 
-use crate::Vm;
 use crate::object::args::{count, Kwargs, Params};
 use crate::object::error::PyResult;
 use crate::object::value::Value;
+use crate::Vm;
 
 /// How many of `required` lead the list; a compile-time error if a required parameter follows
 /// an optional one (`bind_args!` evaluates this in a constant).
@@ -237,10 +237,10 @@ macro_rules! __bind_args {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Vm, VmConfig};
     use crate::object::args::Kwargs;
     use crate::object::error::PyResult;
     use crate::object::value::{PyStr, Value};
+    use crate::{Vm, VmConfig};
     use std::sync::Arc;
 
     fn log(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
