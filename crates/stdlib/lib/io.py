@@ -133,6 +133,22 @@ class _Memory(IOBase):
         self._buf = initial
         self._pos = 0
 
+    # Writes at the end (the common case: building a text piece by piece) go to a list of
+    # pending parts, joined once when the buffer is next read, so n writes cost O(n), not O(n²).
+    @property
+    def _buf(self):
+        parts = self._parts
+        if parts:
+            self._value = self._value + self._empty.join(parts)
+            parts.clear()
+        return self._value
+
+    @_buf.setter
+    def _buf(self, value):
+        self._value = value
+        self._parts = []
+        self._end = len(value)
+
     def getvalue(self):
         self._check_closed()
         return self._buf
@@ -175,11 +191,14 @@ class _Memory(IOBase):
         n = len(s)
         if n == 0:
             return 0
-        buf = self._buf
         pos = self._pos
-        if pos == len(buf):
-            self._buf = buf + s
-        elif pos > len(buf):
+        if pos == self._end:
+            self._parts.append(s)
+            self._end = pos + n
+            self._pos = pos + n
+            return n
+        buf = self._buf
+        if pos > len(buf):
             self._buf = buf + self._pad * (pos - len(buf)) + s
         else:
             self._buf = buf[:pos] + s + buf[pos + n:]
@@ -203,7 +222,7 @@ class _Memory(IOBase):
         elif whence == 2:
             if self._kind == "str" and pos != 0:
                 raise OSError("Can't do nonzero end-relative seeks")
-            self._pos = max(0, len(self._buf) + pos)
+            self._pos = max(0, self._end + pos)
         else:
             raise ValueError(f"invalid whence ({whence}, should be 0, 1 or 2)")
         return self._pos
@@ -269,6 +288,7 @@ class BytesIO(_Memory, BufferedIOBase):
 
     _nl = b"\n"
     _pad = b"\0"
+    _empty = b""
     _kind = "bytes"
 
     def __init__(self, initial_bytes=b""):
