@@ -1,4 +1,4 @@
-//! The `os` module's descriptor-level calls: `pipe`, `read`, `write`, `close`, `dup`,
+//! The `os` module's descriptor-level calls: `pipe`, `read`, `write`, `close`, `dup`, `fsync`,
 //! `mkfifo`, `kill`, `fdopen`, `get_blocking`/`set_blocking`, `waitpid`, `strerror` and
 //! the constants they take. Reads, writes and waits run with the GIL released
 //! ([`blocking`]), as CPython's do. Hooked into `os` by one call in `os.rs`.
@@ -24,6 +24,7 @@ pub fn add(vm: &mut Vm, m: &Arc<Module>) {
             ("write", write),
             ("close", close),
             ("dup", dup),
+            ("fsync", fsync),
             ("mkfifo", mkfifo),
             ("kill", kill),
             ("fdopen", fdopen),
@@ -136,6 +137,33 @@ fn dup(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Err(crate::fdio::last_error(vm));
     }
     Ok(Value::Int(d as i64))
+}
+
+/// `os.fsync(fd)`: `fd` a descriptor or an object with `fileno()`; waits with the GIL released.
+fn fsync(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let v = args::one(vm, "fsync", a, kw)?.clone();
+    let fd = match v {
+        Value::Int(_) | Value::Bool(_) => c_int(vm, &v)?,
+        _ => match vm.get_attr_opt(&v, "fileno")? {
+            Some(f) => {
+                let n = vm.call(&f, &[])?;
+                c_int(vm, &n)?
+            }
+            None => {
+                return Err(vm.type_error("argument must be an int, or have a fileno() method."));
+            }
+        },
+    };
+    // SAFETY: fsync takes a descriptor number and touches no memory; a bad one gives EBADF.
+    let r = blocking(vm, move || {
+        if unsafe { libc::fsync(fd) } < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(())
+        }
+    });
+    r.map(|()| Value::None)
+        .map_err(|e| crate::fdio::error(vm, e))
 }
 
 /// `os.mkfifo(path, mode=0o666)`.
