@@ -55,14 +55,16 @@ impl GilKnobs {
 /// `gilvm compare`: run jobs sequentially, with threads, processes and coroutines.
 #[derive(Args, Debug, Clone)]
 pub struct CompareArgs {
-    /// Built-in jobs to run, comma-separated: cpu, io, mixed [default: all three, unless --job].
+    /// Built-in jobs to run, comma-separated: cpu, io, mixed, net, files, subprocess, native,
+    /// or all [default: cpu,io,mixed, unless --job].
     #[arg(long, value_delimiter = ',', value_name = "JOBS")]
     pub jobs: Option<Vec<String>>,
     /// A job of your own: FUNCTION in FILE, called once per item with the item's index.
     #[arg(long = "job", value_name = "FILE:FUNCTION")]
     pub job: Vec<String>,
-    /// Modes, comma-separated: sequential, threads, processes, coroutines (sequential, the
-    /// baseline of the speedups, always runs).
+    /// Modes, comma-separated: sequential, threads, processes, coroutines, thread-pool,
+    /// process-pool (concurrent.futures' executors), or all (sequential, the baseline of the
+    /// speedups, always runs).
     #[arg(
         long,
         value_delimiter = ',',

@@ -12,11 +12,13 @@ use crate::report::{settings, wrap};
 use crate::timeline::{round, text, tick_step};
 use crate::workloads::JobKind;
 
-const MODE_COLOURS: [(&str, &str); 4] = [
+const MODE_COLOURS: [(&str, &str); 6] = [
     ("sequential", "#9e9e9e"),
     ("threads", "#1e88e5"),
     ("processes", "#43a047"),
     ("coroutines", "#fb8c00"),
+    ("thread-pool", "#90caf9"),
+    ("process-pool", "#a5d6a7"),
 ];
 
 fn mode_colour(mode: &str) -> &'static str {

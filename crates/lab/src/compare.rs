@@ -227,6 +227,21 @@ fn parse_args(args: &CompareArgs) -> Result<Selection, String> {
             .collect(),
         (None, false) => Vec::new(),
     };
+    let all: Vec<String> = crate::workloads::BUILTIN_JOBS
+        .iter()
+        .chain(&crate::workloads::EXTRA_JOBS)
+        .map(|s| s.to_string())
+        .collect();
+    let builtin: Vec<String> = builtin
+        .into_iter()
+        .flat_map(|b| {
+            if b.trim() == "all" {
+                all.clone()
+            } else {
+                vec![b]
+            }
+        })
+        .collect();
     for spec in builtin.iter().chain(&args.job) {
         let job = Job::parse(spec.trim())?;
         if !jobs.iter().any(|j: &Job| j.name == job.name) {
@@ -238,9 +253,15 @@ fn parse_args(args: &CompareArgs) -> Result<Selection, String> {
     }
     let mut modes = Vec::new();
     for m in &args.modes {
-        let mode = Mode::parse(m.trim())?;
-        if !modes.contains(&mode) {
-            modes.push(mode);
+        let parsed = if m.trim() == "all" {
+            Mode::ALL.to_vec()
+        } else {
+            vec![Mode::parse(m.trim())?]
+        };
+        for mode in parsed {
+            if !modes.contains(&mode) {
+                modes.push(mode);
+            }
         }
     }
     let mut workers: Vec<u32> = Vec::new();

@@ -159,7 +159,7 @@ pub fn startup_line(startup: &[Startup]) -> String {
 fn count(n: u32, noun: &str) -> String {
     match (n, noun) {
         (1, _) => format!("1 {noun}"),
-        (_, "process") => format!("{n} processes"),
+        (_, noun) if noun.ends_with("ss") => format!("{n} {noun}es"),
         _ => format!("{n} {noun}s"),
     }
 }
@@ -185,13 +185,28 @@ pub const CPU_GROWTH: f64 = 1.5;
 /// The GIL in transit for this share of a threads row's time makes the hand-offs the cause.
 pub const HANDOFF_SHARE: f64 = 0.25;
 
-/// What a job kind is, for the sentences.
-fn kind_words(kind: JobKind) -> &'static str {
-    match kind {
-        JobKind::Cpu => "it only computes",
-        JobKind::Io => "it only sleeps",
-        JobKind::Mixed => "it computes, then sleeps",
-        JobKind::User => "your function",
+/// What a job is, for the sentences: the built-in jobs by name, others by kind.
+fn job_words(job: &str, kind: JobKind) -> &'static str {
+    match (job, kind) {
+        ("net", _) => "round trips to a local echo server",
+        ("files", _) => "it writes, fsyncs and reads back a file",
+        ("subprocess", _) => "it runs a short child process",
+        ("native", _) => "it hashes 4 MB buffers in native code that releases the GIL",
+        (_, JobKind::Cpu) => "it only computes",
+        (_, JobKind::Io) => "it only sleeps",
+        (_, JobKind::Mixed) => "it computes, then sleeps",
+        (_, JobKind::Native) => "it computes in native code that releases the GIL",
+        (_, JobKind::User) => "your function",
+    }
+}
+
+/// What a thread of the job blocks in (releasing the GIL), for the sentences.
+fn wait_words(job: &str) -> &'static str {
+    match job {
+        "net" => "a recv",
+        "files" => "a write, fsync or read",
+        "subprocess" => "a wait for its child",
+        _ => "a sleep",
     }
 }
 
@@ -207,6 +222,8 @@ fn noun(mode: &str) -> &'static str {
     match mode {
         "threads" => "thread",
         "processes" => "process",
+        "thread-pool" => "pool thread",
+        "process-pool" => "pool process",
         _ => "coroutine",
     }
 }
@@ -285,9 +302,18 @@ fn thread_cause(seq: &Row, t: &Row) -> Option<String> {
                 String::new()
             }
         )),
+        JobKind::Native if s >= FASTER => Some(format!(
+            "{w} compute at once although the job only computes: the native code releases the \
+             GIL while it works, so threads scale like processes"
+        )),
+        JobKind::Native => Some(format!(
+            "{w} do not scale here although the native code releases the GIL: the cores were \
+             busy, or the GIL-holding part between the native calls dominates"
+        )),
         JobKind::Io | JobKind::Mixed if s >= FASTER => {
-            let mut c = String::from(
-                "threads overlap the waits: a thread blocked in a sleep releases the GIL",
+            let mut c = format!(
+                "threads overlap the waits: a thread blocked in {} releases the GIL",
+                wait_words(&seq.job)
             );
             if kind == JobKind::Mixed && t.efficiency.is_some_and(|e| e < 0.8) {
                 c.push_str(", while the computing parts still take turns holding it");
@@ -326,7 +352,13 @@ fn job_sentences(rows: &[Row], runtime: &str, job: &str, cores: usize) -> Vec<St
     } else {
         format!("under {runtime}, ")
     };
-    let modes = ["threads", "processes", "coroutines"];
+    let modes = [
+        "threads",
+        "processes",
+        "coroutines",
+        "thread-pool",
+        "process-pool",
+    ];
     let tops: Vec<&Row> = modes
         .iter()
         .filter_map(|m| top(rows, runtime, job, m))
@@ -351,7 +383,7 @@ fn job_sentences(rows: &[Row], runtime: &str, job: &str, cores: usize) -> Vec<St
         .collect();
     let mut out = vec![capitalize(&format!(
         "{who}the {job} job ({}), as speedups over sequential: {}.",
-        kind_words(kind),
+        job_words(job, kind),
         figures.join(", ")
     ))];
     let get = |m: &str| tops.iter().find(|r| r.mode == m).copied();

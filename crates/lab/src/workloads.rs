@@ -21,14 +21,20 @@ pub enum Mode {
     Threads,
     Processes,
     Coroutines,
+    /// `concurrent.futures.ThreadPoolExecutor.map` over the items.
+    ThreadPool,
+    /// `concurrent.futures.ProcessPoolExecutor.map` over the items (in chunks).
+    ProcessPool,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 4] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Sequential,
         Mode::Threads,
         Mode::Processes,
         Mode::Coroutines,
+        Mode::ThreadPool,
+        Mode::ProcessPool,
     ];
 
     pub fn name(self) -> &'static str {
@@ -37,6 +43,8 @@ impl Mode {
             Mode::Threads => "threads",
             Mode::Processes => "processes",
             Mode::Coroutines => "coroutines",
+            Mode::ThreadPool => "thread-pool",
+            Mode::ProcessPool => "process-pool",
         }
     }
 
@@ -45,7 +53,10 @@ impl Mode {
             .into_iter()
             .find(|m| m.name() == name || (name == "seq" && *m == Mode::Sequential))
             .ok_or_else(|| {
-                format!("unknown mode '{name}' (valid modes: sequential, threads, processes, coroutines)")
+                format!(
+                    "unknown mode '{name}' (valid modes: sequential, threads, processes, \
+                     coroutines, thread-pool, process-pool)"
+                )
             })
     }
 }
@@ -61,6 +72,8 @@ pub enum JobKind {
     Io,
     /// Computes, then waits.
     Mixed,
+    /// Computes in native code that releases the GIL (hashing big buffers).
+    Native,
     /// A user's `FILE:FUNCTION`: nothing is known about it.
     User,
 }
@@ -71,6 +84,7 @@ impl JobKind {
             JobKind::Cpu => "cpu",
             JobKind::Io => "io",
             JobKind::Mixed => "mixed",
+            JobKind::Native => "native",
             JobKind::User => "user",
         }
     }
@@ -100,24 +114,34 @@ pub struct Job {
     pub function: String,
 }
 
-/// The built-in jobs, in the order `compare` runs them.
+/// The built-in jobs `compare` runs when none is named, in order.
 pub const BUILTIN_JOBS: [&str; 3] = ["cpu", "io", "mixed"];
+/// The other built-in jobs, run when named (`--jobs net,native`) or with `--jobs all`.
+pub const EXTRA_JOBS: [&str; 4] = ["net", "files", "subprocess", "native"];
 
 const CPU: &str = include_str!("../workloads/cpu.py");
 const IO: &str = include_str!("../workloads/io.py");
 const IO_ASYNC: &str = include_str!("../workloads/io_async.py");
 const MIXED: &str = include_str!("../workloads/mixed.py");
 const MIXED_ASYNC: &str = include_str!("../workloads/mixed_async.py");
+const NET: &str = include_str!("../workloads/net.py");
+const FILES: &str = include_str!("../workloads/files.py");
+const SUBPROCESS: &str = include_str!("../workloads/subprocess_job.py");
+const NATIVE: &str = include_str!("../workloads/native.py");
 /// The workload of `sweep`.
 pub const SWEEP: &str = include_str!("../workloads/sweep.py");
 
 impl Job {
-    /// A built-in job by name (`cpu`, `io`, `mixed`).
+    /// A built-in job by name (`cpu`, `io`, `mixed`, `net`, `files`, `subprocess`, `native`).
     pub fn builtin(name: &str) -> Option<Job> {
         let (kind, source, async_source) = match name {
             "cpu" => (JobKind::Cpu, CPU, None),
             "io" => (JobKind::Io, IO, Some(IO_ASYNC)),
             "mixed" => (JobKind::Mixed, MIXED, Some(MIXED_ASYNC)),
+            "net" => (JobKind::Io, NET, None),
+            "files" => (JobKind::Io, FILES, None),
+            "subprocess" => (JobKind::Io, SUBPROCESS, None),
+            "native" => (JobKind::Native, NATIVE, None),
             _ => return None,
         };
         Some(Job {
@@ -129,15 +153,16 @@ impl Job {
         })
     }
 
-    /// `cpu`, `io`, `mixed`, or a user's `FILE:FUNCTION` (read from disk).
+    /// A built-in job's name, or a user's `FILE:FUNCTION` (read from disk).
     pub fn parse(spec: &str) -> Result<Job, String> {
         if let Some(job) = Job::builtin(spec) {
             return Ok(job);
         }
         let Some((file, function)) = spec.rsplit_once(':') else {
             return Err(format!(
-                "unknown job '{spec}' (built-in jobs: {}; or FILE:FUNCTION)",
-                BUILTIN_JOBS.join(", ")
+                "unknown job '{spec}' (built-in jobs: {}, {}; or FILE:FUNCTION)",
+                BUILTIN_JOBS.join(", "),
+                EXTRA_JOBS.join(", ")
             ));
         };
         let is_identifier = !function.is_empty()
@@ -177,6 +202,11 @@ impl Job {
                 "{} is a plain function; coroutines need an async form of the job",
                 self.function
             ),
+            _ if self.kind.waits() => format!(
+                "the {} job has no async form: its waits are blocking calls that would stop \
+                 the event loop",
+                self.name
+            ),
             _ => format!(
                 "the {} job has nothing to await, so coroutines could only run it one at a time",
                 self.name
@@ -211,6 +241,7 @@ impl Job {
             Mode::Threads => "import threading\n",
             Mode::Processes => "import multiprocessing\n",
             Mode::Coroutines => "import asyncio\n",
+            Mode::ThreadPool | Mode::ProcessPool => "import concurrent.futures\n",
         });
         s.push_str("\n# ---- the job ----\n");
         s.push_str(&self.source);
@@ -248,6 +279,18 @@ impl Job {
                  await ajob(i)\n\n\nasync def _lab_amain():\n    tasks = []\n    \
                  for k in range(_LAB_WORKERS):\n        tasks.append(_lab_achunk(k))\n    \
                  await asyncio.gather(*tasks)\n\n\ndef _lab_main():\n    asyncio.run(_lab_amain())\n"
+            }
+            // One call per item, as a program maps a pool over its items (results in order).
+            Mode::ThreadPool => {
+                "def _lab_main():\n    with concurrent.futures.ThreadPoolExecutor(\
+                 max_workers=_LAB_WORKERS) as ex:\n        for _ in ex.map(FUNCTION, \
+                 range(_LAB_SIZE)):\n            pass\n"
+            }
+            // In chunks (four per worker), so the pool's per-call messages stay a small part.
+            Mode::ProcessPool => {
+                "def _lab_main():\n    chunk = max(1, _LAB_SIZE // (4 * _LAB_WORKERS))\n    \
+                 with concurrent.futures.ProcessPoolExecutor(max_workers=_LAB_WORKERS) as ex:\n        \
+                 for _ in ex.map(FUNCTION, range(_LAB_SIZE), chunksize=chunk):\n            pass\n"
             }
         }
         .replace("FUNCTION", f)
@@ -301,7 +344,7 @@ mod tests {
 
     #[test]
     fn every_builtin_driver_runs_under_python3() {
-        for name in BUILTIN_JOBS {
+        for name in BUILTIN_JOBS.into_iter().chain(EXTRA_JOBS) {
             let job = Job::builtin(name).unwrap();
             for mode in Mode::ALL {
                 if !job.supports(mode) {

@@ -343,3 +343,55 @@ fn table_aligns_with_failed_and_not_run_rows() {
 fn wrap_keeps_words() {
     assert_eq!(wrap("aaa bbb ccc", 7), "aaa bbb\nccc");
 }
+
+#[test]
+fn native_jobs_and_pool_modes() {
+    // The native job only computes, yet its threads scale: the sentence says why.
+    let mut rows = rows_for("gilvm", JobKind::Native, 1.9, 1.0, Some(1.8), None);
+    rows.push(row(
+        "gilvm",
+        JobKind::Native,
+        Mode::ThreadPool,
+        4,
+        1.0 / 1.7,
+        1.0,
+    ));
+    rows.push(row(
+        "gilvm",
+        JobKind::Native,
+        Mode::ProcessPool,
+        2,
+        1.0 / 1.6,
+        1.0,
+    ));
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None).join(" ");
+    assert!(s.starts_with("The native job (it hashes 4 MB buffers in native code that releases the GIL), as speedups over sequential: 4 threads 1.90x, 4 processes 1.80x, 4 pool threads 1.70x, 2 pool processes 1.60x."), "{s}");
+    assert!(
+        s.contains("4 threads compute at once although the job only computes"),
+        "{s}"
+    );
+    // Threads that do not scale on it are not said to compute at once.
+    let mut rows = rows_for("gilvm", JobKind::Native, 1.0, 1.0, None, None);
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None).join(" ");
+    assert!(
+        !s.contains("compute at once") && s.contains("do not scale here"),
+        "{s}"
+    );
+    // The net job's threads overlap their recvs, in its own words.
+    let mut rows = rows_for("gilvm", JobKind::Io, 3.0, 1.0, None, None);
+    for r in &mut rows {
+        r.job = "net".into();
+    }
+    fill_speedups(&mut rows);
+    let s = summarize(&rows, 2, None).join(" ");
+    assert!(
+        s.starts_with("The net job (round trips to a local echo server)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("a thread blocked in a recv releases the GIL"),
+        "{s}"
+    );
+}
