@@ -77,7 +77,7 @@ class Compress:
         return _z.c_flush(error, self._h, mode)
 
     def copy(self):
-        return _wrap(Compress, _z.c_copy(self._h))
+        return _wrap(_Compress, _z.c_copy(self._h))
 
     def __copy__(self):
         return self.copy()
@@ -117,7 +117,7 @@ class Decompress:
         return self._set(_z.d_flush(error, self._h, length))
 
     def copy(self):
-        d = _wrap(Decompress, _z.d_copy(self._h))
+        d = _wrap(_Decompress, _z.d_copy(self._h))
         d._unused_data = self._unused_data
         d._unconsumed_tail = self._unconsumed_tail
         d._eof = self._eof
@@ -130,6 +130,11 @@ class Decompress:
         return self.copy()
 
 
+# Not module attributes in CPython either; the classes still print as zlib.Compress.
+_Compress, _Decompress = Compress, Decompress
+del Compress, Decompress
+
+
 def _wrap(cls, handle):
     obj = object.__new__(cls)
     obj._h = handle
@@ -138,12 +143,14 @@ def _wrap(cls, handle):
 
 def compressobj(level=Z_DEFAULT_COMPRESSION, method=DEFLATED, wbits=MAX_WBITS,
                 memLevel=DEF_MEM_LEVEL, strategy=Z_DEFAULT_STRATEGY, zdict=None):
-    return _wrap(Compress, _z.compressobj(error, level, method, wbits, memLevel, strategy,
+    if zdict is not None and not isinstance(zdict, (bytes, bytearray, memoryview)):
+        raise TypeError("a bytes-like object is required, not '%s'" % type(zdict).__name__)
+    return _wrap(_Compress, _z.compressobj(error, level, method, wbits, memLevel, strategy,
                                           zdict))
 
 
 def decompressobj(wbits=MAX_WBITS, zdict=b''):
-    d = _wrap(Decompress, _z.decompressobj(error, wbits, zdict if zdict != b'' else None))
+    d = _wrap(_Decompress, _z.decompressobj(error, wbits, zdict if zdict != b'' else None))
     d._unused_data = b''
     d._unconsumed_tail = b''
     d._eof = False

@@ -275,7 +275,14 @@ fn decompress(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         Err(e) if e.code == zs::Z_MEM_ERROR => {
             return Err(memory_error(vm, "Out of memory while decompressing data"))
         }
-        Err(e) => return Err(zlib_error(vm, &err, e, "while preparing to decompress data")),
+        Err(e) => {
+            return Err(zlib_error(
+                vm,
+                &err,
+                e,
+                "while preparing to decompress data",
+            ))
+        }
     };
     let big = data.as_slice().len() >= GIL_MINSIZE;
     let r = maybe_release(vm, big, move || -> Result<Vec<u8>, (ZErr, &'static str)> {
@@ -343,7 +350,10 @@ fn compressobj(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let mut s = match ZStream::deflate(level, method, wbits, mem, strategy) {
         Ok(s) => s,
         Err(e) if e.code == zs::Z_MEM_ERROR => {
-            return Err(memory_error(vm, "Can't allocate memory for compression object"))
+            return Err(memory_error(
+                vm,
+                "Can't allocate memory for compression object",
+            ))
         }
         Err(e) if e.code == zs::Z_STREAM_ERROR => {
             return Err(vm.value_error("Invalid initialization option"))
@@ -411,7 +421,12 @@ fn c_flush(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     if rc == zs::Z_STREAM_END && mode == Z_FINISH {
         let e = s.end();
         if e != zs::Z_OK {
-            return Err(zlib_error(vm, &err, s.err(e), "while finishing compression"));
+            return Err(zlib_error(
+                vm,
+                &err,
+                s.err(e),
+                "while finishing compression",
+            ));
         }
     } else if rc != zs::Z_OK && rc != zs::Z_BUF_ERROR {
         return Err(zlib_error(vm, &err, s.err(rc), "while flushing"));
@@ -446,12 +461,22 @@ fn decompressobj(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let stream = match ZStream::inflate(wbits) {
         Ok(s) => s,
         Err(e) if e.code == zs::Z_MEM_ERROR => {
-            return Err(memory_error(vm, "Can't allocate memory for decompression object"))
+            return Err(memory_error(
+                vm,
+                "Can't allocate memory for decompression object",
+            ))
         }
         Err(e) if e.code == zs::Z_STREAM_ERROR => {
             return Err(vm.value_error("Invalid initialization option"))
         }
-        Err(e) => return Err(zlib_error(vm, &err, e, "while creating decompression object")),
+        Err(e) => {
+            return Err(zlib_error(
+                vm,
+                &err,
+                e,
+                "while creating decompression object",
+            ))
+        }
     };
     let mut inf = Inflater {
         stream,
@@ -464,7 +489,12 @@ fn decompressobj(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         if let Some(d) = inf.zdict.clone() {
             let rc = inf.stream.set_dictionary(&d);
             if rc != zs::Z_OK {
-                return Err(zlib_error(vm, &err, inf.stream.err(rc), "while setting zdict"));
+                return Err(zlib_error(
+                    vm,
+                    &err,
+                    inf.stream.err(rc),
+                    "while setting zdict",
+                ));
             }
         }
     }
@@ -480,7 +510,13 @@ impl Inflater {
     /// CPython's decompress/flush loop: inflate `input` with `flush` (Z_SYNC_FLUSH, or
     /// Z_FINISH once all input is given), the output capped at `limit` bytes (0: none),
     /// setting the dictionary when zlib asks; then save what input is left.
-    fn run(&mut self, data: &[u8], flush: c_int, first: usize, limit: usize) -> Result<(Vec<u8>, c_int), Stop> {
+    fn run(
+        &mut self,
+        data: &[u8],
+        flush: c_int,
+        first: usize,
+        limit: usize,
+    ) -> Result<(Vec<u8>, c_int), Stop> {
         let mut input = data;
         let mut out = Vec::new();
         let mut rc;
@@ -544,7 +580,11 @@ fn d_decompress(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         return Err(vm.value_error("max_length must be non-negative"));
     }
     let limit = max_length.min(isize::MAX as i64) as usize;
-    let first = if limit > 0 { limit.min(DEF_BUF_SIZE) } else { DEF_BUF_SIZE };
+    let first = if limit > 0 {
+        limit.min(DEF_BUF_SIZE)
+    } else {
+        DEF_BUF_SIZE
+    };
     let big = data.as_slice().len() >= GIL_MINSIZE;
     let h2 = h.clone();
     let r = maybe_release(vm, big, move || {
@@ -583,7 +623,12 @@ fn d_flush(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
         inf.eof = true;
         let e = inf.stream.end();
         if e != zs::Z_OK {
-            return Err(zlib_error(vm, &err, inf.stream.err(e), "while finishing decompression"));
+            return Err(zlib_error(
+                vm,
+                &err,
+                inf.stream.err(e),
+                "while finishing decompression",
+            ));
         }
     }
     Ok(state_tuple(out, &inf))

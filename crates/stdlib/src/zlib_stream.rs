@@ -86,7 +86,13 @@ impl Drop for ZStream {
 }
 
 impl ZStream {
-    pub fn deflate(level: i32, method: i32, wbits: i32, mem: i32, strategy: i32) -> Result<ZStream, ZErr> {
+    pub fn deflate(
+        level: i32,
+        method: i32,
+        wbits: i32,
+        mem: i32,
+        strategy: i32,
+    ) -> Result<ZStream, ZErr> {
         let mut s = ZStream {
             strm: blank(),
             deflate: true,
@@ -94,7 +100,16 @@ impl ZStream {
         };
         // SAFETY: a fresh stream with valid allocators, the library's own version string.
         let rc = unsafe {
-            z::deflateInit2_(&mut *s.strm, level, method, wbits, mem, strategy, z::zlibVersion(), stream_size())
+            z::deflateInit2_(
+                &mut *s.strm,
+                level,
+                method,
+                wbits,
+                mem,
+                strategy,
+                z::zlibVersion(),
+                stream_size(),
+            )
         };
         s.check_init(rc)
     }
@@ -125,7 +140,11 @@ impl ZStream {
             None
         } else {
             // SAFETY: zlib's messages are static NUL-terminated strings.
-            Some(unsafe { CStr::from_ptr(self.strm.msg) }.to_string_lossy().into_owned())
+            Some(
+                unsafe { CStr::from_ptr(self.strm.msg) }
+                    .to_string_lossy()
+                    .into_owned(),
+            )
         };
         ZErr { code, msg }
     }
@@ -133,7 +152,13 @@ impl ZStream {
     /// One deflate/inflate call with `flush`, reading from `input` (advanced past what was
     /// consumed) and appending to `out`, giving it at most `room` more bytes (at least one).
     /// Returns zlib's code and whether the output room was used up (`avail_out == 0`).
-    pub fn step(&mut self, input: &mut &[u8], out: &mut Vec<u8>, room: usize, flush: c_int) -> (c_int, bool) {
+    pub fn step(
+        &mut self,
+        input: &mut &[u8],
+        out: &mut Vec<u8>,
+        room: usize,
+        flush: c_int,
+    ) -> (c_int, bool) {
         let room = room.clamp(1, c_uint::MAX as usize);
         out.reserve(room);
         let avail_in = input.len().min(c_uint::MAX as usize) as c_uint;
