@@ -87,6 +87,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("glob", include_str!("../lib/glob.py")),
+    python("gzip", include_str!("../lib/gzip.py")),
     python("hashlib", include_str!("../lib/hashlib.py")),
     python("heapq", include_str!("../lib/heapq.py")),
     python("hmac", include_str!("../lib/hmac.py")),
