@@ -1,7 +1,7 @@
-# zlib on many chunks, on one thread and on four: CPU-bound work that scales with threads
+# zlib on many chunks, sequentially and on four threads: CPU-bound work that scales with threads
 # because zlib releases the GIL while it (de)compresses (CPython's and gilvm's alike).
-# Prints only sizes and checksums (deterministic); time it from outside, e.g.
-#   time gilvm run programs/zlib_threads.py 16 1024 seq   (then: threads)
+# Prints only sizes and checksums (deterministic); time it from outside:
+#   scripts/bench_native_threads.py --program zlib   (arguments: CHUNKS KB [seq|threads])
 import sys
 import threading
 import zlib
@@ -55,7 +55,7 @@ def report(label, results):
 
 
 if mode in ("seq", "both"):
-    report("1 thread:", [work(i) for i in range(CHUNKS)])
+    report("sequential", [work(i) for i in range(CHUNKS)])
 if mode in ("threads", "both"):
     out = [None] * CHUNKS
 
@@ -68,4 +68,4 @@ if mode in ("threads", "both"):
         t.start()
     for t in threads:
         t.join()
-    report("%d threads:" % THREADS, out)
+    report("threads", out)
