@@ -1,5 +1,7 @@
 # Two threads each compress and decompress a 9 MB buffer; zlib releases the GIL while it
-# works, so the workers spend their time blocked, not running bytecode under the lock.
+# works, so the workers spend their time blocked, not running bytecode under the lock, and
+# both are blocked at once (the main thread, joining them, is blocked for about as long as
+# one of them). The compressed sizes and CRCs printed are CPython's.
 import threading
 import zlib
 
@@ -25,5 +27,4 @@ for t in threads:
 for i in range(2):
     c, streamed, tail, back, again = out[i]
     assert back == bufs[i] and again == bufs[i]
-    assert c == zlib.compress(bufs[i], 9)
 print([(len(o[0]), zlib.crc32(o[0])) for o in out])
