@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Speedup of four threads over sequential on GIL-free native work (programs/hashlib_threads.py),
-for gilvm and python3 in the same run.
+"""Speedup of four threads over sequential on GIL-free native work (programs/hashlib_threads.py,
+or programs/zlib_threads.py with --program zlib), for gilvm and python3 in the same run.
 
-Usage: scripts/bench_native_threads.py [--gilvm PATH] [--mb N] [--repeat N]
+Usage: scripts/bench_native_threads.py [--gilvm PATH] [--program hashlib|zlib] [--mb N]
+       [--chunks N] [--repeat N]
 Prints, per interpreter, the best wall time of the sequential and the 4-thread run and the
 speedup (sequential / threads). Exit 1 if the two modes' digests differ.
 """
@@ -13,7 +14,6 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PROG = os.path.join(ROOT, "programs", "hashlib_threads.py")
 
 
 def best(cmd, repeat):
@@ -29,14 +29,21 @@ def best(cmd, repeat):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--gilvm", default=os.path.join(ROOT, "target", "release", "gilvm"))
-    ap.add_argument("--mb", type=int, default=20)
+    ap.add_argument("--program", choices=("hashlib", "zlib"), default="hashlib")
+    ap.add_argument("--mb", type=int, default=20, help="MB per buffer (hashlib), per chunk (zlib)")
+    ap.add_argument("--chunks", type=int, default=16, help="chunks to compress (zlib)")
     ap.add_argument("--repeat", type=int, default=3)
     a = ap.parse_args()
+    prog = os.path.join(ROOT, "programs", a.program + "_threads.py")
+    if a.program == "zlib":
+        size = [str(a.chunks), str(a.mb * 1024)]
+    else:
+        size = [str(a.mb)]
     ok = True
     print("%-8s %10s %10s %8s" % ("impl", "seq s", "4 thr s", "speedup"))
     for name, exe in (("gilvm", [a.gilvm, "run"]), ("python3", [sys.executable])):
-        seq, d1 = best(exe + [PROG, str(a.mb), "seq"], a.repeat)
-        thr, d2 = best(exe + [PROG, str(a.mb), "threads"], a.repeat)
+        seq, d1 = best(exe + [prog] + size + ["seq"], a.repeat)
+        thr, d2 = best(exe + [prog] + size + ["threads"], a.repeat)
         ok &= d1 == d2
         print("%-8s %10.3f %10.3f %7.2fx" % (name, seq, thr, seq / thr))
     print("cores:", os.cpu_count())

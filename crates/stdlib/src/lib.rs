@@ -27,6 +27,8 @@ mod struct_mod;
 mod subprocess;
 mod tb;
 mod time;
+mod zlib;
+mod zlib_stream;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
@@ -43,6 +45,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_gilvm_struct", struct_mod::make),
     native("_gilvm_subprocess", subprocess::make),
     native("_gilvm_tb", tb::make),
+    native("_gilvm_zlib", zlib::make),
     native("_json", json::make),
     native("_signal", signal::make),
     native("_socket", socket::make),
@@ -84,6 +87,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("glob", include_str!("../lib/glob.py")),
+    python("gzip", include_str!("../lib/gzip.py")),
     python("hashlib", include_str!("../lib/hashlib.py")),
     python("heapq", include_str!("../lib/heapq.py")),
     python("hmac", include_str!("../lib/hmac.py")),
@@ -128,6 +132,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
     python("warnings", include_str!("../lib/warnings.py")),
+    python("zlib", include_str!("../lib/zlib.py")),
 ];
 
 const fn native(
