@@ -272,6 +272,23 @@ impl Vm {
     }
 
     pub(crate) fn unpack_sequence(&mut self, v: Value, n: usize) -> PyResult<()> {
+        // The common case, a tuple or list of the right length, pushes straight from the
+        // sequence's items (no Vec in between; CPython's UNPACK_SEQUENCE_TUPLE / _LIST).
+        match &v {
+            Value::Tuple(t) if t.items.len() == n => {
+                self.stack.extend(t.items.iter().rev().cloned());
+                return Ok(());
+            }
+            Value::List(l) => {
+                let gil = self.gil();
+                let items = l.borrow(gil);
+                if items.len() == n {
+                    self.stack.extend(items.iter().rev().cloned());
+                    return Ok(());
+                }
+            }
+            _ => {}
+        }
         let items = self.unpack_items(&v, Some(n))?;
         if items.len() > n {
             return Err(self.value_error(format!("too many values to unpack (expected {n})")));
