@@ -282,10 +282,15 @@ edit("gc_collect", [CHECK + " (the benchmark run)"],
       """    runner.bench_time_func("create_gc_cycles", benchamark_collection, CYCLES, LINKS)
     print("done gc_collect")"""))
 
-edit("typing_runtime_protocols", [CHECK + " (the benchmark run)"],
+edit("typing_runtime_protocols", [CHECK + " (the isinstance() results, protocol by instance)"],
      ("""    runner.bench_time_func("typing_runtime_protocols", bench_protocols)""",
       """    runner.bench_time_func("typing_runtime_protocols", bench_protocols)
-    print("done typing_runtime_protocols")"""))
+    for protocol in (HasX, HasManyAttributes, SupportsInt, SupportsManyMethods, SupportsIntAndX):
+        print(protocol.__name__, "".join(
+            str(int(isinstance(cls(), protocol))) for cls in (
+                Empty, PropertyX, HasIntMethod, HasManyMethods, PropertyXWithInt,
+                ClassVarX, ClassVarXWithInt, InstanceVarX, ManyInstanceVars,
+                InstanceVarXWithInt, NominalX, NominalSupportsInt, NominalXWithInt)))"""))
 
 edit("bpe_tokeniser", [CHECK + " (the benchmark run)"],
      ("""    runner.bench_time_func("bpe_tokeniser", bench_bpe_tokeniser)""",

@@ -3,7 +3,7 @@
 # file), pyperformance/data-files/benchmarks/bm_typing_runtime_protocols/run_benchmark.py. The benchmark's own
 # notices follow unchanged. `import pyperf` is the shim pyperf.py beside this file.
 # Run: python3 bm_typing_runtime_protocols.py [LOOPS] [options]. Changes from the original:
-#   - prints a deterministic check value at the end (the benchmark run)
+#   - prints a deterministic check value at the end (the isinstance() results, protocol by instance)
 """
 Test the performance of isinstance() checks against runtime-checkable protocols.
 
@@ -184,4 +184,9 @@ if __name__ == "__main__":
         "against runtime-checkable protocols"
     )
     runner.bench_time_func("typing_runtime_protocols", bench_protocols)
-    print("done typing_runtime_protocols")
+    for protocol in (HasX, HasManyAttributes, SupportsInt, SupportsManyMethods, SupportsIntAndX):
+        print(protocol.__name__, "".join(
+            str(int(isinstance(cls(), protocol))) for cls in (
+                Empty, PropertyX, HasIntMethod, HasManyMethods, PropertyXWithInt,
+                ClassVarX, ClassVarXWithInt, InstanceVarX, ManyInstanceVars,
+                InstanceVarXWithInt, NominalX, NominalSupportsInt, NominalXWithInt)))
