@@ -5,7 +5,8 @@
 //! to stderr, which is not compared). The cases run in parallel on a few threads, as the
 //! differential tests do. `GILVM_PYPERF=NAME[,NAME]` runs only the benchmarks whose names
 //! contain one of the NAMEs, and is the way to run those marked `slow` (too big even at their
-//! smallest size for a debug build: `GILVM_BIN=$PWD/target/release/gilvm GILVM_PYPERF=mdp`).
+//! smallest size for a debug build): `GILVM_BIN=$PWD/target/release/gilvm GILVM_PYPERF=all`
+//! runs every benchmark that runs, slow ones included.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -53,7 +54,7 @@ fn manifest() -> Vec<Bench> {
             matches!(fields[3], "runs" | "slow" | "fails"),
             "MANIFEST status must be runs, slow or fails: {line}"
         );
-        let named = only.iter().any(|o| name.contains(o.as_str()));
+        let named = only.iter().any(|o| o == "all" || name.contains(o.as_str()));
         let wanted = match fields[3] {
             "runs" => only.is_empty() || named,
             "slow" => named,
