@@ -94,7 +94,11 @@ fn check(bench: &Bench, python: &str, timeout: Duration) -> Result<(), String> {
         return Err(format!("python3 did not run it:\n{}", expected.dump()));
     }
     if !ok(&actual) {
-        return Err(format!("gilvm: {}\n{}", actual.exception_line(), actual.dump()));
+        return Err(format!(
+            "gilvm: {}\n{}",
+            actual.exception_line(),
+            actual.dump()
+        ));
     }
     if expected.stdout != actual.stdout {
         return Err(format!(
@@ -110,7 +114,10 @@ fn pyperformance_benchmarks_match_python3() {
     let python = util::python3();
     let benches = manifest();
     if benches.is_empty() {
-        assert!(std::env::var("GILVM_PYPERF").is_ok(), "MANIFEST lists no benchmark that runs");
+        assert!(
+            std::env::var("GILVM_PYPERF").is_ok(),
+            "MANIFEST lists no benchmark that runs"
+        );
         return;
     }
     let timeout = util::timeout_or(Duration::from_secs(120));
