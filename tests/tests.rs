@@ -13,6 +13,7 @@ mod lab;
 mod layers;
 mod multiprocessing;
 mod native_gil;
+mod pyperformance;
 mod readme;
 mod sandbox;
 mod signals;
