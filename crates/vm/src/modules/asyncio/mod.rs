@@ -3,8 +3,8 @@
 //! The core is native (`_asyncio`): the loop with its ready queue and timer heap
 //! ([`event_loop`]), `Future` and `Task` ([`future`]), `sleep`, `run`, `create_task`. The rest
 //! (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Semaphore`, the exception classes,
-//! `to_thread`) is Python code in `asyncio.py`, ported from CPython 3.11, compiled when
-//! `asyncio` is first imported. Other threads reach a loop through [`threadsafe`].
+//! `to_thread`, the socket methods of the loop) is Python code in `asyncio.py` and the streams
+//! in `streams.py`, ported from CPython 3.11, compiled when `asyncio` is first imported. Other threads reach a loop through [`threadsafe`].
 
 pub mod event_loop;
 pub mod future;
@@ -22,8 +22,9 @@ use future::{as_future, Status};
 
 pub use event_loop::on_interrupt;
 
-/// The source of the Python part of the module.
-const SOURCE: &str = include_str!("asyncio.py");
+/// The source of the Python part of the module: `asyncio.py`, then the streams
+/// (`open_connection`, `start_server`, `StreamReader`, `StreamWriter`) of `streams.py`.
+const SOURCE: &str = concat!(include_str!("asyncio.py"), include_str!("streams.py"));
 
 /// What `asyncio.sleep(delay, result)` returns: a small awaitable that, when first stepped,
 /// schedules a timer for a fresh future and yields it (or, for a delay <= 0, yields once).
