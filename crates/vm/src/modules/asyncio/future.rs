@@ -46,6 +46,8 @@ pub struct TaskState {
     pub fut_waiter: Option<Value>,
     pub must_cancel: bool,
     pub name: Value,
+    /// `cancel()` calls not yet undone by `uncancel()` (`Task.cancelling()`, 3.11).
+    pub cancels: u32,
 }
 
 #[derive(Debug)]
@@ -105,6 +107,7 @@ pub fn new_task(coro: Value, name: Value) -> Value {
                 fut_waiter: None,
                 must_cancel: false,
                 name,
+                cancels: 0,
             }),
         }),
     })
@@ -194,6 +197,7 @@ pub fn cancel(vm: &mut Vm, fut_v: &Value, fut: &Future, msg: Value) -> bool {
         return false;
     }
     if let Some(t) = &fut.task {
+        t.st.borrow_mut(gil).cancels += 1;
         let waiter = t.st.borrow(gil).fut_waiter.clone();
         if let Some(w) = waiter {
             if let Some(wf) = as_future(&w) {
@@ -365,6 +369,26 @@ fn m_set_name(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn m_cancelling(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    Ok(Value::Int(
+        f.task.as_ref().map_or(0, |t| t.st.borrow(vm.gil()).cancels) as i64,
+    ))
+}
+
+fn m_uncancel(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    let n = match &f.task {
+        Some(t) => {
+            let mut st = t.st.borrow_mut(vm.gil());
+            st.cancels = st.cancels.saturating_sub(1);
+            st.cancels
+        }
+        None => 0,
+    };
+    Ok(Value::Int(n as i64))
+}
+
 fn m_get_coro(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     let f = this(vm, a)?;
     Ok(f.task.as_ref().map_or(Value::None, |t| t.coro.clone()))
@@ -464,6 +488,8 @@ pub fn install(vm: &mut Vm) -> (Value, Value) {
             methods.push(("get_name", m_get_name));
             methods.push(("set_name", m_set_name));
             methods.push(("get_coro", m_get_coro));
+            methods.push(("cancelling", m_cancelling));
+            methods.push(("uncancel", m_uncancel));
         }
         crate::builtins::add_methods(vm, &c, &methods);
         vm.types()

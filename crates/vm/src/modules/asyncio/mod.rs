@@ -23,8 +23,13 @@ use future::{as_future, Status};
 pub use event_loop::on_interrupt;
 
 /// The source of the Python part of the module: `asyncio.py`, then the streams
-/// (`open_connection`, `start_server`, `StreamReader`, `StreamWriter`) of `streams.py`.
-const SOURCE: &str = concat!(include_str!("asyncio.py"), include_str!("streams.py"));
+/// (`open_connection`, `start_server`, `StreamReader`, `StreamWriter`) of `streams.py`, then
+/// `timeout`, `timeout_at` and `TaskGroup` of `taskgroups.py`.
+const SOURCE: &str = concat!(
+    include_str!("asyncio.py"),
+    include_str!("streams.py"),
+    include_str!("taskgroups.py")
+);
 
 /// What `asyncio.sleep(delay, result)` returns: a small awaitable that, when first stepped,
 /// schedules a timer for a fresh future and yields it (or, for a delay <= 0, yields once).
