@@ -96,6 +96,8 @@ struct LoopState {
     current: Option<Value>,
     /// Every task created on this loop and not yet seen done (pruned now and then).
     tasks: Vec<Value>,
+    /// Tasks that ended with an exception nobody may have retrieved yet.
+    failed: Vec<Value>,
     /// What other threads reach the loop through ([`super::threadsafe`]).
     ts: Arc<Threadsafe>,
     /// The Python loop object (`get_running_loop()`), made on first use.
@@ -453,8 +455,15 @@ fn task_step(vm: &mut Vm, tv: &Value, exc: Option<PyErr>) -> PyResult<()> {
                 }
                 future::set_exception(vm, tv, task, e.clone())?;
                 if fatal {
+                    task.st.borrow_mut(gil).log_tb = false;
                     return Err(e);
                 }
+                with_loop(|l| {
+                    // Done: only `failed` keeps it now (its count of references tells when
+                    // nothing else does).
+                    l.tasks.retain(|x| !x.is(tv));
+                    l.failed.push(tv.clone());
+                });
             }
         }
     }
@@ -514,8 +523,52 @@ fn drain_threadsafe(ts: &Threadsafe) {
     }
 }
 
+/// CPython's `Task.__del__` for the failed tasks nothing refers to any more (`all`: every one
+/// left, as the loop closes): "Task exception was never retrieved" on stderr for those whose
+/// exception nobody retrieved.
+fn report_unretrieved(vm: &mut Vm, all: bool) {
+    let gil = vm.gil();
+    let gone = with_loop(|l| {
+        let mut gone = Vec::new();
+        let mut i = 0;
+        while i < l.failed.len() {
+            let t = &l.failed[i];
+            let retrieved = as_future(t).is_none_or(|f| !f.st.borrow(gil).log_tb);
+            let unreferenced = matches!(t, Value::Native(n) if Arc::strong_count(n) == 1);
+            if retrieved || all || unreferenced {
+                let t = l.failed.swap_remove(i);
+                if !retrieved {
+                    gone.push(t);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        gone
+    })
+    .unwrap_or_default();
+    for t in gone {
+        let Some(f) = as_future(&t) else { continue };
+        let exc = {
+            let mut st = f.st.borrow_mut(gil);
+            st.log_tb = false;
+            st.exc.clone()
+        };
+        let Some(e) = exc else { continue };
+        let r = vm.repr(&t).unwrap_or_else(|_| "<Task>".to_string());
+        let text = vm.format_exception(&e);
+        vm.interp.flush_stdout();
+        let _ = vm.interp.write_stderr(
+            format!("Task exception was never retrieved\nfuture: {r}\n{text}").as_bytes(),
+        );
+    }
+}
+
 /// One round of the loop.
 fn run_once(vm: &mut Vm) -> PyResult<()> {
+    if with_loop(|l| !l.failed.is_empty()).unwrap_or(false) {
+        report_unretrieved(vm, false);
+    }
     let Some(ts) = threadsafe() else {
         return Err(no_loop(vm));
     };
@@ -613,6 +666,7 @@ pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
             seq: 0,
             current: None,
             tasks: Vec::new(),
+            failed: Vec::new(),
             ts: Arc::new(ts),
             py_loop: None,
             interrupts: 0,
@@ -620,6 +674,7 @@ pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
         })
     });
     let r = run_main(vm, coro);
+    report_unretrieved(vm, true);
     // Tear down in any case (the state holds values).
     let state = LOOP.with(|l| l.borrow_mut().take());
     if let Some(s) = &state {

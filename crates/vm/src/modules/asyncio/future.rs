@@ -38,6 +38,9 @@ pub struct FutState {
     /// Children of a `gather` future: cancelling the outer future cancels them instead.
     pub children: Option<Vec<Value>>,
     pub cancel_requested: bool,
+    /// A task's exception nobody has retrieved yet (CPython's `__log_traceback`): reported
+    /// as "Task exception was never retrieved" when the task is dropped.
+    pub log_tb: bool,
 }
 
 #[derive(Debug)]
@@ -85,6 +88,7 @@ pub fn new_future() -> Value {
             cancel_msg: Value::None,
             children: None,
             cancel_requested: false,
+            log_tb: false,
         }),
         task: None,
     })
@@ -100,6 +104,7 @@ pub fn new_task(coro: Value, name: Value) -> Value {
             cancel_msg: Value::None,
             children: None,
             cancel_requested: false,
+            log_tb: false,
         }),
         task: Some(TaskPart {
             coro,
@@ -171,6 +176,7 @@ pub fn set_exception(vm: &mut Vm, fut_v: &Value, fut: &Future, e: PyErr) -> PyRe
         }
         st.status = Status::Done;
         st.exc = Some(e);
+        st.log_tb = fut.task.is_some();
     }
     schedule_callbacks(vm, fut_v, fut);
     Ok(())
@@ -232,6 +238,7 @@ pub fn cancel(vm: &mut Vm, fut_v: &Value, fut: &Future, msg: Value) -> bool {
 
 /// `fut.result()`.
 pub fn result(vm: &mut Vm, fut: &Future) -> PyResult<Value> {
+    fut.st.borrow_mut(vm.gil()).log_tb = false;
     let st = fut.st.borrow(vm.gil());
     match st.status {
         Status::Cancelled => {
@@ -283,6 +290,7 @@ fn m_result(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
 
 fn m_exception(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     let f = this(vm, a)?;
+    f.st.borrow_mut(vm.gil()).log_tb = false;
     let st = f.st.borrow(vm.gil());
     match st.status {
         Status::Cancelled => {
