@@ -3,7 +3,7 @@
 //! waiting for — and the wait shows as *blocked* for the main thread in `--stats-json`; a
 //! `call_soon_threadsafe` from another thread wakes a loop that has no timer and no
 //! descriptor to wait on (the self-pipe). Afterwards no descriptor is left open (the
-//! self-pipe, the sockets, the server's and the streams' sockets are all closed).
+//! self-pipe, the sockets, the server's and the streams' sockets, a child's pipes).
 
 use serde_json::Value;
 
@@ -68,6 +68,16 @@ async def streams():
 
 
 print("echoed", asyncio.run(streams()))
+
+
+async def child():
+    p = await asyncio.create_subprocess_exec(
+        "sh", "-c", "cat; echo err >&2", stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
+    return await p.communicate(b"abc")
+
+
+print("child", asyncio.run(child()))
 a.close()
 b.close()
 print("fds back as before:", sorted(os.listdir("/proc/self/fd")) == fds_before)
@@ -92,7 +102,7 @@ fn a_loop_waiting_on_a_socket_lets_other_threads_run_and_leaves_no_fd() {
     assert_eq!(
         out.stdout,
         "received b'ping'\nspinner ran meanwhile: True\nwoken\nechoed b'hi'\n\
-         fds back as before: True\n",
+         child (b'abc', b'err\\n')\nfds back as before: True\n",
         "{}",
         out.dump()
     );

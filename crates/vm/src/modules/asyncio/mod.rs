@@ -24,11 +24,13 @@ pub use event_loop::on_interrupt;
 
 /// The source of the Python part of the module: `asyncio.py`, then the streams
 /// (`open_connection`, `start_server`, `StreamReader`, `StreamWriter`) of `streams.py`, then
-/// `timeout`, `timeout_at` and `TaskGroup` of `taskgroups.py`.
+/// `timeout`, `timeout_at` and `TaskGroup` of `taskgroups.py`, then the subprocesses
+/// (`create_subprocess_exec`, `create_subprocess_shell`, `Process`) of `processes.py`.
 const SOURCE: &str = concat!(
     include_str!("asyncio.py"),
     include_str!("streams.py"),
-    include_str!("taskgroups.py")
+    include_str!("taskgroups.py"),
+    include_str!("processes.py")
 );
 
 /// What `asyncio.sleep(delay, result)` returns: a small awaitable that, when first stepped,

@@ -42,7 +42,7 @@ class _SocketTransport:
     """A connected non-blocking socket: reads feed a StreamReader, writes are buffered and
     flushed when the socket turns writable (flow control for drain())."""
 
-    def __init__(self, sock, reader, server=None):
+    def __init__(self, sock, reader, server=None, readable=True):
         sock.setblocking(False)
         self._sock = sock
         self._fd = sock.fileno()
@@ -53,9 +53,11 @@ class _SocketTransport:
         self._eof = False
         self._conn_lost = 0
         self._paused = False
-        self._reading = True
         self._drain_waiters = []
         self._connection_lost = False
+        # A pipe closes at EOF (CPython's _UnixReadPipeTransport); a socket stays open for
+        # writing (StreamReaderProtocol.eof_received).
+        self._close_on_eof = False
         self._closed = _create_future()
         self._extra = {'socket': sock}
         try:
@@ -68,8 +70,11 @@ class _SocketTransport:
             self._extra['peername'] = None
         if server is not None:
             server._attach()
-        reader._transport = self
-        _add_reader(self._fd, self._read_ready)
+        self._reading = readable
+        if reader is not None:
+            reader._transport = self
+        if readable:
+            _add_reader(self._fd, self._read_ready)
 
     def get_extra_info(self, name, default=None):
         return self._extra.get(name, default)
@@ -109,6 +114,8 @@ class _SocketTransport:
             self._reading = False
             _remove_reader(self._fd)
             self._reader.feed_eof()
+            if self._close_on_eof:
+                self.close()
             return
         self._reader.feed_data(data)
 
@@ -221,7 +228,9 @@ class _SocketTransport:
             return
         self._connection_lost = True
         # StreamReaderProtocol.connection_lost
-        if exc is None:
+        if self._reader is None:
+            pass
+        elif exc is None:
             self._reader.feed_eof()
         else:
             self._reader.set_exception(exc)
