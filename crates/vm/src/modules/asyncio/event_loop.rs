@@ -202,19 +202,17 @@ pub fn set_py_loop(v: Value) {
 
 /// `loop.add_reader(fd, callback, *args)` (`write`: `add_writer`): replaces (and cancels) the
 /// descriptor's callback if it had one; the handle of the new one.
-pub fn add_watch(
-    vm: &Vm,
-    fd: i32,
-    write: bool,
-    f: Value,
-    args: Vec<Value>,
-) -> PyResult<Value> {
+pub fn add_watch(vm: &Vm, fd: i32, write: bool, f: Value, args: Vec<Value>) -> PyResult<Value> {
     if fd < 0 {
         return Err(vm.value_error(format!("Invalid file descriptor: {fd}")));
     }
     let h = Arc::new(TimerHandle::default());
     let old = with_loop(|l| {
-        let map = if write { &mut l.writers } else { &mut l.readers };
+        let map = if write {
+            &mut l.writers
+        } else {
+            &mut l.readers
+        };
         map.insert(fd, (f, args, h.clone()))
     })
     .ok_or_else(|| no_loop(vm))?;
@@ -227,7 +225,11 @@ pub fn add_watch(
 /// `loop.remove_reader(fd)` / `remove_writer`: was a callback registered?
 pub fn remove_watch(vm: &Vm, fd: i32, write: bool) -> bool {
     let old = with_loop(|l| {
-        let map = if write { &mut l.writers } else { &mut l.readers };
+        let map = if write {
+            &mut l.writers
+        } else {
+            &mut l.readers
+        };
         map.remove(&fd)
     })
     .flatten();
@@ -273,12 +275,14 @@ fn process_events(fds: &[libc::pollfd]) {
         for p in fds.iter().filter(|p| p.revents != 0) {
             if p.revents & !libc::POLLOUT != 0 {
                 if let Some((f, a, h)) = l.readers.get(&p.fd) {
-                    l.ready.push_back(Cb::Py(f.clone(), a.clone(), Some(h.clone())));
+                    l.ready
+                        .push_back(Cb::Py(f.clone(), a.clone(), Some(h.clone())));
                 }
             }
             if p.revents & !libc::POLLIN != 0 {
                 if let Some((f, a, h)) = l.writers.get(&p.fd) {
-                    l.ready.push_back(Cb::Py(f.clone(), a.clone(), Some(h.clone())));
+                    l.ready
+                        .push_back(Cb::Py(f.clone(), a.clone(), Some(h.clone())));
                 }
             }
         }
@@ -585,7 +589,8 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
     match timeout {
         Some(t) if t <= 0.0 => {
             if !fds.is_empty() {
-                let fds = super::threadsafe::poll(fds, 0).map_err(|e| crate::builtins::file::os_error(vm, e.into(), None))?;
+                let fds = super::threadsafe::poll(fds, 0)
+                    .map_err(|e| crate::builtins::file::os_error(vm, e.into(), None))?;
                 process_events(&fds);
             }
         }
@@ -598,11 +603,7 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
             // thread to hand a callback over. With no timer, only worker threads still running
             // (or other live threads, which might call `call_soon_threadsafe`) can wake the
             // loop; with none of those every task waits forever.
-            if timeout.is_none()
-                && fds.is_empty()
-                && !ts.busy()
-                && vm.interp.threads.count() <= 1
-            {
+            if timeout.is_none() && fds.is_empty() && !ts.busy() && vm.interp.threads.count() <= 1 {
                 return Err(vm.runtime_error(
                     "gilvm: the event loop has nothing left to run but the main task is not \
                      done (every task is waiting)",
