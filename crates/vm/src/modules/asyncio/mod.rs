@@ -1,10 +1,13 @@
 //! asyncio: a single-threaded event loop driving coroutines.
 //!
-//! The core is native (`_asyncio`): the loop with its ready queue and timer heap
-//! ([`event_loop`]), `Future` and `Task` ([`future`]), `sleep`, `run`, `create_task`. The rest
-//! (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Semaphore`, the exception classes,
-//! `to_thread`, the socket methods of the loop) is Python code in `asyncio.py` and the streams
-//! in `streams.py`, ported from CPython 3.11, compiled when `asyncio` is first imported. Other threads reach a loop through [`threadsafe`].
+//! The core is native (`_asyncio`): the loop with its ready queue, timer heap and poll(2) wait
+//! on descriptors ([`event_loop`]), `Future` and `Task` ([`future`]), `sleep`, `run`,
+//! `create_task`. The rest is Python code ported from CPython 3.11, compiled when `asyncio` is
+//! first imported: `asyncio.py` (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Condition`,
+//! `Semaphore`, the exception classes, `to_thread`, the loop object with its `add_reader` /
+//! `sock_*` methods), `streams.py` (`open_connection`, `start_server`), `taskgroups.py`
+//! (`timeout`, `TaskGroup`) and `processes.py` (`create_subprocess_exec`/`_shell`). Other
+//! threads reach a loop through [`threadsafe`].
 
 pub mod event_loop;
 pub mod future;
