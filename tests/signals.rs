@@ -581,6 +581,24 @@ fn asyncio_main_task_that_swallows_the_cancellation_returns() {
 }
 
 #[test]
+fn asyncio_ctrl_c_during_a_socket_wait_cancels_the_main_task() {
+    // The loop waits in poll(2) on the socket: the Ctrl-C wakes it through its self-pipe.
+    let run = differential(
+        "sig_asyncio_socket",
+        "import asyncio, socket\nasync def main():\n    a, b = socket.socketpair()\n    \
+         a.setblocking(False)\n    print('ready', flush=True)\n    try:\n        \
+         await asyncio.get_running_loop().sock_recv(a, 1)\n    \
+         except asyncio.CancelledError:\n        print('cancelled')\n        raise\n\
+         asyncio.run(main())\n",
+        ONCE,
+        false,
+        Compare::LastLine,
+    );
+    assert_eq!(run.stdout, "ready\ncancelled\n");
+    assert_eq!(run.how(), "signal 2");
+}
+
+#[test]
 fn non_daemon_threads_are_waited_for_and_a_second_ctrl_c_ends_the_wait() {
     // The first Ctrl-C ends the main script; the exit waits for the non-daemon thread; the
     // second one ends that wait ("Exception ignored in: <module 'threading' ...>").

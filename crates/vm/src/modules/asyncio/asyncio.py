@@ -5,6 +5,7 @@ from _asyncio import (Future, Task, run, sleep, create_task, ensure_future,
 from _asyncio import _create_future, _call_soon, _call_later, _cancel_handle, _time, _running
 from _asyncio import (_loop_handle, _get_loop, _set_loop, _call_soon_threadsafe,
                       _begin_threadsafe, _finish_threadsafe)
+from _asyncio import _add_reader, _add_writer, _remove_reader, _remove_writer, _os_error
 
 
 class CancelledError(BaseException):
@@ -55,6 +56,9 @@ class _Loop:
     def call_later(self, delay, callback, *args):
         return TimerHandle(_call_later(delay, callback, *args))
 
+    def call_at(self, when, callback, *args):
+        return TimerHandle(_call_later(when - _time(), callback, *args))
+
     def time(self):
         return _time()
 
@@ -69,8 +73,134 @@ class _Loop:
     def is_running(self):
         return _running()
 
+    # Descriptors (CPython's selector_events.BaseSelectorEventLoop).
+
+    def add_reader(self, fd, callback, *args):
+        _add_reader(_fileobj_to_fd(fd), callback, *args)
+
+    def remove_reader(self, fd):
+        return _remove_reader(_fileobj_to_fd(fd))
+
+    def add_writer(self, fd, callback, *args):
+        _add_writer(_fileobj_to_fd(fd), callback, *args)
+
+    def remove_writer(self, fd):
+        return _remove_writer(_fileobj_to_fd(fd))
+
+    async def sock_recv(self, sock, n):
+        try:
+            return sock.recv(n)
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._sock_wait(sock, False, _try_recv, n)
+
+    async def sock_recv_into(self, sock, buf):
+        try:
+            return sock.recv_into(buf)
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._sock_wait(sock, False, _try_recv_into, buf)
+
+    async def sock_sendall(self, sock, data):
+        try:
+            n = sock.send(data)
+        except (BlockingIOError, InterruptedError):
+            n = 0
+        if n == len(data):
+            return
+        view = memoryview(data)
+        return await self._sock_wait(sock, True, _try_sendall, view, [n])
+
+    async def sock_connect(self, sock, address):
+        try:
+            sock.connect(address)
+            return
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._sock_wait(sock, True, _try_connect, address)
+
+    async def sock_accept(self, sock):
+        try:
+            conn, address = sock.accept()
+            conn.setblocking(False)
+            return conn, address
+        except (BlockingIOError, InterruptedError):
+            pass
+        return await self._sock_wait(sock, False, _try_accept)
+
+    def _sock_wait(self, sock, write, attempt, *args):
+        # A future the descriptor's callback finishes: `attempt(fut, sock, *args)` runs each
+        # time the socket is ready and returns True once it has set the future's outcome.
+        fut = _create_future()
+        fd = sock.fileno()
+        add = _add_writer if write else _add_reader
+        remove = _remove_writer if write else _remove_reader
+
+        def ready():
+            if fut.done():
+                return
+            try:
+                attempt(fut, sock, *args)
+            except (BlockingIOError, InterruptedError):
+                pass
+            except (SystemExit, KeyboardInterrupt):
+                raise
+            except BaseException as exc:
+                fut.set_exception(exc)
+
+        def done(f):
+            remove(fd)
+
+        add(fd, ready)
+        fut.add_done_callback(done)
+        return fut
+
 
 _the_loop = _Loop()
+
+
+def _fileobj_to_fd(fileobj):
+    if isinstance(fileobj, int):
+        fd = fileobj
+    else:
+        try:
+            fd = int(fileobj.fileno())
+        except (AttributeError, TypeError, ValueError):
+            raise ValueError(f"Invalid file object: {fileobj!r}") from None
+    if fd < 0:
+        raise ValueError(f"Invalid file descriptor: {fd}")
+    return fd
+
+
+def _try_recv(fut, sock, n):
+    fut.set_result(sock.recv(n))
+
+
+def _try_recv_into(fut, sock, buf):
+    fut.set_result(sock.recv_into(buf))
+
+
+def _try_sendall(fut, sock, view, pos):
+    start = pos[0]
+    start += sock.send(view[start:])
+    if start == len(view):
+        fut.set_result(None)
+    else:
+        pos[0] = start
+
+
+def _try_connect(fut, sock, address):
+    import socket
+    err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
+    if err != 0:
+        raise _os_error(err, f"Connect call failed {address}")
+    fut.set_result(None)
+
+
+def _try_accept(fut, sock):
+    conn, address = sock.accept()
+    conn.setblocking(False)
+    fut.set_result((conn, address))
 
 
 def get_running_loop():
@@ -397,6 +527,75 @@ class Lock:
         fut = self._waiters[0]
         if not fut.done():
             fut.set_result(True)
+
+
+class Condition:
+    def __init__(self, lock=None):
+        if lock is None:
+            lock = Lock()
+        self._lock = lock
+        self.locked = lock.locked
+        self.acquire = lock.acquire
+        self.release = lock.release
+        self._waiters = []
+
+    async def __aenter__(self):
+        await self.acquire()
+        return None
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self.release()
+
+    def __repr__(self):
+        extra = 'locked' if self.locked() else 'unlocked'
+        if self._waiters:
+            extra = f'{extra}, waiters:{len(self._waiters)}'
+        return f'<asyncio.locks.Condition object at {id(self):#x} [{extra}]>'
+
+    async def wait(self):
+        if not self.locked():
+            raise RuntimeError('cannot wait on un-acquired lock')
+        self.release()
+        try:
+            fut = _create_future()
+            self._waiters.append(fut)
+            try:
+                await fut
+                return True
+            finally:
+                self._waiters.remove(fut)
+        finally:
+            # Must reacquire lock even if wait is cancelled
+            cancelled = False
+            while True:
+                try:
+                    await self.acquire()
+                    break
+                except CancelledError:
+                    cancelled = True
+            if cancelled:
+                raise CancelledError
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    def notify(self, n=1):
+        if not self.locked():
+            raise RuntimeError('cannot notify on un-acquired lock')
+        idx = 0
+        for fut in self._waiters:
+            if idx >= n:
+                break
+            if not fut.done():
+                idx += 1
+                fut.set_result(False)
+
+    def notify_all(self):
+        self.notify(len(self._waiters))
 
 
 class Semaphore:

@@ -4,11 +4,15 @@
 //! that point (callbacks they schedule run in the next round). Tasks are stepped by
 //! [`task_step`], CPython's `Task.__step`.
 //!
+//! The wait is poll(2) (GIL released) on the descriptors of `add_reader`/`add_writer`, the
+//! self-pipe other threads wake the loop through ([`super::threadsafe`]) and the next timer's
+//! deadline; a descriptor that is ready queues its callback, as CPython's `_process_events`.
+//!
 //! The loop of the running `asyncio.run` lives in a thread-local: one loop per OS thread.
 
 use std::cell::{Cell, RefCell};
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BinaryHeap, VecDeque};
+use std::collections::{BTreeMap, BinaryHeap, VecDeque};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -75,8 +79,15 @@ impl Ord for Timer {
     }
 }
 
+/// The callback of `add_reader`/`add_writer` for one descriptor.
+type Watch = (Value, Vec<Value>, Arc<TimerHandle>);
+
 struct LoopState {
     start: Instant,
+    /// `add_reader` callbacks by descriptor.
+    readers: BTreeMap<i32, Watch>,
+    /// `add_writer` callbacks by descriptor.
+    writers: BTreeMap<i32, Watch>,
     /// Seconds the virtual clock has jumped ahead (sandbox: timers fire without waiting).
     skew: f64,
     ready: VecDeque<Cb>,
@@ -85,6 +96,8 @@ struct LoopState {
     current: Option<Value>,
     /// Every task created on this loop and not yet seen done (pruned now and then).
     tasks: Vec<Value>,
+    /// Tasks that ended with an exception nobody may have retrieved yet.
+    failed: Vec<Value>,
     /// What other threads reach the loop through ([`super::threadsafe`]).
     ts: Arc<Threadsafe>,
     /// The Python loop object (`get_running_loop()`), made on first use.
@@ -185,6 +198,95 @@ pub fn py_loop() -> Option<Value> {
 
 pub fn set_py_loop(v: Value) {
     with_loop(|l| l.py_loop = Some(v));
+}
+
+/// `loop.add_reader(fd, callback, *args)` (`write`: `add_writer`): replaces (and cancels) the
+/// descriptor's callback if it had one; the handle of the new one.
+pub fn add_watch(vm: &Vm, fd: i32, write: bool, f: Value, args: Vec<Value>) -> PyResult<Value> {
+    if fd < 0 {
+        return Err(vm.value_error(format!("Invalid file descriptor: {fd}")));
+    }
+    let h = Arc::new(TimerHandle::default());
+    let old = with_loop(|l| {
+        let map = if write {
+            &mut l.writers
+        } else {
+            &mut l.readers
+        };
+        map.insert(fd, (f, args, h.clone()))
+    })
+    .ok_or_else(|| no_loop(vm))?;
+    if let Some((_, _, old)) = old {
+        *old.cancelled.borrow_mut(vm.gil()) = true;
+    }
+    Ok(Value::Native(Arc::new(Box::new(HandleRef(h)))))
+}
+
+/// `loop.remove_reader(fd)` / `remove_writer`: was a callback registered?
+pub fn remove_watch(vm: &Vm, fd: i32, write: bool) -> bool {
+    let old = with_loop(|l| {
+        let map = if write {
+            &mut l.writers
+        } else {
+            &mut l.readers
+        };
+        map.remove(&fd)
+    })
+    .flatten();
+    match old {
+        Some((_, _, h)) => {
+            *h.cancelled.borrow_mut(vm.gil()) = true;
+            true
+        }
+        None => false,
+    }
+}
+
+/// The poll(2) set of the registered descriptors (a descriptor both read and written once).
+fn watched() -> Vec<libc::pollfd> {
+    with_loop(|l| {
+        let mut out: Vec<libc::pollfd> = Vec::new();
+        for &fd in l.readers.keys() {
+            out.push(libc::pollfd {
+                fd,
+                events: libc::POLLIN,
+                revents: 0,
+            });
+        }
+        for &fd in l.writers.keys() {
+            match out.iter_mut().find(|p| p.fd == fd) {
+                Some(p) => p.events |= libc::POLLOUT,
+                None => out.push(libc::pollfd {
+                    fd,
+                    events: libc::POLLOUT,
+                    revents: 0,
+                }),
+            }
+        }
+        out
+    })
+    .unwrap_or_default()
+}
+
+/// Queue the callbacks of the descriptors poll(2) found ready (as `selectors.PollSelector`:
+/// any event but POLLOUT counts as readable, any but POLLIN as writable).
+fn process_events(fds: &[libc::pollfd]) {
+    with_loop(|l| {
+        for p in fds.iter().filter(|p| p.revents != 0) {
+            if p.revents & !libc::POLLOUT != 0 {
+                if let Some((f, a, h)) = l.readers.get(&p.fd) {
+                    l.ready
+                        .push_back(Cb::Py(f.clone(), a.clone(), Some(h.clone())));
+                }
+            }
+            if p.revents & !libc::POLLIN != 0 {
+                if let Some((f, a, h)) = l.writers.get(&p.fd) {
+                    l.ready
+                        .push_back(Cb::Py(f.clone(), a.clone(), Some(h.clone())));
+                }
+            }
+        }
+    });
 }
 
 /// The Python-visible handle (shares the cancel flag with the scheduled callback).
@@ -357,8 +459,15 @@ fn task_step(vm: &mut Vm, tv: &Value, exc: Option<PyErr>) -> PyResult<()> {
                 }
                 future::set_exception(vm, tv, task, e.clone())?;
                 if fatal {
+                    task.st.borrow_mut(gil).log_tb = false;
                     return Err(e);
                 }
+                with_loop(|l| {
+                    // Done: only `failed` keeps it now (its count of references tells when
+                    // nothing else does).
+                    l.tasks.retain(|x| !x.is(tv));
+                    l.failed.push(tv.clone());
+                });
             }
         }
     }
@@ -418,12 +527,57 @@ fn drain_threadsafe(ts: &Threadsafe) {
     }
 }
 
+/// CPython's `Task.__del__` for the failed tasks nothing refers to any more (`all`: every one
+/// left, as the loop closes): "Task exception was never retrieved" on stderr for those whose
+/// exception nobody retrieved.
+fn report_unretrieved(vm: &mut Vm, all: bool) {
+    let gil = vm.gil();
+    let gone = with_loop(|l| {
+        let mut gone = Vec::new();
+        let mut i = 0;
+        while i < l.failed.len() {
+            let t = &l.failed[i];
+            let retrieved = as_future(t).is_none_or(|f| !f.st.borrow(gil).log_tb);
+            let unreferenced = matches!(t, Value::Native(n) if Arc::strong_count(n) == 1);
+            if retrieved || all || unreferenced {
+                let t = l.failed.swap_remove(i);
+                if !retrieved {
+                    gone.push(t);
+                }
+            } else {
+                i += 1;
+            }
+        }
+        gone
+    })
+    .unwrap_or_default();
+    for t in gone {
+        let Some(f) = as_future(&t) else { continue };
+        let exc = {
+            let mut st = f.st.borrow_mut(gil);
+            st.log_tb = false;
+            st.exc.clone()
+        };
+        let Some(e) = exc else { continue };
+        let r = vm.repr(&t).unwrap_or_else(|_| "<Task>".to_string());
+        let text = vm.format_exception(&e);
+        vm.interp.flush_stdout();
+        let _ = vm.interp.write_stderr(
+            format!("Task exception was never retrieved\nfuture: {r}\n{text}").as_bytes(),
+        );
+    }
+}
+
 /// One round of the loop.
 fn run_once(vm: &mut Vm) -> PyResult<()> {
+    if with_loop(|l| !l.failed.is_empty()).unwrap_or(false) {
+        report_unretrieved(vm, false);
+    }
     let Some(ts) = threadsafe() else {
         return Err(no_loop(vm));
     };
     drain_threadsafe(&ts);
+    let fds = watched();
     let timeout = with_loop(|l| {
         if !l.ready.is_empty() {
             Some(0.0)
@@ -433,8 +587,14 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
     })
     .flatten();
     match timeout {
-        Some(t) if t <= 0.0 => {}
-        Some(t) if vm.sandboxed() => {
+        Some(t) if t <= 0.0 => {
+            if !fds.is_empty() {
+                let fds = super::threadsafe::poll(fds, 0)
+                    .map_err(|e| crate::builtins::file::os_error(vm, e.into(), None))?;
+                process_events(&fds);
+            }
+        }
+        Some(t) if vm.sandboxed() && fds.is_empty() => {
             // The sandbox's virtual clock: jump to the next timer instead of sleeping.
             with_loop(|l| l.skew += t);
         }
@@ -443,7 +603,7 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
             // thread to hand a callback over. With no timer, only worker threads still running
             // (or other live threads, which might call `call_soon_threadsafe`) can wake the
             // loop; with none of those every task waits forever.
-            if timeout.is_none() && !ts.busy() && vm.interp.threads.count() <= 1 {
+            if timeout.is_none() && fds.is_empty() && !ts.busy() && vm.interp.threads.count() <= 1 {
                 return Err(vm.runtime_error(
                     "gilvm: the event loop has nothing left to run but the main task is not \
                      done (every task is waiting)",
@@ -452,12 +612,14 @@ fn run_once(vm: &mut Vm) -> PyResult<()> {
             let deadline = timeout.map(|t| Instant::now() + Duration::from_secs_f64(t));
             let waiter = ts.clone();
             let waker = ts.clone();
-            vm.wait_interruptibly(
+            let polled = vm.wait_interruptibly(
                 move || waker.wake(),
-                move |stop| waiter.wait(deadline, stop),
+                move |stop| waiter.wait(deadline, stop, fds),
             );
             // Ctrl-C: cancels the main task (`on_interrupt`), or raises if it is the second.
             vm.check_interrupt()?;
+            let polled = polled.map_err(|e| crate::builtins::file::os_error(vm, e.into(), None))?;
+            process_events(&polled);
             drain_threadsafe(&ts);
         }
     }
@@ -493,22 +655,27 @@ pub fn run(vm: &mut Vm, coro: Value) -> PyResult<Value> {
         let r = vm.repr(&coro)?;
         return Err(vm.value_error(format!("a coroutine was expected, got {r}")));
     }
+    let ts = Threadsafe::new().map_err(|e| crate::builtins::file::os_error(vm, e.into(), None))?;
     LOOP.with(|l| {
         *l.borrow_mut() = Some(LoopState {
             start: Instant::now(),
+            readers: BTreeMap::new(),
+            writers: BTreeMap::new(),
             skew: 0.0,
             ready: VecDeque::new(),
             timers: BinaryHeap::new(),
             seq: 0,
             current: None,
             tasks: Vec::new(),
-            ts: Arc::new(Threadsafe::default()),
+            failed: Vec::new(),
+            ts: Arc::new(ts),
             py_loop: None,
             interrupts: 0,
             cancel_main: false,
         })
     });
     let r = run_main(vm, coro);
+    report_unretrieved(vm, true);
     // Tear down in any case (the state holds values).
     let state = LOOP.with(|l| l.borrow_mut().take());
     if let Some(s) = &state {

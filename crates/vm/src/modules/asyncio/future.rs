@@ -38,6 +38,9 @@ pub struct FutState {
     /// Children of a `gather` future: cancelling the outer future cancels them instead.
     pub children: Option<Vec<Value>>,
     pub cancel_requested: bool,
+    /// A task's exception nobody has retrieved yet (CPython's `__log_traceback`): reported
+    /// as "Task exception was never retrieved" when the task is dropped.
+    pub log_tb: bool,
 }
 
 #[derive(Debug)]
@@ -46,6 +49,8 @@ pub struct TaskState {
     pub fut_waiter: Option<Value>,
     pub must_cancel: bool,
     pub name: Value,
+    /// `cancel()` calls not yet undone by `uncancel()` (`Task.cancelling()`, 3.11).
+    pub cancels: u32,
 }
 
 #[derive(Debug)]
@@ -83,6 +88,7 @@ pub fn new_future() -> Value {
             cancel_msg: Value::None,
             children: None,
             cancel_requested: false,
+            log_tb: false,
         }),
         task: None,
     })
@@ -98,6 +104,7 @@ pub fn new_task(coro: Value, name: Value) -> Value {
             cancel_msg: Value::None,
             children: None,
             cancel_requested: false,
+            log_tb: false,
         }),
         task: Some(TaskPart {
             coro,
@@ -105,6 +112,7 @@ pub fn new_task(coro: Value, name: Value) -> Value {
                 fut_waiter: None,
                 must_cancel: false,
                 name,
+                cancels: 0,
             }),
         }),
     })
@@ -168,6 +176,7 @@ pub fn set_exception(vm: &mut Vm, fut_v: &Value, fut: &Future, e: PyErr) -> PyRe
         }
         st.status = Status::Done;
         st.exc = Some(e);
+        st.log_tb = fut.task.is_some();
     }
     schedule_callbacks(vm, fut_v, fut);
     Ok(())
@@ -194,6 +203,7 @@ pub fn cancel(vm: &mut Vm, fut_v: &Value, fut: &Future, msg: Value) -> bool {
         return false;
     }
     if let Some(t) = &fut.task {
+        t.st.borrow_mut(gil).cancels += 1;
         let waiter = t.st.borrow(gil).fut_waiter.clone();
         if let Some(w) = waiter {
             if let Some(wf) = as_future(&w) {
@@ -228,6 +238,7 @@ pub fn cancel(vm: &mut Vm, fut_v: &Value, fut: &Future, msg: Value) -> bool {
 
 /// `fut.result()`.
 pub fn result(vm: &mut Vm, fut: &Future) -> PyResult<Value> {
+    fut.st.borrow_mut(vm.gil()).log_tb = false;
     let st = fut.st.borrow(vm.gil());
     match st.status {
         Status::Cancelled => {
@@ -279,6 +290,7 @@ fn m_result(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
 
 fn m_exception(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     let f = this(vm, a)?;
+    f.st.borrow_mut(vm.gil()).log_tb = false;
     let st = f.st.borrow(vm.gil());
     match st.status {
         Status::Cancelled => {
@@ -363,6 +375,26 @@ fn m_set_name(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
         t.st.borrow_mut(vm.gil()).name = name;
     }
     Ok(Value::None)
+}
+
+fn m_cancelling(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    Ok(Value::Int(
+        f.task.as_ref().map_or(0, |t| t.st.borrow(vm.gil()).cancels) as i64,
+    ))
+}
+
+fn m_uncancel(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let f = this(vm, a)?;
+    let n = match &f.task {
+        Some(t) => {
+            let mut st = t.st.borrow_mut(vm.gil());
+            st.cancels = st.cancels.saturating_sub(1);
+            st.cancels
+        }
+        None => 0,
+    };
+    Ok(Value::Int(n as i64))
 }
 
 fn m_get_coro(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
@@ -464,6 +496,8 @@ pub fn install(vm: &mut Vm) -> (Value, Value) {
             methods.push(("get_name", m_get_name));
             methods.push(("set_name", m_set_name));
             methods.push(("get_coro", m_get_coro));
+            methods.push(("cancelling", m_cancelling));
+            methods.push(("uncancel", m_uncancel));
         }
         crate::builtins::add_methods(vm, &c, &methods);
         vm.types()

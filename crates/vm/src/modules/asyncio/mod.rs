@@ -1,10 +1,13 @@
 //! asyncio: a single-threaded event loop driving coroutines.
 //!
-//! The core is native (`_asyncio`): the loop with its ready queue and timer heap
-//! ([`event_loop`]), `Future` and `Task` ([`future`]), `sleep`, `run`, `create_task`. The rest
-//! (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Semaphore`, the exception classes,
-//! `to_thread`) is Python code in `asyncio.py`, ported from CPython 3.11, compiled when
-//! `asyncio` is first imported. Other threads reach a loop through [`threadsafe`].
+//! The core is native (`_asyncio`): the loop with its ready queue, timer heap and poll(2) wait
+//! on descriptors ([`event_loop`]), `Future` and `Task` ([`future`]), `sleep`, `run`,
+//! `create_task`. The rest is Python code ported from CPython 3.11, compiled when `asyncio` is
+//! first imported: `asyncio.py` (`gather`, `wait_for`, `Queue`, `Event`, `Lock`, `Condition`,
+//! `Semaphore`, the exception classes, `to_thread`, the loop object with its `add_reader` /
+//! `sock_*` methods), `streams.py` (`open_connection`, `start_server`), `taskgroups.py`
+//! (`timeout`, `TaskGroup`) and `processes.py` (`create_subprocess_exec`/`_shell`). Other
+//! threads reach a loop through [`threadsafe`].
 
 pub mod event_loop;
 pub mod future;
@@ -22,8 +25,16 @@ use future::{as_future, Status};
 
 pub use event_loop::on_interrupt;
 
-/// The source of the Python part of the module.
-const SOURCE: &str = include_str!("asyncio.py");
+/// The source of the Python part of the module: `asyncio.py`, then the streams
+/// (`open_connection`, `start_server`, `StreamReader`, `StreamWriter`) of `streams.py`, then
+/// `timeout`, `timeout_at` and `TaskGroup` of `taskgroups.py`, then the subprocesses
+/// (`create_subprocess_exec`, `create_subprocess_shell`, `Process`) of `processes.py`.
+const SOURCE: &str = concat!(
+    include_str!("asyncio.py"),
+    include_str!("streams.py"),
+    include_str!("taskgroups.py"),
+    include_str!("processes.py")
+);
 
 /// What `asyncio.sleep(delay, result)` returns: a small awaitable that, when first stepped,
 /// schedules a timer for a fresh future and yields it (or, for a delay <= 0, yields once).
@@ -291,6 +302,66 @@ fn f_finish_threadsafe(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+fn watch_fd(vm: &mut Vm, a: &[Value], what: &str) -> PyResult<i32> {
+    let Some(v) = a.first() else {
+        return Err(vm.type_error(format!("{what}() missing the file descriptor")));
+    };
+    let n = crate::protocol::coerce::to_index(vm, v)?;
+    i32::try_from(n).map_err(|_| vm.value_error(format!("Invalid file descriptor: {n}")))
+}
+
+fn add_watch(vm: &mut Vm, a: &[Value], write: bool) -> PyResult<Value> {
+    let what = if write { "add_writer" } else { "add_reader" };
+    let fd = watch_fd(vm, a, what)?;
+    let Some(f) = a.get(1) else {
+        return Err(vm.type_error(format!("{what}() missing the callback")));
+    };
+    event_loop::add_watch(vm, fd, write, f.clone(), a[2..].to_vec())
+}
+
+/// `_add_reader(fd, callback, *args)` -> handle
+fn f_add_reader(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    add_watch(vm, a, false)
+}
+
+/// `_add_writer(fd, callback, *args)` -> handle
+fn f_add_writer(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    add_watch(vm, a, true)
+}
+
+/// `_remove_reader(fd)` -> bool
+fn f_remove_reader(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let fd = watch_fd(vm, a, "remove_reader")?;
+    Ok(Value::Bool(event_loop::remove_watch(vm, fd, false)))
+}
+
+/// `_remove_writer(fd)` -> bool
+fn f_remove_writer(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let fd = watch_fd(vm, a, "remove_writer")?;
+    Ok(Value::Bool(event_loop::remove_watch(vm, fd, true)))
+}
+
+/// `_os_error(errno, strerror)`: the OSError subclass CPython's `OSError(errno, strerror)`
+/// makes (`ConnectionRefusedError: [Errno 111] Connect call failed ...`).
+fn f_os_error(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
+    let n = match a.first() {
+        Some(v) => crate::protocol::coerce::to_index(vm, v)?,
+        None => 0,
+    };
+    let text = match a.get(1) {
+        Some(v) => vm.to_str(v)?.to_string(),
+        None => String::new(),
+    };
+    let io = std::io::Error::from_raw_os_error(n as i32);
+    let probe = crate::builtins::file::os_error(vm, io.into(), None);
+    let class = vm.type_of(&probe.value());
+    let err = vm.new_error(&class, format!("[Errno {n}] {text}"));
+    vm.set_attr(&err.value(), "errno", Value::Int(n))?;
+    vm.set_attr(&err.value(), "strerror", Value::str(text))?;
+    vm.set_attr(&err.value(), "filename", Value::None)?;
+    Ok(err.value())
+}
+
 /// The native core, `_asyncio`.
 pub fn make_core(vm: &mut Vm) -> Arc<Module> {
     let m = super::new_module(vm, "_asyncio");
@@ -319,6 +390,11 @@ pub fn make_core(vm: &mut Vm) -> Arc<Module> {
             ("_call_soon_threadsafe", f_call_soon_threadsafe),
             ("_begin_threadsafe", f_begin_threadsafe),
             ("_finish_threadsafe", f_finish_threadsafe),
+            ("_os_error", f_os_error),
+            ("_add_reader", f_add_reader),
+            ("_add_writer", f_add_writer),
+            ("_remove_reader", f_remove_reader),
+            ("_remove_writer", f_remove_writer),
         ],
     );
     m
