@@ -274,6 +274,15 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// `message` and `exceptions` of a BaseExceptionGroup (object/exc_group.rs).
+    pub group: Option<Box<ExcGroup>>,
+}
+
+/// What a BaseExceptionGroup holds besides its args.
+#[derive(Debug, Clone)]
+pub struct ExcGroup {
+    pub message: Value,
+    pub exceptions: Vec<Value>,
 }
 
 #[derive(Debug, Clone)]
