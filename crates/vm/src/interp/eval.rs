@@ -882,6 +882,25 @@ impl Vm {
                         let m = tri!(self.exc_matches(&exc, &ty));
                         self.stack.push(Value::Bool(m));
                     }
+                    Op::CheckEgMatch => {
+                        let ty = pop!(self);
+                        let rest = pop!(self);
+                        save_ip!();
+                        let (rest, matched) = tri!(self.check_eg_match(rest, &ty));
+                        let any = !matched.is_none();
+                        self.stack.push(rest);
+                        self.stack.push(matched);
+                        self.stack.push(Value::Bool(any));
+                    }
+                    Op::PrepReraiseStar => {
+                        let list = pop!(self);
+                        let orig = pop!(self);
+                        save_ip!();
+                        let exc = tri!(self.prep_reraise_star(&orig, &list));
+                        let any = !exc.is_none();
+                        self.stack.push(exc);
+                        self.stack.push(Value::Bool(any));
+                    }
                     Op::LoadAssertionError => {
                         self.stack
                             .push(Value::Class(self.types().assertion_error.clone()));
