@@ -429,7 +429,10 @@ impl<'a> Compiler<'a> {
             let next = self.new_label();
             let cleanup = self.new_label();
             let Some(t) = &h.typ else {
-                return Err(CompileError::new("expected ':'", h.span));
+                return Err(CompileError::new(
+                    "expected one or more exception types",
+                    h.span,
+                ));
             };
             self.expr(t)?;
             self.set_span(h.span);

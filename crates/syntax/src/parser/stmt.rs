@@ -247,7 +247,10 @@ impl Parser<'_> {
                 ));
             }
             if star && self.at(Tok::Colon) {
-                return Err(SyntaxError::new("expected ':'", self.span()));
+                return Err(SyntaxError::new(
+                    "expected one or more exception types",
+                    self.span(),
+                ));
             }
             if let Some(bare) = handlers.iter().find(|h| h.typ.is_none()) {
                 return Err(SyntaxError::new(

@@ -160,8 +160,6 @@ impl Vm {
     }
 }
 
-fn state(
-    i: &Instance,
-) -> Option<&crate::object::gilcell::GilCell<crate::object::value::ExcState>> {
+fn state(i: &Instance) -> Option<&crate::object::gilcell::GilCell<crate::object::value::ExcState>> {
     i.exc.as_deref()
 }

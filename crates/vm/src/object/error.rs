@@ -210,7 +210,8 @@ impl Vm {
                     "{indent}{m}Exception Group Traceback (most recent call last):\n"
                 ));
             } else {
-                ctx.out.push_str(&format!("{margin}Traceback (most recent call last):\n"));
+                ctx.out
+                    .push_str(&format!("{margin}Traceback (most recent call last):\n"));
             }
             let mut text = String::new();
             self.format_traceback_entries(&traceback, &mut text);

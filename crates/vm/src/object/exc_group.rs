@@ -50,7 +50,12 @@ pub fn is_group(vm: &Vm, v: &Value) -> bool {
 pub fn group_exceptions(vm: &Vm, inst: &Instance) -> Vec<Value> {
     inst.exc
         .as_ref()
-        .and_then(|st| st.borrow(vm.gil()).group.as_ref().map(|g| g.exceptions.clone()))
+        .and_then(|st| {
+            st.borrow(vm.gil())
+                .group
+                .as_ref()
+                .map(|g| g.exceptions.clone())
+        })
         .unwrap_or_default()
 }
 
@@ -85,7 +90,9 @@ pub(crate) fn eg_new(vm: &mut Vm, cls: &Arc<Class>, args: &[Value]) -> PyResult<
         )));
     }
     let is_sequence = match seq {
-        Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) | Value::Bytes(_) => true,
+        Value::List(_) | Value::Tuple(_) | Value::Range(_) | Value::Str(_) | Value::Bytes(_) => {
+            true
+        }
         Value::Instance(i) => {
             !vm.isinstance(seq, &vm.types().dict.clone())
                 && crate::object::lookup::class_lookup(&i.class, "__getitem__", vm.gil()).is_some()
@@ -251,9 +258,7 @@ fn check_match(vm: &mut Vm, exc: &Value, m: &Matcher) -> PyResult<bool> {
             vm.truthy(&r)
         }
         Matcher::Ids(ids) => Ok(match exc {
-            Value::Instance(i) if !is_group(vm, exc) => {
-                ids.contains(&(Arc::as_ptr(i) as usize))
-            }
+            Value::Instance(i) if !is_group(vm, exc) => ids.contains(&(Arc::as_ptr(i) as usize)),
             _ => false,
         }),
     }

@@ -149,7 +149,10 @@ impl Types {
             exceptions.push(class);
         }
         let exception_group = {
-            let (beg, exc) = (by_name["BaseExceptionGroup"].clone(), by_name["Exception"].clone());
+            let (beg, exc) = (
+                by_name["BaseExceptionGroup"].clone(),
+                by_name["Exception"].clone(),
+            );
             let mut c = new_builtin_class("ExceptionGroup", Some(&beg), B::Exception);
             let this = Arc::get_mut(&mut c).expect("fresh class is unshared");
             this.bases = vec![beg.clone(), exc.clone()];
