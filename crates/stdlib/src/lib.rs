@@ -83,6 +83,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("fnmatch", include_str!("../lib/fnmatch.py")),
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
+    python("gc", include_str!("../lib/gc.py")),
     python("glob", include_str!("../lib/glob.py")),
     python("hashlib", include_str!("../lib/hashlib.py")),
     python("heapq", include_str!("../lib/heapq.py")),
