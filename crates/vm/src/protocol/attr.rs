@@ -686,6 +686,9 @@ impl Vm {
                 if let Some(st) = &inst.exc {
                     let mut st = st.borrow_mut(gil);
                     match name {
+                        "message" | "exceptions" if st.group.is_some() => {
+                            return Err(self.attribute_error("readonly attribute"));
+                        }
                         "args" => {
                             drop(st);
                             let items = self.collect(&v)?;
