@@ -27,6 +27,7 @@ mod struct_mod;
 mod subprocess;
 mod tb;
 mod time;
+mod weakref;
 
 use gilvm_vm::modules::inittab::{self, ModuleDef, ModuleInit};
 
@@ -48,6 +49,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_socket", socket::make),
     python("_strptime", include_str!("../lib/_strptime.py")),
     native("_time", |vm| Ok(time::make(vm))),
+    native("_weakref", weakref::make),
     python("abc", include_str!("../lib/abc.py")),
     python("argparse", include_str!("../lib/argparse.py")),
     python("atexit", include_str!("../lib/atexit.py")),
@@ -129,6 +131,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
     python("warnings", include_str!("../lib/warnings.py")),
+    python("weakref", include_str!("../lib/weakref.py")),
 ];
 
 const fn native(

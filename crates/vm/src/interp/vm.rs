@@ -337,6 +337,10 @@ impl Vm {
         if self.interp.interrupts.pending() || crate::runtime::signals::pending() {
             self.interrupt_at_instruction()?;
         }
+        if crate::object::weakref::has_pending() {
+            self.interp.gil.take_attention();
+            crate::object::weakref::run_pending(self);
+        }
         Ok(self.thread_gil.countdown().max(1))
     }
 

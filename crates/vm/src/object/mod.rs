@@ -27,3 +27,4 @@ pub mod slots;
 pub mod trashcan;
 pub mod types;
 pub mod value;
+pub mod weakref;

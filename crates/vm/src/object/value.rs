@@ -265,6 +265,12 @@ pub struct Instance {
     pub slot_values: Option<Box<GilCell<Vec<Option<Value>>>>>,
 }
 
+impl Drop for Instance {
+    fn drop(&mut self) {
+        crate::object::weakref::referent_died(self as *const Instance as usize);
+    }
+}
+
 /// What an exception carries besides its attributes.
 #[derive(Debug, Default, Clone)]
 pub struct ExcState {
