@@ -883,23 +883,12 @@ impl Vm {
                         self.stack.push(Value::Bool(m));
                     }
                     Op::CheckEgMatch => {
-                        let ty = pop!(self);
-                        let rest = pop!(self);
                         save_ip!();
-                        let (rest, matched) = tri!(self.check_eg_match(rest, &ty));
-                        let any = !matched.is_none();
-                        self.stack.push(rest);
-                        self.stack.push(matched);
-                        self.stack.push(Value::Bool(any));
+                        tri!(self.check_eg_match_op());
                     }
                     Op::PrepReraiseStar => {
-                        let list = pop!(self);
-                        let orig = pop!(self);
                         save_ip!();
-                        let exc = tri!(self.prep_reraise_star(&orig, &list));
-                        let any = !exc.is_none();
-                        self.stack.push(exc);
-                        self.stack.push(Value::Bool(any));
+                        tri!(self.prep_reraise_star_op());
                     }
                     Op::LoadAssertionError => {
                         self.stack

@@ -11,6 +11,33 @@ use crate::object::types::is_subclass;
 use crate::object::value::{Instance, Value};
 
 impl Vm {
+    /// `CheckEgMatch`: [rest, type] -> [rest', match, matched?] (kept out of the eval loop).
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn check_eg_match_op(&mut self) -> PyResult<()> {
+        let ty = self.stack.pop().unwrap_or(Value::None);
+        let rest = self.stack.pop().unwrap_or(Value::None);
+        let (rest, matched) = self.check_eg_match(rest, &ty)?;
+        let any = !matched.is_none();
+        self.stack.push(rest);
+        self.stack.push(matched);
+        self.stack.push(Value::Bool(any));
+        Ok(())
+    }
+
+    /// `PrepReraiseStar`: [orig, list] -> [exc, anything?].
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn prep_reraise_star_op(&mut self) -> PyResult<()> {
+        let list = self.stack.pop().unwrap_or(Value::None);
+        let orig = self.stack.pop().unwrap_or(Value::None);
+        let exc = self.prep_reraise_star(&orig, &list)?;
+        let any = !exc.is_none();
+        self.stack.push(exc);
+        self.stack.push(Value::Bool(any));
+        Ok(())
+    }
+
     /// `CheckEgMatch`: (rest, match) of `exc` for the clause type `ty`; a match becomes the
     /// exception being handled.
     pub(crate) fn check_eg_match(&mut self, exc: Value, ty: &Value) -> PyResult<(Value, Value)> {
