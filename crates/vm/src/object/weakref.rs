@@ -106,7 +106,7 @@ static ATTENTION: OnceLock<Attention> = OnceLock::new();
 /// `weakref.ref(obj, callback=None)`.
 pub fn new_ref(vm: &mut Vm, obj: &Value, callback: Option<Value>) -> PyResult<Value> {
     let (target, addr) = match obj {
-        Value::Instance(i) if !is_builtin_exception(vm, &i.class) => (
+        Value::Instance(i) if !is_builtin_exception(vm, &i.class) && slots_allow(&i.class) => (
             WeakTarget::Instance(Arc::downgrade(i)),
             Arc::as_ptr(i) as usize,
         ),
@@ -156,6 +156,15 @@ pub fn new_ref(vm: &mut Vm, obj: &Value, callback: Option<Value>) -> PyResult<Va
         }
     }
     Ok(Value::Native(r))
+}
+
+/// A class whose instances have only `__slots__` takes weak references only when one of them
+/// is `'__weakref__'`.
+fn slots_allow(class: &Class) -> bool {
+    class
+        .slots
+        .as_ref()
+        .is_none_or(|names| names.iter().any(|n| n.as_str() == "__weakref__"))
 }
 
 /// Instances of the built-in exception classes take no weak references (as in CPython, where
