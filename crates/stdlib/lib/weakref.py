@@ -139,7 +139,7 @@ class WeakValueDictionary:
 class _KeyedRef:
     """A ref that remembers the key it is stored under (CPython's KeyedRef)."""
 
-    __slots__ = ("_r", "key", "_cb")
+    __slots__ = ("_r", "key", "_cb", "__weakref__")
 
     def __init__(self, ob, callback, key):
         self.key = key
@@ -160,7 +160,7 @@ class _KeyedRef:
 class _IdRef:
     """A ref usable as a dict key: hashes and compares as its referent did."""
 
-    __slots__ = ("_r", "_hash")
+    __slots__ = ("_r", "_hash", "__weakref__")
 
     def __init__(self, ob, callback=None):
         self._hash = hash(ob)
