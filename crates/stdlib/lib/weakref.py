@@ -8,8 +8,100 @@ callbacks), written more simply: no iteration guards, no pending-removal queues.
 from _weakref import ref, ReferenceType, getweakrefcount, getweakrefs
 import atexit as _atexit
 
-__all__ = ["ref", "ReferenceType", "getweakrefcount", "getweakrefs", "WeakKeyDictionary",
-           "WeakValueDictionary", "WeakSet", "finalize"]
+__all__ = ["ref", "proxy", "ProxyType", "CallableProxyType", "ReferenceType",
+           "getweakrefcount", "getweakrefs", "WeakKeyDictionary", "WeakValueDictionary",
+           "WeakSet", "finalize"]
+
+
+class ProxyType:
+    """`weakref.proxy(obj)`: forwards to obj while it lives, ReferenceError after (a Python
+    class here; CPython's is a C type)."""
+
+    __slots__ = ("_ProxyType__ref", "__weakref__")
+
+    def __init__(self, ob, callback=None):
+        object.__setattr__(self, "_ProxyType__ref", ref(ob, callback))
+
+    def _get(self):
+        o = object.__getattribute__(self, "_ProxyType__ref")()
+        if o is None:
+            raise ReferenceError("weakly-referenced object no longer exists")
+        return o
+
+    def __getattr__(self, name):
+        return getattr(ProxyType._get(self), name)
+
+    def __setattr__(self, name, value):
+        setattr(ProxyType._get(self), name, value)
+
+    def __delattr__(self, name):
+        delattr(ProxyType._get(self), name)
+
+    def __call__(self, *args, **kwargs):
+        return ProxyType._get(self)(*args, **kwargs)
+
+    def __repr__(self):
+        o = object.__getattribute__(self, "_ProxyType__ref")()
+        if o is None:
+            return "<weakproxy at %#x; dead>" % id(self)
+        return "<weakproxy at %#x; to '%s' at %#x>" % (id(self), type(o).__name__, id(o))
+
+    def __str__(self):
+        return str(ProxyType._get(self))
+
+    def __bool__(self):
+        return bool(ProxyType._get(self))
+
+    def __len__(self):
+        return len(ProxyType._get(self))
+
+    def __iter__(self):
+        return iter(ProxyType._get(self))
+
+    def __contains__(self, item):
+        return item in ProxyType._get(self)
+
+    def __getitem__(self, key):
+        return ProxyType._get(self)[key]
+
+    def __setitem__(self, key, value):
+        ProxyType._get(self)[key] = value
+
+    def __delitem__(self, key):
+        del ProxyType._get(self)[key]
+
+    def __eq__(self, other):
+        return ProxyType._get(self) == other
+
+    def __ne__(self, other):
+        return ProxyType._get(self) != other
+
+    def __lt__(self, other):
+        return ProxyType._get(self) < other
+
+    def __le__(self, other):
+        return ProxyType._get(self) <= other
+
+    def __gt__(self, other):
+        return ProxyType._get(self) > other
+
+    def __ge__(self, other):
+        return ProxyType._get(self) >= other
+
+    def __add__(self, other):
+        return ProxyType._get(self) + other
+
+    def __sub__(self, other):
+        return ProxyType._get(self) - other
+
+    def __mul__(self, other):
+        return ProxyType._get(self) * other
+
+    __hash__ = None
+
+
+proxy = ProxyType
+CallableProxyType = ProxyType
 
 
 class WeakValueDictionary:
