@@ -10,7 +10,7 @@ import atexit as _atexit
 
 __all__ = ["ref", "proxy", "ProxyType", "CallableProxyType", "ReferenceType",
            "getweakrefcount", "getweakrefs", "WeakKeyDictionary", "WeakValueDictionary",
-           "WeakSet", "finalize"]
+           "WeakSet", "WeakMethod", "finalize"]
 
 
 class ProxyType:
@@ -98,6 +98,57 @@ class ProxyType:
         return ProxyType._get(self) * other
 
     __hash__ = None
+
+
+class WeakMethod:
+    """A weak reference to a bound method: it lives while the instance does (a plain class
+    here, not a `ref` subclass)."""
+
+    __slots__ = ("_obj_ref", "_meth_ref", "_func_ref", "__weakref__")
+
+    def __init__(self, meth, callback=None):
+        try:
+            obj = meth.__self__
+            func = meth.__func__
+        except AttributeError:
+            raise TypeError("argument should be a bound method, not {}".format(type(meth))) from None
+        me = ref(self)
+
+        def _cb(arg, me=me, callback=callback):
+            self = me()
+            if self is not None and callback is not None:
+                callback(self)
+
+        self._obj_ref = ref(obj, _cb)
+        self._func_ref = ref(func, _cb)
+        self._meth_ref = None
+
+    def __call__(self):
+        obj = self._obj_ref()
+        func = self._func_ref()
+        if obj is None or func is None:
+            return None
+        # gilvm cannot build a bound method from (func, obj): look it up again on obj.
+        m = getattr(obj, func.__name__, None)
+        if getattr(m, "__func__", None) is func:
+            return m
+        return lambda *args, **kwargs: func(obj, *args, **kwargs)
+
+    def __eq__(self, other):
+        if isinstance(other, WeakMethod):
+            a, b = self._obj_ref(), other._obj_ref()
+            fa, fb = self._func_ref(), other._func_ref()
+            if a is None or b is None or fa is None or fb is None:
+                return self is other
+            return a == b and fa == fb
+        return NotImplemented
+
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        return r if r is NotImplemented else not r
+
+    def __hash__(self):
+        return hash((self._obj_ref, self._func_ref))
 
 
 proxy = ProxyType
