@@ -144,12 +144,14 @@ fn exception_type(line: &str) -> &str {
     line.split(':').next().unwrap_or("").trim()
 }
 
-/// Stderr without CPython's position-marker lines (only spaces, `~` and `^`).
+/// Stderr without CPython's position-marker lines (only spaces, `~` and `^`, after the `| `
+/// margin of an exception group's sub-exceptions).
 fn without_markers(stderr: &str) -> String {
     stderr
         .lines()
         .filter(|line| {
             let t = line.trim();
+            let t = t.strip_prefix('|').map_or(t, str::trim);
             t.is_empty() || !t.chars().all(|c| c == '~' || c == '^')
         })
         .map(|line| format!("{line}\n"))

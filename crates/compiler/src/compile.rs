@@ -80,6 +80,8 @@ pub(crate) enum FBlock<'a> {
     Handler {
         name: Option<&'a str>,
     },
+    /// An `except*` clause body: `break`, `continue` and `return` cannot leave it.
+    StarHandler,
     /// A with body: `__exit__` is on the stack and a handler block is pushed.
     With,
     /// An `async with` body: as With, and the `__aexit__` result is awaited.

@@ -235,6 +235,16 @@ pub enum Op {
     /// [exc, type_or_tuple] -> [exc, bool]: does exc match (isinstance against a class or any
     /// class of a tuple)? TypeError if the type is not an exception class.
     CheckExcMatch,
+    /// `except* T` (PEP 654): [rest, type_or_tuple] -> [rest', match, bool]. The part of rest
+    /// matching T (a naked exception that matches is wrapped in `ExceptionGroup('')`) and what
+    /// is left (None when nothing); bool says whether anything matched, and then the match
+    /// becomes the exception being handled. TypeError for a non-exception type and for an
+    /// exception group type.
+    CheckEgMatch,
+    /// End of the `except*` clauses: [orig, list] -> [exc, bool]. From the exceptions raised
+    /// or re-raised by the clauses and the unmatched rest (None entries for none), the one to
+    /// raise (CPython's `_PyExc_PrepReraiseStar`), bool false when there is nothing to raise.
+    PrepReraiseStar,
     /// [] -> [AssertionError class] (not looked up by name, so shadowing cannot break assert).
     LoadAssertionError,
     /// [cm] -> [bound __exit__, result of cm.__enter__()]

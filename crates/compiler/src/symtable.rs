@@ -333,6 +333,7 @@ impl Builder {
                 handlers,
                 orelse,
                 finalbody,
+                ..
             } => {
                 self.stmts(body)?;
                 for h in handlers {

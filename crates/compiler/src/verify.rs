@@ -80,6 +80,8 @@ fn effect(op: &Op) -> (i32, i32) {
         Op::Reraise => (1, 0),
         Op::Raise(n) => (n as i32, 0),
         Op::CheckExcMatch => (2, 2),
+        Op::CheckEgMatch => (2, 3),
+        Op::PrepReraiseStar => (2, 2),
         Op::LoadAssertionError => (0, 1),
         Op::BeforeWith => (1, 2),
         Op::WithExceptStart => (2, 3),

@@ -27,6 +27,7 @@ mod struct_mod;
 mod subprocess;
 mod tb;
 mod time;
+mod weakref;
 mod zlib;
 mod zlib_stream;
 
@@ -51,6 +52,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_socket", socket::make),
     python("_strptime", include_str!("../lib/_strptime.py")),
     native("_time", |vm| Ok(time::make(vm))),
+    native("_weakref", weakref::make),
     python("abc", include_str!("../lib/abc.py")),
     python("argparse", include_str!("../lib/argparse.py")),
     python("atexit", include_str!("../lib/atexit.py")),
@@ -86,6 +88,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("fnmatch", include_str!("../lib/fnmatch.py")),
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
+    python("gc", include_str!("../lib/gc.py")),
     python("glob", include_str!("../lib/glob.py")),
     python("gzip", include_str!("../lib/gzip.py")),
     python("hashlib", include_str!("../lib/hashlib.py")),
@@ -132,6 +135,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("types", include_str!("../lib/types.py")),
     python("typing", include_str!("../lib/typing.py")),
     python("warnings", include_str!("../lib/warnings.py")),
+    python("weakref", include_str!("../lib/weakref.py")),
     python("zlib", include_str!("../lib/zlib.py")),
 ];
 

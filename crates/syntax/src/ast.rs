@@ -68,6 +68,8 @@ pub enum StmtKind {
         handlers: Vec<ExceptHandler>,
         orelse: Vec<Stmt>,
         finalbody: Vec<Stmt>,
+        /// `except*` clauses (PEP 654): every handler is one (CPython's `TryStar`).
+        is_star: bool,
     },
     /// `raise`, `raise exc`, `raise exc from cause`.
     Raise {
@@ -736,6 +738,7 @@ fn stmt_children(kind: StmtKind, exprs: &mut Vec<Expr>, stmts: &mut Vec<Stmt>) {
             handlers,
             orelse,
             finalbody,
+            ..
         } => {
             stmts.extend(body);
             for h in handlers {

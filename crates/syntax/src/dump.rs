@@ -171,8 +171,9 @@ impl Dumper {
                 handlers,
                 orelse,
                 finalbody,
+                is_star,
             } => {
-                self.line("Try");
+                self.line(if *is_star { "TryStar" } else { "Try" });
                 self.nested(|d| {
                     d.field_stmts("body", body);
                     for h in handlers {

@@ -26,6 +26,7 @@ fn annotates_a_name(body: &[Stmt]) -> bool {
             handlers,
             orelse,
             finalbody,
+            ..
         } => {
             annotates_a_name(body)
                 || handlers.iter().any(|h| annotates_a_name(&h.body))

@@ -111,11 +111,12 @@ impl<'a> Compiler<'a> {
                 handlers,
                 orelse,
                 finalbody,
+                is_star,
             } => {
                 if finalbody.is_empty() {
-                    self.try_except(body, handlers, orelse)
+                    self.try_except(body, handlers, orelse, *is_star)
                 } else {
-                    self.try_finally(body, handlers, orelse, finalbody)
+                    self.try_finally(body, handlers, orelse, finalbody, *is_star)
                 }
             }
             StmtKind::Raise { exc, cause } => {
@@ -313,7 +314,11 @@ impl<'a> Compiler<'a> {
         body: &'a [Stmt],
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
+        is_star: bool,
     ) -> R {
+        if is_star {
+            return self.try_except_star(body, handlers, orelse);
+        }
         if handlers.is_empty() {
             // `try: ... finally:` with the finally handled by the caller, or a degenerate try.
             self.stmts(body)?;
@@ -384,6 +389,94 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// try/except* (PEP 654): each clause takes its part of what the clauses before left.
+    ///
+    /// ```text
+    ///     SetupExcept H; body; PopBlock; orelse; Jump END
+    /// H:  [orig] Dup; BuildList 0; Rot2                      [orig, list, rest]
+    ///     per clause: <type>; CheckEgMatch; PopJumpIfFalse NOMATCH;   [orig, list, rest, match]
+    ///       (store name | Pop); SetupExcept C; body; PopBlock; (unbind name); Jump NEXT
+    ///     C: [.., raised] PopExcept; (unbind name); ListAppend 2; Jump NEXT
+    ///     NOMATCH: Pop
+    ///     NEXT:
+    ///     ListAppend 1; PrepReraiseStar; PopJumpIfTrue RERAISE; Pop; PopExcept; Jump END
+    /// RERAISE: Reraise
+    /// END:
+    /// ```
+    fn try_except_star(
+        &mut self,
+        body: &'a [Stmt],
+        handlers: &'a [ExceptHandler],
+        orelse: &'a [Stmt],
+    ) -> R {
+        let handler = self.new_label();
+        let end = self.new_label();
+        self.emit_jump(Op::SetupExcept, handler);
+        self.unit_mut().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.unit_mut().fblocks.pop();
+        self.emit(Op::PopBlock);
+        self.stmts(orelse)?;
+        self.emit_jump(Op::Jump, end);
+        self.bind(handler);
+        let saved = self.set_span(handlers.first().map_or(self.unit().span, |h| h.span));
+        self.emit(Op::Dup);
+        self.emit(Op::BuildList(0));
+        self.emit(Op::Rot2);
+        for h in handlers {
+            self.set_span(h.span);
+            let nomatch = self.new_label();
+            let next = self.new_label();
+            let cleanup = self.new_label();
+            let Some(t) = &h.typ else {
+                return Err(CompileError::new(
+                    "expected one or more exception types",
+                    h.span,
+                ));
+            };
+            self.expr(t)?;
+            self.set_span(h.span);
+            self.emit(Op::CheckEgMatch);
+            self.emit_jump(Op::PopJumpIfFalse, nomatch);
+            match &h.name {
+                Some(name) => self.name_op(name, NameCtx::Store)?,
+                None => self.emit(Op::Pop),
+            }
+            self.emit_jump(Op::SetupExcept, cleanup);
+            self.unit_mut().fblocks.push(FBlock::StarHandler);
+            self.stmts(&h.body)?;
+            self.unit_mut().fblocks.pop();
+            self.set_span(h.span);
+            self.emit(Op::PopBlock);
+            if let Some(name) = &h.name {
+                self.unbind(name)?;
+            }
+            self.emit_jump(Op::Jump, next);
+            self.bind(cleanup);
+            self.emit(Op::PopExcept);
+            if let Some(name) = &h.name {
+                self.unbind(name)?;
+            }
+            self.emit(Op::ListAppend(2));
+            self.emit_jump(Op::Jump, next);
+            self.bind(nomatch);
+            self.emit(Op::Pop);
+            self.bind(next);
+        }
+        let reraise = self.new_label();
+        self.emit(Op::ListAppend(1));
+        self.emit(Op::PrepReraiseStar);
+        self.emit_jump(Op::PopJumpIfTrue, reraise);
+        self.emit(Op::Pop);
+        self.emit(Op::PopExcept);
+        self.emit_jump(Op::Jump, end);
+        self.bind(reraise);
+        self.emit(Op::Reraise);
+        self.set_span(saved);
+        self.bind(end);
+        Ok(())
+    }
+
     /// `name = None; del name` (CPython's cleanup of `except E as name`).
     pub(crate) fn unbind(&mut self, name: &str) -> R {
         self.emit(Op::LoadNone);
@@ -404,12 +497,13 @@ impl<'a> Compiler<'a> {
         handlers: &'a [ExceptHandler],
         orelse: &'a [Stmt],
         finalbody: &'a [Stmt],
+        is_star: bool,
     ) -> R {
         let fin = self.new_label();
         let end = self.new_label();
         self.emit_jump(Op::SetupExcept, fin);
         self.unit_mut().fblocks.push(FBlock::FinallyTry(finalbody));
-        self.try_except(body, handlers, orelse)?;
+        self.try_except(body, handlers, orelse, is_star)?;
         self.unit_mut().fblocks.pop();
         self.emit(Op::PopBlock);
         self.stmts(finalbody)?;

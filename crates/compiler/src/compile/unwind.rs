@@ -47,6 +47,12 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopExcept);
                 }
             }
+            FBlock::StarHandler => {
+                return Err(crate::CompileError::new(
+                    "'break', 'continue' and 'return' cannot appear in an except* block",
+                    self.unit().span,
+                ));
+            }
             FBlock::With => {
                 self.emit(Op::PopBlock);
                 if preserve_tos {

@@ -233,12 +233,22 @@ impl Parser<'_> {
         self.advance();
         let body = self.block("'try' statement", start)?;
         let mut handlers: Vec<ExceptHandler> = Vec::new();
+        let mut is_star = false;
         while self.at(Tok::Except) {
             let hstart = self.start();
             self.advance();
-            if self.at(Tok::Star) {
+            let star = self.eat(Tok::Star);
+            if handlers.is_empty() {
+                is_star = star;
+            } else if star != is_star {
                 return Err(SyntaxError::new(
-                    "except* (exception groups) is not supported by gilvm",
+                    "cannot have both 'except' and 'except*' on the same 'try'",
+                    self.since(hstart),
+                ));
+            }
+            if star && self.at(Tok::Colon) {
+                return Err(SyntaxError::new(
+                    "expected one or more exception types",
                     self.span(),
                 ));
             }
@@ -264,7 +274,12 @@ impl Parser<'_> {
                     name = Some(self.expect_name()?.0);
                 }
             }
-            let body = self.block("'except' statement", hstart)?;
+            let what = if star {
+                "'except*' statement"
+            } else {
+                "'except' statement"
+            };
+            let body = self.block(what, hstart)?;
             handlers.push(ExceptHandler {
                 typ,
                 name,
@@ -296,6 +311,7 @@ impl Parser<'_> {
                 handlers,
                 orelse,
                 finalbody,
+                is_star,
             },
             self.since(start),
         ))

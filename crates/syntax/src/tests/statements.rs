@@ -78,6 +78,16 @@ fn compound_statements() {
     assert_eq!((handlers.len(), orelse.len(), finalbody.len()), (3, 1, 1));
     assert_eq!(handlers[0].name.as_deref(), Some("e"));
     assert!(handlers[2].typ.is_none());
+    let m = module("try:\n    pass\nexcept* A as e:\n    pass\nexcept* (B, C):\n    pass\n");
+    let StmtKind::Try {
+        handlers, is_star, ..
+    } = &m.body[0].kind
+    else {
+        panic!()
+    };
+    assert!(*is_star);
+    assert_eq!(handlers.len(), 2);
+    assert_eq!(handlers[0].name.as_deref(), Some("e"));
 }
 
 #[test]

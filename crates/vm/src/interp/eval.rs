@@ -882,6 +882,14 @@ impl Vm {
                         let m = tri!(self.exc_matches(&exc, &ty));
                         self.stack.push(Value::Bool(m));
                     }
+                    Op::CheckEgMatch => {
+                        save_ip!();
+                        tri!(self.check_eg_match_op());
+                    }
+                    Op::PrepReraiseStar => {
+                        save_ip!();
+                        tri!(self.prep_reraise_star_op());
+                    }
                     Op::LoadAssertionError => {
                         self.stack
                             .push(Value::Class(self.types().assertion_error.clone()));

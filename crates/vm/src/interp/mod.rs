@@ -9,6 +9,7 @@ pub(crate) mod call;
 pub mod dynamic;
 pub mod eval;
 pub(crate) mod eval_ops;
+mod except_star;
 pub(crate) mod frame;
 mod frame_info;
 pub(crate) mod fused;

@@ -318,6 +318,14 @@ impl Vm {
         value
     }
 
+    /// Weak reference callbacks whose referents died (object/weakref.rs).
+    #[cold]
+    #[inline(never)]
+    fn run_weak_callbacks(&mut self) {
+        self.interp.gil.take_attention();
+        crate::object::weakref::run_pending(self);
+    }
+
     /// The cold path of the instruction budget: called with the eval loop's countdown (`left`)
     /// when it reaches zero or the eval breaker is set. Hands the GIL over if the switch rules
     /// say so (design §3) and returns the new countdown.
@@ -336,6 +344,9 @@ impl Vm {
         }
         if self.interp.interrupts.pending() || crate::runtime::signals::pending() {
             self.interrupt_at_instruction()?;
+        }
+        if crate::object::weakref::has_pending() {
+            self.run_weak_callbacks();
         }
         Ok(self.thread_gil.countdown().max(1))
     }

@@ -329,6 +329,7 @@ pub(crate) fn install_core(vm: &mut Vm) {
         builtin("with_traceback", exc_with_traceback),
     );
 
+    crate::object::exc_group::install(vm);
     let (list, dict, set_class) = (t.list.clone(), t.dict.clone(), t.set.clone());
     set(&list.dict, vm, "__init__", builtin("__init__", list_init));
     set(&dict.dict, vm, "__init__", builtin("__init__", dict_init));
@@ -562,6 +563,11 @@ fn builtin_new(vm: &mut Vm, args: &[Value], kwargs: &[(Arc<PyStr>, Value)]) -> P
                 }
             }
             Ok(vm.new_instance(&cls, None, None))
+        }
+        BuiltinType::Exception
+            if crate::object::types::is_subclass(&cls, &vm.types().base_exception_group) =>
+        {
+            crate::object::exc_group::eg_new(vm, &cls, rest)
         }
         BuiltinType::Exception => Ok(vm.new_instance(&cls, Some(rest.to_vec()), None)),
         BuiltinType::Type => vm.type_make(&cls, rest, kwargs),
@@ -1042,6 +1048,14 @@ impl Vm {
             } else {
                 None
             };
+            if is_exc
+                && crate::object::types::is_subclass(class, &self.types().base_exception_group)
+            {
+                let inst = crate::object::exc_group::eg_new(self, class, args)?;
+                let class = self.type_of(&inst);
+                self.init_instance(&class, &inst, args, kwargs, false)?;
+                return Ok(inst);
+            }
             let inst = self.new_instance(class, Some(args.to_vec()), payload);
             self.init_instance(class, &inst, args, kwargs, false)?;
             return Ok(inst);

@@ -136,22 +136,25 @@ impl Vm {
 
     /// Render an uncaught exception the way CPython does: "Traceback (most recent call
     /// last):", one `File "x.py", line N, in f` entry per frame with its source line, then
-    /// `Type: message` (chained causes and contexts first, as CPython prints them).
+    /// `Type: message` (chained causes and contexts first, as CPython prints them), its
+    /// `__notes__`, and for an exception group the boxed sub-exceptions of CPython 3.11's
+    /// `print_exception_group`.
     pub fn format_exception(&mut self, err: &PyErr) -> String {
-        let mut out = String::new();
-        let mut seen = Vec::new();
-        self.format_chain(&err.0, &mut out, &mut seen);
-        out
+        let mut ctx = PrintCtx::default();
+        self.format_chain(&err.0, &mut ctx);
+        ctx.out
     }
 
-    fn format_chain(&mut self, inst: &Arc<Instance>, out: &mut String, seen: &mut Vec<usize>) {
-        seen.push(Arc::as_ptr(inst) as usize);
+    fn format_chain(&mut self, inst: &Arc<Instance>, ctx: &mut PrintCtx) {
+        ctx.seen.push(Arc::as_ptr(inst) as usize);
         let gil = self.gil();
-        let st = inst
-            .exc
-            .as_ref()
-            .map(|e| e.borrow(gil).clone())
-            .unwrap_or_default();
+        let (cause, context, suppress) = match &inst.exc {
+            Some(e) => {
+                let st = e.borrow(gil);
+                (st.cause.clone(), st.context.clone(), st.suppress_context)
+            }
+            None => (None, None, false),
+        };
         let unseen = |v: &Option<Value>, seen: &Vec<usize>| match v {
             Some(Value::Instance(i))
                 if i.exc.is_some() && !seen.contains(&(Arc::as_ptr(i) as usize)) =>
@@ -160,32 +163,166 @@ impl Vm {
             }
             _ => None,
         };
-        if seen.len() < 100 {
-            if let Some(cause) = unseen(&st.cause, seen) {
-                self.format_chain(&cause, out, seen);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if let (false, Some(ctx)) = (st.suppress_context, unseen(&st.context, seen)) {
-                self.format_chain(&ctx, out, seen);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
+        if ctx.seen.len() < 100 {
+            let chained = if let Some(cause) = unseen(&cause, &ctx.seen) {
+                Some((
+                    cause,
+                    "The above exception was the direct cause of the following exception:\n",
+                ))
+            } else if let (false, Some(c)) = (suppress, unseen(&context, &ctx.seen)) {
+                Some((
+                    c,
+                    "During handling of the above exception, another exception occurred:\n",
+                ))
+            } else {
+                None
+            };
+            if let Some((exc, message)) = chained {
+                let need_close = ctx.need_close;
+                self.format_chain(&exc, ctx);
+                ctx.need_close = need_close;
+                let m = ctx.margin();
+                ctx.out.push_str(&format!("{m}\n{m}{message}{m}\n"));
             }
         }
-        if !st.traceback.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            self.format_traceback_entries(&st.traceback, out);
+        if crate::object::exc_group::is_group(self, &Value::Instance(inst.clone())) {
+            self.format_group(inst, ctx);
+        } else {
+            self.format_one(inst, ctx);
+        }
+    }
+
+    /// One exception: its traceback, `Type: message` and notes, behind the current margin.
+    fn format_one(&mut self, inst: &Arc<Instance>, ctx: &mut PrintCtx) {
+        let gil = self.gil();
+        let traceback = inst
+            .exc
+            .as_ref()
+            .map(|e| e.borrow(gil).traceback.clone())
+            .unwrap_or_default();
+        let margin = ctx.margin();
+        if !traceback.is_empty() {
+            let is_group = crate::object::exc_group::is_group(self, &Value::Instance(inst.clone()));
+            let indent = " ".repeat(2 * ctx.depth);
+            if is_group {
+                let m = if ctx.depth == 1 { "+ " } else { "| " };
+                ctx.out.push_str(&format!(
+                    "{indent}{m}Exception Group Traceback (most recent call last):\n"
+                ));
+            } else {
+                ctx.out
+                    .push_str(&format!("{margin}Traceback (most recent call last):\n"));
+            }
+            let mut text = String::new();
+            self.format_traceback_entries(&traceback, &mut text);
+            push_lines(&mut ctx.out, &margin, &text);
         }
         if crate::object::types::is_subclass(&inst.class, &self.types().syntax_error.clone()) {
             let name = self.exception_type_name(&inst.class);
-            out.push_str(&crate::interp::dynamic::format_syntax_error(
-                self, inst, &name,
-            ));
+            let text = crate::interp::dynamic::format_syntax_error(self, inst, &name);
+            push_lines(&mut ctx.out, &margin, &text);
+        } else {
+            ctx.out.push_str(&margin);
+            let line = self.format_exception_only(&Value::Instance(inst.clone()));
+            ctx.out.push_str(&line);
+            ctx.out.push('\n');
+        }
+        self.format_notes(inst, ctx);
+    }
+
+    /// CPython's `print_exception_notes`: each note's lines behind the margin.
+    fn format_notes(&mut self, inst: &Arc<Instance>, ctx: &mut PrintCtx) {
+        let v = Value::Instance(inst.clone());
+        let Ok(Some(notes)) = self.get_attr_opt(&v, "__notes__") else {
+            return;
+        };
+        let margin = ctx.margin();
+        let items = match &notes {
+            Value::List(_) | Value::Tuple(_) | Value::Str(_) => {
+                self.collect(&notes).unwrap_or_default()
+            }
+            _ => {
+                let r = self
+                    .repr(&notes)
+                    .unwrap_or_else(|_| "<__notes__ repr() failed>".to_string());
+                ctx.out.push_str(&format!("{margin}{r}\n"));
+                return;
+            }
+        };
+        for note in items {
+            match self.to_str(&note) {
+                Ok(text) => {
+                    for line in text.split_inclusive('\n') {
+                        ctx.out.push_str(&margin);
+                        ctx.out.push_str(line);
+                    }
+                }
+                Err(_) => ctx.out.push_str("<note str() failed>"),
+            }
+            ctx.out.push('\n');
+        }
+    }
+
+    /// CPython 3.11's `print_exception_group`: the group, then each sub-exception in a box.
+    fn format_group(&mut self, inst: &Arc<Instance>, ctx: &mut PrintCtx) {
+        const MAX_WIDTH: usize = 15;
+        const MAX_DEPTH: usize = 10;
+        if ctx.depth > MAX_DEPTH {
+            let m = ctx.margin();
+            ctx.out
+                .push_str(&format!("{m}... (max_group_depth is {MAX_DEPTH})\n"));
             return;
         }
-        out.push_str(&self.format_exception_only(&Value::Instance(inst.clone())));
-        out.push('\n');
+        if ctx.depth == 0 {
+            ctx.depth += 1;
+        }
+        self.format_one(inst, ctx);
+        let excs = crate::object::exc_group::group_exceptions(self, inst);
+        let n = excs.len().min(MAX_WIDTH + 1);
+        ctx.need_close = false;
+        for (i, exc) in excs.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let indent = " ".repeat(2 * ctx.depth);
+            let corner = if i == 0 { "+-" } else { "  " };
+            let truncated = i >= MAX_WIDTH;
+            if truncated {
+                ctx.out.push_str(&format!(
+                    "{indent}{corner}+---------------- ... ----------------\n"
+                ));
+            } else {
+                ctx.out.push_str(&format!(
+                    "{indent}{corner}+---------------- {} ----------------\n",
+                    i + 1
+                ));
+            }
+            ctx.depth += 1;
+            if truncated {
+                let rest = excs.len() - MAX_WIDTH;
+                let m = ctx.margin();
+                ctx.out.push_str(&format!(
+                    "{m}and {rest} more exception{}\n",
+                    if rest > 1 { "s" } else { "" }
+                ));
+            } else if let Value::Instance(sub) = exc {
+                if self.enter_native().is_ok() {
+                    self.format_chain(sub, ctx);
+                    self.leave_native();
+                }
+            }
+            if last && ctx.need_close {
+                let indent = " ".repeat(2 * ctx.depth);
+                ctx.out
+                    .push_str(&format!("{indent}+------------------------------------\n"));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if ctx.depth == 1 {
+            ctx.depth -= 1;
+        }
     }
 
     fn format_traceback_entries(
@@ -236,6 +373,36 @@ impl Vm {
             }
         }
         flush_repeat(out, repeat);
+    }
+}
+
+/// The state of printing one uncaught exception (CPython's `exception_print_context`).
+#[derive(Default)]
+struct PrintCtx {
+    out: String,
+    /// Exceptions already printed (chains are cut at them).
+    seen: Vec<usize>,
+    /// How deep inside exception groups: 0 outside, each level a 2-space indent and "| ".
+    depth: usize,
+    /// The box of the last sub-exception still needs its closing line.
+    need_close: bool,
+}
+
+impl PrintCtx {
+    fn margin(&self) -> String {
+        if self.depth == 0 {
+            String::new()
+        } else {
+            format!("{}| ", " ".repeat(2 * self.depth))
+        }
+    }
+}
+
+/// Append `text` with `prefix` before each of its lines.
+fn push_lines(out: &mut String, prefix: &str, text: &str) {
+    for line in text.split_inclusive('\n') {
+        out.push_str(prefix);
+        out.push_str(line);
     }
 }
 

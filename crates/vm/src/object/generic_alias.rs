@@ -36,6 +36,15 @@ fn alias(v: &Value) -> Option<&GenericAlias> {
 /// Does subscripting the class `c` make a generic alias (it is, or derives from, one of the
 /// built-in generic classes)?
 pub(crate) fn is_generic_class(c: &Class) -> bool {
+    // `BaseExceptionGroup.__class_getitem__` (and its subclasses').
+    let is_group = |k: &Class| {
+        k.builtin == BuiltinType::Exception
+            && k.name.as_str() == "BaseExceptionGroup"
+            && k.module.as_str() == "builtins"
+    };
+    if c.builtin == BuiltinType::Exception {
+        return is_group(c) || c.mro.iter().any(|k| is_group(k));
+    }
     matches!(
         c.builtin,
         BuiltinType::List

@@ -9,6 +9,7 @@
 pub mod args;
 pub mod class;
 pub mod error;
+pub mod exc_group;
 pub mod exc_table;
 pub mod frozenset;
 pub mod generic_alias;
@@ -26,3 +27,4 @@ pub mod slots;
 pub mod trashcan;
 pub mod types;
 pub mod value;
+pub mod weakref;

@@ -76,6 +76,7 @@ pub(crate) fn prepare(
     };
     let mut names: Vec<Arc<PyStr>> = Vec::new();
     let mut has_dict = false;
+    let mut has_weakref = false;
     for item in items {
         let Value::Str(s) = &item else {
             let tn = vm.type_name(&item);
@@ -83,7 +84,7 @@ pub(crate) fn prepare(
         };
         match s.as_str() {
             "__dict__" => has_dict = true,
-            "__weakref__" => {}
+            "__weakref__" => has_weakref = true,
             n => {
                 if dict.contains_key(&StrKey::new(n)) {
                     return Err(
@@ -108,6 +109,10 @@ pub(crate) fn prepare(
     }
     let gil = vm.gil();
     let mut allowed = names;
+    if has_weakref {
+        // Not a member: marks that instances take weak references (object/weakref.rs).
+        allowed.push(Arc::new(PyStr::new("__weakref__")));
+    }
     for c in mro {
         if crate::object::class::is_user_class(c, gil) {
             match &c.slots {

@@ -37,6 +37,9 @@ pub struct Types {
 
     pub base_exception: Arc<Class>,
     pub exception: Arc<Class>,
+    pub base_exception_group: Arc<Class>,
+    /// `ExceptionGroup(BaseExceptionGroup, Exception)`: the one built-in class with two bases.
+    pub exception_group: Arc<Class>,
     pub system_exit: Arc<Class>,
     pub keyboard_interrupt: Arc<Class>,
     pub stop_iteration: Arc<Class>,
@@ -145,6 +148,18 @@ impl Types {
             by_name.insert(name, class.clone());
             exceptions.push(class);
         }
+        let exception_group = {
+            let (beg, exc) = (
+                by_name["BaseExceptionGroup"].clone(),
+                by_name["Exception"].clone(),
+            );
+            let mut c = new_builtin_class("ExceptionGroup", Some(&beg), B::Exception);
+            let this = Arc::get_mut(&mut c).expect("fresh class is unshared");
+            this.bases = vec![beg.clone(), exc.clone()];
+            this.mro = vec![beg, exc, by_name["BaseException"].clone(), object.clone()];
+            c
+        };
+        exceptions.push(exception_group.clone());
         let e = |name: &str| by_name[name].clone();
         Types {
             type_: mk("type", B::Type),
@@ -171,6 +186,8 @@ impl Types {
             not_implemented: mk("NotImplementedType", B::NotImplemented),
             base_exception: e("BaseException"),
             exception: e("Exception"),
+            base_exception_group: e("BaseExceptionGroup"),
+            exception_group,
             system_exit: e("SystemExit"),
             keyboard_interrupt: e("KeyboardInterrupt"),
             stop_iteration: e("StopIteration"),

@@ -265,6 +265,12 @@ pub struct Instance {
     pub slot_values: Option<Box<GilCell<Vec<Option<Value>>>>>,
 }
 
+impl Drop for Instance {
+    fn drop(&mut self) {
+        crate::object::weakref::referent_died(self as *const Instance as usize);
+    }
+}
+
 /// What an exception carries besides its attributes.
 #[derive(Debug, Default, Clone)]
 pub struct ExcState {
@@ -274,6 +280,15 @@ pub struct ExcState {
     pub cause: Option<Value>,
     pub context: Option<Value>,
     pub suppress_context: bool,
+    /// `message` and `exceptions` of a BaseExceptionGroup (object/exc_group.rs).
+    pub group: Option<Box<ExcGroup>>,
+}
+
+/// What a BaseExceptionGroup holds besides its args.
+#[derive(Debug, Clone)]
+pub struct ExcGroup {
+    pub message: Value,
+    pub exceptions: Vec<Value>,
 }
 
 #[derive(Debug, Clone)]

@@ -432,6 +432,10 @@ impl Vm {
                 "__cause__" => return Ok(Some(st.cause.clone().unwrap_or(Value::None))),
                 "__context__" => return Ok(Some(st.context.clone().unwrap_or(Value::None))),
                 "__suppress_context__" => return Ok(Some(Value::Bool(st.suppress_context))),
+                "message" | "exceptions" if st.group.is_some() => {
+                    let g = st.group.as_ref().expect("checked");
+                    return Ok(crate::object::exc_group::group_attr(g, name));
+                }
                 "__traceback__" => {
                     return Ok(Some(if st.traceback.is_empty() {
                         Value::None
@@ -682,6 +686,9 @@ impl Vm {
                 if let Some(st) = &inst.exc {
                     let mut st = st.borrow_mut(gil);
                     match name {
+                        "message" | "exceptions" if st.group.is_some() => {
+                            return Err(self.attribute_error("readonly attribute"));
+                        }
                         "args" => {
                             drop(st);
                             let items = self.collect(&v)?;

@@ -339,7 +339,10 @@ impl Vm {
                 if let Some(f) = user_lookup(&class, "__str__", self.gil()) {
                     return self.call_str_dunder(&f, v, "__str__");
                 }
-                if inst.exc.is_some() {
+                if let Some(st) = &inst.exc {
+                    if let Some(g) = &st.borrow(self.gil()).group {
+                        return Ok(crate::object::exc_group::group_str(self, g));
+                    }
                     // A user __repr__ does not change str() of an exception.
                     return self.exc_args_str(inst);
                 }

@@ -1,0 +1,6 @@
+def f():
+    try:
+        pass
+    except* ValueError:
+        for x in []:
+            return 1

@@ -1,0 +1,4 @@
+try:
+    raise ValueError("naked")
+except* TypeError:
+    pass
