@@ -96,27 +96,6 @@ def timeout_at(when):
     return Timeout(when)
 
 
-class _TaskGroupError(Exception):
-    # A stand-in for BaseExceptionGroup while the interpreter has none: the message and
-    # the sub-exceptions, as ExceptionGroup shows them.
-    def __init__(self, message, exceptions):
-        super().__init__(message, exceptions)
-        self.message = message
-        self.exceptions = tuple(exceptions)
-
-    def __str__(self):
-        n = len(self.exceptions)
-        return f"{self.message} ({n} sub-exception{'s' if n > 1 else ''})"
-
-
-def _exception_group(message, errors):
-    import builtins
-    group = getattr(builtins, "BaseExceptionGroup", None)
-    if group is None:
-        return _TaskGroupError(message, errors)
-    return group(message, errors)
-
-
 class TaskGroup:
     """Asynchronous context manager for managing groups of tasks."""
 
@@ -185,7 +164,7 @@ class TaskGroup:
             self._errors.append(exc)
         if self._errors:
             try:
-                me = _exception_group('unhandled errors in a TaskGroup', self._errors)
+                me = BaseExceptionGroup('unhandled errors in a TaskGroup', self._errors)
                 raise me from None
             finally:
                 self._errors = None
