@@ -9,6 +9,7 @@
 
 use std::mem::size_of;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use gilvm_vm::builtins::buffer::{need_buffer, new_bytes};
 use gilvm_vm::modules::{add_fns, new_module, set};
@@ -145,43 +146,21 @@ fn raise(vm: &mut Vm, f: Fail) -> PyErr {
     }
 }
 
-/// How long a blocking call waits before it looks for a Ctrl-C or a signal again.
-const SLICE: f64 = 0.05;
-
-/// Wait until `fd` is ready for `events` or `timeout` (> 0 seconds) passes; a pending Ctrl-C
-/// or signal on the main thread ends the wait ([`Fail::Interrupted`]).
-fn wait_ready(fd: i32, events: i16, timeout: f64, stop: &Stop) -> Result<(), Fail> {
-    if stop.requested() {
-        return Err(Fail::Interrupted);
-    }
-    if timeout <= 0.0 {
-        return Ok(());
-    }
+/// Wait until `fd` is ready for `events`, or `deadline` passes ([`Fail::Timeout`]; None: no
+/// deadline), polling in [`fdio::SLICE`]s so that a Ctrl-C or a signal on the main thread ends
+/// the wait ([`Fail::Interrupted`]).
+fn wait_for(fd: i32, events: i16, deadline: Option<Instant>, stop: &Stop) -> Result<(), Fail> {
     let mut p = [libc::pollfd {
         fd,
         events,
         revents: 0,
     }];
-    let ms = (timeout * 1000.0).ceil().min(i32::MAX as f64) as i32;
-    if fdio::poll(&mut p, ms)? == 0 {
-        if stop.requested() {
-            return Err(Fail::Interrupted);
-        }
-        if timeout < SLICE {
-            return Err(Fail::Timeout);
-        }
+    match fdio::poll_until(&mut p, deadline, stop) {
+        Err(fdio::Interrupted) => Err(Fail::Interrupted),
+        Ok(Err(e)) => Err(Fail::Os(e)),
+        Ok(Ok(0)) => Err(Fail::Timeout),
+        Ok(Ok(_)) => Ok(()),
     }
-    Ok(())
-}
-
-/// Is `fd` ready for `events` now?
-fn ready(fd: i32, events: i16) -> Result<bool, Fail> {
-    let mut p = [libc::pollfd {
-        fd,
-        events,
-        revents: 0,
-    }];
-    Ok(fdio::poll(&mut p, 0)? > 0)
 }
 
 /// Run `f` with the GIL released; on the main thread a Ctrl-C or a signal ends its wait, the
@@ -212,24 +191,12 @@ fn sock_op<T>(
     if fd < 0 {
         return Err(Fail::Os(std::io::Error::from_raw_os_error(libc::EBADF)));
     }
-    let deadline = (timeout > 0.0)
-        .then(|| std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout));
+    let deadline = (timeout > 0.0).then(|| Instant::now() + Duration::from_secs_f64(timeout));
     loop {
-        if let Some(d) = deadline {
-            let left = d.saturating_duration_since(std::time::Instant::now());
-            if left.is_zero() {
-                return Err(Fail::Timeout);
-            }
-            wait_ready(fd, events, left.as_secs_f64().min(SLICE), stop)?;
-            if std::time::Instant::now() < d && !ready(fd, events)? {
-                continue;
-            }
-        } else if timeout < 0.0 {
-            // A blocking socket: wait in slices, so that a Ctrl-C or a signal on the main
-            // thread gets its turn (within SLICE seconds).
-            while !ready(fd, events)? {
-                wait_ready(fd, events, SLICE, stop)?;
-            }
+        // A socket with a timeout waits within it; a blocking one (timeout < 0) for ever, in
+        // slices; a non-blocking one (0) not at all (its call gives EAGAIN).
+        if timeout != 0.0 {
+            wait_for(fd, events, deadline, stop)?;
         }
         let (n, extra) = op();
         if n >= 0 {
@@ -350,19 +317,8 @@ fn connect(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             err = libc::EINPROGRESS;
         }
         if err == libc::EINPROGRESS && timeout > 0.0 {
-            let d = std::time::Instant::now() + std::time::Duration::from_secs_f64(timeout);
-            while !ready(fd, libc::POLLOUT)? {
-                let left = d.saturating_duration_since(std::time::Instant::now());
-                if left.is_zero() {
-                    return Err(Fail::Timeout);
-                }
-                wait_ready(
-                    fd,
-                    libc::POLLOUT,
-                    left.as_secs_f64().min(SLICE),
-                    &Stop::never(),
-                )?;
-            }
+            let d = Instant::now() + Duration::from_secs_f64(timeout);
+            wait_for(fd, libc::POLLOUT, Some(d), &Stop::never())?;
             let mut so: libc::c_int = 0;
             let mut len = size_of::<libc::c_int>() as libc::socklen_t;
             // SAFETY: getsockopt writes one int.
