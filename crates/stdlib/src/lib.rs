@@ -16,6 +16,7 @@ mod mt;
 pub mod multiprocessing;
 mod os;
 mod os_fd;
+mod os_fs;
 mod random;
 mod random_big;
 pub mod re;
@@ -83,6 +84,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("fnmatch", include_str!("../lib/fnmatch.py")),
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
+    python("genericpath", include_str!("../lib/genericpath.py")),
     python("glob", include_str!("../lib/glob.py")),
     python("hashlib", include_str!("../lib/hashlib.py")),
     python("heapq", include_str!("../lib/heapq.py")),
@@ -108,9 +110,11 @@ pub const MODULES: &[ModuleDef] = &[
     ),
     python("numbers", include_str!("../lib/numbers.py")),
     python("operator", include_str!("../lib/operator.py")),
-    native("os", |vm| Ok(os::make(vm))),
-    native("os.path", |vm| Ok(os::make_path(vm))),
-    native("posixpath", |vm| Ok(os::make_path(vm))),
+    python("os", include_str!("../lib/os.py")),
+    // os.py binds os.path in sys.modules; this body runs only if that binding was removed.
+    python("os.path", "import sys, posixpath\nsys.modules['os.path'] = posixpath\n"),
+    native("posix", |vm| Ok(os::make(vm))),
+    python("posixpath", include_str!("../lib/posixpath.py")),
     python("pprint", include_str!("../lib/pprint.py")),
     native("random", |vm| Ok(random::make(vm))),
     python("re", include_str!("../lib/re.py")),
@@ -118,6 +122,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("selectors", include_str!("../lib/selectors.py")),
     python("signal", include_str!("../lib/signal.py")),
     python("socket", include_str!("../lib/socket.py")),
+    python("stat", include_str!("../lib/stat.py")),
     python("statistics", include_str!("../lib/statistics.py")),
     python("string", include_str!("../lib/string.py")),
     python("struct", include_str!("../lib/struct.py")),

@@ -339,6 +339,41 @@ fn set_exc_attr(vm: &mut Vm, err: &PyErr, name: &str, v: Value) {
     let _ = vm.set_attr(&err.value(), name, v);
 }
 
+/// `os.fspath(v)` as a Rust string: a str as it is, bytes decoded as UTF-8, else the str or
+/// bytes its `__fspath__` returns; anything else is CPython's TypeError.
+pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    fn direct(v: &Value) -> Option<String> {
+        match v {
+            Value::Str(s) => Some(s.as_str().to_string()),
+            Value::Bytes(b) => Some(String::from_utf8_lossy(&b.data).into_owned()),
+            _ => None,
+        }
+    }
+    if let Some(s) = direct(v) {
+        return Ok(s);
+    }
+    let method = if matches!(v, Value::Int(_) | Value::Float(_) | Value::None) {
+        None
+    } else {
+        vm.get_attr_opt(v, "__fspath__")?
+    };
+    let Some(method) = method else {
+        return Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            vm.type_name(v)
+        )));
+    };
+    let r = vm.call(&method, &[])?;
+    match direct(&r) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            vm.type_name(v),
+            vm.type_name(&r)
+        ))),
+    }
+}
+
 /// A Python str repr of a file name (single quotes unless it contains one).
 fn py_quote(s: &str) -> String {
     if s.contains('\'') && !s.contains('"') {
@@ -915,10 +950,11 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(Value::Str(p)) => p.as_str().to_string(),
         Some(Value::Int(fd)) => return open_fd(vm, *fd, &s),
         Some(other) => {
-            return Err(vm.type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                vm.type_name(other)
-            )))
+            let p = fspath(vm, other)?;
+            if p.contains('\0') {
+                return Err(vm.value_error("embedded null byte"));
+            }
+            p
         }
         None => String::new(),
     };
