@@ -10,6 +10,7 @@ import sys
 from posix import *
 from posix import _exit, _scandir, _environ
 import posix as _posix
+import abc as _abc
 
 from _collections_abc import MutableMapping as _MutableMapping
 
@@ -50,9 +51,10 @@ def fspath(p):
                     .format(t.__name__, type(r).__name__))
 
 
-class PathLike:
+class PathLike(_abc.ABC):
     """Abstract base class for implementing the file system path protocol."""
 
+    @_abc.abstractmethod
     def __fspath__(self):
         raise NotImplementedError
 

@@ -60,7 +60,7 @@ pub fn add(vm: &mut Vm, m: &Arc<Module>) {
     }
 }
 
-/// A path argument: str, bytes or os.PathLike (an int where `fd_ok`, returned as `Err(fd)`).
+/// A path argument: str, bytes (decoded as UTF-8) or os.PathLike.
 pub fn path_of(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
     match fspath(vm, v) {
         Ok(p) if p.contains('\0') => Err(vm.value_error(format!("{fname}: embedded null character in path"))),
@@ -181,8 +181,17 @@ fn stat_common(vm: &mut Vm, a: &[Value], kw: &Kwargs, follow: bool) -> PyResult<
     if let Value::Int(fd) = v {
         return fstat_of(vm, fd);
     }
+    let fname = if follow { "stat" } else { "lstat" };
     let follow = follow && truthy_kw(vm, &s[2], true)?;
-    let p = path_of(vm, &v, if follow { "stat" } else { "lstat" })?;
+    let p = match (fname, path_of(vm, &v, fname)) {
+        ("stat", Err(_)) => {
+            return Err(vm.type_error(format!(
+                "stat: path should be string, bytes, os.PathLike or integer, not {}",
+                vm.type_name(&v)
+            )))
+        }
+        (_, r) => r?,
+    };
     let m = fs_call(vm, &p, move |p| {
         if follow {
             std::fs::metadata(p)
