@@ -81,6 +81,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("dataclasses", include_str!("../lib/dataclasses.py")),
     python("datetime", include_str!("../lib/datetime.py")),
     python("enum", include_str!("../lib/enum.py")),
+    python("errno", include_str!("../lib/errno.py")),
     python("fnmatch", include_str!("../lib/fnmatch.py")),
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
@@ -113,6 +114,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("os", include_str!("../lib/os.py")),
     // os.py binds os.path in sys.modules; this body runs only if that binding was removed.
     python("os.path", "import sys, posixpath\nsys.modules['os.path'] = posixpath\n"),
+    python("pathlib", include_str!("../lib/pathlib.py")),
     native("posix", |vm| Ok(os::make(vm))),
     python("posixpath", include_str!("../lib/posixpath.py")),
     python("pprint", include_str!("../lib/pprint.py")),

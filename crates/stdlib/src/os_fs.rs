@@ -1,5 +1,5 @@
 //! The `posix` module's file-system calls beyond the basics of `os.rs`: `stat`/`lstat`/`fstat`
-//! (as a plain tuple that os.py's `stat_result` wraps), `_scandir` (names with their `d_type`),
+//! (as a plain tuple that os.py's `stat_result` wraps), `open`, `_scandir` (names with their `d_type`),
 //! `chmod`, `utime`, `symlink`, `readlink`, `link`, `access`, `truncate`, `umask`, the
 //! environment (`putenv`, `unsetenv`, `_environ`) and ids. Every call that touches the file
 //! system runs with the GIL released ([`blocking`]). Errors are CPython's: the OSError subclass
@@ -24,6 +24,7 @@ pub fn add(vm: &mut Vm, m: &Arc<Module>) {
         vm,
         m,
         &[
+            ("open", open),
             ("stat", stat),
             ("lstat", lstat),
             ("fstat", fstat),
@@ -241,6 +242,39 @@ fn scandir(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
             .map(|(n, k)| Value::tuple(vec![Value::str(n), Value::Int(k)]))
             .collect(),
     ))
+}
+
+/// `open(path, flags, mode=0o777)`: a raw descriptor (non-inheritable, as CPython's).
+fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    const P: Params = Params {
+        name: "open",
+        names: &["path", "flags", "mode", "dir_fd"],
+        positional: 3,
+        positional_only: 0,
+        required: 2,
+    };
+    let s = P.bind(vm, a, kw)?;
+    let v = s[0].clone().unwrap_or_default();
+    let p = path_of(vm, &v, "open")?;
+    let flags = gilvm_vm::builtins::to_index(vm, s[1].as_ref().unwrap_or(&Value::None))? as i32;
+    let mode = match &s[2] {
+        Some(m) => gilvm_vm::builtins::to_index(vm, m)? as libc::c_uint,
+        None => 0o777,
+    };
+    let c = std::ffi::CString::new(p.clone()).map_err(|_| vm.value_error("embedded null byte"))?;
+    let r = blocking(vm, move || {
+        // SAFETY: c is a valid C string; open(2) only returns a descriptor or -1.
+        let fd = unsafe { libc::open(c.as_ptr(), flags | libc::O_CLOEXEC, mode) };
+        if fd < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(fd)
+        }
+    });
+    match r {
+        Ok(fd) => Ok(Value::Int(fd as i64)),
+        Err(e) => Err(os_error(vm, IoFail::Os(e), Some(&p))),
+    }
 }
 
 fn chmod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

@@ -640,10 +640,10 @@ pub fn write_to(vm: &mut Vm, file: &Value, data: &Value) -> PyResult<usize> {
             )))
         }
         (other, true) => {
-            return Err(vm.type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                vm.type_name(other)
-            )))
+            // bytearray, memoryview: any buffer, as CPython's BufferedWriter.write takes.
+            let data = super::buffer::need_buffer(vm, other)?;
+            let n = data.len();
+            (data, n)
         }
     };
     let backend_kind = match f.inner.lock().backend {
