@@ -148,6 +148,31 @@ def fstat(fd):
     return stat_result(_fstat(fd))
 
 
+class statvfs_result(tuple):
+    """os.statvfs_result: the ten f_* fields."""
+
+    _names = ("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
+              "f_ffree", "f_favail", "f_flag", "f_namemax")
+
+    def __new__(cls, seq):
+        return tuple.__new__(cls, seq)
+
+    def __getattr__(self, name):
+        try:
+            return self[statvfs_result._names.index(name)]
+        except ValueError:
+            raise AttributeError(name) from None
+
+    def __repr__(self):
+        return "os.statvfs_result({})".format(
+            ", ".join("{}={!r}".format(n, v) for n, v in zip(self._names, self)))
+
+
+def statvfs(path):
+    """Perform a statvfs system call on the given path."""
+    return statvfs_result(_posix._statvfs(path))
+
+
 # ---- scandir ----
 
 _S_IFMT = 0o170000
@@ -454,6 +479,14 @@ def get_exec_path(env=None):
     if path_list is None:
         path_list = defpath
     return path_list.split(pathsep)
+
+
+# Which calls take dir_fd / a descriptor / follow_symlinks=False (CPython's sets; gilvm
+# supports no dir_fd, so shutil.rmtree takes its path-based walk).
+supports_dir_fd = set()
+supports_fd = {stat}
+supports_effective_ids = set()
+supports_follow_symlinks = {stat, utime}
 
 
 def _get_exports_list(module):

@@ -1,6 +1,6 @@
 //! The `posix` module's file-system calls beyond the basics of `os.rs`: `stat`/`lstat`/`fstat`
 //! (as a plain tuple that os.py's `stat_result` wraps), `open`, `_scandir` (names with their `d_type`),
-//! `chmod`, `utime`, `symlink`, `readlink`, `link`, `access`, `truncate`, `umask`, the
+//! `chmod`, `_statvfs`, `utime`, `symlink`, `readlink`, `link`, `access`, `truncate`, `umask`, the
 //! environment (`putenv`, `unsetenv`, `_environ`) and ids. Every call that touches the file
 //! system runs with the GIL released ([`blocking`]). Errors are CPython's: the OSError subclass
 //! of the errno, "[Errno N] text: 'name'" (and "-> 'other'" for the two-path calls).
@@ -30,6 +30,7 @@ pub fn add(vm: &mut Vm, m: &Arc<Module>) {
             ("fstat", fstat),
             ("_scandir", scandir),
             ("chmod", chmod),
+            ("_statvfs", statvfs),
             ("utime", utime),
             ("symlink", symlink),
             ("readlink", readlink),
@@ -289,11 +290,51 @@ fn chmod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let v = s[0].clone().unwrap_or_default();
     let p = path_of(vm, &v, "chmod")?;
     let mode = gilvm_vm::builtins::to_index(vm, s[1].as_ref().unwrap_or(&Value::None))? as u32;
+    if !truthy_kw(vm, &s[3], true)? {
+        // Linux has no lchmod, as CPython says there.
+        let class = vm.types().exception_by_name("NotImplementedError").cloned();
+        let class = class.unwrap_or_else(|| vm.types().os_error.clone());
+        return Err(vm.new_error(&class, "chmod: follow_symlinks unavailable on this platform"));
+    }
     fs_call(vm, &p, move |p| {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode))
     })?;
     Ok(Value::None)
+}
+
+/// `_statvfs(path)`: the ten fields of os.statvfs_result, in its order.
+fn statvfs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let v = args::one(vm, "statvfs", a, kw)?.clone();
+    let p = path_of(vm, &v, "statvfs")?;
+    let c = std::ffi::CString::new(p.clone()).map_err(|_| vm.value_error("embedded null byte"))?;
+    let r = blocking(vm, move || {
+        // SAFETY: c is a valid C string; st is a plain C struct that statvfs fills.
+        let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+        if unsafe { libc::statvfs(c.as_ptr(), &mut st) } < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(st)
+        }
+    });
+    let st = r.map_err(|e| os_error(vm, IoFail::Os(e), Some(&p)))?;
+    Ok(Value::tuple(
+        [
+            st.f_bsize as i64,
+            st.f_frsize as i64,
+            st.f_blocks as i64,
+            st.f_bfree as i64,
+            st.f_bavail as i64,
+            st.f_files as i64,
+            st.f_ffree as i64,
+            st.f_favail as i64,
+            st.f_flag as i64,
+            st.f_namemax as i64,
+        ]
+        .into_iter()
+        .map(Value::Int)
+        .collect(),
+    ))
 }
 
 /// Seconds (int or float) as a (sec, nsec) timespec.

@@ -969,6 +969,9 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
     };
     let (options, binary, readable, writable) = parse_mode(vm, &mode)?;
+    if let Some(opener) = s[7].clone().filter(|o| !matches!(o, Value::None)) {
+        return open_with_opener(vm, &opener, name, &s);
+    }
     let encoding = match &s[3] {
         None | Some(Value::None) => "UTF-8".to_string(),
         Some(Value::Str(e)) => {
@@ -1017,6 +1020,44 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// `open(fd, mode)`: a file object over an open descriptor (a pipe's end, a socket's); with
 /// `closefd=False` it works on a duplicate, so closing it leaves `fd` open.
 fn open_fd(vm: &mut Vm, fd: i64, s: &[Option<Value>]) -> PyResult<Value> {
+    open_fd_named(vm, fd, s, fd.to_string())
+}
+
+/// `open(name, mode, opener=f)`: the descriptor `f(name, flags)` returns, as a file named
+/// `name`; the flags are those `mode` means to open(2) (CPython's FileIO).
+fn open_with_opener(vm: &mut Vm, opener: &Value, name: String, s: &[Option<Value>]) -> PyResult<Value> {
+    let mode = match &s[1] {
+        Some(Value::Str(m)) => m.as_str().to_string(),
+        _ => "r".to_string(),
+    };
+    let plus = mode.contains('+');
+    let mut flags = if mode.contains('w') {
+        libc::O_CREAT | libc::O_TRUNC
+    } else if mode.contains('a') {
+        libc::O_CREAT | libc::O_APPEND
+    } else if mode.contains('x') {
+        libc::O_CREAT | libc::O_EXCL
+    } else {
+        0
+    };
+    flags |= match (plus, mode.contains('r') || !(mode.contains('w') || mode.contains('a') || mode.contains('x'))) {
+        (true, _) => libc::O_RDWR,
+        (false, true) => libc::O_RDONLY,
+        (false, false) => libc::O_WRONLY,
+    };
+    flags |= libc::O_CLOEXEC;
+    let file_arg = s[0].clone().unwrap_or_default();
+    let fd = vm.call(opener, &[file_arg, Value::Int(flags as i64)])?;
+    let Value::Int(fd) = fd else {
+        return Err(vm.type_error("expected an integer from opener"));
+    };
+    if fd < 0 {
+        return Err(vm.value_error(format!("opener returned {fd}")));
+    }
+    open_fd_named(vm, fd, s, name)
+}
+
+fn open_fd_named(vm: &mut Vm, fd: i64, s: &[Option<Value>], name: String) -> PyResult<Value> {
     use std::os::fd::FromRawFd;
     let mode = match &s[1] {
         None => "r".to_string(),
@@ -1064,7 +1105,7 @@ fn open_fd(vm: &mut Vm, fd: i64, s: &[Option<Value>]) -> PyResult<Value> {
     // SAFETY: the descriptor is open and from here on owned by this file object.
     let file = unsafe { std::fs::File::from_raw_fd(raw) };
     let obj = FileObject::new(
-        fd.to_string(),
+        name,
         mode,
         "UTF-8".to_string(),
         binary,
