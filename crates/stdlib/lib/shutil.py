@@ -1,6 +1,6 @@
 """Utility functions for copying and archiving files and directory trees (CPython 3.11's
 shutil.py for gilvm: without os.sendfile it copies through copyfileobj, without
-dir_fd rmtree walks by path; disk_usage's fields have no docstrings; chown and the archive
+dir_fd rmtree walks by path (an lstat first, as the dir_fd walk); disk_usage's fields have no docstrings; chown and the archive
 formats need modules gilvm lacks).
 
 Utility functions for copying and archiving files and directory trees.
@@ -753,6 +753,13 @@ def rmtree(path, ignore_errors=False, onerror=None, *, dir_fd=None):
     else:
         if dir_fd is not None:
             raise NotImplementedError("dir_fd unavailable on this platform")
+        # gilvm: lstat first, so a missing tree reports one lstat error as the dir_fd
+        # version CPython runs on Linux does.
+        try:
+            os.lstat(path)
+        except Exception:
+            onerror(os.lstat, path, sys.exc_info())
+            return
         try:
             if _rmtree_islink(path):
                 # symlinks to directories are forbidden, see bug #1669
