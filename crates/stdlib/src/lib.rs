@@ -86,6 +86,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("genericpath", include_str!("../lib/genericpath.py")),
+    python("getopt", include_str!("../lib/getopt.py")),
     python("glob", include_str!("../lib/glob.py")),
     python("hashlib", include_str!("../lib/hashlib.py")),
     python("heapq", include_str!("../lib/heapq.py")),
