@@ -114,7 +114,10 @@ pub const MODULES: &[ModuleDef] = &[
     python("operator", include_str!("../lib/operator.py")),
     python("os", include_str!("../lib/os.py")),
     // os.py binds os.path in sys.modules; this body runs only if that binding was removed.
-    python("os.path", "import sys, posixpath\nsys.modules['os.path'] = posixpath\n"),
+    python(
+        "os.path",
+        "import sys, posixpath\nsys.modules['os.path'] = posixpath\n",
+    ),
     python("pathlib", include_str!("../lib/pathlib.py")),
     native("posix", |vm| Ok(os::make(vm))),
     python("posixpath", include_str!("../lib/posixpath.py")),

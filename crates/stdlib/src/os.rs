@@ -4,13 +4,13 @@
 
 use std::sync::Arc;
 
+use crate::os_fs::fs_call;
 use gilvm_vm::builtins::file::{os_error, IoFail};
 use gilvm_vm::interp::vm::Vm;
 use gilvm_vm::modules::{add_fns, new_module};
 use gilvm_vm::object::args::{self, Kwargs, Params};
 use gilvm_vm::object::error::PyResult;
 use gilvm_vm::object::value::{Module, PyBytes, Value};
-use crate::os_fs::fs_call;
 
 pub fn make(vm: &mut Vm) -> Arc<Module> {
     let m = new_module(vm, "posix");

@@ -65,7 +65,9 @@ pub fn add(vm: &mut Vm, m: &Arc<Module>) {
 /// A path argument: str, bytes (decoded as UTF-8) or os.PathLike.
 pub fn path_of(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
     match fspath(vm, v) {
-        Ok(p) if p.contains('\0') => Err(vm.value_error(format!("{fname}: embedded null character in path"))),
+        Ok(p) if p.contains('\0') => {
+            Err(vm.value_error(format!("{fname}: embedded null character in path")))
+        }
         Ok(p) => Ok(p),
         Err(_) => Err(vm.type_error(format!(
             "{fname}: path should be string, bytes or os.PathLike, not {}",
@@ -83,7 +85,12 @@ pub fn os_error2(vm: &mut Vm, e: std::io::Error, src: &str, dst: &str) -> PyErr 
     let strerror = vm.get_attr(&value, "strerror").unwrap_or_default();
     let text = match (&errno, &strerror) {
         (Value::Int(n), Value::Str(s)) => {
-            format!("[Errno {n}] {}: {} -> {}", s.as_str(), quote(src), quote(dst))
+            format!(
+                "[Errno {n}] {}: {} -> {}",
+                s.as_str(),
+                quote(src),
+                quote(dst)
+            )
         }
         _ => return single,
     };
@@ -294,7 +301,10 @@ fn chmod(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         // Linux has no lchmod, as CPython says there.
         let class = vm.types().exception_by_name("NotImplementedError").cloned();
         let class = class.unwrap_or_else(|| vm.types().os_error.clone());
-        return Err(vm.new_error(&class, "chmod: follow_symlinks unavailable on this platform"));
+        return Err(vm.new_error(
+            &class,
+            "chmod: follow_symlinks unavailable on this platform",
+        ));
     }
     fs_call(vm, &p, move |p| {
         use std::os::unix::fs::PermissionsExt;
@@ -340,7 +350,12 @@ fn statvfs(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// Seconds (int or float) as a (sec, nsec) timespec.
 fn timespec_of(vm: &mut Vm, v: &Value) -> PyResult<libc::timespec> {
     let secs = match v {
-        Value::Int(n) => return Ok(libc::timespec { tv_sec: *n, tv_nsec: 0 }),
+        Value::Int(n) => {
+            return Ok(libc::timespec {
+                tv_sec: *n,
+                tv_nsec: 0,
+            })
+        }
         Value::Float(f) => *f,
         other => {
             return Err(vm.type_error(format!(
@@ -385,7 +400,10 @@ fn utime(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
         (_, Some(ns)) => {
             let (x, y) = pair(vm, ns, "ns")?;
-            let mut out = [libc::timespec { tv_sec: 0, tv_nsec: 0 }; 2];
+            let mut out = [libc::timespec {
+                tv_sec: 0,
+                tv_nsec: 0,
+            }; 2];
             for (slot, v) in out.iter_mut().zip([x, y]) {
                 let n = gilvm_vm::builtins::to_index(vm, &v)?;
                 *slot = libc::timespec {
@@ -416,7 +434,12 @@ fn utime(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn two_paths(vm: &mut Vm, a: &[Value], kw: &Kwargs, p: &Params) -> PyResult<(String, String, Vec<Option<Value>>)> {
+fn two_paths(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    p: &Params,
+) -> PyResult<(String, String, Vec<Option<Value>>)> {
     let s = p.bind(vm, a, kw)?;
     let x = s[0].clone().unwrap_or_default();
     let y = s[1].clone().unwrap_or_default();
@@ -514,7 +537,10 @@ fn truncate(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     let p = path_of(vm, &a[0], "truncate")?;
     let n = gilvm_vm::builtins::to_index(vm, &a[1])?;
     fs_call(vm, &p, move |p| {
-        std::fs::OpenOptions::new().write(true).open(p)?.set_len(n.max(0) as u64)
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(p)?
+            .set_len(n.max(0) as u64)
     })?;
     Ok(Value::None)
 }
@@ -531,12 +557,7 @@ fn env_str(vm: &mut Vm, v: &Value, what: &str) -> PyResult<String> {
     let s = match v {
         Value::Str(s) => s.as_str().to_string(),
         Value::Bytes(b) => String::from_utf8_lossy(&b.data).into_owned(),
-        other => {
-            return Err(vm.type_error(format!(
-                "str expected, not {}",
-                vm.type_name(other)
-            )))
-        }
+        other => return Err(vm.type_error(format!("str expected, not {}", vm.type_name(other)))),
     };
     if s.contains('\0') {
         return Err(vm.value_error("embedded null byte"));

@@ -1025,7 +1025,12 @@ fn open_fd(vm: &mut Vm, fd: i64, s: &[Option<Value>]) -> PyResult<Value> {
 
 /// `open(name, mode, opener=f)`: the descriptor `f(name, flags)` returns, as a file named
 /// `name`; the flags are those `mode` means to open(2) (CPython's FileIO).
-fn open_with_opener(vm: &mut Vm, opener: &Value, name: String, s: &[Option<Value>]) -> PyResult<Value> {
+fn open_with_opener(
+    vm: &mut Vm,
+    opener: &Value,
+    name: String,
+    s: &[Option<Value>],
+) -> PyResult<Value> {
     let mode = match &s[1] {
         Some(Value::Str(m)) => m.as_str().to_string(),
         _ => "r".to_string(),
@@ -1040,7 +1045,10 @@ fn open_with_opener(vm: &mut Vm, opener: &Value, name: String, s: &[Option<Value
     } else {
         0
     };
-    flags |= match (plus, mode.contains('r') || !(mode.contains('w') || mode.contains('a') || mode.contains('x'))) {
+    flags |= match (
+        plus,
+        mode.contains('r') || !(mode.contains('w') || mode.contains('a') || mode.contains('x')),
+    ) {
         (true, _) => libc::O_RDWR,
         (false, true) => libc::O_RDONLY,
         (false, false) => libc::O_WRONLY,
