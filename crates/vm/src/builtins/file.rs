@@ -272,6 +272,27 @@ fn decode_text(bytes: Vec<u8>, universal: bool) -> Result<String, IoFail> {
 }
 
 /// Turn an I/O failure into a Python exception: `[Errno 2] No such file or directory: 'x'`.
+/// The OSError subclass CPython raises for `errno` (PEP 3151), by name.
+pub fn errno_exception_name(errno: i32) -> &'static str {
+    match errno {
+        2 => "FileNotFoundError",
+        13 | 1 => "PermissionError",
+        17 => "FileExistsError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        32 => "BrokenPipeError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => "OSError",
+    }
+}
+
 pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
     match e {
         IoFail::Closed => vm.value_error("I/O operation on closed file."),
@@ -284,23 +305,7 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
         }
         IoFail::Os(e) => {
             let errno = e.raw_os_error();
-            let class_name = match errno {
-                Some(2) => "FileNotFoundError",
-                Some(13) | Some(1) => "PermissionError",
-                Some(17) => "FileExistsError",
-                Some(21) => "IsADirectoryError",
-                Some(20) => "NotADirectoryError",
-                Some(32) => "BrokenPipeError",
-                Some(3) => "ProcessLookupError",
-                Some(4) => "InterruptedError",
-                Some(10) => "ChildProcessError",
-                Some(11) | Some(114) | Some(115) => "BlockingIOError",
-                Some(103) => "ConnectionAbortedError",
-                Some(104) => "ConnectionResetError",
-                Some(110) => "TimeoutError",
-                Some(111) => "ConnectionRefusedError",
-                _ => "OSError",
-            };
+            let class_name = errno.map_or("OSError", errno_exception_name);
             let t = vm.types();
             let class = t
                 .exception_by_name(class_name)
