@@ -272,26 +272,7 @@ fn decode_text(bytes: Vec<u8>, universal: bool) -> Result<String, IoFail> {
 }
 
 /// Turn an I/O failure into a Python exception: `[Errno 2] No such file or directory: 'x'`.
-/// The OSError subclass CPython raises for `errno` (PEP 3151), by name.
-pub fn errno_exception_name(errno: i32) -> &'static str {
-    match errno {
-        2 => "FileNotFoundError",
-        13 | 1 => "PermissionError",
-        17 => "FileExistsError",
-        21 => "IsADirectoryError",
-        20 => "NotADirectoryError",
-        32 => "BrokenPipeError",
-        3 => "ProcessLookupError",
-        4 => "InterruptedError",
-        10 => "ChildProcessError",
-        11 | 114 | 115 => "BlockingIOError",
-        103 => "ConnectionAbortedError",
-        104 => "ConnectionResetError",
-        110 => "TimeoutError",
-        111 => "ConnectionRefusedError",
-        _ => "OSError",
-    }
-}
+pub use crate::object::exc_table::errno_exception_name;
 
 pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
     match e {

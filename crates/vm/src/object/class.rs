@@ -1095,7 +1095,7 @@ impl Vm {
             let class = match (args.first(), args.len()) {
                 (Some(Value::Int(n)), 2..=5) if Arc::ptr_eq(class, &self.types().os_error) => {
                     let name = i32::try_from(*n)
-                        .map_or("OSError", crate::builtins::file::errno_exception_name);
+                        .map_or("OSError", crate::object::exc_table::errno_exception_name);
                     mapped = self.types().exception_by_name(name).cloned();
                     mapped.as_ref().unwrap_or(class)
                 }
