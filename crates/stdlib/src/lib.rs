@@ -16,6 +16,7 @@ mod mt;
 pub mod multiprocessing;
 mod os;
 mod os_fd;
+mod os_fs;
 mod random;
 mod random_big;
 pub mod re;
@@ -85,10 +86,13 @@ pub const MODULES: &[ModuleDef] = &[
     python("dataclasses", include_str!("../lib/dataclasses.py")),
     python("datetime", include_str!("../lib/datetime.py")),
     python("enum", include_str!("../lib/enum.py")),
+    python("errno", include_str!("../lib/errno.py")),
     python("fnmatch", include_str!("../lib/fnmatch.py")),
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
     python("gc", include_str!("../lib/gc.py")),
+    python("genericpath", include_str!("../lib/genericpath.py")),
+    python("getopt", include_str!("../lib/getopt.py")),
     python("glob", include_str!("../lib/glob.py")),
     python("gzip", include_str!("../lib/gzip.py")),
     python("hashlib", include_str!("../lib/hashlib.py")),
@@ -115,20 +119,29 @@ pub const MODULES: &[ModuleDef] = &[
     ),
     python("numbers", include_str!("../lib/numbers.py")),
     python("operator", include_str!("../lib/operator.py")),
-    native("os", |vm| Ok(os::make(vm))),
-    native("os.path", |vm| Ok(os::make_path(vm))),
-    native("posixpath", |vm| Ok(os::make_path(vm))),
+    python("os", include_str!("../lib/os.py")),
+    // os.py binds os.path in sys.modules; this body runs only if that binding was removed.
+    python(
+        "os.path",
+        "import sys, posixpath\nsys.modules['os.path'] = posixpath\n",
+    ),
+    python("pathlib", include_str!("../lib/pathlib.py")),
+    native("posix", |vm| Ok(os::make(vm))),
+    python("posixpath", include_str!("../lib/posixpath.py")),
     python("pprint", include_str!("../lib/pprint.py")),
     native("random", |vm| Ok(random::make(vm))),
     python("re", include_str!("../lib/re.py")),
     python("select", include_str!("../lib/select.py")),
     python("selectors", include_str!("../lib/selectors.py")),
+    python("shutil", include_str!("../lib/shutil.py")),
     python("signal", include_str!("../lib/signal.py")),
     python("socket", include_str!("../lib/socket.py")),
+    python("stat", include_str!("../lib/stat.py")),
     python("statistics", include_str!("../lib/statistics.py")),
     python("string", include_str!("../lib/string.py")),
     python("struct", include_str!("../lib/struct.py")),
     python("subprocess", include_str!("../lib/subprocess.py")),
+    python("tempfile", include_str!("../lib/tempfile.py")),
     python("textwrap", include_str!("../lib/textwrap.py")),
     python("time", include_str!("../lib/time.py")),
     python("traceback", include_str!("../lib/traceback.py")),

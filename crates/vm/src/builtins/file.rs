@@ -272,6 +272,8 @@ fn decode_text(bytes: Vec<u8>, universal: bool) -> Result<String, IoFail> {
 }
 
 /// Turn an I/O failure into a Python exception: `[Errno 2] No such file or directory: 'x'`.
+pub use crate::object::exc_table::errno_exception_name;
+
 pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
     match e {
         IoFail::Closed => vm.value_error("I/O operation on closed file."),
@@ -284,23 +286,7 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
         }
         IoFail::Os(e) => {
             let errno = e.raw_os_error();
-            let class_name = match errno {
-                Some(2) => "FileNotFoundError",
-                Some(13) | Some(1) => "PermissionError",
-                Some(17) => "FileExistsError",
-                Some(21) => "IsADirectoryError",
-                Some(20) => "NotADirectoryError",
-                Some(32) => "BrokenPipeError",
-                Some(3) => "ProcessLookupError",
-                Some(4) => "InterruptedError",
-                Some(10) => "ChildProcessError",
-                Some(11) | Some(114) | Some(115) => "BlockingIOError",
-                Some(103) => "ConnectionAbortedError",
-                Some(104) => "ConnectionResetError",
-                Some(110) => "TimeoutError",
-                Some(111) => "ConnectionRefusedError",
-                _ => "OSError",
-            };
+            let class_name = errno.map_or("OSError", errno_exception_name);
             let t = vm.types();
             let class = t
                 .exception_by_name(class_name)
@@ -337,6 +323,41 @@ pub fn os_error(vm: &mut Vm, e: IoFail, filename: Option<&str>) -> PyErr {
 
 fn set_exc_attr(vm: &mut Vm, err: &PyErr, name: &str, v: Value) {
     let _ = vm.set_attr(&err.value(), name, v);
+}
+
+/// `os.fspath(v)` as a Rust string: a str as it is, bytes decoded as UTF-8, else the str or
+/// bytes its `__fspath__` returns; anything else is CPython's TypeError.
+pub fn fspath(vm: &mut Vm, v: &Value) -> PyResult<String> {
+    fn direct(v: &Value) -> Option<String> {
+        match v {
+            Value::Str(s) => Some(s.as_str().to_string()),
+            Value::Bytes(b) => Some(String::from_utf8_lossy(&b.data).into_owned()),
+            _ => None,
+        }
+    }
+    if let Some(s) = direct(v) {
+        return Ok(s);
+    }
+    let method = if matches!(v, Value::Int(_) | Value::Float(_) | Value::None) {
+        None
+    } else {
+        vm.get_attr_opt(v, "__fspath__")?
+    };
+    let Some(method) = method else {
+        return Err(vm.type_error(format!(
+            "expected str, bytes or os.PathLike object, not {}",
+            vm.type_name(v)
+        )));
+    };
+    let r = vm.call(&method, &[])?;
+    match direct(&r) {
+        Some(s) => Ok(s),
+        None => Err(vm.type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            vm.type_name(v),
+            vm.type_name(&r)
+        ))),
+    }
 }
 
 /// A Python str repr of a file name (single quotes unless it contains one).
@@ -605,10 +626,10 @@ pub fn write_to(vm: &mut Vm, file: &Value, data: &Value) -> PyResult<usize> {
             )))
         }
         (other, true) => {
-            return Err(vm.type_error(format!(
-                "a bytes-like object is required, not '{}'",
-                vm.type_name(other)
-            )))
+            // bytearray, memoryview: any buffer, as CPython's BufferedWriter.write takes.
+            let data = super::buffer::need_buffer(vm, other)?;
+            let n = data.len();
+            (data, n)
         }
     };
     let backend_kind = match f.inner.lock().backend {
@@ -915,10 +936,11 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         Some(Value::Str(p)) => p.as_str().to_string(),
         Some(Value::Int(fd)) => return open_fd(vm, *fd, &s),
         Some(other) => {
-            return Err(vm.type_error(format!(
-                "expected str, bytes or os.PathLike object, not {}",
-                vm.type_name(other)
-            )))
+            let p = fspath(vm, other)?;
+            if p.contains('\0') {
+                return Err(vm.value_error("embedded null byte"));
+            }
+            p
         }
         None => String::new(),
     };
@@ -933,6 +955,9 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         }
     };
     let (options, binary, readable, writable) = parse_mode(vm, &mode)?;
+    if let Some(opener) = s[7].clone().filter(|o| !matches!(o, Value::None)) {
+        return open_with_opener(vm, &opener, name, &s);
+    }
     let encoding = match &s[3] {
         None | Some(Value::None) => "UTF-8".to_string(),
         Some(Value::Str(e)) => {
@@ -981,6 +1006,52 @@ fn open(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
 /// `open(fd, mode)`: a file object over an open descriptor (a pipe's end, a socket's); with
 /// `closefd=False` it works on a duplicate, so closing it leaves `fd` open.
 fn open_fd(vm: &mut Vm, fd: i64, s: &[Option<Value>]) -> PyResult<Value> {
+    open_fd_named(vm, fd, s, fd.to_string())
+}
+
+/// `open(name, mode, opener=f)`: the descriptor `f(name, flags)` returns, as a file named
+/// `name`; the flags are those `mode` means to open(2) (CPython's FileIO).
+fn open_with_opener(
+    vm: &mut Vm,
+    opener: &Value,
+    name: String,
+    s: &[Option<Value>],
+) -> PyResult<Value> {
+    let mode = match &s[1] {
+        Some(Value::Str(m)) => m.as_str().to_string(),
+        _ => "r".to_string(),
+    };
+    let plus = mode.contains('+');
+    let mut flags = if mode.contains('w') {
+        libc::O_CREAT | libc::O_TRUNC
+    } else if mode.contains('a') {
+        libc::O_CREAT | libc::O_APPEND
+    } else if mode.contains('x') {
+        libc::O_CREAT | libc::O_EXCL
+    } else {
+        0
+    };
+    flags |= match (
+        plus,
+        mode.contains('r') || !(mode.contains('w') || mode.contains('a') || mode.contains('x')),
+    ) {
+        (true, _) => libc::O_RDWR,
+        (false, true) => libc::O_RDONLY,
+        (false, false) => libc::O_WRONLY,
+    };
+    flags |= libc::O_CLOEXEC;
+    let file_arg = s[0].clone().unwrap_or_default();
+    let fd = vm.call(opener, &[file_arg, Value::Int(flags as i64)])?;
+    let Value::Int(fd) = fd else {
+        return Err(vm.type_error("expected an integer from opener"));
+    };
+    if fd < 0 {
+        return Err(vm.value_error(format!("opener returned {fd}")));
+    }
+    open_fd_named(vm, fd, s, name)
+}
+
+fn open_fd_named(vm: &mut Vm, fd: i64, s: &[Option<Value>], name: String) -> PyResult<Value> {
     use std::os::fd::FromRawFd;
     let mode = match &s[1] {
         None => "r".to_string(),
@@ -1028,7 +1099,7 @@ fn open_fd(vm: &mut Vm, fd: i64, s: &[Option<Value>]) -> PyResult<Value> {
     // SAFETY: the descriptor is open and from here on owned by this file object.
     let file = unsafe { std::fs::File::from_raw_fd(raw) };
     let obj = FileObject::new(
-        fd.to_string(),
+        name,
         mode,
         "UTF-8".to_string(),
         binary,

@@ -27,6 +27,8 @@ pub fn make(vm: &mut Vm) -> Arc<Module> {
             ("getrecursionlimit", getrecursionlimit),
             ("set_int_max_str_digits", set_int_max_str_digits),
             ("get_int_max_str_digits", get_int_max_str_digits),
+            ("intern", intern),
+            ("audit", audit),
         ],
     );
     let argv: Vec<Value> = vm
@@ -186,6 +188,30 @@ fn setrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     }
     vm.interp.set_recursion_limit(n as usize);
     Ok(Value::None)
+}
+
+/// `sys.intern(s)`: the str itself (gilvm keeps no table of interned strings).
+fn intern(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    match args::one(vm, "intern", a, kw)? {
+        s @ Value::Str(_) => Ok(s.clone()),
+        other => Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+/// `sys.audit(event, *args)`: gilvm has no audit hooks, so this only checks the event name.
+fn audit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    args::no_kwargs(vm, "audit", kw)?;
+    match a.first() {
+        Some(Value::Str(_)) => Ok(Value::None),
+        Some(other) => Err(vm.type_error(format!(
+            "expected str for argument 'event', not {}",
+            vm.type_name(other)
+        ))),
+        None => Err(vm.type_error("audit() missing 1 required positional argument: 'event'")),
+    }
 }
 
 fn getrecursionlimit(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {

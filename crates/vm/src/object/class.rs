@@ -657,8 +657,62 @@ fn exc_init(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<
         if let Some(st) = &i.exc {
             st.borrow_mut(vm.gil()).args = args[1..].to_vec();
         }
+        if crate::object::types::is_subclass(&i.class, &vm.types().os_error) {
+            os_error_init(vm, &args[0], &args[1..])?;
+        }
     }
     Ok(Value::None)
+}
+
+/// CPython's OSError fields: `OSError(errno, strerror[, filename[, winerror[, filename2]]])`
+/// sets `errno`, `strerror`, `filename`, `filename2` (else all None), and with a filename
+/// `args` is only `(errno, strerror)`.
+fn os_error_init(vm: &mut Vm, this: &Value, a: &[Value]) -> PyResult<()> {
+    let field = |i: usize| a.get(i).cloned().unwrap_or_default();
+    let (errno, strerror, filename, filename2) = if (2..=5).contains(&a.len()) {
+        (field(0), field(1), field(2), field(4))
+    } else {
+        Default::default()
+    };
+    for (name, v) in [
+        ("errno", errno),
+        ("strerror", strerror),
+        ("filename", filename.clone()),
+        ("filename2", filename2),
+    ] {
+        vm.set_attr(this, name, v)?;
+    }
+    if a.len() > 2 && !matches!(filename, Value::None) {
+        if let Value::Instance(i) = this {
+            if let Some(st) = &i.exc {
+                st.borrow_mut(vm.gil()).args = a[..2].to_vec();
+            }
+        }
+    }
+    Ok(())
+}
+
+/// CPython's OSError.__str__ for one made from Python with an errno (gilvm's own errors carry
+/// their finished message as their only argument): None if it has no errno fields.
+pub(crate) fn os_error_str(vm: &mut Vm, this: &Value) -> PyResult<Option<String>> {
+    let get = |vm: &mut Vm, n: &str| -> PyResult<Value> {
+        Ok(vm.get_attr_opt(this, n)?.unwrap_or_default())
+    };
+    let errno = get(vm, "errno")?;
+    let strerror = get(vm, "strerror")?;
+    let filename = get(vm, "filename")?;
+    let filename2 = get(vm, "filename2")?;
+    let (e, s) = (vm.to_str(&errno)?, vm.to_str(&strerror)?);
+    Ok(match (&filename, &filename2) {
+        (Value::None, _) if matches!(errno, Value::None) || matches!(strerror, Value::None) => None,
+        (Value::None, _) => Some(format!("[Errno {e}] {s}")),
+        (f, Value::None) => Some(format!("[Errno {e}] {s}: {}", vm.repr(f)?)),
+        (f, f2) => Some(format!(
+            "[Errno {e}] {s}: {} -> {}",
+            vm.repr(f)?,
+            vm.repr(f2)?
+        )),
+    })
 }
 
 fn exc_str(vm: &mut Vm, args: &[Value], _: &[(Arc<PyStr>, Value)]) -> PyResult<Value> {
@@ -1042,6 +1096,17 @@ impl Vm {
             return Ok(obj);
         }
         if is_exc || is_user_class(class, gil) {
+            // `OSError(errno, strerror)` is the subclass of the errno (PEP 3151).
+            let mapped;
+            let class = match (args.first(), args.len()) {
+                (Some(Value::Int(n)), 2..=5) if Arc::ptr_eq(class, &self.types().os_error) => {
+                    let name = i32::try_from(*n)
+                        .map_or("OSError", crate::object::exc_table::errno_exception_name);
+                    mapped = self.types().exception_by_name(name).cloned();
+                    mapped.as_ref().unwrap_or(class)
+                }
+                _ => class,
+            };
             let payload = if is_payload_kind(class.builtin) {
                 let solid = solid_base(class, gil);
                 Some(self.default_payload(&solid, args, kwargs)?)
@@ -1151,6 +1216,9 @@ impl Vm {
                     if let Value::Instance(i) = inst {
                         if let Some(st) = &i.exc {
                             st.borrow_mut(gil).args = args.to_vec();
+                        }
+                        if crate::object::types::is_subclass(class, &self.types().os_error) {
+                            os_error_init(self, inst, args)?;
                         }
                     }
                 } else if is_payload_kind(class.builtin) {

@@ -102,7 +102,16 @@ impl Vm {
                     self.to_str(&args[0])
                 }
             }
-            _ => self.repr(&Value::tuple(args)),
+            n => {
+                let os = self.types().os_error.clone();
+                if n == 2 && crate::object::types::is_subclass(&inst.class, &os) {
+                    let this = Value::Instance(inst.clone());
+                    if let Some(text) = crate::object::class::os_error_str(self, &this)? {
+                        return Ok(text);
+                    }
+                }
+                self.repr(&Value::tuple(args))
+            }
         }
     }
 

@@ -69,3 +69,24 @@ pub const EXCEPTIONS: &[(&str, &str)] = &[
     ("ResourceWarning", "Warning"),
     ("EncodingWarning", "Warning"),
 ];
+
+/// The OSError subclass CPython raises for `errno` (PEP 3151), by name.
+pub fn errno_exception_name(errno: i32) -> &'static str {
+    match errno {
+        2 => "FileNotFoundError",
+        13 | 1 => "PermissionError",
+        17 => "FileExistsError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        32 => "BrokenPipeError",
+        3 => "ProcessLookupError",
+        4 => "InterruptedError",
+        10 => "ChildProcessError",
+        11 | 114 | 115 => "BlockingIOError",
+        103 => "ConnectionAbortedError",
+        104 => "ConnectionResetError",
+        110 => "TimeoutError",
+        111 => "ConnectionRefusedError",
+        _ => "OSError",
+    }
+}

@@ -54,13 +54,22 @@ pub(crate) fn prepare(
     mro: &[Arc<Class>],
     dict: &mut DictMap,
 ) -> PyResult<SlotLayout> {
-    // The slot layout inherited: that of the one base (line) that has slots.
+    // The slot layout inherited: that of the one base (line) that has slots. Bases are
+    // compared by the class that added their slots (CPython's solid base), so two subclasses
+    // of one slotted class that add none (`class C(Path, PurePosixPath)`) can be combined.
+    fn solid(b: &Arc<Class>) -> &Arc<Class> {
+        b.mro
+            .iter()
+            .rev()
+            .find(|c| c.nslots == b.nslots)
+            .unwrap_or(b)
+    }
     let mut inherited: Option<&Arc<Class>> = None;
     for b in bases.iter().filter(|b| b.nslots > 0) {
         inherited = match inherited {
             None => Some(b),
-            Some(cur) if crate::object::types::is_subclass(cur, b) => Some(cur),
-            Some(cur) if crate::object::types::is_subclass(b, cur) => Some(b),
+            Some(cur) if crate::object::types::is_subclass(cur, solid(b)) => Some(cur),
+            Some(cur) if crate::object::types::is_subclass(b, solid(cur)) => Some(b),
             Some(_) => {
                 return Err(vm.type_error("multiple bases have instance lay-out conflict"));
             }

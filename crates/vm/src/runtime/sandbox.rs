@@ -3,7 +3,7 @@
 //!
 //! Under the sandbox:
 //!
-//! - `import` of `os` (and `os.path`/`posixpath`), `threading`, `_thread`, `queue`,
+//! - `import` of `os` (and `os.path`/`posixpath`/`posix`), `threading`, `_thread`, `queue`,
 //!   `multiprocessing` and `_gilvm_mp` raises `ImportError` (no threads, no processes, no file
 //!   system; `asyncio.to_thread` fails the same way when it imports `threading`);
 //! - `open()`, `input()`, reading `sys.stdin` and `time.sleep()` raise `PermissionError`;
@@ -31,6 +31,7 @@ use crate::object::error::{PyErr, PyResult};
 pub const REFUSED_MODULES: &[&str] = &[
     "os",
     "os.path",
+    "posix",
     "posixpath",
     "threading",
     "_thread",
