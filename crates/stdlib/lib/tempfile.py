@@ -1,5 +1,4 @@
-"""Temporary files and directories (CPython 3.11's tempfile.py for gilvm). Adapted:
-TemporaryDirectory's finalizer runs at exit through atexit (gilvm has no weakref), a text
+"""Temporary files and directories (CPython 3.11's tempfile.py for gilvm). Adapted: a text
 SpooledTemporaryFile spools in a StringIO (its encoding/newlines are StringIO's), and
 TemporaryDirectory[str] (etc.) is the class itself; the file inside a NamedTemporaryFile
 keeps the directory as its name (the wrapper's .name is the file's).
@@ -190,38 +189,9 @@ import errno as _errno
 from random import Random as _Random
 import sys as _sys
 import types as _types
-import atexit as _atexit
 
 
-class _finalize:
-    """weakref.finalize's part that TemporaryDirectory uses (gilvm has no weakref): the call
-    runs once, from cleanup() or at exit."""
-
-    def __init__(self, obj, func, /, *args, **kwargs):
-        self._info = (func, args, kwargs)
-        _atexit.register(self)
-
-    def __call__(self, _=None):
-        info, self._info = self._info, None
-        if info is not None:
-            _atexit.unregister(self)
-            func, args, kwargs = info
-            return func(*args, **kwargs)
-
-    def detach(self):
-        info, self._info = self._info, None
-        if info is not None:
-            _atexit.unregister(self)
-            func, args, kwargs = info
-            return (None, func, args, kwargs)
-
-    @property
-    def alive(self):
-        return self._info is not None
-
-
-class _weakref:
-    finalize = _finalize
+import weakref as _weakref
 
 
 def _set_name(raw, name):
