@@ -14,6 +14,8 @@ the file (or, for byte-level cases that cannot carry a comment, in a sidecar `NA
     # args: --timeout 1              gilvm options placed before the script
     # cpython: same                  python3 must meet the same expectation (status and type)
     # threading: waits               the case needs the threading module (see tests/hostile.rs)
+    # heavy: yes                     run only with GILVM_HOSTILE_HEAVY=1 (10M-deep drops)
+    # timeout: 120                   the test's timeout for this case, in seconds
 
 Cases without an explicit expectation take python3's outcome (status, exception type) as theirs
 and are marked `cpython: same`. tests/hostile.rs runs them all.
@@ -583,22 +585,42 @@ W = ["# threading: waits"]
 # ------------------------------------------------------------------------------------------ drop
 # Freeing deep object graphs (issue 18): dropping the last reference to a chain nested N levels
 # deep must not recurse on the native stack (before the trashcan, 1M levels overflowed a thread's
-# stack and about 3M the main thread's: "fatal runtime error: stack overflow", status 134).
-# Each kind is freed in a thread (default thread stack size) at 1M-4M levels, and in the main thread
-# at 4M-8M levels (lists, tuples).
+# 64 MiB stack and about 3M the main thread's 256 MiB: "fatal runtime error: stack overflow",
+# status 134). Each kind is freed in a thread at 1M-4M levels and some in the main thread at
+# 4M-8M levels: sizes where the drop aborted before (kinds with small frames need more levels).
+# The `heavy` cases free 10M-deep chains of each kind in both places (GBs of memory, tens of
+# seconds): tests/hostile.rs runs them only with GILVM_HOSTILE_HEAVY=1.
+# `cpython: same` where python3 frees the chain too; it overflows its C stack (SIGSEGV) on
+# slices, property, staticmethod and classmethod chains, which have no trashcan in CPython.
 D = "drop"
 DEEP_BUILD = {
     "list": "for _ in range(N):\n        x = [x]\n",
     "tuple": "for _ in range(N):\n        x = (x,)\n",
     "dict": "for _ in range(N):\n        x = {0: x}\n",
     "set": "for _ in range(N):\n        n = Node()\n        n.s = x\n        x = {n}\n",
+    "frozenset": "for _ in range(N):\n        x = frozenset((x,))\n",
     "instance": "for _ in range(N):\n        n = Node()\n        n.next = x\n        x = n\n",
+    "slots": "for _ in range(N):\n        n = Slotted()\n        n.next = x\n        x = n\n",
+    "tuple_subclass": "for _ in range(N):\n        x = Pair((x, 0))\n",
     "closure": "for _ in range(N):\n        x = closure(x)\n",
+    "defaults": "for _ in range(N):\n        x = with_default(x)\n",
     "generator": "for _ in range(N):\n        x = gen(x)\n",
     "frame": "for _ in range(N):\n        x = started(x)\n",
+    "iterator": "for _ in range(N):\n        x = enumerate([x])\n",
+    "dict_view": "for _ in range(N):\n        x = {0: x}.values()\n",
     "exception": "for _ in range(N):\n        e = ValueError()\n        e.__context__ = x\n        x = e\n",
+    "exception_cause": "for _ in range(N):\n        e = ValueError(x)\n        e.__cause__ = x\n        x = e\n",
+    "slice": "for _ in range(N):\n        x = slice(x)\n",
+    "property": "for _ in range(N):\n        x = property(x)\n",
+    "staticmethod": "for _ in range(N):\n        x = staticmethod(x)\n",
+    "classmethod": "for _ in range(N):\n        x = classmethod(x)\n",
+    "generic_alias": "for _ in range(N):\n        x = list[x]\n",
 }
-DEEP_PRELUDE = ("import threading\n\n\nclass Node:\n    pass\n\n\ndef closure(v):\n    return lambda: v\n\n\n"
+# python3 overflows its C stack on these (no trashcan for them in CPython).
+CPYTHON_CRASHES = {"slice", "property", "staticmethod", "classmethod"}
+DEEP_PRELUDE = ("import threading\n\n\nclass Node:\n    pass\n\n\nclass Slotted:\n    __slots__ = ('next',)\n\n\n"
+                "class Pair(tuple):\n    pass\n\n\ndef closure(v):\n    return lambda: v\n\n\n"
+                "def with_default(v):\n    def f(a=v):\n        return a\n    return f\n\n\n"
                 "def gen(v):\n    yield v\n\n\ndef started(v):\n    g = gen(v)\n    next(g)\n    return g\n\n\n")
 
 
@@ -612,13 +634,24 @@ def deep_drop_src(kind, n, where):
     return src
 
 
-# Sizes where the drop overflowed before (tuples and dicts use less stack per level).
-DEEP_THREAD = {"tuple": 4000000, "dict": 2000000}
+def deep_case(kind, n, where, heavy=False):
+    # A debug build takes tens of seconds on a few million levels.
+    extra = (W if where == "thread" else []) + ["# heavy: yes" if heavy else "# timeout: 180"]
+    name = "deep_%s_%s%s" % (kind, where, "_10m" if heavy else "")
+    cpython = None if kind in CPYTHON_CRASHES else "same"
+    case(D, name, deep_drop_src(kind, n, where), expect="ok", cpython=cpython, extra=extra)
+
+
+# Sizes where the drop overflowed before (tuples and dicts use less stack per level, slices and
+# the descriptor wrappers less still).
+DEEP_THREAD = {"tuple": 4000000, "dict": 2000000, "slice": 4000000, "staticmethod": 4000000,
+               "classmethod": 4000000}
 for kind in DEEP_BUILD:
-    n = DEEP_THREAD.get(kind, 1000000)
-    case(D, "deep_%s_thread" % kind, deep_drop_src(kind, n, "thread"), expect="ok", cpython="same", extra=W)
-case(D, "deep_list_main", deep_drop_src("list", 4000000, "main"), expect="ok", cpython="same")
-case(D, "deep_tuple_main", deep_drop_src("tuple", 8000000, "main"), expect="ok", cpython="same")
+    deep_case(kind, DEEP_THREAD.get(kind, 1000000), "thread")
+    deep_case(kind, 10000000, "thread", heavy=True)
+    deep_case(kind, 10000000, "main", heavy=True)
+for kind, n in [("list", 4000000), ("tuple", 8000000), ("property", 4000000), ("defaults", 4000000)]:
+    deep_case(kind, n, "main")
 
 # --------------------------------------------------------------------------------------- threads
 T = "threads"

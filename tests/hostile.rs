@@ -9,6 +9,8 @@
 //! # args: --timeout 1                    gilvm options placed before the script
 //! # cpython: same                        python3 must meet the same expectation
 //! # threading: waits                     needs the threading/queue modules
+//! # heavy: yes                           runs only with GILVM_HOSTILE_HEAVY=1
+//! # timeout: 120                         this case's test timeout in seconds (if above the default)
 //! ```
 //!
 //! Byte-level cases (NUL bytes, invalid UTF-8, a BOM) keep their header in a sidecar
@@ -20,6 +22,11 @@
 //! The `cpython: same` expectations were taken from python3 when the corpus was generated.
 //! python3 starts slowly, so by default only every 8th such case is re-checked against it;
 //! `GILVM_HOSTILE_CPYTHON=all` re-checks them all, `=none` none.
+//!
+//! Heavy cases (`# heavy: yes`: the 10M-deep chains freed by `tests/hostile/drop`, some GB of
+//! memory and tens of seconds each) are skipped unless `GILVM_HOSTILE_HEAVY=1`; they then run one
+//! at a time, with a timeout of at least 300 s. The default tier's chains (1M-4M levels) already
+//! overflowed the native stack before the trashcan, and run in seconds.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -52,6 +59,10 @@ struct Case {
     waits_for_threading: bool,
     /// Run python3 on this case too (`cpython: same`, subject to GILVM_HOSTILE_CPYTHON).
     check_cpython: bool,
+    /// Only with GILVM_HOSTILE_HEAVY=1 (`heavy: yes`).
+    heavy: bool,
+    /// A longer test timeout (`timeout: N`, seconds) for slow cases such as the deep drops.
+    timeout: Option<Duration>,
 }
 
 fn parse_expect(text: &str) -> Result<Vec<Outcome>, String> {
@@ -112,6 +123,8 @@ fn load_case(path: PathBuf, root: &Path) -> Result<Case, String> {
         cpython: false,
         waits_for_threading: false,
         check_cpython: false,
+        heavy: false,
+        timeout: None,
     };
     for line in header.lines() {
         let Some((key, value)) = line.trim_start_matches('#').trim().split_once(':') else {
@@ -123,6 +136,13 @@ fn load_case(path: PathBuf, root: &Path) -> Result<Case, String> {
             "args" => case.args = value.split_whitespace().map(String::from).collect(),
             "cpython" => case.cpython = value == "same",
             "threading" => case.waits_for_threading = value == "waits",
+            "heavy" => case.heavy = value == "yes",
+            "timeout" => {
+                let secs: f64 = value
+                    .parse()
+                    .map_err(|_| format!("{name}: bad timeout {value:?}"))?;
+                case.timeout = Some(Duration::from_secs_f64(secs));
+            }
             _ => {}
         }
     }
@@ -157,8 +177,10 @@ fn collect() -> (Vec<Case>, Vec<String>) {
     let mut problems = Vec::new();
     let mode = std::env::var("GILVM_HOSTILE_CPYTHON").unwrap_or_default();
     let mut with_cpython = 0usize;
+    let heavy = heavy_tier();
     for path in paths {
         match load_case(path, &root) {
+            Ok(case) if case.heavy && !heavy => {}
             Ok(mut case) if case.name.contains(&filter) => {
                 if case.cpython {
                     case.check_cpython = match mode.as_str() {
@@ -175,6 +197,11 @@ fn collect() -> (Vec<Case>, Vec<String>) {
         }
     }
     (cases, problems)
+}
+
+/// Whether the heavy cases run (GILVM_HOSTILE_HEAVY=1).
+fn heavy_tier() -> bool {
+    std::env::var("GILVM_HOSTILE_HEAVY").is_ok_and(|v| v == "1")
 }
 
 /// Does a run end in one of the expected ways? `Err` says how it ended instead.
@@ -224,6 +251,7 @@ fn check(
     times: &Mutex<Vec<(Duration, String)>>,
 ) -> Result<bool, String> {
     let mut problems = Vec::new();
+    let timeout = case.timeout.map_or(timeout, |t| t.max(timeout));
     if case.check_cpython {
         let py = run_case(case, util::python_command(python), timeout);
         if let Err(e) = meets(&py, &case.expect) {
@@ -301,11 +329,16 @@ fn hostile_programs() {
             cases.len()
         ));
     }
-    let timeout = util::timeout_or(Duration::from_secs(30));
-    let workers = std::thread::available_parallelism()
+    let mut timeout = util::timeout_or(Duration::from_secs(30));
+    let mut workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(2, 4)
         .min(cases.len().max(1));
+    if heavy_tier() {
+        // A 10M-deep chain takes GBs and tens of seconds: one at a time, with time to finish.
+        timeout = timeout.max(Duration::from_secs(300));
+        workers = 1;
+    }
     let next = AtomicUsize::new(0);
     let waiting = AtomicUsize::new(0);
     let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());

@@ -1,6 +1,7 @@
 # expect: ok
 # cpython: same
 # threading: waits
+# timeout: 180
 N = 1000000
 import threading
 
@@ -9,8 +10,22 @@ class Node:
     pass
 
 
+class Slotted:
+    __slots__ = ('next',)
+
+
+class Pair(tuple):
+    pass
+
+
 def closure(v):
     return lambda: v
+
+
+def with_default(v):
+    def f(a=v):
+        return a
+    return f
 
 
 def gen(v):

@@ -1,5 +1,6 @@
 # expect: ok
 # cpython: same
+# timeout: 180
 N = 4000000
 import threading
 
@@ -8,8 +9,22 @@ class Node:
     pass
 
 
+class Slotted:
+    __slots__ = ('next',)
+
+
+class Pair(tuple):
+    pass
+
+
 def closure(v):
     return lambda: v
+
+
+def with_default(v):
+    def f(a=v):
+        return a
+    return f
 
 
 def gen(v):

@@ -34,6 +34,29 @@ pub struct Super {
     pub obj: Value,
 }
 
+// The wrappers hold their values without a cell: chains of them (`x = property(x)` in a loop)
+// free through the trashcan.
+impl Drop for StaticMethod {
+    fn drop(&mut self) {
+        crate::object::trashcan::release(std::mem::take(&mut self.0));
+    }
+}
+impl Drop for ClassMethod {
+    fn drop(&mut self) {
+        crate::object::trashcan::release(std::mem::take(&mut self.0));
+    }
+}
+impl Drop for Property {
+    fn drop(&mut self) {
+        crate::object::trashcan::release((
+            std::mem::take(&mut self.fget),
+            std::mem::take(&mut self.fset),
+            std::mem::take(&mut self.fdel),
+            std::mem::take(&mut self.doc),
+        ));
+    }
+}
+
 impl NativeObject for StaticMethod {
     fn type_name(&self) -> &'static str {
         "staticmethod"

@@ -20,6 +20,13 @@ pub struct FrozenSet {
     hash: OnceLock<i64>,
 }
 
+/// The contents are held without a cell: `x = frozenset({x})` chains free through the trashcan.
+impl Drop for FrozenSet {
+    fn drop(&mut self) {
+        crate::object::trashcan::release(std::mem::take(&mut self.contents));
+    }
+}
+
 impl NativeObject for FrozenSet {
     fn type_name(&self) -> &'static str {
         "frozenset"

@@ -17,6 +17,16 @@ pub struct GenericAlias {
     pub args: Vec<Value>,
 }
 
+/// `x = list[x]` chains free through the trashcan.
+impl Drop for GenericAlias {
+    fn drop(&mut self) {
+        crate::object::trashcan::release((
+            std::mem::take(&mut self.origin),
+            std::mem::take(&mut self.args),
+        ));
+    }
+}
+
 impl crate::object::value::NativeObject for GenericAlias {
     fn type_name(&self) -> &'static str {
         "types.GenericAlias"

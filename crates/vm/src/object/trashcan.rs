@@ -11,6 +11,13 @@
 //! iteratively once its own insides are gone. So the native stack holds at most `MAX_DEPTH`
 //! nested drops at any time, in any thread, whatever the shape of the graph.
 //!
+//! Objects that hold values outside any cell or tuple release them through [`release`] in their
+//! own `Drop`: slices, functions' defaults, `property`/`staticmethod`/`classmethod`, frozensets,
+//! generic aliases (`list[x]`) and set iterators' snapshots. Every other kind reaches its values
+//! through a cell or a tuple (instances and their `__dict__`/slots, exceptions' args, context,
+//! cause, closures' cells, iterators, dict views, generators and their frames, bound methods'
+//! receivers, which are instances or classes).
+//!
 //! The hot path (a drop that is not deep) costs one thread-local load and store and one check of
 //! a "work pending" flag.
 
@@ -101,6 +108,14 @@ fn drain() {
             *l = Vec::new();
         }
     });
+}
+
+/// Drops `value` through the trashcan, for the `Drop` of a type that holds values outside any
+/// cell or tuple (see the module doc), so that chains of that type free iteratively too.
+#[inline]
+pub fn release<T>(value: T) {
+    let mut slot = ManuallyDrop::new(value);
+    drop_slot(&mut slot);
 }
 
 /// Tuples hold values without a cell: their items go through the trashcan too, so a chain of

@@ -126,6 +126,20 @@ pub struct Slice {
     pub step: Value,
 }
 
+/// `slice(slice(...))` chains free through the trashcan (slices of ints skip it).
+impl Drop for Slice {
+    fn drop(&mut self) {
+        if self.start.is_inline() && self.stop.is_inline() && self.step.is_inline() {
+            return;
+        }
+        crate::object::trashcan::release((
+            std::mem::take(&mut self.start),
+            std::mem::take(&mut self.stop),
+            std::mem::take(&mut self.step),
+        ));
+    }
+}
+
 /// A code object ready to run: the compiler's code plus its constants turned into values.
 /// Nested code constants become `Value::Code`, so a whole module is converted once.
 #[derive(Debug)]
@@ -162,6 +176,17 @@ pub struct Function {
     pub qualname: Arc<PyStr>,
     /// Function attributes (`f.__doc__`, `f.calls = 0`), rarely used.
     pub attrs: GilCell<Option<DictMap>>,
+}
+
+/// Defaults are held without a cell: a chain of functions whose default is the previous one
+/// (`def f(a=x)` in a loop) frees through the trashcan.
+impl Drop for Function {
+    fn drop(&mut self) {
+        if self.defaults.iter().all(Value::is_inline) {
+            return;
+        }
+        crate::object::trashcan::release(std::mem::take(&mut self.defaults));
+    }
 }
 
 pub type Cell = GilCell<Option<Value>>;
@@ -387,6 +412,19 @@ impl Value {
     }
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
+    }
+    /// Whether the value is stored inline (no object behind it, nothing to free but itself).
+    #[inline]
+    pub fn is_inline(&self) -> bool {
+        matches!(
+            self,
+            Value::None
+                | Value::Bool(_)
+                | Value::Int(_)
+                | Value::Float(_)
+                | Value::Ellipsis
+                | Value::NotImplemented
+        )
     }
     /// Identity (`is`): same inline value or same object.
     pub fn is(&self, other: &Value) -> bool {

@@ -46,6 +46,17 @@ pub struct DictIter {
     pub pos: GilCell<IterPos>,
 }
 
+/// A set iterator's snapshot holds the items without a cell: `x = iter({x})` chains free
+/// through the trashcan.
+impl Drop for DictIter {
+    fn drop(&mut self) {
+        if let DictIterSrc::SetOrdered(_, items) = &mut self.src {
+            let items: Arc<[Value]> = std::mem::replace(items, Arc::from(Vec::new()));
+            crate::object::trashcan::release(items);
+        }
+    }
+}
+
 #[derive(Debug)]
 pub enum DictIterSrc {
     Dict(Arc<crate::object::value::Dict>, ViewKind),

@@ -1,0 +1,48 @@
+# expect: ok
+# cpython: same
+# timeout: 180
+N = 4000000
+import threading
+
+
+class Node:
+    pass
+
+
+class Slotted:
+    __slots__ = ('next',)
+
+
+class Pair(tuple):
+    pass
+
+
+def closure(v):
+    return lambda: v
+
+
+def with_default(v):
+    def f(a=v):
+        return a
+    return f
+
+
+def gen(v):
+    yield v
+
+
+def started(v):
+    g = gen(v)
+    next(g)
+    return g
+
+
+def run():
+    x = None
+    for _ in range(N):
+        x = with_default(x)
+    del x
+    print('freed defaults')
+
+
+run()
