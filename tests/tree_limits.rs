@@ -1,7 +1,7 @@
 //! Limits over the whole process tree (issue 18): `--max-memory`, `--max-instructions` and
-//! `--timeout` hold for `multiprocessing.Process` and `Pool` workers too (crates/vm/src/modules/
+//! `--timeout` hold for `multiprocessing.Process` and `Pool` workers too (crates/stdlib/src/
 //! multiprocessing/tree.rs). A worker past a limit ends the whole run with the limit's status,
-//! and no worker is left running. (`concurrent.futures.ProcessPoolExecutor` does not exist yet.)
+//! and no worker is left running — `concurrent.futures.ProcessPoolExecutor`'s workers too.
 
 use std::process::Command;
 
@@ -84,6 +84,32 @@ fn a_pool_worker_spinning_past_the_instruction_budget_ends_the_run() {
          print('after', pool.map(work, [10, 50_000_000]))\n"
     );
     let out = run_limited("tree_instr_pool", &["--max-instructions", "2000000"], &src);
+    assert_ended(&out, 123, "instruction limit of 2000000 exceeded");
+}
+
+#[test]
+fn an_executor_worker_allocating_past_the_memory_limit_ends_the_run() {
+    let src = format!(
+        "{MEM_WORKER}import concurrent.futures as cf\n\
+         if __name__ == '__main__':\n    with cf.ProcessPoolExecutor(2) as ex:\n        \
+         print('after', list(ex.map(work, [1, 400])))\n"
+    );
+    let out = run_limited("tree_mem_executor", &["--max-memory", "100"], &src);
+    assert_ended(&out, 125, "memory limit of 100 MB exceeded");
+}
+
+#[test]
+fn an_executor_worker_spinning_past_the_instruction_budget_ends_the_run() {
+    let src = format!(
+        "{SPIN_WORKER}import concurrent.futures as cf\n\
+         if __name__ == '__main__':\n    with cf.ProcessPoolExecutor(2) as ex:\n        \
+         print('after', list(ex.map(work, [10, 50_000_000])))\n"
+    );
+    let out = run_limited(
+        "tree_instr_executor",
+        &["--max-instructions", "2000000"],
+        &src,
+    );
     assert_ended(&out, 123, "instruction limit of 2000000 exceeded");
 }
 
