@@ -125,6 +125,7 @@ const IO_ASYNC: &str = include_str!("../workloads/io_async.py");
 const MIXED: &str = include_str!("../workloads/mixed.py");
 const MIXED_ASYNC: &str = include_str!("../workloads/mixed_async.py");
 const NET: &str = include_str!("../workloads/net.py");
+const NET_ASYNC: &str = include_str!("../workloads/net_async.py");
 const FILES: &str = include_str!("../workloads/files.py");
 const SUBPROCESS: &str = include_str!("../workloads/subprocess_job.py");
 const NATIVE: &str = include_str!("../workloads/native.py");
@@ -138,7 +139,7 @@ impl Job {
             "cpu" => (JobKind::Cpu, CPU, None),
             "io" => (JobKind::Io, IO, Some(IO_ASYNC)),
             "mixed" => (JobKind::Mixed, MIXED, Some(MIXED_ASYNC)),
-            "net" => (JobKind::Io, NET, None),
+            "net" => (JobKind::Io, NET, Some(NET_ASYNC)),
             "files" => (JobKind::Io, FILES, None),
             "subprocess" => (JobKind::Io, SUBPROCESS, None),
             "native" => (JobKind::Native, NATIVE, None),
