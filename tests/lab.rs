@@ -857,3 +857,47 @@ fn compare_processes_rows_include_the_workers() {
         assert!(running > 0.0, "worker track {pid} never runs");
     }
 }
+
+/// The jobs beyond the default three and the executor modes: every built-in job runs in every
+/// mode it supports, under gilvm, and the rest say why not.
+#[test]
+fn compare_runs_every_builtin_job_in_every_mode() {
+    let out = lab(&[
+        "compare",
+        "--json",
+        "--size",
+        "2",
+        "--workers",
+        "2",
+        "--repeat",
+        "1",
+        "--jobs",
+        "all",
+        "--modes",
+        "all",
+    ]);
+    assert_eq!(out.status, Some(0), "{}", out.dump());
+    let report = json_of(&out);
+    check_compare_report(&report);
+    let rows = report["rows"].as_array().unwrap();
+    let jobs = ["cpu", "io", "mixed", "net", "files", "subprocess", "native"];
+    // Every job: sequential and one row of each of the five other modes.
+    assert_eq!(rows.len(), jobs.len() * 6, "{}", out.stdout);
+    for r in rows {
+        let (job, mode) = (r["job"].as_str().unwrap(), r["mode"].as_str().unwrap());
+        let no_coroutines = ["cpu", "files", "subprocess", "native"].contains(&job);
+        if mode == "coroutines" && no_coroutines {
+            assert!(r["not_run"].as_str().is_some(), "{r}");
+        } else {
+            assert!(r["work_s"].as_f64().is_some_and(|w| w > 0.0), "{r}");
+        }
+    }
+    let kind = |job: &str| {
+        rows.iter().find(|r| r["job"] == job).unwrap()["kind"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(kind("native"), "native");
+    assert_eq!(kind("net"), "io");
+}
