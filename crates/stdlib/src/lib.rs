@@ -55,6 +55,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_weakref", weakref::make),
     python("abc", include_str!("../lib/abc.py")),
     python("argparse", include_str!("../lib/argparse.py")),
+    python("array", include_str!("../lib/array.py")),
     python("atexit", include_str!("../lib/atexit.py")),
     python("base64", include_str!("../lib/base64.py")),
     native("binascii", binascii::make),
