@@ -86,6 +86,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("dataclasses", include_str!("../lib/dataclasses.py")),
     python("datetime", include_str!("../lib/datetime.py")),
     python("enum", include_str!("../lib/enum.py")),
+    python("errno", include_str!("../lib/errno.py")),
     python("fnmatch", include_str!("../lib/fnmatch.py")),
     python("fractions", include_str!("../lib/fractions.py")),
     python("functools", include_str!("../lib/functools.py")),
