@@ -7,6 +7,7 @@
 
 mod binascii;
 mod cmath;
+mod codecs;
 mod fdio;
 pub mod hashlib;
 mod json;
@@ -39,6 +40,7 @@ pub const MODULES: &[ModuleDef] = &[
         "_collections_abc",
         include_str!("../lib/_collections_abc.py"),
     ),
+    native("_gilvm_codecs", codecs::make),
     native("_gilvm_hashlib", hashlib::make),
     native("_gilvm_mp", |vm| Ok(multiprocessing::make_native(vm))),
     native("_gilvm_re", re::make),
@@ -62,6 +64,7 @@ pub const MODULES: &[ModuleDef] = &[
     python("bisect", include_str!("../lib/bisect.py")),
     python("calendar", include_str!("../lib/calendar.py")),
     native("cmath", cmath::make),
+    python("codecs", include_str!("../lib/codecs.py")),
     python("collections", include_str!("../lib/collections.py")),
     python("collections.abc", include_str!("../lib/collections_abc.py")),
     python("concurrent", include_str!("../lib/concurrent/__init__.py")),

@@ -32,8 +32,8 @@ pub fn lookup(name: &str) -> Option<Codec> {
     Some(match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" => Codec::Ascii,
-        "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859"
-        | "cp819" | "iso_8859_1:1987" => Codec::Latin1,
+        "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
+        | "iso_8859_1:1987" => Codec::Latin1,
         "utf_16" | "utf16" | "u16" => Codec::Utf16(None),
         "utf_16_le" | "utf_16le" => Codec::Utf16(Some(false)),
         "utf_16_be" | "utf_16be" => Codec::Utf16(Some(true)),
@@ -84,7 +84,11 @@ pub fn encode(vm: &mut Vm, text: &str, codec: Codec, errors: &str) -> PyResult<V
                 out.extend_from_slice(&[0xff, 0xfe]);
             }
             for u in text.encode_utf16() {
-                out.extend_from_slice(&if big { u.to_be_bytes() } else { u.to_le_bytes() });
+                out.extend_from_slice(&if big {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                });
             }
             return Ok(out);
         }
@@ -96,7 +100,11 @@ pub fn encode(vm: &mut Vm, text: &str, codec: Codec, errors: &str) -> PyResult<V
             }
             for c in text.chars() {
                 let n = c as u32;
-                out.extend_from_slice(&if big { n.to_be_bytes() } else { n.to_le_bytes() });
+                out.extend_from_slice(&if big {
+                    n.to_be_bytes()
+                } else {
+                    n.to_le_bytes()
+                });
             }
             return Ok(out);
         }
