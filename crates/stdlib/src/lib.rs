@@ -129,6 +129,8 @@ pub const MODULES: &[ModuleDef] = &[
     native("random", |vm| Ok(random::make(vm))),
     python("re", include_str!("../lib/re.py")),
     python("reprlib", include_str!("../lib/reprlib.py")),
+    python("sched", include_str!("../lib/sched.py")),
+    python("secrets", include_str!("../lib/secrets.py")),
     python("select", include_str!("../lib/select.py")),
     python("selectors", include_str!("../lib/selectors.py")),
     python("shlex", include_str!("../lib/shlex.py")),
