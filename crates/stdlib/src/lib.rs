@@ -87,6 +87,7 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/concurrent/futures/thread.py"),
     ),
     python("contextlib", include_str!("../lib/contextlib.py")),
+    python("contextvars", include_str!("../lib/contextvars.py")),
     python("copy", include_str!("../lib/copy.py")),
     python("dataclasses", include_str!("../lib/dataclasses.py")),
     python("datetime", include_str!("../lib/datetime.py")),
