@@ -64,7 +64,8 @@ def _conv(tc, v):
         if type(v) is str and len(v) == 1 or isinstance(v, str) and len(v) == 1:
             return str(v)
         raise TypeError('array item must be unicode character')
-    v = _index(v)
+    if type(v) is not int:
+        v = _index(v)
     r = _RANGES.get(tc)
     if r is not None:
         if v < -2**63 or v >= 2**63:
@@ -174,7 +175,8 @@ class array:
 
     def __setitem__(self, i, v):
         if type(i) is int:
-            v = _conv(self._tc, v)
+            if self._tc != 'd' or type(v) is not float:
+                v = _conv(self._tc, v)
             try:
                 self._d[i] = v
             except IndexError:
