@@ -1,5 +1,5 @@
 """codecs: lookup, encode/decode, incremental coders and the BOM constants, over the VM's
-text codecs (`_gilvm_codecs`: UTF-8, ASCII, Latin-1, UTF-16 and UTF-32).
+text codecs (`_gilvm_codecs`: UTF-8, utf-8-sig, ASCII, Latin-1, UTF-16 and UTF-32).
 
 No codec registry (`register`, `register_error`), no stream readers/writers; `codecs.open`
 with an encoding is the built-in `open` in text mode with that encoding.
@@ -119,7 +119,7 @@ class BufferedIncrementalDecoder(IncrementalDecoder):
 
 def _make_incremental(name):
     # A BOM-marked codec writes its BOM once, then goes on in little-endian.
-    tail = {'utf-16': 'utf-16-le', 'utf-32': 'utf-32-le'}.get(name, name)
+    tail = {'utf-16': 'utf-16-le', 'utf-32': 'utf-32-le', 'utf-8-sig': 'utf-8'}.get(name, name)
 
     class _Encoder(IncrementalEncoder):
         def __init__(self, errors='strict'):
@@ -140,6 +140,13 @@ def _make_incremental(name):
             self._name = name
 
         def _buffer_decode(self, input, errors, final):
+            if self._name == 'utf-8-sig':
+                if len(input) < 3 and BOM_UTF8.startswith(input):
+                    return '', 0  # even when final, as CPython's decoder does
+                text, used = _c.decode(input, name, errors, final)
+                if used or final:
+                    self._name = tail
+                return text, used
             if self._name != tail:
                 width = 2 if name == 'utf-16' else 4
                 if len(input) < width and not final:

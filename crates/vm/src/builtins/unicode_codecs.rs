@@ -1,5 +1,5 @@
-//! The text codecs behind `str.encode`, `bytes.decode` and the `codecs` module: UTF-8,
-//! ASCII, Latin-1, UTF-16 and UTF-32 (with or without a byte-order mark), with the error
+//! The text codecs behind `str.encode`, `bytes.decode` and the `codecs` module: UTF-8
+//! (and `utf-8-sig`, which writes and skips a BOM), ASCII, Latin-1, UTF-16 and UTF-32 (with or without a byte-order mark), with the error
 //! handlers strict / ignore / replace / backslashreplace (and xmlcharrefreplace when
 //! encoding), CPython's error ranges and messages.
 //!
@@ -13,6 +13,7 @@ use crate::object::error::{PyErr, PyResult};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Codec {
     Utf8,
+    Utf8Sig,
     Ascii,
     Latin1,
     Utf16(Option<bool>),
@@ -31,6 +32,7 @@ pub fn lookup(name: &str) -> Option<Codec> {
         .collect();
     Some(match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" => Codec::Utf8,
+        "utf_8_sig" => Codec::Utf8Sig,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" => Codec::Ascii,
         "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859" | "cp819"
         | "iso_8859_1:1987" => Codec::Latin1,
@@ -49,6 +51,7 @@ impl Codec {
     pub fn name(self) -> &'static str {
         match self {
             Codec::Utf8 => "utf-8",
+            Codec::Utf8Sig => "utf-8-sig",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "iso8859-1",
             Codec::Utf16(None) => "utf-16",
@@ -60,6 +63,8 @@ impl Codec {
         }
     }
 }
+
+const BOM_UTF8: [u8; 3] = [0xef, 0xbb, 0xbf];
 
 fn unknown_handler(vm: &mut Vm, errors: &str) -> PyErr {
     let class = vm.types().lookup_error.clone();
@@ -77,6 +82,7 @@ fn unicode_error(vm: &mut Vm, class: &str, msg: String) -> PyErr {
 pub fn encode(vm: &mut Vm, text: &str, codec: Codec, errors: &str) -> PyResult<Vec<u8>> {
     let (limit, cname) = match codec {
         Codec::Utf8 => return Ok(text.as_bytes().to_vec()),
+        Codec::Utf8Sig => return Ok([BOM_UTF8.as_slice(), text.as_bytes()].concat()),
         Codec::Utf16(order) => {
             let big = order == Some(true);
             let mut out = Vec::with_capacity(text.len() * 2 + 2);
@@ -221,6 +227,16 @@ pub fn decode(
     };
     let used = match codec {
         Codec::Utf8 => utf8(vm, &mut d, last)?,
+        Codec::Utf8Sig => {
+            if let Some(rest) = data.strip_prefix(BOM_UTF8.as_slice()) {
+                let (text, used) = decode(vm, rest, Codec::Utf8, errors, last)?;
+                return Ok((text, used + 3));
+            }
+            if !last && data.len() < 3 && BOM_UTF8.starts_with(data) {
+                return Ok((String::new(), 0));
+            }
+            utf8(vm, &mut d, last)?
+        }
         Codec::Ascii | Codec::Latin1 => {
             d.cname = if codec == Codec::Ascii {
                 "ascii"
