@@ -38,6 +38,7 @@ const METHODS: &[(&str, NativeFn)] = &[
     ("seed", seed),
     ("random", random),
     ("getrandbits", getrandbits),
+    ("randbytes", randbytes),
     ("randrange", randrange),
     ("randint", randint),
     ("choice", choice),
@@ -180,6 +181,20 @@ fn getrandbits(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         return Ok(gilvm_vm::protocol::bigint::big_value(big.into()));
     }
     Ok(Value::Int(with_mt(st, |m| m.getrandbits(k as u32)) as i64))
+}
+
+/// `randbytes(n)`: CPython's `getrandbits(n * 8).to_bytes(n, 'little')`.
+fn randbytes(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
+    let st = state(vm, a)?;
+    let v = args::one(vm, "randbytes", &a[1..], kw)?;
+    let n = to_index(vm, v)?;
+    if n < 0 {
+        return Err(vm.value_error("number of bits must be non-negative"));
+    }
+    let words = with_mt(st, |m| m.getrandbits_words(n as u64 * 8));
+    let mut out: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+    out.truncate(n as usize);
+    Ok(gilvm_vm::builtins::buffer::new_bytes(out))
 }
 
 /// `_randbelow(n)` for n >= 1.

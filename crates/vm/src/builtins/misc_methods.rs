@@ -226,7 +226,7 @@ fn float_hex(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
     Ok(Value::str(float_hex_str(x)))
 }
 
-/// Decode bytes: utf-8, ascii and latin-1, errors strict / ignore / replace.
+/// Decode bytes with one of [`super::unicode_codecs`]' codecs.
 pub fn decode_bytes(
     vm: &mut Vm,
     data: &[u8],
@@ -247,68 +247,12 @@ pub fn decode_bytes(
         Some(Value::Str(e)) => e.as_str().to_string(),
         _ => "strict".to_string(),
     };
-    let norm = enc.to_ascii_lowercase().replace('_', "-");
-    let decode_error = |vm: &mut Vm, codec: &str, byte: u8, pos: usize, reason: &str| {
-        let class = vm.types().exception_by_name("UnicodeDecodeError").cloned();
-        let msg =
-            format!("'{codec}' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}");
-        match class {
-            Some(c) => vm.new_error(&c, msg),
-            None => vm.value_error(msg),
-        }
+    let Some(codec) = super::unicode_codecs::lookup(&enc) else {
+        let class = vm.types().lookup_error.clone();
+        return Err(vm.new_error(&class, format!("unknown encoding: {enc}")));
     };
-    match norm.as_str() {
-        "utf-8" | "utf8" | "u8" => match std::str::from_utf8(data) {
-            Ok(s) => Ok(Value::str(s)),
-            Err(e) => match errors.as_str() {
-                "replace" => Ok(Value::str(String::from_utf8_lossy(data).into_owned())),
-                "ignore" => {
-                    let lossy = String::from_utf8_lossy(data).replace('\u{fffd}', "");
-                    Ok(Value::str(lossy))
-                }
-                _ => {
-                    let pos = e.valid_up_to();
-                    let byte = data.get(pos).copied().unwrap_or(0);
-                    let reason = if e.error_len().is_none() {
-                        "unexpected end of data"
-                    } else {
-                        "invalid start byte"
-                    };
-                    Err(decode_error(vm, "utf-8", byte, pos, reason))
-                }
-            },
-        },
-        "ascii" | "us-ascii" => {
-            let mut out = String::with_capacity(data.len());
-            for (i, &b) in data.iter().enumerate() {
-                if b < 128 {
-                    out.push(b as char);
-                } else {
-                    match errors.as_str() {
-                        "ignore" => {}
-                        "replace" => out.push('\u{fffd}'),
-                        _ => {
-                            return Err(decode_error(
-                                vm,
-                                "ascii",
-                                b,
-                                i,
-                                "ordinal not in range(128)",
-                            ))
-                        }
-                    }
-                }
-            }
-            Ok(Value::str(out))
-        }
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => Ok(Value::str(
-            data.iter().map(|&b| b as char).collect::<String>(),
-        )),
-        _ => {
-            let class = vm.types().lookup_error.clone();
-            Err(vm.new_error(&class, format!("unknown encoding: {enc}")))
-        }
-    }
+    let (text, _) = super::unicode_codecs::decode(vm, data, codec, &errors, true)?;
+    Ok(Value::str(text))
 }
 
 #[cfg(test)]

@@ -27,6 +27,7 @@ mod set_methods;
 pub mod sort;
 mod str_methods;
 pub mod strutil;
+pub mod unicode_codecs;
 
 use std::sync::Arc;
 

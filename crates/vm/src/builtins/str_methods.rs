@@ -757,44 +757,11 @@ pub fn encode_str(
         Some(Value::Str(e)) => e.as_str().to_string(),
         _ => "strict".to_string(),
     };
-    let norm = enc.to_ascii_lowercase().replace('_', "-");
-    let limit: u32 = match norm.as_str() {
-        "utf-8" | "utf8" | "u8" => {
-            return Ok(Value::Bytes(Arc::new(PyBytes {
-                data: text.as_bytes().into(),
-            })));
-        }
-        "ascii" | "us-ascii" => 128,
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => 256,
-        _ => {
-            let class = vm.types().lookup_error.clone();
-            return Err(vm.new_error(&class, format!("unknown encoding: {enc}")));
-        }
+    let Some(codec) = super::unicode_codecs::lookup(&enc) else {
+        let class = vm.types().lookup_error.clone();
+        return Err(vm.new_error(&class, format!("unknown encoding: {enc}")));
     };
-    let codec = if limit == 128 { "ascii" } else { "latin-1" };
-    let mut out = Vec::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
-        let n = c as u32;
-        if n < limit {
-            out.push(n as u8);
-        } else {
-            match errors.as_str() {
-                "ignore" => {}
-                "replace" => out.push(b'?'),
-                _ => {
-                    let class = vm.types().exception_by_name("UnicodeEncodeError").cloned();
-                    let shown = crate::protocol::format::ascii_escape(&c.to_string());
-                    let msg = format!(
-                        "'{codec}' codec can't encode character '{shown}' in position {i}: ordinal not in range({limit})"
-                    );
-                    return Err(match class {
-                        Some(c) => vm.new_error(&c, msg),
-                        None => vm.value_error(msg),
-                    });
-                }
-            }
-        }
-    }
+    let out = super::unicode_codecs::encode(vm, text, codec, &errors)?;
     Ok(Value::Bytes(Arc::new(PyBytes {
         data: out.into_boxed_slice(),
     })))
