@@ -1,20 +1,18 @@
 //! The `frozenset` class: its constructor, dunders and methods over
-//! [`crate::object::frozenset::FrozenSet`]. The set algorithms are `set`'s (the frozenset's
-//! contents are put in a temporary set and the result frozen), so results are laid out and
-//! iterate as CPython's; a binary operator's result has the type of its left operand
-//! (`frozenset | set` is a frozenset, `set | frozenset` a set).
-
-use std::sync::Arc;
+//! [`crate::object::frozenset::FrozenSet`]. Operators, comparisons and the subset/disjoint
+//! tests read both operands' contents in place (`set_algebra::combine`, `with_map`); union,
+//! intersection, difference and symmetric_difference run `set`'s methods on a temporary set and
+//! freeze the result. Results are laid out and iterate as CPython's; a binary operator's result
+//! has the type of its left operand (`frozenset | set` is a frozenset, `set | frozenset` a set).
 
 use super::{add_methods, dict_set_str, set_methods};
 use crate::interp::vm::Vm;
 use crate::object::args::{self, Kwargs};
-use crate::object::class::strip;
 use crate::object::error::PyResult;
 use crate::object::frozenset::{self as fz, FrozenSet};
 use crate::object::set_algebra::{self, Other, SetOp};
 use crate::object::setorder::{self, Builder};
-use crate::object::value::{BuiltinType, IterState, NativeFn, Set, Value};
+use crate::object::value::{BuiltinType, IterState, NativeFn, SetMap, Value};
 
 /// Make the `frozenset` class and put it in builtins.
 pub fn install(vm: &mut Vm, g: &crate::object::value::Dict) {
@@ -146,30 +144,29 @@ fn iter(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
     Ok(super::new_iter(IterState::Seq { items, index: 0 }))
 }
 
-/// The elements of a set or frozenset operand (a temporary set for a frozenset), or `None`
-/// for any other value (the operator returns NotImplemented).
-fn operand(vm: &Vm, v: &Value) -> Option<(Arc<Set>, bool)> {
-    match strip(v) {
-        Value::Set(s) => Some((s.clone(), false)),
-        other => fz::as_frozen(other).map(|f| (fz::to_set(vm.gil(), f), true)),
-    }
-}
-
-/// `a OP b` where `a` is the receiver (`reflected`: `b OP a`).
+/// `a OP b` where `a` is the receiver (`reflected`: `b OP a`); a frozenset's contents are
+/// read in place and only the result is built.
 fn binary(vm: &mut Vm, a: &[Value], op: SetOp, reflected: bool) -> PyResult<Value> {
     let (Some(x), Some(y)) = (a.first(), a.get(1)) else {
         return Err(vm.type_error("expected 1 argument"));
     };
-    let (Some((xs, _)), Some((ys, y_frozen))) = (operand(vm, x), operand(vm, y)) else {
+    let gil = vm.gil();
+    let (Some(xs), Some(ys)) = (set_algebra::contents(gil, x), set_algebra::contents(gil, y))
+    else {
         return Ok(Value::NotImplemented);
     };
+    let same = set_algebra::identity(x) == set_algebra::identity(y);
     let (left, right, frozen) = if reflected {
-        (ys, xs, y_frozen)
+        (ys, xs, fz::as_frozen_any(y).is_some())
     } else {
         (xs, ys, true)
     };
-    let r = set_algebra::binary(vm, op, &left, &right);
-    Ok(if frozen { freeze(vm, r) } else { r })
+    let r = set_algebra::combine(op, &left, &right, same);
+    Ok(if frozen {
+        fz::frozen_value(r)
+    } else {
+        setorder::new_set(gil, r)
+    })
 }
 
 /// The frozenset of a new set value (its contents are moved, not copied).
@@ -205,47 +202,38 @@ fn rxor(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
     binary(vm, a, SetOp::Xor, true)
 }
 
-/// The comparisons: with a set or frozenset only (else NotImplemented).
-fn compare(vm: &mut Vm, a: &[Value], op: fn(&Set, &Set, crate::Gil) -> bool) -> PyResult<Value> {
+/// The comparisons: with a set or frozenset only (else NotImplemented), on the two maps in
+/// place.
+fn compare(vm: &mut Vm, a: &[Value], op: fn(&SetMap, &SetMap) -> bool) -> PyResult<Value> {
     let (Some(x), Some(y)) = (a.first(), a.get(1)) else {
         return Err(vm.type_error("expected 1 argument"));
     };
-    let (Some((xs, _)), Some((ys, _))) = (operand(vm, x), operand(vm, y)) else {
-        return Ok(Value::NotImplemented);
-    };
-    Ok(Value::Bool(op(&xs, &ys, vm.gil())))
+    let gil = vm.gil();
+    match set_algebra::with_map(gil, x, |xm| set_algebra::with_map(gil, y, |ym| op(xm, ym))) {
+        Some(Some(r)) => Ok(Value::Bool(r)),
+        _ => Ok(Value::NotImplemented),
+    }
 }
 
-fn subset(x: &Set, y: &Set, gil: crate::Gil) -> bool {
-    let (x, y) = (x.borrow(gil), y.borrow(gil));
-    x.len() <= y.len() && x.keys().all(|k| y.contains_key(k))
-}
+use set_algebra::is_subset as subset;
 
 fn eq(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
-    compare(vm, a, |x, y, g| {
-        x.borrow(g).len() == y.borrow(g).len() && subset(x, y, g)
-    })
+    compare(vm, a, |x, y| x.len() == y.len() && subset(x, y))
 }
 fn ne(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
-    compare(vm, a, |x, y, g| {
-        !(x.borrow(g).len() == y.borrow(g).len() && subset(x, y, g))
-    })
+    compare(vm, a, |x, y| !(x.len() == y.len() && subset(x, y)))
 }
 fn lt(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
-    compare(vm, a, |x, y, g| {
-        x.borrow(g).len() < y.borrow(g).len() && subset(x, y, g)
-    })
+    compare(vm, a, |x, y| x.len() < y.len() && subset(x, y))
 }
 fn le(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
     compare(vm, a, subset)
 }
 fn gt(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
-    compare(vm, a, |x, y, g| {
-        y.borrow(g).len() < x.borrow(g).len() && subset(y, x, g)
-    })
+    compare(vm, a, |x, y| y.len() < x.len() && subset(y, x))
 }
 fn ge(vm: &mut Vm, a: &[Value], _: &Kwargs) -> PyResult<Value> {
-    compare(vm, a, |x, y, g| subset(y, x, g))
+    compare(vm, a, |x, y| subset(y, x))
 }
 
 /// `(frozenset, (list,), None)` as CPython's `set_reduce` (the instance dict last, when any).
@@ -301,12 +289,25 @@ fn symmetric_difference(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value
         set_methods::symmetric_difference,
     )
 }
+/// `f.issubset(o)` & co.: in place for a set or frozenset `o` (see `set_algebra::relation`).
+fn relation(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    f: fn(&SetMap, &SetMap) -> bool,
+) -> PyResult<Value> {
+    recv(vm, a, name)?;
+    let o = args::one(vm, &format!("frozenset.{name}"), &a[1..], kw)?;
+    Ok(Value::Bool(set_algebra::relation(vm, &a[0], o, f)?))
+}
+
 fn issubset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    via_set(vm, a, kw, "issubset", set_methods::issubset)
+    relation(vm, a, kw, "issubset", subset)
 }
 fn issuperset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    via_set(vm, a, kw, "issuperset", set_methods::issuperset)
+    relation(vm, a, kw, "issuperset", |x, y| subset(y, x))
 }
 fn isdisjoint(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    via_set(vm, a, kw, "isdisjoint", set_methods::isdisjoint)
+    relation(vm, a, kw, "isdisjoint", set_algebra::is_disjoint)
 }

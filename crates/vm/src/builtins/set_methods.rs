@@ -3,7 +3,6 @@
 use std::sync::Arc;
 
 use super::add_methods;
-use super::convert::set_from_iterable;
 use crate::interp::vm::Vm;
 use crate::object::args::{self, Kwargs};
 use crate::object::error::PyResult;
@@ -222,24 +221,27 @@ fn symmetric_difference_update(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResul
     Ok(Value::None)
 }
 
-fn relation(vm: &mut Vm, a: &[Value], kw: &Kwargs, name: &str) -> PyResult<(SetMap, SetMap)> {
-    let s = recv(vm, a, name)?;
+/// `s.issubset(o)` & co.: in place for a set or frozenset `o` (see `set_algebra::relation`).
+fn relation(
+    vm: &mut Vm,
+    a: &[Value],
+    kw: &Kwargs,
+    name: &str,
+    f: fn(&SetMap, &SetMap) -> bool,
+) -> PyResult<Value> {
+    recv(vm, a, name)?;
     let o = args::one(vm, &format!("set.{name}"), &a[1..], kw)?;
-    let o = set_from_iterable(vm, o)?;
-    Ok((s.borrow(vm.gil()).clone(), o))
+    Ok(Value::Bool(set_algebra::relation(vm, &a[0], o, f)?))
 }
 
 pub(crate) fn issubset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (m, o) = relation(vm, a, kw, "issubset")?;
-    Ok(Value::Bool(m.keys().all(|k| o.contains_key(k))))
+    relation(vm, a, kw, "issubset", set_algebra::is_subset)
 }
 
 pub(crate) fn issuperset(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (m, o) = relation(vm, a, kw, "issuperset")?;
-    Ok(Value::Bool(o.keys().all(|k| m.contains_key(k))))
+    relation(vm, a, kw, "issuperset", |x, y| set_algebra::is_subset(y, x))
 }
 
 pub(crate) fn isdisjoint(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
-    let (m, o) = relation(vm, a, kw, "isdisjoint")?;
-    Ok(Value::Bool(!m.keys().any(|k| o.contains_key(k))))
+    relation(vm, a, kw, "isdisjoint", set_algebra::is_disjoint)
 }

@@ -2,12 +2,16 @@
 //! `{*x}`), following CPython's setobject.c step by step so that results are laid out, and
 //! so iterate, as CPython's are (see `crate::object::setorder`).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::interp::vm::Vm;
+use crate::object::class::strip;
 use crate::object::error::PyResult;
+use crate::object::frozenset;
+use crate::object::gilcell::Gil;
 use crate::object::setorder::{self, Builder};
-use crate::object::value::{Key, Set, Value};
+use crate::object::value::{Key, Set, SetMap, Value};
 
 /// The binary set operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -167,20 +171,91 @@ pub fn symmetric_difference(vm: &Vm, so: &Arc<Set>, other: &Other) -> Builder {
 /// `a OP b` for two sets.
 pub fn binary(vm: &mut Vm, op: SetOp, a: &Arc<Set>, b: &Arc<Set>) -> Value {
     let gil = vm.gil();
-    let other = Other::Set(b.clone());
-    let r = match op {
+    let (x, y) = (setorder::snapshot(gil, a), setorder::snapshot(gil, b));
+    setorder::new_set(gil, combine(op, &x, &y, Arc::ptr_eq(a, b)))
+}
+
+/// `a OP b` over the contents of two sets or frozensets (`same`: they are one object), as
+/// CPython's `set_or`, `set_and`, `set_sub` and `set_xor` lay out the result; only the result
+/// is built.
+pub fn combine(op: SetOp, a: &Builder, b: &Builder, same: bool) -> Builder {
+    match op {
         SetOp::Or => {
-            let mut r = Builder::copy_of(&setorder::snapshot(gil, a));
-            if !Arc::ptr_eq(a, b) {
-                update_with(vm, &mut r, &other);
+            let mut r = Builder::copy_of(a);
+            if !same {
+                r.merge(b);
             }
             r
         }
-        SetOp::And => intersection(vm, &setorder::snapshot(gil, a), Some(a), &other),
-        SetOp::Sub => difference(vm, &setorder::snapshot(gil, a), &other),
-        SetOp::Xor => symmetric_difference(vm, a, &other),
-    };
-    setorder::new_set(gil, r)
+        SetOp::And if same => Builder::copy_of(a),
+        SetOp::And => a.intersection(b),
+        SetOp::Sub => a.difference(b),
+        SetOp::Xor => {
+            let mut r = Builder::copy_of(b);
+            a.each_key(|k| {
+                if !r.discard(k) {
+                    r.add(k.clone());
+                }
+            });
+            r
+        }
+    }
+}
+
+/// The contents of a set or frozenset operand (or of an instance of a subclass of either):
+/// borrowed from a frozenset, a snapshot of a set; `None` for any other value.
+pub fn contents<'a>(gil: Gil, v: &'a Value) -> Option<Cow<'a, Builder>> {
+    match strip(v) {
+        Value::Set(s) => Some(Cow::Owned(setorder::snapshot(gil, s))),
+        other => frozenset::as_frozen(other).map(|f| Cow::Borrowed(f.builder())),
+    }
+}
+
+/// The address of a set's or frozenset's contents (to tell `a OP a`).
+pub fn identity(v: &Value) -> *const () {
+    match strip(v) {
+        Value::Set(s) => Arc::as_ptr(s) as *const (),
+        other => {
+            frozenset::as_frozen(other).map_or(std::ptr::null(), |f| f as *const _ as *const ())
+        }
+    }
+}
+
+/// Run `f` on the map of a set or frozenset (or of an instance of a subclass of either) in
+/// place, copying nothing; `None` for any other value.
+pub fn with_map<R>(gil: Gil, v: &Value, f: impl FnOnce(&SetMap) -> R) -> Option<R> {
+    match strip(v) {
+        Value::Set(s) => Some(f(&s.borrow(gil))),
+        other => frozenset::as_frozen(other).map(|fz| f(fz.map())),
+    }
+}
+
+/// Whether every key of `x` is in `y`.
+pub fn is_subset(x: &SetMap, y: &SetMap) -> bool {
+    x.len() <= y.len() && x.keys().all(|k| y.contains_key(k))
+}
+
+/// Whether `x` and `y` share no key (the smaller one is iterated, as CPython's
+/// `set_isdisjoint`).
+pub fn is_disjoint(x: &SetMap, y: &SetMap) -> bool {
+    let (small, big) = if x.len() > y.len() { (y, x) } else { (x, y) };
+    !small.keys().any(|k| big.contains_key(k))
+}
+
+/// `s.issubset(o)` & co. for a set or frozenset receiver `s`: `f(s, o)` on the two maps in
+/// place when `o` is a set or frozenset, else on a set built from the iterable `o`.
+pub fn relation(
+    vm: &mut Vm,
+    s: &Value,
+    o: &Value,
+    f: impl Fn(&SetMap, &SetMap) -> bool,
+) -> PyResult<bool> {
+    let gil = vm.gil();
+    if let Some(Some(r)) = with_map(gil, s, |m| with_map(gil, o, |om| f(m, om))) {
+        return Ok(r);
+    }
+    let om = crate::builtins::convert::set_from_iterable(vm, o)?;
+    Ok(with_map(vm.gil(), s, |m| f(m, &om)).unwrap_or(false))
 }
 
 /// `a OP= b` for two sets (`a` is updated in place).

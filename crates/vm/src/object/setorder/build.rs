@@ -59,6 +59,14 @@ impl Builder {
         }
     }
 
+    /// Visit the keys in the order CPython iterates them, without collecting them.
+    pub fn each_key(&self, mut f: impl FnMut(&Key)) {
+        match &self.table {
+            Some(t) => t.order().for_each(f),
+            None => self.map.keys().for_each(&mut f),
+        }
+    }
+
     /// `set_add_entry`.
     pub fn add(&mut self, k: Key) {
         if let Some(t) = &mut self.table {
@@ -131,11 +139,11 @@ impl Builder {
             (self, other)
         };
         let mut r = Builder::new();
-        for k in small.keys() {
-            if big.contains(&k) {
-                r.add(k);
+        small.each_key(|k| {
+            if big.contains(k) {
+                r.add(k.clone());
             }
-        }
+        });
         r
     }
 
@@ -159,11 +167,11 @@ impl Builder {
             return r;
         }
         let mut r = Builder::new();
-        for k in self.keys() {
-            if !other.contains(&k) {
-                r.add(k);
+        self.each_key(|k| {
+            if !other.contains(k) {
+                r.add(k.clone());
             }
-        }
+        });
         r
     }
 
