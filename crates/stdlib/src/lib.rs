@@ -8,6 +8,7 @@
 mod binascii;
 mod cmath;
 mod fdio;
+mod frozen;
 pub mod hashlib;
 mod json;
 mod math;
@@ -175,6 +176,7 @@ const fn python(name: &'static str, source: &'static str) -> ModuleDef {
 /// nothing).
 pub fn register() {
     inittab::register(MODULES);
+    inittab::register_frozen(frozen::lookup);
     multiprocessing::register_exit_hook();
 }
 
