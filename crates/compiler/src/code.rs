@@ -8,7 +8,13 @@ use gilvm_syntax::Span;
 
 use crate::op::Op;
 
+/// The version of frozen (build-time compiled and serialised) code objects; a loader that
+/// finds another version compiles the module's source instead. Bump it when a serialised
+/// type (`CodeObject`, `Const`, `Op`, ...) changes shape.
+pub const FROZEN_FORMAT: u32 = 1;
+
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Const {
     None,
     Bool(bool),
@@ -29,6 +35,7 @@ pub enum Const {
 
 /// Flags of a code object.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CodeFlags {
     /// Takes `*args` (the tuple is the local right after the named parameters).
     pub varargs: bool,
@@ -43,6 +50,7 @@ pub struct CodeFlags {
 }
 
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct CodeObject {
     /// `f`, `<lambda>`, `<listcomp>`, `<module>`, or the class name for a class body.
     pub name: Arc<str>,

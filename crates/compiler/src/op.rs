@@ -51,6 +51,7 @@ pub const MAKE_FUNCTION_CLOSURE: u32 = 0b100;
 pub const MAKE_FUNCTION_ANNOTATIONS: u32 = 0b1000;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Op {
     // ---- stack ----
     Nop,

@@ -9,6 +9,7 @@ mod binascii;
 mod cmath;
 mod codecs;
 mod fdio;
+mod frozen;
 pub mod hashlib;
 mod json;
 mod math;
@@ -191,6 +192,7 @@ const fn python(name: &'static str, source: &'static str) -> ModuleDef {
 /// nothing).
 pub fn register() {
     inittab::register(MODULES);
+    inittab::register_frozen(frozen::lookup);
     multiprocessing::register_exit_hook();
 }
 

@@ -32,6 +32,17 @@ pub struct ModuleDef {
 
 static TABLE: OnceLock<&'static [ModuleDef]> = OnceLock::new();
 
+/// The frozen code of a Python module: its code object compiled at build time, or `None`
+/// (no blob, or one of another format) to compile the source.
+pub type FrozenLookup = fn(&str) -> Option<Arc<gilvm_compiler::code::CodeObject>>;
+
+static FROZEN: OnceLock<FrozenLookup> = OnceLock::new();
+
+/// Register where [`run_python`] finds frozen code (first call wins, as [`register`]).
+pub fn register_frozen(lookup: FrozenLookup) -> bool {
+    FROZEN.set(lookup).is_ok()
+}
+
 /// Register the modules of the process. The first call wins; later calls are ignored (and
 /// return false), so a table cannot change under running interpreters.
 pub fn register(table: &'static [ModuleDef]) -> bool {
@@ -62,11 +73,17 @@ pub fn make(vm: &mut Vm, name: &str) -> Option<PyResult<Arc<Module>>> {
     })
 }
 
-/// Compile and run an embedded module's source as the module `name`.
+/// Run an embedded module as the module `name`: its frozen code if there is any, otherwise
+/// its source compiled now. The source is kept either way (tracebacks, linecache).
 pub fn run_python(vm: &mut Vm, name: &str, source: &str) -> PyResult<Arc<Module>> {
-    let filename = format!("<gilvm>/{name}.py");
-    let code = gilvm_compiler::compile_source(source, &filename).map_err(|e| {
-        vm.runtime_error(format!("gilvm: {filename} does not compile: {}", e.message))
-    })?;
+    let code = match FROZEN.get().and_then(|lookup| lookup(name)) {
+        Some(code) => code,
+        None => {
+            let filename = format!("<gilvm>/{name}.py");
+            gilvm_compiler::compile_source(source, &filename).map_err(|e| {
+                vm.runtime_error(format!("gilvm: {filename} does not compile: {}", e.message))
+            })?
+        }
+    };
     vm.run_module(code, name, source.into())
 }
