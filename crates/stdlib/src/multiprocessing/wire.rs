@@ -449,6 +449,30 @@ impl Encoder {
             ])),
             Value::Ellipsis => Wire::Ellipsis,
             Value::NotImplemented => Wire::NotImplemented,
+            Value::Class(c)
+                if c.module.as_str() == "builtins"
+                    && matches!(
+                        c.name.as_str(),
+                        "NoneType" | "ellipsis" | "NotImplementedType"
+                    ) =>
+            {
+                // pickle's save_type: `type(None)`; the receiver numbers the args tuple and
+                // the result, so this side counts them too.
+                let inst = match c.name.as_str() {
+                    "NoneType" => Wire::None,
+                    "ellipsis" => Wire::Ellipsis,
+                    _ => Wire::NotImplemented,
+                };
+                self.kept.push(Value::None);
+                self.kept.push(v.clone());
+                Wire::Reduce(Box::new([
+                    Wire::Global(Box::new(("builtins".into(), "type".into()))),
+                    Wire::Tuple(vec![inst]),
+                    Wire::None,
+                    Wire::None,
+                    Wire::None,
+                ]))
+            }
             Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
                 let (module, qual) = global_ref(vm, v)?;
                 Wire::Global(Box::new((module, qual)))
@@ -531,6 +555,31 @@ fn global_ref(vm: &mut Vm, v: &Value) -> PyResult<(String, String)> {
         }
         Value::Builtin(b) if b.receiver.is_none() && in_builtins(b.name) => {
             return Ok(("builtins".into(), b.name.to_string()));
+        }
+        Value::Builtin(b) if b.receiver.is_none() => {
+            // A native module's function: the loaded module that holds it (pickle's
+            // `whichmodule`).
+            let modules: Vec<(Value, Value)> = vm
+                .interp
+                .modules
+                .borrow(gil)
+                .iter()
+                .map(|(k, m)| (k.value.clone(), m.clone()))
+                .collect();
+            for (k, m) in modules {
+                let (Value::Str(k), Value::Module(m)) = (k, m) else {
+                    continue;
+                };
+                if matches!(k.as_str(), "__main__" | "__mp_main__") {
+                    continue;
+                }
+                let hit = gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(gil), b.name)
+                    .is_some_and(|f| f.is(v));
+                if hit {
+                    return Ok((k.as_str().to_string(), b.name.to_string()));
+                }
+            }
+            return Err(unsendable(vm, v));
         }
         _ => return Err(unsendable(vm, v)),
     };
