@@ -586,7 +586,11 @@ fn global_ref(vm: &mut Vm, v: &Value) -> PyResult<(String, String)> {
     if qual.contains("<locals>") {
         return Err(vm.attribute_error(format!("Can't pickle local object '{qual}'")));
     }
-    let mut found = vm.interp.module(gil, module.as_str()).map(Value::Module);
+    let mut found = match module.as_str() {
+        "__main__" | "__mp_main__" => super::main_module(vm),
+        m => vm.interp.module(gil, m),
+    }
+    .map(Value::Module);
     for part in qual.split('.') {
         found = match found {
             Some(obj) => vm.get_attr_opt(&obj, part)?,
