@@ -3,8 +3,10 @@
 //!
 //! A value is converted to a [`Wire`] tree while the sender holds the GIL, encoded with postcard
 //! (serde's compact binary format: varint ints, length-prefixed strings) and written as one
-//! frame: a 4-byte little-endian length, then the postcard bytes. Only None, bool, int, float,
-//! str, bytes, list, tuple and dict (nested) cross; anything else is a TypeError naming the type.
+//! frame: a 4-byte little-endian length, then the postcard bytes. The built-in values have their
+//! own variants; functions and classes cross by reference (`Wire::Global`: module and qualified
+//! name) and other objects by pickle's reduce protocol (`Wire::Reduce`, made and applied by
+//! lib/_gilvm_reduce.py); other native objects are a TypeError naming the type.
 //! Shared and cyclic containers keep their shape (`Wire::Ref`, pickle's memo); nesting past
 //! half the recursion limit (at most [`MAX_DEPTH`] levels) is pickle's `RecursionError`.
 //! Handles (queues, connections, shared memory, locks) cross only as arguments of a new process.
