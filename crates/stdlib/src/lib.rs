@@ -46,6 +46,7 @@ pub const MODULES: &[ModuleDef] = &[
     native("_gilvm_hashlib", hashlib::make),
     native("_gilvm_mp", |vm| Ok(multiprocessing::make_native(vm))),
     native("_gilvm_re", re::make),
+    python("_gilvm_reduce", include_str!("../lib/_gilvm_reduce.py")),
     native("_gilvm_select", select::make),
     native("_gilvm_struct", struct_mod::make),
     native("_gilvm_subprocess", subprocess::make),

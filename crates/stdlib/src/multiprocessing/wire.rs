@@ -3,8 +3,10 @@
 //!
 //! A value is converted to a [`Wire`] tree while the sender holds the GIL, encoded with postcard
 //! (serde's compact binary format: varint ints, length-prefixed strings) and written as one
-//! frame: a 4-byte little-endian length, then the postcard bytes. Only None, bool, int, float,
-//! str, bytes, list, tuple and dict (nested) cross; anything else is a TypeError naming the type.
+//! frame: a 4-byte little-endian length, then the postcard bytes. The built-in values have their
+//! own variants; functions and classes cross by reference (`Wire::Global`: module and qualified
+//! name) and other objects by pickle's reduce protocol (`Wire::Reduce`, made and applied by
+//! lib/_gilvm_reduce.py); other native objects are a TypeError naming the type.
 //! Shared and cyclic containers keep their shape (`Wire::Ref`, pickle's memo); nesting past
 //! half the recursion limit (at most [`MAX_DEPTH`] levels) is pickle's `RecursionError`.
 //! Handles (queues, connections, shared memory, locks) cross only as arguments of a new process.
@@ -42,6 +44,21 @@ pub enum Wire {
     /// A multiprocessing object passed to a new process: the name of its class in the
     /// multiprocessing module and what the receiver needs to reach it.
     Handle(String, HandleWire),
+    /// An int outside i64: its two's-complement bytes, little-endian.
+    BigInt(Vec<u8>),
+    /// A set (numbered when it starts, as lists are).
+    Set(Vec<Wire>),
+    Range(i64, i64, i64),
+    /// start, stop, step.
+    Slice(Box<[Wire; 3]>),
+    Ellipsis,
+    NotImplemented,
+    /// A function, class or built-in sent by reference: its module (`__main__` for the main
+    /// script) and qualified name, which the receiver looks up (importing the module).
+    Global(Box<(String, String)>),
+    /// An object rebuilt as pickle's REDUCE does: `[callable, args, state, listitems,
+    /// dictitems]` (see lib/_gilvm_reduce.py); numbered once `callable(*args)` is made.
+    Reduce(Box<[Wire; 5]>),
 }
 
 /// How a receiver reaches a shared object (only in a process's start arguments).
@@ -305,7 +322,8 @@ pub fn read_msg<T: for<'de> Deserialize<'de>>(r: &mut impl Read) -> std::io::Res
 /// decoded and dropped recursively, on threads with small stacks).
 pub const MAX_DEPTH: usize = 2000;
 
-pub const SENDABLE: &str = "gilvm sends only None, bool, int, float, str, bytes, list, tuple, dict";
+pub const SENDABLE: &str = "gilvm sends the built-in values, functions and classes by \
+     reference, and instances through __reduce_ex__/__reduce__ or their __dict__";
 
 /// Converts values to wire form; collects the descriptors of handles when allowed.
 pub struct Encoder {
@@ -358,6 +376,9 @@ impl Encoder {
             Value::List(l) => Some(Arc::as_ptr(l) as *const u8 as usize),
             Value::Tuple(t) => Some(Arc::as_ptr(t) as *const u8 as usize),
             Value::Dict(d) => Some(Arc::as_ptr(d) as *const u8 as usize),
+            Value::Set(d) => Some(Arc::as_ptr(d) as *const u8 as usize),
+            Value::Instance(i) => Some(Arc::as_ptr(i) as *const u8 as usize),
+            Value::Native(n) => Some(Arc::as_ptr(n) as *const u8 as usize),
             _ => None,
         };
         if let Some(n) = addr.and_then(|a| self.memo.get(&a)) {
@@ -412,9 +433,67 @@ impl Encoder {
                 }
                 Wire::Dict(out)
             }
-            Value::Instance(_) | Value::Native(_) => {
+            Value::BigInt(b) => Wire::BigInt(b.to_signed_bytes_le()),
+            Value::Set(set) => {
+                self.remember(addr.unwrap_or(0), v);
+                let items = gilvm_vm::object::setorder::values(gil, set);
+                let mut out = Vec::with_capacity(items.len());
+                for item in &items {
+                    out.push(self.enc(vm, item, depth + 1)?);
+                }
+                Wire::Set(out)
+            }
+            Value::Range(r) => Wire::Range(r.start, r.stop, r.step),
+            Value::Slice(s) => Wire::Slice(Box::new([
+                self.enc(vm, &s.start, depth + 1)?,
+                self.enc(vm, &s.stop, depth + 1)?,
+                self.enc(vm, &s.step, depth + 1)?,
+            ])),
+            Value::Ellipsis => Wire::Ellipsis,
+            Value::NotImplemented => Wire::NotImplemented,
+            Value::Class(c)
+                if c.module.as_str() == "builtins"
+                    && matches!(
+                        c.name.as_str(),
+                        "NoneType" | "ellipsis" | "NotImplementedType"
+                    ) =>
+            {
+                // pickle's save_type: `type(None)`; the receiver numbers the args tuple and
+                // the result, so this side counts them too.
+                let inst = match c.name.as_str() {
+                    "NoneType" => Wire::None,
+                    "ellipsis" => Wire::Ellipsis,
+                    _ => Wire::NotImplemented,
+                };
+                self.kept.push(Value::None);
+                self.kept.push(v.clone());
+                Wire::Reduce(Box::new([
+                    Wire::Global(Box::new(("builtins".into(), "type".into()))),
+                    Wire::Tuple(vec![inst]),
+                    Wire::None,
+                    Wire::None,
+                    Wire::None,
+                ]))
+            }
+            Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
+                let (module, qual) = global_ref(vm, v)?;
+                Wire::Global(Box::new((module, qual)))
+            }
+            Value::Instance(_) => {
                 if let Some(w) = super::handles::encode_handle(vm, v, self)? {
                     w
+                } else {
+                    self.reduce(vm, v, addr.unwrap_or(0), depth)?
+                }
+            }
+            Value::Native(_) => {
+                if let Some(w) = super::handles::encode_handle(vm, v, self)? {
+                    w
+                } else if matches!(
+                    vm.type_name(v).as_str(),
+                    "complex" | "bytearray" | "frozenset"
+                ) {
+                    self.reduce(vm, v, addr.unwrap_or(0), depth)?
                 } else {
                     return Err(unsendable(vm, v));
                 }
@@ -422,6 +501,145 @@ impl Encoder {
             _ => return Err(unsendable(vm, v)),
         })
     }
+
+    /// An object by pickle's reduce protocol (lib/_gilvm_reduce.py's `reduce`).
+    fn reduce(&mut self, vm: &mut Vm, v: &Value, addr: usize, depth: usize) -> PyResult<Wire> {
+        let f = reduce_helper(vm, "reduce")?;
+        let rv = vm.call(&f, std::slice::from_ref(v))?;
+        let Value::Tuple(t) = rv else {
+            return Err(unsendable(vm, v));
+        };
+        if t.items.len() != 5 {
+            return Err(unsendable(vm, v));
+        }
+        let func = self.enc(vm, &t.items[0], depth + 1)?;
+        let args = self.enc(vm, &t.items[1], depth + 1)?;
+        if let Some(n) = self.memo.get(&addr) {
+            // The object was met (and sent) while its own arguments were encoded.
+            return Ok(Wire::RefAfter(vec![func, args], *n));
+        }
+        self.remember(addr, v);
+        let state = self.enc(vm, &t.items[2], depth + 1)?;
+        let items = self.enc(vm, &t.items[3], depth + 1)?;
+        let pairs = self.enc(vm, &t.items[4], depth + 1)?;
+        Ok(Wire::Reduce(Box::new([func, args, state, items, pairs])))
+    }
+}
+
+/// A function of lib/_gilvm_reduce.py.
+fn reduce_helper(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    let m = vm.import("_gilvm_reduce")?;
+    let found = gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(vm.gil()), name).cloned();
+    found.ok_or_else(|| vm.runtime_error("_gilvm_reduce is incomplete"))
+}
+
+/// The module and qualified name a function, class or built-in is sent by (pickle's
+/// `save_global`), with CPython's errors for what that name does not reach.
+fn global_ref(vm: &mut Vm, v: &Value) -> PyResult<(String, String)> {
+    let gil = vm.gil();
+    let in_builtins = |name: &str| {
+        gilvm_vm::protocol::hash::dict_get_str(&vm.interp.builtins.globals.borrow(gil), name)
+            .is_some_and(|b| b.is(v))
+    };
+    let (module, qual) = match v {
+        Value::Function(f) => (
+            f.globals.name.as_str().to_string(),
+            f.qualname.as_str().to_string(),
+        ),
+        Value::Class(c) => {
+            if in_builtins(c.name.as_str()) {
+                return Ok(("builtins".into(), c.name.as_str().to_string()));
+            }
+            (
+                c.module.as_str().to_string(),
+                c.qualname.as_str().to_string(),
+            )
+        }
+        Value::Builtin(b) if b.receiver.is_none() && in_builtins(b.name) => {
+            return Ok(("builtins".into(), b.name.to_string()));
+        }
+        Value::Builtin(b) if b.receiver.is_none() => {
+            // A native module's function: the loaded module that holds it (pickle's
+            // `whichmodule`).
+            let modules: Vec<(Value, Value)> = vm
+                .interp
+                .modules
+                .borrow(gil)
+                .iter()
+                .map(|(k, m)| (k.value.clone(), m.clone()))
+                .collect();
+            for (k, m) in modules {
+                let (Value::Str(k), Value::Module(m)) = (k, m) else {
+                    continue;
+                };
+                if matches!(k.as_str(), "__main__" | "__mp_main__") {
+                    continue;
+                }
+                let hit = gilvm_vm::protocol::hash::dict_get_str(&m.globals.borrow(gil), b.name)
+                    .is_some_and(|f| f.is(v));
+                if hit {
+                    return Ok((k.as_str().to_string(), b.name.to_string()));
+                }
+            }
+            return Err(unsendable(vm, v));
+        }
+        _ => return Err(unsendable(vm, v)),
+    };
+    if qual.contains("<locals>") {
+        return Err(vm.attribute_error(format!("Can't pickle local object '{qual}'")));
+    }
+    let mut found = match module.as_str() {
+        "__main__" | "__mp_main__" => super::main_module(vm),
+        m => vm.interp.module(gil, m),
+    }
+    .map(Value::Module);
+    for part in qual.split('.') {
+        found = match found {
+            Some(obj) => vm.get_attr_opt(&obj, part)?,
+            None => None,
+        };
+    }
+    if !found.as_ref().is_some_and(|f| f.is(v)) {
+        let shown = match v {
+            Value::Class(_) => format!("<class '{module}.{qual}'>"),
+            _ => vm.repr(v)?,
+        };
+        let why = if found.is_some() {
+            format!("it's not the same object as {module}.{qual}")
+        } else {
+            format!("attribute lookup {qual} on {module} failed")
+        };
+        let class = super::mp_class(vm, "PicklingError");
+        return Err(vm.new_error(&class, format!("Can't pickle {shown}: {why}")));
+    }
+    let module = if module == "__mp_main__" {
+        "__main__".to_string()
+    } else {
+        module
+    };
+    Ok((module, qual))
+}
+
+/// What a [`Wire::Global`] names, in this process.
+fn find_global(vm: &mut Vm, module: &str, qual: &str) -> PyResult<Value> {
+    let m = match module {
+        "__main__" => super::main_module(vm)
+            .ok_or_else(|| vm.runtime_error("the main script is not loaded"))?,
+        "builtins" => vm.interp.builtins.clone(),
+        _ => vm.import(module)?,
+    };
+    let mut obj = Value::Module(m);
+    for part in qual.split('.') {
+        obj = match vm.get_attr_opt(&obj, part)? {
+            Some(v) => v,
+            None => {
+                return Err(vm.attribute_error(format!(
+                    "Can't get attribute '{qual}' on <module '{module}'>"
+                )))
+            }
+        };
+    }
+    Ok(obj)
 }
 
 pub fn unsendable(vm: &Vm, v: &Value) -> gilvm_vm::PyErr {
@@ -518,6 +736,61 @@ impl Decoder {
                 None => return Err(vm.value_error("corrupt value from another process")),
             },
             Wire::Handle(class, h) => super::handles::decode_handle(vm, &class, h, self)?,
+            Wire::BigInt(b) => {
+                gilvm_vm::protocol::bigint::big_value(num_bigint::BigInt::from_signed_bytes_le(&b))
+            }
+            Wire::Set(items) => {
+                let set: Arc<gilvm_vm::object::value::Set> =
+                    Arc::new(gilvm_vm::object::gilcell::GilCell::new(Default::default()));
+                self.memo.push(Value::Set(set.clone()));
+                let mut b = gilvm_vm::object::setorder::Builder::new();
+                for item in items {
+                    let item = self.dec(vm, item)?;
+                    b.add(vm.key(item)?);
+                }
+                gilvm_vm::object::setorder::store(vm.gil(), &set, b);
+                Value::Set(set)
+            }
+            Wire::Range(start, stop, step) => {
+                Value::Range(Arc::new(gilvm_vm::object::value::Range {
+                    start,
+                    stop,
+                    step,
+                }))
+            }
+            Wire::Slice(parts) => {
+                let [start, stop, step] = *parts;
+                let start = self.dec(vm, start)?;
+                let stop = self.dec(vm, stop)?;
+                let step = self.dec(vm, step)?;
+                Value::Slice(Arc::new(gilvm_vm::object::value::Slice {
+                    start,
+                    stop,
+                    step,
+                }))
+            }
+            Wire::Ellipsis => Value::Ellipsis,
+            Wire::NotImplemented => Value::NotImplemented,
+            Wire::Global(g) => find_global(vm, &g.0, &g.1)?,
+            Wire::Reduce(parts) => {
+                let [func, args, state, items, pairs] = *parts;
+                let func = self.dec(vm, func)?;
+                let args = self.dec(vm, args)?;
+                let args: Vec<Value> = match &args {
+                    Value::Tuple(t) => t.items.to_vec(),
+                    _ => return Err(vm.value_error("corrupt value from another process")),
+                };
+                let obj = vm.call(&func, &args)?;
+                self.memo.push(obj.clone());
+                let state = self.dec(vm, state)?;
+                let items = self.dec(vm, items)?;
+                let pairs = self.dec(vm, pairs)?;
+                if !(state.is_none() && items.is_none() && pairs.is_none()) {
+                    let f = reduce_helper(vm, "setstate")?;
+                    vm.call(&f, &[obj.clone(), state, items, pairs])?;
+                }
+                obj
+            }
         })
     }
 }

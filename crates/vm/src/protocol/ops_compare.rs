@@ -147,6 +147,10 @@ impl Vm {
                 Ok(x.len() == y.len() && x.keys().all(|k| y.contains_key(k)))
             }
             (Range(x), Range(y)) => Ok(range_eq(x, y)),
+            // Slices compare as (start, stop, step) tuples.
+            (Slice(x), Slice(y)) => Ok((x.start.is(&y.start) || self.eq(&x.start, &y.start)?)
+                && (x.stop.is(&y.stop) || self.eq(&x.stop, &y.stop)?)
+                && (x.step.is(&y.step) || self.eq(&x.step, &y.step)?)),
             (Instance(_), _) | (_, Instance(_)) | (Native(_), _) | (_, Native(_)) => {
                 match self.user_compare(CmpOp::Eq, a, b)? {
                     Some(r) => self.truthy(&r),
