@@ -118,7 +118,7 @@ fn builtin(name: &'static str, func: NativeFn) -> Value {
     }))
 }
 
-fn set(dict: &GilCell<DictMap>, vm: &Vm, name: &str, v: Value) {
+fn set(dict: &crate::object::lookup::ClassDict, vm: &Vm, name: &str, v: Value) {
     dict.borrow_mut(vm.gil()).insert(str_key(name), v);
 }
 
@@ -993,7 +993,8 @@ impl Vm {
             qualname,
             bases,
             mro,
-            dict: GilCell::new(dict),
+            dict: crate::object::lookup::ClassDict::new(dict),
+            lookup_cache: Default::default(),
             builtin,
             module,
             flags: Default::default(),
@@ -1341,7 +1342,8 @@ pub fn new_class(
         name,
         mro: Vec::new(),
         bases: base.into_iter().cloned().collect(),
-        dict: crate::object::gilcell::GilCell::new(crate::object::value::DictMap::default()),
+        dict: crate::object::lookup::ClassDict::new(Default::default()),
+        lookup_cache: Default::default(),
         builtin,
         module: Arc::new(crate::object::value::PyStr::new(module)),
         flags: Default::default(),

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use crate::interp::vm::Vm;
-use crate::object::value::{Builtin, Class, Dict, IterState, NativeFn, Value};
+use crate::object::value::{Builtin, Class, IterState, NativeFn, Value};
 
 /// A native function value.
 pub fn native(name: &'static str, func: NativeFn) -> Value {
@@ -26,10 +26,15 @@ pub fn bound_native(name: &'static str, func: NativeFn, receiver: Value) -> Valu
 }
 
 /// `dict[name] = v` for a str key.
-pub fn dict_set_str(vm: &mut Vm, dict: &Dict, name: &str, v: Value) {
+pub fn dict_set_str(
+    vm: &mut Vm,
+    dict: &impl crate::object::lookup::DictCell,
+    name: &str,
+    v: Value,
+) {
     // Hashing a str cannot fail.
     if let Ok(key) = vm.key(Value::str(name)) {
-        dict.borrow_mut(vm.gil()).insert(key, v);
+        dict.write(vm.gil()).insert(key, v);
     }
 }
 

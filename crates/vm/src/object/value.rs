@@ -251,8 +251,10 @@ pub struct Class {
     /// Method resolution order *excluding* the class itself (an `Arc` to itself would be a
     /// cycle): the chain of bases, nearest first, ending with `object`.
     pub mro: Vec<Arc<Class>>,
-    /// Attributes and methods.
-    pub dict: GilCell<DictMap>,
+    /// Attributes and methods (writes invalidate lookup caches).
+    pub dict: crate::object::lookup::ClassDict,
+    /// What MRO walks of this class found, by name ([`crate::object::lookup::class_lookup`]).
+    pub lookup_cache: GilCell<crate::object::lookup::MroCache>,
     /// The built-in type this class is or derives from (user classes inherit their base's;
     /// plain user classes have `Object`).
     pub builtin: BuiltinType,
