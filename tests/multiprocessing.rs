@@ -297,13 +297,13 @@ fn unsendable_values_name_their_type() {
     let (out, _scratch, script) = run_script(
         "mp_unsendable",
         "import multiprocessing as mp\n\
-         class Point:\n    pass\n\
-         if __name__ == '__main__':\n    q = mp.Queue()\n    q.put(Point())\n",
+         def gen():\n    yield 1\n\
+         if __name__ == '__main__':\n    q = mp.Queue()\n    q.put(gen())\n",
     );
     assert_eq!(out.status, Some(1), "{}", out.dump());
     assert_eq!(
         out.last_stderr_line(),
-        "TypeError: cannot send 'Point' object to another process (gilvm sends only None, bool, int, float, str, bytes, list, tuple, dict)",
+        "TypeError: cannot send 'generator' object to another process (gilvm sends the built-in values, functions and classes by reference, and instances through __reduce_ex__/__reduce__ or their __dict__)",
         "{}",
         out.dump()
     );

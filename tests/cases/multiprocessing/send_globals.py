@@ -45,6 +45,11 @@ if __name__ == "__main__":
         print([a is b for a, b in zip(things, back)])
         print(pool.apply(apply_all, ([double, str, abs, float], -4)))
         print(pool.apply(echo, (type(None),)) is type(None))
+        b = Box()
+        b.tag = "mine"
+        m = pool.apply(echo, (b.method,))
+        print(m(), type(m.__self__).__name__, m.__self__.tag)
+        print(pool.apply(apply_all, ([b.method.__func__], b)))
         try:
             pool.apply(echo, (lambda x: x,))
         except Exception as e:

@@ -475,6 +475,24 @@ impl Encoder {
                     Wire::None,
                 ]))
             }
+            Value::BoundMethod(bm) => {
+                // pickle's method reduce: `getattr(receiver, name)`.
+                let name = match &bm.function {
+                    Value::Function(f) => f.name.as_str().to_string(),
+                    _ => return Err(unsendable(vm, v)),
+                };
+                let receiver = self.enc(vm, &bm.receiver, depth + 1)?;
+                // The receiver numbers the args tuple and the method, as this side counts.
+                self.kept.push(Value::None);
+                self.kept.push(v.clone());
+                Wire::Reduce(Box::new([
+                    Wire::Global(Box::new(("builtins".into(), "getattr".into()))),
+                    Wire::Tuple(vec![receiver, Wire::Str(name)]),
+                    Wire::None,
+                    Wire::None,
+                    Wire::None,
+                ]))
+            }
             Value::Function(_) | Value::Class(_) | Value::Builtin(_) => {
                 let (module, qual) = global_ref(vm, v)?;
                 Wire::Global(Box::new((module, qual)))
