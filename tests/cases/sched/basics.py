@@ -4,11 +4,13 @@ import time
 
 s = sched.scheduler(time.monotonic, time.sleep)
 out = []
-s.enter(0.02, 1, out.append, ('b',))
-s.enter(0.01, 1, out.append, ('a',))
-s.enter(0.02, 0, out.append, ('b0',))
-e = s.enter(0.03, 1, out.append, ('c',))
-s.enterabs(time.monotonic() + 0.015, 1, out.append, kwargs={'object': 'kw'})
+# One base time, so that equal times are really equal and the priority decides.
+now = time.monotonic()
+s.enterabs(now + 0.02, 1, out.append, ('b',))
+s.enterabs(now + 0.01, 1, out.append, ('a',))
+s.enterabs(now + 0.02, 0, out.append, ('b0',))
+e = s.enterabs(now + 0.03, 1, out.append, ('c',))
+s.enterabs(now + 0.015, 1, out.append, kwargs={'object': 'kw'})
 s.cancel(e)
 print(s.empty(), len(s.queue), [ev.priority for ev in s.queue])
 s.run()

@@ -254,7 +254,12 @@ pub fn relation(
     if let Some(Some(r)) = with_map(gil, s, |m| with_map(gil, o, |om| f(m, om))) {
         return Ok(r);
     }
-    let om = crate::builtins::convert::set_from_iterable(vm, o)?;
+    let mut om = SetMap::default();
+    let it = vm.get_iter(o)?;
+    while let Some(x) = vm.next(&it)? {
+        let k = vm.key(x)?;
+        om.insert(k, ());
+    }
     Ok(with_map(vm.gil(), s, |m| f(m, &om)).unwrap_or(false))
 }
 
