@@ -292,7 +292,15 @@ impl Vm {
                     Op::DeleteName(i) => tri!(self.delete_name(fi, &func, i)),
                     Op::LoadAttr(i) => {
                         let obj = pop!(self);
-                        let v = tri!(self.get_attr(&obj, code.names[i as usize].as_str()));
+                        let i = i as usize;
+                        let v = tri!(self.get_attr_site(
+                            &obj,
+                            &StrKey {
+                                hash: code.name_hashes[i],
+                                s: code.names[i].as_str()
+                            },
+                            &code.attr_sites[i]
+                        ));
                         self.stack.push(v);
                     }
                     Op::StoreAttr(i) => {
@@ -306,8 +314,15 @@ impl Vm {
                     }
                     Op::LoadMethod(i) => {
                         let obj = pop!(self);
-                        let (m, recv) =
-                            tri!(self.load_method(obj, code.names[i as usize].as_str()));
+                        let i = i as usize;
+                        let (m, recv) = tri!(self.load_method_site(
+                            obj,
+                            &StrKey {
+                                hash: code.name_hashes[i],
+                                s: code.names[i].as_str()
+                            },
+                            Some(&code.attr_sites[i])
+                        ));
                         self.stack.push(m);
                         self.stack.push(recv.unwrap_or_else(|| self.null.clone()));
                     }

@@ -73,6 +73,7 @@ pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
         .iter()
         .map(|_| std::sync::atomic::AtomicU32::new(u32::MAX))
         .collect();
+    let attr_sites = names.iter().map(|_| Default::default()).collect();
     let simple = code.kwonlyargcount == 0
         && !code.flags.varargs
         && !code.flags.varkeywords
@@ -82,6 +83,7 @@ pub fn load_code(code: Arc<CodeObject>, interner: &mut Interner) -> Arc<Code> {
     let simple_argc = if simple { code.argcount } else { u32::MAX };
     Arc::new(Code {
         global_hints,
+        attr_sites,
         simple_argc,
         name: Arc::new(PyStr::new(&*code.name)),
         qualname: Arc::new(PyStr::new(&*code.qualname)),

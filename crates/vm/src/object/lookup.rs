@@ -12,7 +12,7 @@
 
 use std::cell::{Ref, RefMut};
 use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
-use std::sync::Arc;
+use std::sync::{Arc, Weak};
 
 use rustc_hash::FxBuildHasher;
 
@@ -134,21 +134,93 @@ fn revalidate(class: &Arc<Class>, cache: &mut MroCache, epoch: u64) {
 }
 
 /// Look `name` up in `class` and then its MRO (cached per class).
+#[inline]
 pub fn class_lookup(class: &Arc<Class>, name: &str, gil: Gil) -> Option<Value> {
-    let key = StrKey::new(name);
+    class_lookup_key(class, &StrKey::new(name), gil)
+}
+
+/// [`class_lookup`] with the name's hash already computed.
+pub fn class_lookup_key(class: &Arc<Class>, key: &StrKey, gil: Gil) -> Option<Value> {
     let Some(mut cache) = class.lookup_cache.try_borrow_mut(gil) else {
-        return walk(class, &key, gil);
+        return walk(class, key, gil);
     };
     let epoch = EPOCH.load(Relaxed);
     if cache.epoch != epoch {
         revalidate(class, &mut cache, epoch);
     }
-    if let Some(v) = cache.map.get(&key) {
+    if let Some(v) = cache.map.get(key) {
         return v.clone();
     }
-    let found = walk(class, &key, gil);
+    let found = walk(class, key, gil);
     // Reading class dicts runs no Python code, so the epoch still holds.
-    cache.map.insert(str_key(name), found.clone());
+    cache.map.insert(str_key(key.s), found.clone());
+    found
+}
+
+/// An attribute site's inline cache (one per name slot of a code object, shared by the
+/// LoadAttr/LoadMethod sites using that name): the class last seen there and what the MRO
+/// lookup found for it, valid while the global epoch is the one recorded (no class dict
+/// anywhere was written since). The class is held weakly, so its address cannot be reused
+/// while the entry exists.
+pub struct AttrSite {
+    class: Weak<Class>,
+    epoch: u64,
+    found: Option<Value>,
+}
+
+impl Default for AttrSite {
+    fn default() -> AttrSite {
+        AttrSite {
+            class: Weak::new(),
+            epoch: 0,
+            found: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for AttrSite {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("AttrSite(..)")
+    }
+}
+
+/// [`class_lookup_key`] through a site's inline cache.
+#[inline]
+pub fn site_lookup(
+    site: &GilCell<AttrSite>,
+    class: &Arc<Class>,
+    key: &StrKey,
+    gil: Gil,
+) -> Option<Value> {
+    let epoch = EPOCH.load(Relaxed);
+    if let Some(s) = site.try_borrow(gil) {
+        if s.epoch == epoch && std::ptr::eq(s.class.as_ptr(), Arc::as_ptr(class)) {
+            return s.found.clone();
+        }
+    }
+    site_fill(site, class, key, epoch, gil)
+}
+
+#[inline(never)]
+fn site_fill(
+    site: &GilCell<AttrSite>,
+    class: &Arc<Class>,
+    key: &StrKey,
+    epoch: u64,
+    gil: Gil,
+) -> Option<Value> {
+    let found = class_lookup_key(class, key, gil);
+    if let Some(mut s) = site.try_borrow_mut(gil) {
+        let new = AttrSite {
+            class: Arc::downgrade(class),
+            epoch,
+            found: found.clone(),
+        };
+        let old = std::mem::replace(&mut *s, new);
+        drop(s);
+        // Dropping the old entry may run `__del__`: only after the cell is released.
+        drop(old);
+    }
     found
 }
 

@@ -157,6 +157,9 @@ pub struct Code {
     /// LoadGlobal's inline cache (added by h-perf): per name, the index in the globals dict
     /// where it was last found (a hint, checked against the key there before use).
     pub global_hints: Box<[std::sync::atomic::AtomicU32]>,
+    /// LoadAttr/LoadMethod's inline caches on instances, one per name
+    /// ([`crate::object::lookup::AttrSite`]).
+    pub attr_sites: Box<[GilCell<crate::object::lookup::AttrSite>]>,
     /// The argument count of a call that binds by moving nothing (added by h-perf): `argcount`
     /// when the code has no keyword-only parameters, `*args`/`**kwargs`, cell variables and is
     /// not a generator or coroutine; `u32::MAX` otherwise.

@@ -80,6 +80,28 @@ impl Vm {
         }
     }
 
+    /// LoadAttr: `getattr(obj, name)` with the name's hash known and, for instances of classes
+    /// without attribute hooks, the class lookup through the site's inline cache.
+    #[inline]
+    pub(crate) fn get_attr_site(
+        &mut self,
+        obj: &Value,
+        key: &StrKey,
+        site: &crate::object::gilcell::GilCell<crate::object::lookup::AttrSite>,
+    ) -> PyResult<Value> {
+        if let Value::Instance(inst) = obj {
+            if class_flags(&inst.class) & (flags::GETATTRIBUTE | flags::GETATTR) == 0 {
+                let class_attr =
+                    crate::object::lookup::site_lookup(site, &inst.class, key, self.gil());
+                return match self.instance_getattr_with(obj, inst, key, class_attr)? {
+                    Some(v) => Ok(v),
+                    None => Err(self.no_attribute(obj, key.s)),
+                };
+            }
+        }
+        self.get_attr(obj, key.s)
+    }
+
     /// Attribute access on an instance whose class defines `__getattribute__` or
     /// `__getattr__`: CPython's `slot_tp_getattr_hook`.
     #[cold]
@@ -391,9 +413,22 @@ impl Vm {
         inst: &Arc<Instance>,
         name: &str,
     ) -> PyResult<Option<Value>> {
+        let key = StrKey::new(name);
+        let class_attr = crate::object::lookup::class_lookup_key(&inst.class, &key, self.gil());
+        self.instance_getattr_with(obj, inst, &key, class_attr)
+    }
+
+    /// The instance attribute rules once the class lookup (`class_attr`) is done.
+    fn instance_getattr_with(
+        &mut self,
+        obj: &Value,
+        inst: &Arc<Instance>,
+        key: &StrKey,
+        class_attr: Option<Value>,
+    ) -> PyResult<Option<Value>> {
         let gil = self.gil();
+        let name = key.s;
         let class = inst.class.clone();
-        let class_attr = class_lookup(&class, name, gil);
         match &class_attr {
             Some(Value::Native(n)) => {
                 if let Some(p) = n.as_any().downcast_ref::<Property>() {
@@ -422,7 +457,7 @@ impl Vm {
             }
             _ => {}
         }
-        if let Some(v) = dict_get_str(&inst.attrs.borrow(gil), name) {
+        if let Some(v) = inst.attrs.borrow(gil).get(key) {
             return Ok(Some(v.clone()));
         }
         if let Some(st) = &inst.exc {
@@ -579,29 +614,28 @@ impl Vm {
     }
 
     /// LoadMethod: `(function, Some(obj))` when `name` is a plain function (or native method) on
-    /// the type, so no bound method is allocated; else `(attr, None)`.
+    /// the type, so no bound method is allocated; else `(attr, None)`. For instances the class
+    /// lookup goes through the site's inline cache when there is one.
     #[inline]
-    pub(crate) fn load_method(
+    pub(crate) fn load_method_site(
         &mut self,
         obj: Value,
-        name: &str,
+        key: &StrKey,
+        site: Option<&crate::object::gilcell::GilCell<crate::object::lookup::AttrSite>>,
     ) -> PyResult<(Value, Option<Value>)> {
         let gil = self.gil();
+        let name = key.s;
         match &obj {
             Value::Instance(inst) => {
-                let key = StrKey::new(name);
                 if class_flags(&inst.class) & flags::GETATTRIBUTE == 0
-                    && !inst.attrs.borrow(gil).contains_key(&key)
+                    && !inst.attrs.borrow(gil).contains_key(key)
                 {
-                    let mut found = inst.class.dict.borrow(gil).get(&key).cloned();
-                    if found.is_none() {
-                        for c in inst.class.mro.iter() {
-                            if let Some(v) = c.dict.borrow(gil).get(&key) {
-                                found = Some(v.clone());
-                                break;
-                            }
+                    let found = match site {
+                        Some(site) => {
+                            crate::object::lookup::site_lookup(site, &inst.class, key, gil)
                         }
-                    }
+                        None => crate::object::lookup::class_lookup_key(&inst.class, key, gil),
+                    };
                     match found {
                         Some(f @ Value::Function(_)) => return Ok((f, Some(obj))),
                         Some(Value::Builtin(b))
@@ -627,7 +661,7 @@ impl Vm {
             }
             _ => {
                 let class = self.type_of(&obj);
-                match class_lookup(&class, name, gil) {
+                match crate::object::lookup::class_lookup_key(&class, key, gil) {
                     Some(Value::Builtin(b)) if b.receiver.is_none() => {
                         Ok((Value::Builtin(b), Some(obj)))
                     }
