@@ -140,11 +140,14 @@ pub fn end_run(message: Option<&str>, status: i32) -> ! {
             std::thread::sleep(Duration::from_secs(1));
         }
     }
-    if let Some(interp) = INTERP.get() {
-        if let Some(mut out) = interp.stdout.try_lock_for(Duration::from_millis(200)) {
-            let _ = out.flush();
-        }
-    }
+    // Flush what the program printed, then keep stdout locked until the exit: the program's
+    // threads go on running while the workers are killed, and must not print what follows
+    // (a join that saw its workers die).
+    let _stdout = INTERP.get().and_then(|interp| {
+        let mut out = interp.stdout.try_lock_for(Duration::from_millis(200))?;
+        let _ = out.flush();
+        Some(out)
+    });
     if let Some(message) = message {
         let _ = writeln!(std::io::stderr(), "{message}");
     }
