@@ -305,11 +305,7 @@ class GzipFile(io.BufferedIOBase):
         if self.mode != want:
             other = "read-only" if self.mode == READ else "write-only"
             msg = "%s() on %s GzipFile object" % (what, other)
-            # gilvm's OSError(errno, strerror) made in Python does not format as
-            # "[Errno N] ..." yet: build the message and the attributes here.
-            err = OSError("[Errno %d] %s" % (_EBADF, msg))
-            err.errno, err.strerror = _EBADF, msg
-            raise err
+            raise OSError(_EBADF, msg)
 
     def write(self, data):
         self._check_mode(WRITE, "write")

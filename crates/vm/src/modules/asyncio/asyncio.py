@@ -5,7 +5,7 @@ from _asyncio import (Future, Task, run, sleep, create_task, ensure_future,
 from _asyncio import _create_future, _call_soon, _call_later, _cancel_handle, _time, _running
 from _asyncio import (_loop_handle, _get_loop, _set_loop, _call_soon_threadsafe,
                       _begin_threadsafe, _finish_threadsafe)
-from _asyncio import _add_reader, _add_writer, _remove_reader, _remove_writer, _os_error
+from _asyncio import _add_reader, _add_writer, _remove_reader, _remove_writer
 
 
 class CancelledError(BaseException):
@@ -193,7 +193,7 @@ def _try_connect(fut, sock, address):
     import socket
     err = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR)
     if err != 0:
-        raise _os_error(err, f"Connect call failed {address}")
+        raise OSError(err, f"Connect call failed {address}")
     fut.set_result(None)
 
 

@@ -341,27 +341,6 @@ fn f_remove_writer(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
     Ok(Value::Bool(event_loop::remove_watch(vm, fd, true)))
 }
 
-/// `_os_error(errno, strerror)`: the OSError subclass CPython's `OSError(errno, strerror)`
-/// makes (`ConnectionRefusedError: [Errno 111] Connect call failed ...`).
-fn f_os_error(vm: &mut Vm, a: &[Value], _: Kw) -> PyResult<Value> {
-    let n = match a.first() {
-        Some(v) => crate::protocol::coerce::to_index(vm, v)?,
-        None => 0,
-    };
-    let text = match a.get(1) {
-        Some(v) => vm.to_str(v)?.to_string(),
-        None => String::new(),
-    };
-    let io = std::io::Error::from_raw_os_error(n as i32);
-    let probe = crate::builtins::file::os_error(vm, io.into(), None);
-    let class = vm.type_of(&probe.value());
-    let err = vm.new_error(&class, format!("[Errno {n}] {text}"));
-    vm.set_attr(&err.value(), "errno", Value::Int(n))?;
-    vm.set_attr(&err.value(), "strerror", Value::str(text))?;
-    vm.set_attr(&err.value(), "filename", Value::None)?;
-    Ok(err.value())
-}
-
 /// The native core, `_asyncio`.
 pub fn make_core(vm: &mut Vm) -> Arc<Module> {
     let m = super::new_module(vm, "_asyncio");
@@ -390,7 +369,6 @@ pub fn make_core(vm: &mut Vm) -> Arc<Module> {
             ("_call_soon_threadsafe", f_call_soon_threadsafe),
             ("_begin_threadsafe", f_begin_threadsafe),
             ("_finish_threadsafe", f_finish_threadsafe),
-            ("_os_error", f_os_error),
             ("_add_reader", f_add_reader),
             ("_add_writer", f_add_writer),
             ("_remove_reader", f_remove_reader),
