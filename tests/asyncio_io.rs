@@ -5,8 +5,6 @@
 //! descriptor to wait on (the self-pipe). Afterwards no descriptor is left open (the
 //! self-pipe, the sockets, the server's and the streams' sockets, a child's pipes).
 
-use serde_json::Value;
-
 use crate::util::{self, Scratch};
 
 const SCRIPT: &str = r#"
@@ -87,17 +85,7 @@ print("fds back as before:", sorted(os.listdir("/proc/self/fd")) == fds_before)
 fn a_loop_waiting_on_a_socket_lets_other_threads_run_and_leaves_no_fd() {
     let scratch = Scratch::new("asyncio-io");
     let script = scratch.write("loop.py", SCRIPT);
-    let stats = scratch.path.join("stats.json");
-    let out = util::gilvm(
-        &[
-            "run",
-            "--stats-json",
-            stats.to_str().unwrap(),
-            script.to_str().unwrap(),
-        ],
-        b"",
-        None,
-    );
+    let (out, threads) = util::run_with_thread_stats(&scratch, &script, &[]);
     assert_eq!(out.status, Some(0), "{}", out.dump());
     assert_eq!(
         out.stdout,
@@ -106,10 +94,8 @@ fn a_loop_waiting_on_a_socket_lets_other_threads_run_and_leaves_no_fd() {
         "{}",
         out.dump()
     );
-    let file: Value = serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
-    let threads = file["threads"].as_array().unwrap();
-    let main = threads.iter().find(|t| t["name"] == "MainThread").unwrap();
-    let spinner = threads.iter().find(|t| t["name"] == "spinner").unwrap();
+    let main = util::thread_named(&threads, "MainThread");
+    let spinner = util::thread_named(&threads, "spinner");
     assert!(
         main["blocked_ns"].as_u64().unwrap() >= 300_000_000,
         "the loop's wait should count as blocked: {main}"

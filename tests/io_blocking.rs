@@ -3,8 +3,6 @@
 //! socket cases, is the one that unblocks the other), the blocked time shows as *blocked* in
 //! `--stats-json`, and afterwards no descriptor or child process is left behind.
 
-use serde_json::Value;
-
 use crate::util::{self, Scratch};
 
 const SCRIPT: &str = r#"
@@ -62,18 +60,7 @@ except ChildProcessError:
 fn run(kind: &str, first: &str) {
     let scratch = Scratch::new(&format!("io-blocking-{kind}"));
     let script = scratch.write("blocking.py", SCRIPT);
-    let stats = scratch.path.join("stats.json");
-    let out = util::gilvm(
-        &[
-            "run",
-            "--stats-json",
-            stats.to_str().unwrap(),
-            script.to_str().unwrap(),
-            kind,
-        ],
-        b"",
-        None,
-    );
+    let (out, threads) = util::run_with_thread_stats(&scratch, &script, &[kind]);
     assert_eq!(out.status, Some(0), "{}", out.dump());
     assert_eq!(
         out.stdout,
@@ -81,10 +68,8 @@ fn run(kind: &str, first: &str) {
         "{}",
         out.dump()
     );
-    let file: Value = serde_json::from_str(&std::fs::read_to_string(&stats).unwrap()).unwrap();
-    let threads = file["threads"].as_array().unwrap();
-    let blocker = threads.iter().find(|t| t["name"] == "blocker").unwrap();
-    let main = threads.iter().find(|t| t["name"] == "MainThread").unwrap();
+    let blocker = util::thread_named(&threads, "blocker");
+    let main = util::thread_named(&threads, "MainThread");
     assert!(
         blocker["blocked_ns"].as_u64().unwrap() >= 300_000_000,
         "{kind}: the blocked call should count as blocked: {blocker}"

@@ -333,3 +333,36 @@ fn tail(text: &str, n: usize) -> &str {
         .map_or(0, |(i, _)| i);
     &text[start..]
 }
+
+/// Runs `gilvm run --stats-json FILE script args...` and returns its output with the stats of
+/// each thread by name (the `threads` array of the JSON file), for tests that check a blocking
+/// call counted as blocked while another thread ran.
+pub fn run_with_thread_stats(
+    scratch: &Scratch,
+    script: &Path,
+    args: &[&str],
+) -> (Output, Vec<serde_json::Value>) {
+    let stats = scratch.path.join("stats.json");
+    let mut argv = vec![
+        "run",
+        "--stats-json",
+        stats.to_str().unwrap(),
+        script.to_str().unwrap(),
+    ];
+    argv.extend_from_slice(args);
+    let out = gilvm(&argv, b"", None);
+    let threads = std::fs::read_to_string(&stats)
+        .ok()
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|file| file["threads"].as_array().cloned())
+        .unwrap_or_default();
+    (out, threads)
+}
+
+/// The stats of the thread called `name` among `threads` (see [`run_with_thread_stats`]).
+pub fn thread_named<'a>(threads: &'a [serde_json::Value], name: &str) -> &'a serde_json::Value {
+    threads
+        .iter()
+        .find(|t| t["name"] == name)
+        .unwrap_or_else(|| panic!("no thread {name} in the stats: {threads:?}"))
+}
