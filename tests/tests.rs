@@ -11,6 +11,7 @@ mod hostile;
 mod imports;
 mod io_blocking;
 mod lab;
+mod managers;
 mod layers;
 mod multiprocessing;
 mod native_gil;

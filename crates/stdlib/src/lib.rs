@@ -127,6 +127,10 @@ pub const MODULES: &[ModuleDef] = &[
         include_str!("../lib/multiprocessing/dummy.py"),
     ),
     python(
+        "multiprocessing.managers",
+        include_str!("../lib/multiprocessing/managers.py"),
+    ),
+    python(
         "multiprocessing.pool",
         include_str!("../lib/multiprocessing/pool.py"),
     ),

@@ -15,6 +15,7 @@
 mod conn;
 mod handles;
 mod link;
+mod listener;
 mod pool;
 mod process;
 mod queue;
@@ -85,6 +86,9 @@ pub fn make_native(vm: &mut Vm) -> Arc<Module> {
             ("queue_task_done", queue::queue_task_done),
             ("queue_join", queue::queue_join),
             ("pipe_new", conn::pipe_new),
+            ("listener_bind", listener::listener_bind),
+            ("listener_accept", listener::listener_accept),
+            ("conn_connect", listener::conn_connect),
             ("conn_send", conn::conn_send),
             ("conn_send_bytes", conn::conn_send_bytes),
             ("conn_recv", conn::conn_recv),
@@ -197,7 +201,7 @@ pub(crate) fn timeout_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<f64
     }
 }
 
-fn str_arg(vm: &Vm, a: &[Value], i: usize) -> PyResult<String> {
+pub(crate) fn str_arg(vm: &Vm, a: &[Value], i: usize) -> PyResult<String> {
     match a.get(i) {
         Some(Value::Str(s)) => Ok(s.as_str().to_string()),
         _ => Err(vm.type_error("expected a str")),

@@ -260,6 +260,14 @@ def cpu_count():
     return _mp.cpu_count()
 
 
+def Manager():
+    """A started SyncManager (its server is a new process), as CPython's."""
+    from multiprocessing.managers import SyncManager
+    m = SyncManager()
+    m.start()
+    return m
+
+
 def freeze_support():
     pass
 
