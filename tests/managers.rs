@@ -20,8 +20,14 @@ fn run(name: &str, source: &str) {
     let dir = lines.next().expect("the manager's socket directory");
     assert_eq!(lines.next(), Some("ok"), "{}", out.dump());
     assert_no_workers(&script);
-    assert!(!std::path::Path::new(&format!("/proc/{pid}")).exists(), "manager {pid} left");
-    assert!(!std::path::Path::new(dir).exists(), "socket directory {dir} left");
+    assert!(
+        !std::path::Path::new(&format!("/proc/{pid}")).exists(),
+        "manager {pid} left"
+    );
+    assert!(
+        !std::path::Path::new(dir).exists(),
+        "socket directory {dir} left"
+    );
 }
 
 #[test]
