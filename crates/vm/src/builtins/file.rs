@@ -19,7 +19,7 @@ use crate::runtime::blocking::blocking;
 
 /// Where a file object's bytes go.
 #[derive(Debug)]
-enum Backend {
+pub(super) enum Backend {
     Disk(std::fs::File),
     /// A closed disk file (the OS file is released).
     Closed,
@@ -29,15 +29,15 @@ enum Backend {
 }
 
 #[derive(Debug)]
-struct Inner {
-    backend: Backend,
+pub(super) struct Inner {
+    pub(super) backend: Backend,
     /// Bytes read ahead and not yet consumed (from `rpos`).
-    rbuf: Vec<u8>,
-    rpos: usize,
+    pub(super) rbuf: Vec<u8>,
+    pub(super) rpos: usize,
     /// Bytes written and not yet flushed (disk files only).
-    wbuf: Vec<u8>,
-    eof: bool,
-    closed: bool,
+    pub(super) wbuf: Vec<u8>,
+    pub(super) eof: bool,
+    pub(super) closed: bool,
 }
 
 /// A file object.
@@ -50,17 +50,18 @@ pub struct FileObject {
     /// Universal newlines on reading ("\r\n" and "\r" become "\n"): disk text files only;
     /// CPython's standard streams use newline="\n" on POSIX and pass "\r" through.
     universal: bool,
-    readable: bool,
-    writable: bool,
-    inner: Mutex<Inner>,
+    pub(super) readable: bool,
+    pub(super) writable: bool,
+    pub(super) inner: Mutex<Inner>,
 }
 
 impl NativeObject for FileObject {
     fn type_name(&self) -> &'static str {
-        if self.binary {
-            "_io.BufferedReader"
-        } else {
-            "_io.TextIOWrapper"
+        match (self.binary, self.readable, self.writable) {
+            (false, _, _) => "_io.TextIOWrapper",
+            (true, true, true) => "_io.BufferedRandom",
+            (true, false, true) => "_io.BufferedWriter",
+            (true, _, false) => "_io.BufferedReader",
         }
     }
     fn as_any(&self) -> &dyn std::any::Any {
@@ -96,7 +97,7 @@ const CHUNK: usize = 64 * 1024;
 
 impl Inner {
     /// Read more bytes into the read-ahead buffer; false at end of file.
-    fn fill(&mut self) -> Result<bool, IoFail> {
+    pub(super) fn fill(&mut self) -> Result<bool, IoFail> {
         if self.closed {
             return Err(IoFail::Closed);
         }
@@ -121,7 +122,7 @@ impl Inner {
         Ok(true)
     }
 
-    fn flush_writes(&mut self) -> Result<(), IoFail> {
+    pub(super) fn flush_writes(&mut self) -> Result<(), IoFail> {
         if let Backend::Disk(f) = &mut self.backend {
             if !self.wbuf.is_empty() {
                 f.write_all(&self.wbuf)?;
@@ -133,7 +134,7 @@ impl Inner {
 
     /// Before writing after reading in a '+' mode: move the OS position back over the
     /// read-ahead bytes.
-    fn drop_readahead(&mut self) -> Result<(), IoFail> {
+    pub(super) fn drop_readahead(&mut self) -> Result<(), IoFail> {
         let unread = (self.rbuf.len() - self.rpos) as i64;
         if unread > 0 {
             if let Backend::Disk(f) = &mut self.backend {
@@ -438,7 +439,11 @@ fn file_ref(v: &Value) -> Option<(&NativeArc, &FileObject)> {
 }
 
 /// The file object a method was called on.
-fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a NativeArc, &'a FileObject)> {
+pub(super) fn this<'a>(
+    vm: &Vm,
+    a: &'a [Value],
+    name: &str,
+) -> PyResult<(&'a NativeArc, &'a FileObject)> {
     match a.first().and_then(file_ref) {
         Some(r) => Ok(r),
         None => {
@@ -454,7 +459,7 @@ fn this<'a>(vm: &Vm, a: &'a [Value], name: &str) -> PyResult<(&'a NativeArc, &'a
 }
 
 /// Run `f` on the file's state outside the interpreter (see [`blocking`]).
-fn io<R: Send + 'static>(
+pub(super) fn io<R: Send + 'static>(
     vm: &mut Vm,
     obj: &NativeArc,
     f: impl FnOnce(&FileObject, &mut Inner) -> Result<R, IoFail> + Send + 'static,
@@ -475,7 +480,7 @@ fn io<R: Send + 'static>(
     r.map_err(|e| os_error(vm, e, None))
 }
 
-fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
+pub(super) fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
     let class = unsupported_operation_class(vm);
     vm.new_error(&class, what.to_string())
 }
@@ -507,7 +512,7 @@ pub fn unsupported_operation_class(vm: &mut Vm) -> Arc<Class> {
 
 pub use crate::object::class::new_class;
 
-fn check_readable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
+pub(super) fn check_readable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
     if f.is_closed() {
         return Err(vm.value_error("I/O operation on closed file."));
     }
@@ -520,7 +525,7 @@ fn check_readable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
     Ok(())
 }
 
-fn check_writable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
+pub(super) fn check_writable(vm: &mut Vm, f: &FileObject) -> PyResult<()> {
     if f.is_closed() {
         return Err(vm.value_error("I/O operation on closed file."));
     }
@@ -765,7 +770,8 @@ fn repr(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "__repr__")?;
     if f.binary {
         return Ok(Value::str(format!(
-            "<_io.BufferedReader name={}>",
+            "<{} name={}>",
+            crate::object::value::NativeObject::type_name(f),
             py_quote(&f.name)
         )));
     }
@@ -785,6 +791,9 @@ fn attr_name(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
 
 fn attr_mode(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let (_, f) = this(vm, a, "mode")?;
+    if f.binary {
+        return Ok(Value::str(super::file_buffer::raw_mode(&f.mode)));
+    }
     Ok(Value::str(f.mode.as_str()))
 }
 
@@ -1150,11 +1159,15 @@ pub fn install(vm: &mut Vm, g: &Dict) {
         ("writable", writable),
         ("isatty", isatty),
         ("fileno", fileno),
+        ("readinto", super::file_buffer::readinto),
+        ("truncate", super::file_buffer::truncate),
     ];
     let object = vm.types().object.clone();
     for (type_name, short) in [
         ("_io.TextIOWrapper", "TextIOWrapper"),
         ("_io.BufferedReader", "BufferedReader"),
+        ("_io.BufferedWriter", "BufferedWriter"),
+        ("_io.BufferedRandom", "BufferedRandom"),
     ] {
         let class = new_class(short, "_io", Some(&object), BuiltinType::Native);
         super::add_methods(vm, &class, methods);

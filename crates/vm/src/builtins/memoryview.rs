@@ -97,6 +97,11 @@ impl MemoryView {
         self.len * self.itemsize
     }
 
+    /// Is the view read-only (over bytes, or from `toreadonly`)?
+    pub fn is_readonly(&self) -> bool {
+        self.readonly
+    }
+
     /// The viewed bytes (items in order); a ValueError once released.
     pub fn bytes<'a>(&'a self, vm: &Vm) -> PyResult<BufRef<'a>> {
         self.check(vm)?;

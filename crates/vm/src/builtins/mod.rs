@@ -12,6 +12,7 @@ mod bytes_transform;
 pub(crate) mod convert;
 pub(crate) mod dict_methods;
 pub mod file;
+pub mod file_buffer;
 mod frozenset_methods;
 pub mod funcs;
 mod int_bytes;
