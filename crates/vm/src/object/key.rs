@@ -169,6 +169,25 @@ pub fn key_eq(a: &Value, b: &Value) -> bool {
         }
         (Instance(i), _) if payload_key(i) => key_eq(i.payload.as_ref().unwrap_or(a), b),
         (_, Instance(i)) if payload_key(i) => key_eq(a, i.payload.as_ref().unwrap_or(b)),
+        (BoundMethod(_), BoundMethod(_)) | (Builtin(_), Builtin(_)) => method_eq(a, b),
+        _ => a.is(b),
+    }
+}
+
+/// Bound methods are equal when bound to the same object (by identity) and to the same
+/// function, as CPython's method_richcompare and meth_richcompare; anything else by identity.
+pub fn method_eq(a: &Value, b: &Value) -> bool {
+    use Value::*;
+    match (a, b) {
+        (BoundMethod(x), BoundMethod(y)) => {
+            x.receiver.is(&y.receiver) && x.function.is(&y.function)
+        }
+        (Builtin(x), Builtin(y)) => match (&x.receiver, &y.receiver) {
+            (Some(rx), Some(ry)) => {
+                rx.is(ry) && x.func as usize == y.func as usize && x.name == y.name
+            }
+            _ => a.is(b),
+        },
         _ => a.is(b),
     }
 }

@@ -40,6 +40,18 @@ impl Vm {
             List(_) | Dict(_) | Set(_) | Slice(_) => {
                 return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
+            // As CPython's method_hash: the receiver's identity with the function's hash.
+            BoundMethod(m) => {
+                hash_ptr(crate::protocol::repr::object_id(&m.receiver))
+                    ^ hash_ptr(crate::protocol::repr::object_id(&m.function))
+            }
+            Builtin(b) if b.receiver.is_some() => {
+                let receiver = b
+                    .receiver
+                    .as_ref()
+                    .map_or(0, crate::protocol::repr::object_id);
+                hash_ptr(receiver) ^ hash_ptr(b.func as usize)
+            }
             Range(r) => {
                 let n = crate::protocol::iter::range_len(r.start, r.stop, r.step);
                 let mut h = FxHasher::default();

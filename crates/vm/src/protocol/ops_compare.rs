@@ -158,6 +158,9 @@ impl Vm {
                     Option::None => Ok(a.is(b)),
                 }
             }
+            (BoundMethod(_), BoundMethod(_)) | (Builtin(_), Builtin(_)) => {
+                Ok(crate::object::key::method_eq(a, b))
+            }
             _ => Ok(a.is(b)),
         }
     }
