@@ -81,6 +81,33 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
     }
 }
 
+/// `int(x)` of an instance, of any size: `__int__`, `__index__` or `__trunc__` may return a
+/// big int, and an `int` subclass's value may be one.
+fn instance_to_int(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    for name in ["__int__", "__index__", "__trunc__"] {
+        if let Some(m) = vm.get_attr_opt(v, name)? {
+            return match vm.call(&m, &[])? {
+                Value::Int(n) => Ok(Value::Int(n)),
+                Value::Bool(b) => Ok(Value::Int(b as i64)),
+                Value::BigInt(b) => Ok(Value::BigInt(b)),
+                other => Err(vm.type_error(format!(
+                    "{name} returned non-int (type {})",
+                    vm.type_name(&other)
+                ))),
+            };
+        }
+    }
+    match v {
+        Value::Instance(i) => match i.payload.clone() {
+            Some(Value::BigInt(b)) => Ok(Value::BigInt(b)),
+            Some(p @ Value::Instance(_)) => instance_to_int(vm, &p),
+            Some(p) => to_int(vm, &p).map(Value::Int),
+            None => Err(int_type_error(vm, v)),
+        },
+        _ => to_int(vm, v).map(Value::Int),
+    }
+}
+
 fn int_type_error(vm: &Vm, v: &Value) -> crate::object::error::PyErr {
     vm.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
@@ -148,6 +175,7 @@ fn int_new(vm: &mut Vm, a: &[Value], kw: &Kwargs) -> PyResult<Value> {
         (Some(Value::BigInt(b)), None) => Ok(Value::BigInt(b.clone())),
         (Some(Value::Float(f)), None) => crate::protocol::bigint::float_to_int(vm, *f),
         (Some(Value::Str(t)), None) => str_to_int_value(vm, t.as_str(), 10),
+        (Some(x @ Value::Instance(_)), None) => instance_to_int(vm, x),
         (Some(x), None) => to_int(vm, x).map(Value::Int),
         (Some(x), Some(b)) => {
             let base = to_index(vm, b)?;

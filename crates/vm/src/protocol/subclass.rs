@@ -110,6 +110,10 @@ fn bool_(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
 }
 fn int_(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
     let v = arg(a, 0).clone();
+    // An int subclass's value may be big.
+    if let Value::BigInt(_) = v {
+        return Ok(v);
+    }
     crate::builtins::convert::to_int(vm, &v).map(Value::Int)
 }
 fn float_(vm: &mut Vm, a: &[Value], _: &Kw) -> PyResult<Value> {
