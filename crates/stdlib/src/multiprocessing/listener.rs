@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use super::conn::Conn;
 use super::{blocking_wait, handle_arg, str_arg};
+use crate::fdio;
 use gilvm_vm::interp::vm::Vm;
 use gilvm_vm::object::args::Kwargs;
 use gilvm_vm::object::error::PyResult;
@@ -24,20 +25,15 @@ impl NativeObject for Listener {
     }
 }
 
-fn os_err(vm: &Vm, e: std::io::Error) -> gilvm_vm::PyErr {
-    let class = vm.types().os_error.clone();
-    vm.new_error(&class, e.to_string())
-}
-
-fn conn_value(vm: &Vm, s: UnixStream) -> PyResult<Value> {
-    let c = Conn::new(s, true, true).map_err(|e| os_err(vm, e))?;
+fn conn_value(vm: &mut Vm, s: UnixStream) -> PyResult<Value> {
+    let c = Conn::new(s, true, true).map_err(|e| fdio::error(vm, e))?;
     Ok(Value::Native(Arc::new(Box::new(c))))
 }
 
 /// `listener_bind(path)` -> a listener on the Unix socket `path`.
 pub fn listener_bind(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let path = str_arg(vm, a, 0)?;
-    let l = UnixListener::bind(&path).map_err(|e| os_err(vm, e))?;
+    let l = UnixListener::bind(&path).map_err(|e| fdio::error(vm, e))?;
     Ok(Value::Native(Arc::new(Box::new(Listener(l)))))
 }
 
@@ -45,7 +41,7 @@ pub fn listener_bind(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> 
 pub fn listener_accept(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let l = handle_arg::<Listener>(vm, a, 0, "listener")?;
     let r = blocking_wait(vm, || l.0.accept());
-    let (s, _) = r.map_err(|e| os_err(vm, e))?;
+    let (s, _) = r.map_err(|e| fdio::error(vm, e))?;
     conn_value(vm, s)
 }
 
@@ -53,6 +49,6 @@ pub fn listener_accept(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value
 pub fn conn_connect(vm: &mut Vm, a: &[Value], _kw: &Kwargs) -> PyResult<Value> {
     let path = str_arg(vm, a, 0)?;
     let r = blocking_wait(vm, || UnixStream::connect(&path));
-    let s = r.map_err(|e| os_err(vm, e))?;
+    let s = r.map_err(|e| fdio::error(vm, e))?;
     conn_value(vm, s)
 }

@@ -56,27 +56,10 @@ pub fn to_int(vm: &mut Vm, v: &Value) -> PyResult<i64> {
             let s = String::from_utf8_lossy(&b.data).into_owned();
             str_to_int(vm, &s, 10)
         }
-        Value::Instance(_) => {
-            for name in ["__int__", "__index__", "__trunc__"] {
-                if let Some(m) = vm.get_attr_opt(v, name)? {
-                    return match vm.call(&m, &[])? {
-                        Value::Int(n) => Ok(n),
-                        Value::Bool(b) => Ok(b as i64),
-                        other => Err(vm.type_error(format!(
-                            "{name} returned non-int (type {})",
-                            vm.type_name(&other)
-                        ))),
-                    };
-                }
-            }
-            if let Value::Instance(i) = v {
-                if let Some(p) = &i.payload {
-                    let p = p.clone();
-                    return to_int(vm, &p);
-                }
-            }
-            Err(int_type_error(vm, v))
-        }
+        Value::Instance(_) => match instance_to_int(vm, v)? {
+            Value::Int(n) => Ok(n),
+            _ => Err(vm.overflow_error("Python int too large to convert to C long")),
+        },
         _ => Err(int_type_error(vm, v)),
     }
 }
